@@ -1,0 +1,44 @@
+//! Compiles the protos under `proto/` with protox (no `protoc` needed) and
+//! generates the tonic/prost code, plus the encoded descriptor set that the
+//! server registers with gRPC reflection.
+
+use std::{env, fs, path::PathBuf};
+
+use prost::Message;
+
+/// Proto files of the glocal API, relative to `proto/`.
+const API_FILES: &[&str] = &[
+    "glocal/v1/markets.proto",
+    "glocal/v1/products.proto",
+    "glocal/v1/revisions.proto",
+];
+
+/// Files compiled only into the reflection descriptor set: the error details
+/// the server attaches to statuses, so that grpcurl can decode them.
+const REFLECTION_ONLY_FILES: &[&str] = &["google/rpc/error_details.proto"];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-changed=proto");
+    let out_dir = PathBuf::from(env::var("OUT_DIR")?);
+
+    let all: Vec<&str> = API_FILES
+        .iter()
+        .chain(REFLECTION_ONLY_FILES)
+        .copied()
+        .collect();
+    let reflection_set = protox::compile(&all, ["proto"])?;
+    fs::write(
+        out_dir.join("glocal_descriptor.bin"),
+        reflection_set.encode_to_vec(),
+    )?;
+
+    let mut codegen_set = reflection_set;
+    codegen_set
+        .file
+        .retain(|file| !REFLECTION_ONLY_FILES.contains(&file.name()));
+    tonic_prost_build::configure()
+        .build_client(true)
+        .build_server(true)
+        .compile_fds(codegen_set)?;
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! The API's error type and its one mapping to `tonic::Status` with rich
+//! error details (`google.rpc.ErrorInfo` always, plus `BadRequest`,
+//! `ResourceInfo` or `PreconditionFailure` as fits).
+
+use std::collections::HashMap;
+
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, StatusExt};
+
+use crate::domain::Violations;
+use crate::store::StoreError;
+
+/// `google.rpc.ErrorInfo.domain` of every glocal error.
+pub const ERROR_DOMAIN: &str = "glocal";
+
+/// Why an RPC failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The request has invalid fields (`reason` such as `INVALID_FIELD`).
+    #[error("invalid request: {violations}")]
+    InvalidArgument {
+        /// Stable ErrorInfo reason.
+        reason: &'static str,
+        /// The invalid fields.
+        violations: Violations,
+    },
+    /// The named resource does not exist.
+    #[error("{name} does not exist")]
+    NotFound {
+        /// Proto type of the resource, such as `glocal.v1.Market`.
+        resource_type: &'static str,
+        /// The resource name.
+        name: String,
+    },
+    /// A resource of that name exists already.
+    #[error("{name} already exists")]
+    AlreadyExists {
+        /// Proto type of the resource.
+        resource_type: &'static str,
+        /// The resource name.
+        name: String,
+    },
+    /// The resource changed since the etag the caller sent.
+    #[error("{name} has changed since it was read (etag {expected:?}, now {actual:?}); read it again and retry")]
+    EtagMismatch {
+        /// The resource name.
+        name: String,
+        /// The caller's etag.
+        expected: String,
+        /// The current etag.
+        actual: String,
+    },
+    /// The resource cannot be deleted while others reference it.
+    #[error("{name} is still used by {}; change or delete those first", referrers.join(", "))]
+    InUse {
+        /// The resource name.
+        name: String,
+        /// Who uses it.
+        referrers: Vec<String>,
+    },
+    /// A failure inside the server; details are logged, not sent.
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// An INVALID_ARGUMENT error with reason `INVALID_FIELD`.
+    pub fn invalid(violations: Violations) -> Self {
+        ApiError::InvalidArgument {
+            reason: "INVALID_FIELD",
+            violations,
+        }
+    }
+
+    /// An INVALID_ARGUMENT error about one field.
+    pub fn invalid_field(field: impl Into<String>, description: impl Into<String>) -> Self {
+        Self::invalid(Violations::single(field, description))
+    }
+
+    /// The stable ErrorInfo reason of the error.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            ApiError::InvalidArgument { reason, .. } => reason,
+            ApiError::NotFound { .. } => "RESOURCE_NOT_FOUND",
+            ApiError::AlreadyExists { .. } => "RESOURCE_ALREADY_EXISTS",
+            ApiError::EtagMismatch { .. } => "ETAG_MISMATCH",
+            ApiError::InUse { .. } => "RESOURCE_IN_USE",
+            ApiError::Internal(_) => "INTERNAL",
+        }
+    }
+
+    /// Maps a store error about the resource of proto type `resource_type`.
+    pub fn from_store(resource_type: &'static str, e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { name } => ApiError::NotFound {
+                resource_type,
+                name,
+            },
+            StoreError::AlreadyExists { name } => ApiError::AlreadyExists {
+                resource_type,
+                name,
+            },
+            StoreError::EtagMismatch {
+                name,
+                expected,
+                actual,
+            } => ApiError::EtagMismatch {
+                name,
+                expected,
+                actual,
+            },
+            StoreError::Referenced { name, referrers } => ApiError::InUse { name, referrers },
+            StoreError::MissingReference { from, target } => ApiError::Internal(format!(
+                "unchecked missing reference from {from} to {target}"
+            )),
+            StoreError::Backend(detail) => ApiError::Internal(detail),
+        }
+    }
+}
+
+impl From<ApiError> for Status {
+    fn from(e: ApiError) -> Status {
+        let code = match &e {
+            ApiError::InvalidArgument { .. } => Code::InvalidArgument,
+            ApiError::NotFound { .. } => Code::NotFound,
+            ApiError::AlreadyExists { .. } => Code::AlreadyExists,
+            ApiError::EtagMismatch { .. } => Code::Aborted,
+            ApiError::InUse { .. } => Code::FailedPrecondition,
+            ApiError::Internal(_) => Code::Internal,
+        };
+        let mut details = ErrorDetails::new();
+        let mut metadata = HashMap::new();
+        match &e {
+            ApiError::InvalidArgument { violations, .. } => {
+                for v in violations.list() {
+                    details.add_bad_request_violation(v.field.clone(), v.description.clone());
+                }
+            }
+            ApiError::NotFound {
+                resource_type,
+                name,
+            }
+            | ApiError::AlreadyExists {
+                resource_type,
+                name,
+            } => {
+                metadata.insert("resource".to_string(), name.clone());
+                details.set_resource_info(*resource_type, name.clone(), "", e.to_string());
+            }
+            ApiError::EtagMismatch { name, actual, .. } => {
+                metadata.insert("resource".to_string(), name.clone());
+                metadata.insert("current_etag".to_string(), actual.clone());
+            }
+            ApiError::InUse { name, referrers } => {
+                metadata.insert("resource".to_string(), name.clone());
+                for r in referrers {
+                    details.add_precondition_failure_violation(
+                        "REFERENCED_BY",
+                        r.clone(),
+                        format!("{r} uses {name}"),
+                    );
+                }
+            }
+            ApiError::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+            }
+        }
+        details.set_error_info(e.reason(), ERROR_DOMAIN, metadata);
+        Status::with_error_details(code, e.to_string(), details)
+    }
+}

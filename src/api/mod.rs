@@ -1,0 +1,45 @@
+//! The gRPC API: tonic services of package `glocal.v1`, the conversions
+//! between proto and domain types, the one mapping of errors to
+//! `tonic::Status`, and [`serve`].
+//!
+//! Proto types ([`pb`]) are used only in this layer and by clients.
+
+mod convert;
+mod crud;
+mod error;
+mod markets;
+mod mask;
+mod paging;
+mod products;
+mod revisions;
+mod server;
+mod trace;
+
+pub use error::{ApiError, ERROR_DOMAIN};
+pub use markets::MarketApi;
+pub use products::ProductApi;
+pub use revisions::RevisionApi;
+pub use server::{serve, ServeError};
+
+/// Generated protobuf and gRPC code.
+pub mod pb {
+    /// `glocal.*`
+    pub mod glocal {
+        /// `glocal.v1`: the glocal API.
+        #[allow(missing_docs, clippy::all)]
+        pub mod v1 {
+            tonic::include_proto!("glocal.v1");
+        }
+    }
+    /// `google.*` types used by the API.
+    pub mod google {
+        /// `google.type`: common value types.
+        #[allow(missing_docs, clippy::all)]
+        pub mod r#type {
+            include!(concat!(env!("OUT_DIR"), "/google.r#type.rs"));
+        }
+    }
+    /// Encoded descriptors of the API and of the error details it sends, for reflection.
+    pub const FILE_DESCRIPTOR_SET: &[u8] =
+        include_bytes!(concat!(env!("OUT_DIR"), "/glocal_descriptor.bin"));
+}

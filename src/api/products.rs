@@ -1,0 +1,242 @@
+//! `glocal.v1.ProductService`: products and their variants.
+
+use tonic::{Request, Response, Status};
+
+use crate::domain::{ResourceKind, ResourceName};
+use crate::store::{ChangeSet, Expect, Op, StoreError};
+
+use super::crud::{self, parse_name, parse_new_id, SharedStore};
+use super::pb::glocal::v1::{self as pb, product_service_server::ProductService};
+use super::ApiError;
+
+/// How often a forced product deletion is retried when variants appear meanwhile.
+const MAX_FORCE_DELETE_ATTEMPTS: usize = 5;
+
+/// The ProductService implementation.
+pub struct ProductApi {
+    store: SharedStore,
+}
+
+impl ProductApi {
+    /// A service over `store`.
+    pub fn new(store: SharedStore) -> Self {
+        ProductApi { store }
+    }
+
+    async fn delete_product(&self, req: pb::DeleteProductRequest) -> Result<(), ApiError> {
+        const METHOD: &str = "glocal.v1.ProductService/DeleteProduct";
+        if !req.force {
+            return crud::delete::<pb::Product>(&self.store, METHOD, &req.name, &req.etag).await;
+        }
+        let name = parse_name(ResourceKind::Product, "name", &req.name)?;
+        let expect = if req.etag.is_empty() {
+            Expect::Exists
+        } else {
+            Expect::Etag(req.etag.clone())
+        };
+        for attempt in 1..=MAX_FORCE_DELETE_ATTEMPTS {
+            let variants = self
+                .store
+                .list(&format!("{name}/variants"), None)
+                .map_err(|e| ApiError::from_store(ResourceKind::Variant.type_name(), e))?;
+            let mut ops: Vec<Op> = variants
+                .into_iter()
+                .map(|v| Op::Delete {
+                    name: v.name,
+                    expect: Expect::Etag(v.etag),
+                })
+                .collect();
+            ops.push(Op::Delete {
+                name: name.to_string(),
+                expect: expect.clone(),
+            });
+            match self
+                .store
+                .commit(ChangeSet {
+                    method: METHOD.into(),
+                    ops,
+                })
+                .await
+            {
+                Ok(_) => return Ok(()),
+                // A variant was created or changed meanwhile: look again.
+                Err(StoreError::Referenced { .. } | StoreError::EtagMismatch { .. })
+                    if attempt < MAX_FORCE_DELETE_ATTEMPTS
+                        && !matches!(&expect, Expect::Etag(_)) =>
+                {
+                    continue
+                }
+                Err(e) => return Err(ApiError::from_store(ResourceKind::Product.type_name(), e)),
+            }
+        }
+        unreachable!("the last attempt returns")
+    }
+}
+
+#[tonic::async_trait]
+impl ProductService for ProductApi {
+    async fn get_product(
+        &self,
+        request: Request<pb::GetProductRequest>,
+    ) -> Result<Response<pb::Product>, Status> {
+        Ok(Response::new(crud::get(
+            &self.store,
+            &request.into_inner().name,
+        )?))
+    }
+
+    async fn list_products(
+        &self,
+        request: Request<pb::ListProductsRequest>,
+    ) -> Result<Response<pb::ListProductsResponse>, Status> {
+        let req = request.into_inner();
+        let filter = format!("category={}", req.category);
+        let page = crud::list::<pb::Product>(
+            &self.store,
+            "products",
+            |p| req.category.is_empty() || p.categories.contains(&req.category),
+            req.page_size,
+            &req.page_token,
+            &filter,
+        )?;
+        Ok(Response::new(pb::ListProductsResponse {
+            products: page.items,
+            next_page_token: page.next_page_token,
+            total_size: page.total_size,
+        }))
+    }
+
+    async fn create_product(
+        &self,
+        request: Request<pb::CreateProductRequest>,
+    ) -> Result<Response<pb::Product>, Status> {
+        let req = request.into_inner();
+        parse_new_id("product_id", &req.product_id)?;
+        let product = crud::required(req.product, "product")?;
+        let name = ResourceName::top_level(ResourceKind::Product, &req.product_id);
+        Ok(Response::new(
+            crud::create(
+                &self.store,
+                "glocal.v1.ProductService/CreateProduct",
+                name,
+                product,
+                "product",
+            )
+            .await?,
+        ))
+    }
+
+    async fn update_product(
+        &self,
+        request: Request<pb::UpdateProductRequest>,
+    ) -> Result<Response<pb::Product>, Status> {
+        let req = request.into_inner();
+        let updated = crud::update(
+            &self.store,
+            "glocal.v1.ProductService/UpdateProduct",
+            req.product,
+            req.update_mask.as_ref(),
+            "product",
+        )
+        .await?;
+        Ok(Response::new(updated))
+    }
+
+    async fn delete_product(
+        &self,
+        request: Request<pb::DeleteProductRequest>,
+    ) -> Result<Response<()>, Status> {
+        self.delete_product(request.into_inner()).await?;
+        Ok(Response::new(()))
+    }
+
+    async fn get_variant(
+        &self,
+        request: Request<pb::GetVariantRequest>,
+    ) -> Result<Response<pb::Variant>, Status> {
+        Ok(Response::new(crud::get(
+            &self.store,
+            &request.into_inner().name,
+        )?))
+    }
+
+    async fn list_variants(
+        &self,
+        request: Request<pb::ListVariantsRequest>,
+    ) -> Result<Response<pb::ListVariantsResponse>, Status> {
+        let req = request.into_inner();
+        let parent = parse_name(ResourceKind::Product, "parent", &req.parent)?;
+        crud::get_stored::<pb::Product>(&self.store, &parent)?;
+        let market = if req.market.is_empty() {
+            None
+        } else {
+            Some(parse_name(ResourceKind::Market, "market", &req.market)?)
+        };
+        let filter = format!("parent={};market={}", req.parent, req.market);
+        let page = crud::list::<pb::Variant>(
+            &self.store,
+            &format!("{parent}/variants"),
+            |v| market.as_ref().is_none_or(|m| v.markets.contains(m)),
+            req.page_size,
+            &req.page_token,
+            &filter,
+        )?;
+        Ok(Response::new(pb::ListVariantsResponse {
+            variants: page.items,
+            next_page_token: page.next_page_token,
+            total_size: page.total_size,
+        }))
+    }
+
+    async fn create_variant(
+        &self,
+        request: Request<pb::CreateVariantRequest>,
+    ) -> Result<Response<pb::Variant>, Status> {
+        let req = request.into_inner();
+        let parent = parse_name(ResourceKind::Product, "parent", &req.parent)?;
+        parse_new_id("variant_id", &req.variant_id)?;
+        let variant = crud::required(req.variant, "variant")?;
+        let name = ResourceName::variant(&parent, &req.variant_id);
+        Ok(Response::new(
+            crud::create(
+                &self.store,
+                "glocal.v1.ProductService/CreateVariant",
+                name,
+                variant,
+                "variant",
+            )
+            .await?,
+        ))
+    }
+
+    async fn update_variant(
+        &self,
+        request: Request<pb::UpdateVariantRequest>,
+    ) -> Result<Response<pb::Variant>, Status> {
+        let req = request.into_inner();
+        let updated = crud::update(
+            &self.store,
+            "glocal.v1.ProductService/UpdateVariant",
+            req.variant,
+            req.update_mask.as_ref(),
+            "variant",
+        )
+        .await?;
+        Ok(Response::new(updated))
+    }
+
+    async fn delete_variant(
+        &self,
+        request: Request<pb::DeleteVariantRequest>,
+    ) -> Result<Response<()>, Status> {
+        let req = request.into_inner();
+        crud::delete::<pb::Variant>(
+            &self.store,
+            "glocal.v1.ProductService/DeleteVariant",
+            &req.name,
+            &req.etag,
+        )
+        .await?;
+        Ok(Response::new(()))
+    }
+}

@@ -1,0 +1,92 @@
+//! The gRPC server: glocal's services, health and reflection (v1 and v1alpha).
+
+use std::{future::Future, sync::Arc};
+
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::transport::Server;
+use tonic_health::ServingStatus;
+
+use crate::store::{Store, StoreError};
+
+use super::pb::{
+    self,
+    glocal::v1::{
+        market_service_server::MarketServiceServer, product_service_server::ProductServiceServer,
+        revision_service_server::RevisionServiceServer,
+    },
+};
+use super::trace::RequestLog;
+use super::{MarketApi, ProductApi, RevisionApi};
+
+/// Why the server could not start or stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The reflection service could not be built from the descriptors.
+    #[error("cannot build the reflection service: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    /// The transport failed.
+    #[error("gRPC transport error: {0}")]
+    Transport(#[from] tonic::transport::Error),
+    /// The final flush failed.
+    #[error("cannot flush the store on shutdown: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// The gRPC service names glocal reports health for, besides the overall "".
+const SERVICE_NAMES: &[&str] = &[
+    "glocal.v1.MarketService",
+    "glocal.v1.ProductService",
+    "glocal.v1.RevisionService",
+];
+
+/// Serves the glocal API on `listener` until `shutdown` completes; then
+/// reports NOT_SERVING, lets requests in flight finish, and flushes `store`.
+pub async fn serve(
+    listener: TcpListener,
+    store: Arc<dyn Store>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let (reporter, health) = tonic_health::server::health_reporter();
+    for name in std::iter::once("").chain(SERVICE_NAMES.iter().copied()) {
+        reporter
+            .set_service_status(name, ServingStatus::Serving)
+            .await;
+    }
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+    };
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
+
+    let drain_reporter = reporter.clone();
+    let shutdown = async move {
+        shutdown.await;
+        tracing::info!("shutting down: reporting NOT_SERVING and draining requests");
+        for name in std::iter::once("").chain(SERVICE_NAMES.iter().copied()) {
+            drain_reporter
+                .set_service_status(name, ServingStatus::NotServing)
+                .await;
+        }
+    };
+
+    Server::builder()
+        .layer(tower::layer::layer_fn(RequestLog::new))
+        .add_service(health)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(MarketServiceServer::new(MarketApi::new(Arc::clone(&store))))
+        .add_service(ProductServiceServer::new(ProductApi::new(Arc::clone(
+            &store,
+        ))))
+        .add_service(RevisionServiceServer::new(RevisionApi::new(Arc::clone(
+            &store,
+        ))))
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown)
+        .await?;
+    store.flush().await?;
+    tracing::info!("stopped; all changes are on disk");
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! One `tracing` line per request: method, gRPC status code and latency.
+
+use std::{
+    future::Future,
+    pin::Pin,
+    task::{Context, Poll},
+    time::Instant,
+};
+
+use tower::Service;
+
+/// Tower middleware that logs every request when its response starts.
+#[derive(Debug, Clone)]
+pub struct RequestLog<S> {
+    inner: S,
+}
+
+impl<S> RequestLog<S> {
+    /// Wraps `inner`.
+    pub fn new(inner: S) -> Self {
+        RequestLog { inner }
+    }
+}
+
+impl<S, ReqBody, ResBody> Service<http::Request<ReqBody>> for RequestLog<S>
+where
+    S: Service<http::Request<ReqBody>, Response = http::Response<ResBody>>,
+    S::Future: Send + 'static,
+    S::Error: std::fmt::Display,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<S::Response, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<ReqBody>) -> Self::Future {
+        let method = request.uri().path().to_string();
+        let start = Instant::now();
+        let future = self.inner.call(request);
+        Box::pin(async move {
+            let result = future.await;
+            let latency_ms = start.elapsed().as_secs_f64() * 1000.0;
+            match &result {
+                Ok(response) => {
+                    // Unary errors are trailers-only responses: the status is
+                    // in the headers. Without one, the call succeeded.
+                    let code = response
+                        .headers()
+                        .get("grpc-status")
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|s| s.parse::<i32>().ok())
+                        .map_or(tonic::Code::Ok, tonic::Code::from);
+                    tracing::info!(method = %method, code = ?code, latency_ms = format!("{latency_ms:.2}"), "request");
+                }
+                Err(e) => {
+                    tracing::warn!(method = %method, error = %e, latency_ms = format!("{latency_ms:.2}"), "request failed");
+                }
+            }
+            result
+        })
+    }
+}

@@ -1,0 +1,93 @@
+//! The `glocal` command line: parses arguments into a validated command and
+//! runs it. Exit codes: 0 success, 1 a gate failed, 2 usage, configuration or
+//! I/O error.
+
+use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+
+use clap::{Parser, Subcommand};
+
+use crate::api;
+use crate::store::SledStore;
+
+/// The default address of `glocal serve`.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:50051";
+/// The default data directory of `glocal serve`.
+pub const DEFAULT_DATA_DIR: &str = "glocal-data";
+
+/// glocal: plan product launches across markets and check their locale coverage.
+#[derive(Debug, Parser)]
+#[command(name = "glocal", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the gRPC service (markets, requirements, products, variants).
+    Serve(ServeArgs),
+}
+
+/// Arguments of `glocal serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on (use port 0 for any free port).
+    #[arg(long, default_value = DEFAULT_LISTEN, env = "GLOCAL_LISTEN")]
+    pub listen: SocketAddr,
+    /// Directory of the embedded database; created if absent.
+    #[arg(long, default_value = DEFAULT_DATA_DIR, env = "GLOCAL_DATA_DIR")]
+    pub data_dir: PathBuf,
+}
+
+/// Runs the parsed command line; returns the process exit code.
+pub async fn run(cli: Cli) -> anyhow::Result<i32> {
+    match cli.command {
+        Command::Serve(args) => serve(args).await,
+    }
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
+    let store = SledStore::open(&args.data_dir)?;
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
+    let local = listener.local_addr()?;
+    tracing::info!(address = %local, data_dir = %args.data_dir.display(), "glocal is serving");
+    // One line on stdout that scripts can wait for.
+    println!(
+        "glocal serving on {local} (data in {})",
+        args.data_dir.display()
+    );
+    api::serve(listener, Arc::new(store), shutdown_signal()).await?;
+    Ok(0)
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

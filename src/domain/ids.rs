@@ -1,0 +1,197 @@
+//! Resource ids and resource names (`markets/ca`, `products/p/variants/v`).
+
+use std::fmt;
+
+/// The kinds of resources glocal keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ResourceKind {
+    /// `markets/{market}`
+    Market,
+    /// `requirements/{requirement}`
+    Requirement,
+    /// `products/{product}`
+    Product,
+    /// `products/{product}/variants/{variant}`
+    Variant,
+}
+
+impl ResourceKind {
+    /// The collection segment of the kind, such as `markets`.
+    pub fn collection(self) -> &'static str {
+        match self {
+            ResourceKind::Market => "markets",
+            ResourceKind::Requirement => "requirements",
+            ResourceKind::Product => "products",
+            ResourceKind::Variant => "variants",
+        }
+    }
+
+    /// The fully qualified proto message name of the kind.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            ResourceKind::Market => "glocal.v1.Market",
+            ResourceKind::Requirement => "glocal.v1.Requirement",
+            ResourceKind::Product => "glocal.v1.Product",
+            ResourceKind::Variant => "glocal.v1.Variant",
+        }
+    }
+
+    /// The resource-name pattern, for error messages.
+    pub fn pattern(self) -> &'static str {
+        match self {
+            ResourceKind::Market => "markets/{market}",
+            ResourceKind::Requirement => "requirements/{requirement}",
+            ResourceKind::Product => "products/{product}",
+            ResourceKind::Variant => "products/{product}/variants/{variant}",
+        }
+    }
+}
+
+/// Checks that `id` can be a resource id: lowercase letters, digits and
+/// hyphens, starting with a letter, not ending with a hyphen, 1–63 characters
+/// (DNS-label safe, as AIP-122 recommends).
+pub fn validate_resource_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("is required".into());
+    }
+    if id.len() > 63 {
+        return Err(format!("{id:?} is longer than 63 characters"));
+    }
+    let ok_chars = id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let first_ok = id.as_bytes()[0].is_ascii_lowercase();
+    let last_ok = !id.ends_with('-');
+    if ok_chars && first_ok && last_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "{id:?} is not a valid id: use lowercase letters, digits and hyphens, \
+             starting with a letter and not ending with a hyphen"
+        ))
+    }
+}
+
+/// A parsed resource name: its kind and its ids from the outermost in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ResourceName(String);
+
+impl ResourceName {
+    /// Parses `name` as a name of `kind`; explains the expected pattern otherwise.
+    pub fn parse(kind: ResourceKind, name: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = name.split('/').collect();
+        let shape_ok = match kind {
+            ResourceKind::Market | ResourceKind::Requirement | ResourceKind::Product => {
+                parts.len() == 2 && parts[0] == kind.collection()
+            }
+            ResourceKind::Variant => {
+                parts.len() == 4 && parts[0] == "products" && parts[2] == "variants"
+            }
+        };
+        if !shape_ok {
+            return Err(format!(
+                "{name:?} is not a resource name of the form {}",
+                kind.pattern()
+            ));
+        }
+        for id in parts.iter().skip(1).step_by(2) {
+            validate_resource_id(id).map_err(|e| format!("in {name:?}: id {e}"))?;
+        }
+        Ok(ResourceName(name.to_string()))
+    }
+
+    /// Builds the name of a top-level resource from its id (already validated).
+    pub fn top_level(kind: ResourceKind, id: &str) -> Self {
+        ResourceName(format!("{}/{}", kind.collection(), id))
+    }
+
+    /// Builds the name of a variant from its product and id (already validated).
+    pub fn variant(product: &ResourceName, id: &str) -> Self {
+        ResourceName(format!("{}/variants/{}", product.0, id))
+    }
+
+    /// The parent of a nested name (`products/p` for `products/p/variants/v`).
+    pub fn parent(&self) -> Option<ResourceName> {
+        let idx = self.0.match_indices('/').nth(1)?.0;
+        Some(ResourceName(self.0[..idx].to_string()))
+    }
+
+    /// The kind, from the collection segments of the name.
+    pub fn kind(&self) -> Option<ResourceKind> {
+        let parts: Vec<&str> = self.0.split('/').collect();
+        match parts.as_slice() {
+            ["markets", _] => Some(ResourceKind::Market),
+            ["requirements", _] => Some(ResourceKind::Requirement),
+            ["products", _] => Some(ResourceKind::Product),
+            ["products", _, "variants", _] => Some(ResourceKind::Variant),
+            _ => None,
+        }
+    }
+
+    /// Parses a name of any kind.
+    pub fn parse_any(name: &str) -> Result<Self, String> {
+        let candidate = ResourceName(name.to_string());
+        match candidate.kind() {
+            Some(kind) => ResourceName::parse(kind, name),
+            None => Err(format!(
+                "{name:?} is not a resource name such as markets/ca, requirements/r, \
+                 products/p or products/p/variants/v"
+            )),
+        }
+    }
+
+    /// The name as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The last id of the name (`ca` for `markets/ca`).
+    pub fn id(&self) -> &str {
+        self.0.rsplit('/').next().unwrap_or_default()
+    }
+}
+
+impl serde::Serialize for ResourceName {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ResourceName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        ResourceName::parse_any(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+impl fmt::Display for ResourceName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_ids() {
+        for good in ["ca", "amazon-ca", "a1", "x"] {
+            assert!(validate_resource_id(good).is_ok(), "{good}");
+        }
+        for bad in ["", "CA", "1a", "a-", "a_b", "a.b", &"a".repeat(64)] {
+            assert!(validate_resource_id(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parses_names() {
+        let v = ResourceName::parse(ResourceKind::Variant, "products/p/variants/v1").unwrap();
+        assert_eq!(v.parent().unwrap().as_str(), "products/p");
+        assert_eq!(v.kind(), Some(ResourceKind::Variant));
+        assert_eq!(v.id(), "v1");
+        assert!(ResourceName::parse(ResourceKind::Market, "market/ca").is_err());
+        assert!(ResourceName::parse(ResourceKind::Market, "markets/CA").is_err());
+        assert!(ResourceName::parse_any("things/x").is_err());
+    }
+}

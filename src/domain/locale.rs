@@ -1,0 +1,93 @@
+//! BCP 47 locale tags, checked and put in canonical case by `unic-langid`.
+
+use std::{fmt, str::FromStr};
+
+use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
+
+/// A BCP 47 language tag of language, optional script, region and variants,
+/// such as `fr-CA` or `zh-Hant-TW`, in canonical case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LocaleTag(String);
+
+impl LocaleTag {
+    /// Parses `tag`; explains what is wrong otherwise.
+    pub fn parse(tag: &str) -> Result<Self, String> {
+        if tag.is_empty() {
+            return Err("is required".into());
+        }
+        if tag.contains('_') {
+            return Err(format!(
+                "{tag:?} is not a BCP 47 tag: subtags are separated by hyphens, as in {:?}",
+                tag.replace('_', "-")
+            ));
+        }
+        let id: LanguageIdentifier = tag.parse().map_err(|_| {
+            format!("{tag:?} is not a well-formed BCP 47 language tag (such as \"fr-CA\")")
+        })?;
+        if id.language.is_empty() {
+            return Err(format!(
+                "{tag:?} has no language subtag (\"und\" is not a locale a market can use)"
+            ));
+        }
+        Ok(LocaleTag(id.to_string()))
+    }
+
+    /// The canonical tag.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The language subtag, such as `fr` for `fr-CA`.
+    pub fn language(&self) -> &str {
+        self.0.split('-').next().unwrap_or_default()
+    }
+}
+
+impl fmt::Display for LocaleTag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for LocaleTag {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl Serialize for LocaleTag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for LocaleTag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        LocaleTag::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonicalizes_and_rejects_tags() {
+        let cases = [
+            ("fr-CA", "fr-CA"),
+            ("FR-ca", "fr-CA"),
+            ("zh-hant-tw", "zh-Hant-TW"),
+            ("es-419", "es-419"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(LocaleTag::parse(input).unwrap().as_str(), want, "{input}");
+        }
+        for bad in ["", "en_US", "e", "en-USA", "fr-CA-", "und", "12-CA"] {
+            assert!(LocaleTag::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(LocaleTag::parse("fr-CA").unwrap().language(), "fr");
+    }
+}

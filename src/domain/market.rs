@@ -1,0 +1,372 @@
+//! Markets: the places a product is sold.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Bloc, Country, LocaleTag, Violations};
+
+/// A validated market (its name, etag and times are kept by the store).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Market {
+    /// Human-readable name, such as "Amazon.ca".
+    pub display_name: String,
+    /// The country the market sells in.
+    pub country: Country,
+    /// ISO 3166-2 subdivisions of `country` with rules of their own, such as `CA-QC`.
+    pub subdivisions: Vec<String>,
+    /// Blocs `country` belongs to that the market answers to.
+    pub blocs: Vec<Bloc>,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// Storefront locales, in the order given; never empty.
+    pub storefront_locales: Vec<LocaleTag>,
+    /// The locale shown by default; one of `storefront_locales`.
+    pub default_locale: LocaleTag,
+    /// Identifiers in other systems.
+    pub external_ids: BTreeMap<String, String>,
+}
+
+/// A market as a client sends it, before validation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketInput {
+    /// See [`Market::display_name`].
+    #[serde(default)]
+    pub display_name: String,
+    /// See [`Market::country`].
+    #[serde(default)]
+    pub country: String,
+    /// See [`Market::subdivisions`].
+    #[serde(default)]
+    pub subdivisions: Vec<String>,
+    /// See [`Market::blocs`].
+    #[serde(default)]
+    pub blocs: Vec<String>,
+    /// See [`Market::currency`].
+    #[serde(default)]
+    pub currency: String,
+    /// See [`Market::storefront_locales`].
+    #[serde(default)]
+    pub storefront_locales: Vec<String>,
+    /// See [`Market::default_locale`]; empty means the first storefront locale.
+    #[serde(default)]
+    pub default_locale: String,
+    /// See [`Market::external_ids`].
+    #[serde(default)]
+    pub external_ids: BTreeMap<String, String>,
+}
+
+/// Longest display name accepted, in characters.
+pub(crate) const MAX_DISPLAY_NAME: usize = 200;
+
+/// Checks a free-text display name.
+pub(crate) fn check_display_name(value: &str, field: String, v: &mut Violations) {
+    if value.chars().count() > MAX_DISPLAY_NAME {
+        v.add(
+            field,
+            format!("is longer than {MAX_DISPLAY_NAME} characters"),
+        );
+    } else if value.chars().any(char::is_control) {
+        v.add(field, "contains control characters");
+    }
+}
+
+/// Checks an ISO 3166-2 subdivision code and returns it in upper case.
+pub(crate) fn parse_subdivision(code: &str) -> Result<(Country, String), String> {
+    let upper = code.trim().to_ascii_uppercase();
+    let Some((cc, local)) = upper.split_once('-') else {
+        return Err(format!(
+            "{code:?} is not an ISO 3166-2 subdivision code of the form CC-XXX (such as \"CA-QC\")"
+        ));
+    };
+    let local_ok = (1..=3).contains(&local.len())
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if cc.len() != 2 || !local_ok {
+        return Err(format!(
+            "{code:?} is not an ISO 3166-2 subdivision code of the form CC-XXX (such as \"CA-QC\")"
+        ));
+    }
+    let country = Country::parse(cc).map_err(|e| format!("in subdivision {code:?}: {e}"))?;
+    Ok((country, upper))
+}
+
+impl MarketInput {
+    /// Validates the input, naming fields under `prefix` (such as `market`).
+    pub fn validate(self, prefix: &str) -> Result<Market, Violations> {
+        let mut v = Violations::new();
+        check_display_name(&self.display_name, format!("{prefix}.display_name"), &mut v);
+
+        let country = if self.country.is_empty() {
+            v.add(
+                format!("{prefix}.country"),
+                "is required (an ISO 3166-1 alpha-2 code such as \"CA\")",
+            );
+            None
+        } else {
+            match Country::parse(&self.country) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    v.add(format!("{prefix}.country"), e);
+                    None
+                }
+            }
+        };
+
+        let mut subdivisions = Vec::new();
+        for (i, s) in self.subdivisions.iter().enumerate() {
+            let field = format!("{prefix}.subdivisions[{i}]");
+            match parse_subdivision(s) {
+                Ok((sub_country, code)) => {
+                    if let Some(c) = country {
+                        if sub_country != c {
+                            v.add(field, format!(
+                                "{code} is a subdivision of {} ({}), not of the market's country {} ({})",
+                                sub_country, sub_country.name(), c, c.name()
+                            ));
+                            continue;
+                        }
+                    }
+                    if subdivisions.contains(&code) {
+                        v.add(field, format!("{code} is listed twice"));
+                    } else {
+                        subdivisions.push(code);
+                    }
+                }
+                Err(e) => v.add(field, e),
+            }
+        }
+
+        let mut blocs = Vec::new();
+        for (i, b) in self.blocs.iter().enumerate() {
+            let field = format!("{prefix}.blocs[{i}]");
+            match Bloc::parse(b) {
+                Ok(bloc) => {
+                    if let Some(c) = country {
+                        if !bloc.has_member(c) {
+                            v.add(
+                                field,
+                                format!(
+                                    "{} ({}) is not a member of {} ({})",
+                                    c,
+                                    c.name(),
+                                    bloc,
+                                    bloc.name()
+                                ),
+                            );
+                            continue;
+                        }
+                    }
+                    if blocs.contains(&bloc) {
+                        v.add(field, format!("{bloc} is listed twice"));
+                    } else {
+                        blocs.push(bloc);
+                    }
+                }
+                Err(e) => v.add(field, e),
+            }
+        }
+
+        let currency = self.currency.trim().to_ascii_uppercase();
+        if currency.is_empty() {
+            v.add(
+                format!("{prefix}.currency"),
+                "is required (an ISO 4217 code such as \"CAD\")",
+            );
+        } else if iso_currency::Currency::from_code(&currency).is_none() {
+            v.add(
+                format!("{prefix}.currency"),
+                format!("{:?} is not an ISO 4217 currency code", self.currency),
+            );
+        }
+
+        let mut locales: Vec<LocaleTag> = Vec::new();
+        if self.storefront_locales.is_empty() {
+            v.add(
+                format!("{prefix}.storefront_locales"),
+                "needs at least one BCP 47 locale tag (such as \"fr-CA\")",
+            );
+        }
+        for (i, l) in self.storefront_locales.iter().enumerate() {
+            let field = format!("{prefix}.storefront_locales[{i}]");
+            match LocaleTag::parse(l) {
+                Ok(tag) if locales.contains(&tag) => v.add(field, format!("{tag} is listed twice")),
+                Ok(tag) => locales.push(tag),
+                Err(e) => v.add(field, e),
+            }
+        }
+
+        let default_locale = if self.default_locale.is_empty() {
+            locales.first().cloned()
+        } else {
+            match LocaleTag::parse(&self.default_locale) {
+                Ok(tag) if locales.contains(&tag) => Some(tag),
+                Ok(tag) => {
+                    if !locales.is_empty() || self.storefront_locales.is_empty() {
+                        let listed: Vec<&str> = locales.iter().map(LocaleTag::as_str).collect();
+                        v.add(
+                            format!("{prefix}.default_locale"),
+                            format!(
+                                "{tag} is not one of the storefront locales [{}]",
+                                listed.join(", ")
+                            ),
+                        );
+                    }
+                    None
+                }
+                Err(e) => {
+                    v.add(format!("{prefix}.default_locale"), e);
+                    None
+                }
+            }
+        };
+
+        for (key, value) in &self.external_ids {
+            let field = format!("{prefix}.external_ids[{key:?}]");
+            let key_ok = !key.is_empty()
+                && key.len() <= 64
+                && key
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !key_ok {
+                v.add(field, "keys are 1-64 lowercase letters, digits and underscores (such as \"amazon_marketplace_id\")");
+            } else if value.trim().is_empty() || value.len() > 256 {
+                v.add(field, "values are 1-256 characters");
+            }
+        }
+
+        match (country, default_locale, v.is_empty()) {
+            (Some(country), Some(default_locale), true) => Ok(Market {
+                display_name: self.display_name,
+                country,
+                subdivisions,
+                blocs,
+                currency,
+                storefront_locales: locales,
+                default_locale,
+                external_ids: self.external_ids,
+            }),
+            _ => Err(v),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> MarketInput {
+        MarketInput {
+            display_name: "Amazon.ca".into(),
+            country: "CA".into(),
+            subdivisions: vec!["CA-QC".into()],
+            blocs: vec!["USMCA".into()],
+            currency: "CAD".into(),
+            storefront_locales: vec!["en-CA".into(), "fr-CA".into()],
+            default_locale: "en-CA".into(),
+            external_ids: [("amazon_marketplace_id".into(), "A2EUQ1WTGCTBG2".into())].into(),
+        }
+    }
+
+    #[test]
+    fn accepts_a_valid_market() {
+        let m = input().validate("market").unwrap();
+        assert_eq!(m.country.code(), "CA");
+        assert_eq!(m.default_locale.as_str(), "en-CA");
+    }
+
+    #[test]
+    fn default_locale_defaults_to_the_first_storefront_locale() {
+        let m = MarketInput {
+            default_locale: String::new(),
+            ..input()
+        }
+        .validate("market")
+        .unwrap();
+        assert_eq!(m.default_locale.as_str(), "en-CA");
+    }
+
+    #[test]
+    fn reports_each_bad_field() {
+        type Edit = fn(&mut MarketInput);
+        let cases: &[(Edit, &str, &str)] = &[
+            (
+                |m| m.country = "ZZ".into(),
+                "market.country",
+                "not an assigned",
+            ),
+            (|m| m.country = "USA".into(), "market.country", "alpha-2"),
+            (|m| m.country = String::new(), "market.country", "required"),
+            (
+                |m| m.subdivisions = vec!["FR-IDF".into()],
+                "market.subdivisions[0]",
+                "not of the market's country",
+            ),
+            (
+                |m| m.subdivisions = vec!["QC".into()],
+                "market.subdivisions[0]",
+                "CC-XXX",
+            ),
+            (
+                |m| m.subdivisions = vec!["CA-QUEB".into()],
+                "market.subdivisions[0]",
+                "CC-XXX",
+            ),
+            (
+                |m| m.blocs = vec!["EU".into()],
+                "market.blocs[0]",
+                "not a member",
+            ),
+            (
+                |m| m.blocs = vec!["XYZ".into()],
+                "market.blocs[0]",
+                "not a known bloc",
+            ),
+            (|m| m.currency = "CAN".into(), "market.currency", "ISO 4217"),
+            (
+                |m| m.storefront_locales = vec![],
+                "market.storefront_locales",
+                "at least one",
+            ),
+            (
+                |m| m.storefront_locales = vec!["en-CA".into(), "en_CA".into()],
+                "market.storefront_locales[1]",
+                "hyphens",
+            ),
+            (
+                |m| m.storefront_locales = vec!["en-CA".into(), "en-ca".into()],
+                "market.storefront_locales[1]",
+                "twice",
+            ),
+            (
+                |m| m.default_locale = "de-DE".into(),
+                "market.default_locale",
+                "not one of the storefront locales",
+            ),
+            (
+                |m| m.default_locale = "!!".into(),
+                "market.default_locale",
+                "well-formed",
+            ),
+            (
+                |m| {
+                    m.external_ids.insert("Bad Key".into(), "x".into());
+                },
+                "market.external_ids[\"Bad Key\"]",
+                "lowercase",
+            ),
+        ];
+        for (edit, field, needle) in cases {
+            let mut m = input();
+            edit(&mut m);
+            let err = m.validate("market").unwrap_err();
+            let hit = err.list().iter().find(|v| v.field == *field);
+            assert!(
+                hit.is_some_and(|v| v.description.contains(needle)),
+                "expected {field} ~ {needle:?}, got {err}"
+            );
+        }
+    }
+}

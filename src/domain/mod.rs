@@ -1,0 +1,30 @@
+//! The domain model: markets, requirements, products and variants, with the
+//! validation that turns bad input into field violations a person can act on.
+//!
+//! Pure code: no I/O, no proto types. Every check reports all of its
+//! violations at once, each naming the field it is about.
+
+mod bloc;
+mod country;
+mod date;
+mod ids;
+mod locale;
+mod market;
+mod preset;
+mod product;
+mod requirement;
+mod violations;
+
+pub use bloc::Bloc;
+pub use country::Country;
+pub use date::CalendarDate;
+pub use ids::{validate_resource_id, ResourceKind, ResourceName};
+pub use locale::LocaleTag;
+pub use market::{Market, MarketInput};
+pub use preset::{MarketPreset, PresetError, PresetMarket, PresetRequirement, AMAZON_MARKETPLACES};
+pub use product::{Product, ProductInput, Variant, VariantInput};
+pub use requirement::{
+    Jurisdiction, JurisdictionInput, LocaleRule, LocaleRuleInput, MatchPolicy, MessagePattern,
+    Obligation, Requirement, RequirementInput, RequirementKind,
+};
+pub use violations::{FieldViolation, Violations};

@@ -1,0 +1,198 @@
+//! Products and their per-market variants.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::market::check_display_name;
+use super::requirement::{parse_id_list, parse_patterns};
+use super::{LocaleTag, MessagePattern, ResourceKind, ResourceName, Violations};
+
+/// A validated product.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    /// Human-readable name.
+    pub display_name: String,
+    /// The locale the product's texts are written in.
+    pub source_locale: LocaleTag,
+    /// Product categories, which select the requirements that apply.
+    pub categories: Vec<String>,
+}
+
+/// A product as a client sends it, before validation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductInput {
+    /// See [`Product::display_name`].
+    #[serde(default)]
+    pub display_name: String,
+    /// See [`Product::source_locale`].
+    #[serde(default)]
+    pub source_locale: String,
+    /// See [`Product::categories`].
+    #[serde(default)]
+    pub categories: Vec<String>,
+}
+
+impl ProductInput {
+    /// Validates the input, naming fields under `prefix` (such as `product`).
+    pub fn validate(self, prefix: &str) -> Result<Product, Violations> {
+        let mut v = Violations::new();
+        check_display_name(&self.display_name, format!("{prefix}.display_name"), &mut v);
+        let source_locale = if self.source_locale.is_empty() {
+            v.add(
+                format!("{prefix}.source_locale"),
+                "is required (the BCP 47 tag the texts are written in, such as \"en-US\")",
+            );
+            None
+        } else {
+            LocaleTag::parse(&self.source_locale)
+                .map_err(|e| v.add(format!("{prefix}.source_locale"), e))
+                .ok()
+        };
+        let categories = parse_id_list(&self.categories, &format!("{prefix}.categories"), &mut v);
+        match (source_locale, v.is_empty()) {
+            (Some(source_locale), true) => Ok(Product {
+                display_name: self.display_name,
+                source_locale,
+                categories,
+            }),
+            _ => Err(v),
+        }
+    }
+}
+
+/// A validated variant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    /// Human-readable name.
+    pub display_name: String,
+    /// Stock keeping unit.
+    pub sku: String,
+    /// The markets the variant is sold in.
+    pub markets: Vec<ResourceName>,
+    /// Physical and commercial attributes.
+    pub attributes: BTreeMap<String, String>,
+    /// Roadmap features the variant includes.
+    pub features: Vec<String>,
+    /// Messages the variant needs on top of the roadmap's.
+    pub required_messages: Vec<MessagePattern>,
+}
+
+/// A variant as a client sends it, before validation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantInput {
+    /// See [`Variant::display_name`].
+    #[serde(default)]
+    pub display_name: String,
+    /// See [`Variant::sku`].
+    #[serde(default)]
+    pub sku: String,
+    /// See [`Variant::markets`].
+    #[serde(default)]
+    pub markets: Vec<String>,
+    /// See [`Variant::attributes`].
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+    /// See [`Variant::features`].
+    #[serde(default)]
+    pub features: Vec<String>,
+    /// See [`Variant::required_messages`].
+    #[serde(default)]
+    pub required_messages: Vec<String>,
+}
+
+impl VariantInput {
+    /// Validates the input, naming fields under `prefix` (such as `variant`).
+    /// Whether the markets exist is checked by the store, atomically with the write.
+    pub fn validate(self, prefix: &str) -> Result<Variant, Violations> {
+        let mut v = Violations::new();
+        check_display_name(&self.display_name, format!("{prefix}.display_name"), &mut v);
+        if self.sku.chars().count() > 64 || self.sku.chars().any(|c| c.is_control()) {
+            v.add(
+                format!("{prefix}.sku"),
+                "is at most 64 printable characters",
+            );
+        }
+        let mut markets: Vec<ResourceName> = Vec::new();
+        for (i, m) in self.markets.iter().enumerate() {
+            match ResourceName::parse(ResourceKind::Market, m) {
+                Ok(name) if markets.contains(&name) => v.add(
+                    format!("{prefix}.markets[{i}]"),
+                    format!("{name} is listed twice"),
+                ),
+                Ok(name) => markets.push(name),
+                Err(e) => v.add(format!("{prefix}.markets[{i}]"), e),
+            }
+        }
+        for (key, value) in &self.attributes {
+            let key_ok = !key.is_empty()
+                && key.len() <= 64
+                && key.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+                });
+            if !key_ok {
+                v.add(
+                    format!("{prefix}.attributes[{key:?}]"),
+                    "keys are 1-64 lowercase letters, digits, '-' and '_'",
+                );
+            } else if value.len() > 256 {
+                v.add(
+                    format!("{prefix}.attributes[{key:?}]"),
+                    "values are at most 256 characters",
+                );
+            }
+        }
+        let features = parse_id_list(&self.features, &format!("{prefix}.features"), &mut v);
+        let required_messages = parse_patterns(
+            &self.required_messages,
+            &format!("{prefix}.required_messages"),
+            &mut v,
+        );
+        v.into_result(Variant {
+            display_name: self.display_name,
+            sku: self.sku,
+            markets,
+            attributes: self.attributes,
+            features,
+            required_messages,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_products_and_variants() {
+        let p = ProductInput {
+            source_locale: "en-us".into(),
+            categories: vec!["toys".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            p.validate("product").unwrap().source_locale.as_str(),
+            "en-US"
+        );
+        let err = ProductInput::default().validate("product").unwrap_err();
+        assert_eq!(err.list()[0].field, "product.source_locale");
+
+        let bad = VariantInput {
+            markets: vec!["markets/ca".into(), "ca".into(), "markets/ca".into()],
+            features: vec!["Dark Mode".into()],
+            ..Default::default()
+        };
+        let err = bad.validate("variant").unwrap_err();
+        let fields: Vec<&str> = err.list().iter().map(|v| v.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "variant.markets[1]",
+                "variant.markets[2]",
+                "variant.features[0]"
+            ]
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! Field violations: what is wrong with which field of a request.
+
+use std::fmt;
+
+/// One invalid field, named by its dotted path in the request (`market.country`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldViolation {
+    /// Dotted path of the field, such as `market.storefront_locales[1]`.
+    pub field: String,
+    /// Why the value is invalid, in words a person can act on.
+    pub description: String,
+}
+
+/// Every violation found in one request, collected rather than stopping at the first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Violations {
+    list: Vec<FieldViolation>,
+}
+
+impl Violations {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records that `field` is invalid because of `description`.
+    pub fn add(&mut self, field: impl Into<String>, description: impl Into<String>) {
+        self.list.push(FieldViolation {
+            field: field.into(),
+            description: description.into(),
+        });
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The recorded violations, in the order found.
+    pub fn list(&self) -> &[FieldViolation] {
+        &self.list
+    }
+
+    /// Moves every violation of `other` into this collection.
+    pub fn extend(&mut self, other: Violations) {
+        self.list.extend(other.list);
+    }
+
+    /// `Ok(value)` when nothing was recorded, else the violations.
+    pub fn into_result<T>(self, value: T) -> Result<T, Violations> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+
+    /// A collection holding the single violation of `field`.
+    pub fn single(field: impl Into<String>, description: impl Into<String>) -> Self {
+        let mut v = Self::new();
+        v.add(field, description);
+        v
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, v) in self.list.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: {}", v.field, v.description)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Violations {}

@@ -1,0 +1,25 @@
+//! # glocal
+//!
+//! A global market localization planner: a gRPC service that keeps markets,
+//! regional requirements, products and their per-market variants in sled, and
+//! (as the project grows) checks product roadmaps for locale coverage gaps in
+//! Fluent bundles.
+//!
+//! ## Code map
+//!
+//! Layers, each using only those before it:
+//!
+//! - [`domain`]: the model and its validation (pure; no I/O, no proto types).
+//! - [`store`]: durable storage behind the narrow [`store::Store`] trait, with
+//!   a sled implementation: compare-and-swap on etags, reference counts,
+//!   revision history, group-committed flushes.
+//! - [`api`]: the tonic services of `glocal.v1`, proto <-> domain conversions,
+//!   the one mapping of errors to `tonic::Status`, and [`api::serve`].
+//! - [`cli`]: the `glocal` command line.
+//!
+//! `ARCHITECTURE.md` at the repository root lists the invariants.
+
+pub mod api;
+pub mod cli;
+pub mod domain;
+pub mod store;
