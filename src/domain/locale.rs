@@ -25,6 +25,12 @@ impl LocaleTag {
         let id: LanguageIdentifier = tag.parse().map_err(|_| {
             format!("{tag:?} is not a well-formed BCP 47 language tag (such as \"fr-CA\")")
         })?;
+        let language_len = id.language.as_str().len();
+        if !id.language.is_empty() && !(2..=3).contains(&language_len) {
+            return Err(format!(
+                "{tag:?} does not start with a 2- or 3-letter ISO 639 language code (such as \"fr\" in \"fr-CA\")"
+            ));
+        }
         if id.language.is_empty() {
             return Err(format!(
                 "{tag:?} has no language subtag (\"und\" is not a locale a market can use)"
@@ -85,7 +91,9 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(LocaleTag::parse(input).unwrap().as_str(), want, "{input}");
         }
-        for bad in ["", "en_US", "e", "en-USA", "fr-CA-", "und", "12-CA"] {
+        for bad in [
+            "", "en_US", "e", "en-USA", "english", "fr-CA-", "und", "12-CA",
+        ] {
             assert!(LocaleTag::parse(bad).is_err(), "{bad}");
         }
         assert_eq!(LocaleTag::parse("fr-CA").unwrap().language(), "fr");

@@ -34,6 +34,7 @@ struct Requests {
 pub(super) struct Flusher {
     requests: Arc<(Mutex<Requests>, Condvar)>,
     flushed: watch::Receiver<Flushed>,
+    thread: Option<thread::JoinHandle<()>>,
 }
 
 impl Flusher {
@@ -42,12 +43,13 @@ impl Flusher {
         let requests = Arc::new((Mutex::new(Requests::default()), Condvar::new()));
         let (tx, rx) = watch::channel(Flushed::default());
         let thread_requests = Arc::clone(&requests);
-        thread::Builder::new()
+        let thread = thread::Builder::new()
             .name("glocal-flush".into())
             .spawn(move || flush_loop(db, thread_requests, tx))?;
         Ok(Flusher {
             requests,
             flushed: rx,
+            thread: Some(thread),
         })
     }
 
@@ -76,11 +78,16 @@ impl Flusher {
 }
 
 impl Drop for Flusher {
+    /// Stops the flush thread after its last flush, so that the database
+    /// (and its directory lock) is released when the store is dropped.
     fn drop(&mut self) {
         let (lock, cvar) = &*self.requests;
         if let Ok(mut r) = lock.lock() {
             r.closed = true;
             cvar.notify_one();
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
