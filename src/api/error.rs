@@ -113,7 +113,7 @@ impl ApiError {
             StoreError::MissingReference { from, target } => ApiError::Internal(format!(
                 "unchecked missing reference from {from} to {target}"
             )),
-            StoreError::Backend(detail) => ApiError::Internal(detail),
+            StoreError::Backend(detail) | StoreError::Open(detail) => ApiError::Internal(detail),
         }
     }
 }

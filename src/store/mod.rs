@@ -140,6 +140,9 @@ pub enum StoreError {
         /// Who references it (possibly only the first few).
         referrers: Vec<String>,
     },
+    /// The database cannot be opened (missing permissions, locked by another process).
+    #[error("{0}")]
+    Open(String),
     /// The storage backend failed (disk, corruption).
     #[error("storage failure: {0}")]
     Backend(String),

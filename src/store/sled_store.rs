@@ -121,13 +121,13 @@ impl SledStore {
     /// Opens (creating if needed) the database in `dir`.
     pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
         std::fs::create_dir_all(dir).map_err(|e| {
-            backend(format!(
+            StoreError::Open(format!(
                 "cannot create data directory {}: {e}",
                 dir.display()
             ))
         })?;
         let db = sled::Config::new().path(dir).open().map_err(|e| {
-            backend(format!(
+            StoreError::Open(format!(
                 "cannot open the database in {} (is another glocal using it?): {e}",
                 dir.display()
             ))

