@@ -2,20 +2,20 @@
 
 use std::{
     io::{BufRead, BufReader},
-    process::{Command, Stdio},
+    path::Path,
+    process::{Child, Command, Stdio},
 };
 
 fn glocal() -> Command {
     Command::new(env!("CARGO_BIN_EXE_glocal"))
 }
 
-#[test]
-fn serve_prints_its_address_and_exits_zero_on_sigterm() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
+/// Starts `glocal serve` on a free port over `data`; returns it once it has
+/// printed its ready line, with that line.
+fn spawn_server(data: &Path) -> (Child, String) {
     let mut child = glocal()
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(&data)
+        .arg(data)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -24,6 +24,14 @@ fn serve_prints_its_address_and_exits_zero_on_sigterm() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
+    (child, line)
+}
+
+#[test]
+fn serve_prints_its_address_and_exits_zero_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (mut child, line) = spawn_server(&data);
     assert!(line.starts_with("glocal serving on 127.0.0.1:"), "{line}");
     assert!(data.join("db").exists(), "the data directory is created");
     let status = Command::new("kill")
@@ -63,17 +71,7 @@ fn bad_arguments_exit_two_with_one_clear_line() {
 #[test]
 fn a_second_server_on_the_same_data_directory_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = glocal()
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(first.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (mut first, _) = spawn_server(dir.path());
     let out = glocal()
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
         .arg(dir.path())
