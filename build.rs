@@ -11,6 +11,7 @@ const API_FILES: &[&str] = &[
     "glocal/v1/markets.proto",
     "glocal/v1/products.proto",
     "glocal/v1/revisions.proto",
+    "glocal/v1/planning.proto",
 ];
 
 /// Files compiled only into the reflection descriptor set: the error details

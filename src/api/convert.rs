@@ -5,12 +5,19 @@
 use prost_types::Timestamp;
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::domain::bundle::{BundleDiagnostic, BundleDoc, Counts};
+use crate::domain::ftl::DiagnosticKind;
+use crate::domain::planning::{
+    Launch, LaunchInput, LaunchPhase, LaunchStatus, Roadmap, RoadmapInput, RoadmapItemInput,
+    WaiverInput,
+};
 use crate::domain::{
     self, CalendarDate, JurisdictionInput, LocaleRuleInput, MatchPolicy, Obligation,
     RequirementKind, ResourceKind, ResourceName, Violations,
 };
 use crate::store::Stored;
 
+use super::crud::SharedStore;
 use super::mask::{mask_fields, MaskField};
 use super::pb::glocal::v1 as pb;
 use super::pb::google::r#type::Date;
@@ -39,6 +46,14 @@ pub trait Resource: Sized + Clone + Default + prost::Message {
     /// The request field (under `prefix`) that holds the reference to `target`.
     fn reference_field(_domain: &Self::Domain, _target: &str, _prefix: &str) -> Option<String> {
         None
+    }
+    /// Checks that need other stored resources, beyond reference existence.
+    fn check_with_store(
+        _domain: &Self::Domain,
+        _store: &SharedStore,
+        _prefix: &str,
+    ) -> Result<(), ApiError> {
+        Ok(())
     }
 }
 
@@ -332,6 +347,10 @@ impl Resource for pb::Product {
             display_name: p.display_name,
             source_locale: p.source_locale.to_string(),
             categories: p.categories,
+            fluent_source: p.fluent_source.map(|f| pb::FluentSource {
+                directory: f.directory,
+                layout: f.layout,
+            }),
             etag: stored.etag.clone(),
             create_time: timestamp(stored.create_time_nanos),
             update_time: timestamp(stored.update_time_nanos),
@@ -343,6 +362,10 @@ impl Resource for pb::Product {
             display_name: self.display_name,
             source_locale: self.source_locale,
             categories: self.categories,
+            fluent_source: self.fluent_source.map(|f| domain::FluentSource {
+                directory: f.directory,
+                layout: f.layout,
+            }),
         }
         .validate(prefix)
     }
@@ -356,7 +379,7 @@ impl Resource for pb::Product {
     }
 
     fn mask_fields() -> Vec<MaskField<Self>> {
-        mask_fields!(pb::Product; display_name, source_locale, categories)
+        mask_fields!(pb::Product; display_name, source_locale, categories, fluent_source)
     }
 }
 
@@ -416,5 +439,378 @@ impl Resource for pb::Variant {
     fn reference_field(v: &domain::Variant, target: &str, prefix: &str) -> Option<String> {
         let index = v.markets.iter().position(|m| m.as_str() == target)?;
         Some(format!("{prefix}.markets[{index}]"))
+    }
+}
+
+fn phase_from_pb(raw: i32) -> Option<Option<LaunchPhase>> {
+    Some(match pb::LaunchPhase::try_from(raw).ok()? {
+        pb::LaunchPhase::Unspecified => None,
+        pb::LaunchPhase::Alpha => Some(LaunchPhase::Alpha),
+        pb::LaunchPhase::Beta => Some(LaunchPhase::Beta),
+        pb::LaunchPhase::Ga => Some(LaunchPhase::Ga),
+    })
+}
+
+fn status_from_pb(raw: i32) -> Option<Option<LaunchStatus>> {
+    Some(match pb::LaunchStatus::try_from(raw).ok()? {
+        pb::LaunchStatus::Unspecified => None,
+        pb::LaunchStatus::Planned => Some(LaunchStatus::Planned),
+        pb::LaunchStatus::Launched => Some(LaunchStatus::Launched),
+        pb::LaunchStatus::Paused => Some(LaunchStatus::Paused),
+        pb::LaunchStatus::Cancelled => Some(LaunchStatus::Cancelled),
+    })
+}
+
+/// Checks that the launch's variant is sold in the launch's market.
+pub fn check_variant_sells_in(
+    variant: &domain::Variant,
+    l: &Launch,
+    prefix: &str,
+) -> Result<(), ApiError> {
+    if variant.markets.contains(&l.market) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_field(
+            format!("{prefix}.market"),
+            format!(
+                "{} is not sold in {}; add the market to the variant first",
+                l.variant, l.market
+            ),
+        ))
+    }
+}
+
+/// Validates a proto launch of `product`, naming fields under `prefix`.
+pub fn launch_from_pb(
+    launch: pb::Launch,
+    product: &ResourceName,
+    prefix: &str,
+) -> Result<Launch, Violations> {
+    let mut v = Violations::new();
+    let phases = launch
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let phase = enum_value(
+                p.phase,
+                &format!("{prefix}.phases[{i}].phase"),
+                &mut v,
+                phase_from_pb,
+            );
+            let date = date_from_pb(
+                p.date.as_ref(),
+                &format!("{prefix}.phases[{i}].date"),
+                &mut v,
+            );
+            (phase, date)
+        })
+        .collect();
+    let status = enum_value(
+        launch.status,
+        &format!("{prefix}.status"),
+        &mut v,
+        status_from_pb,
+    );
+    let input = LaunchInput {
+        market: launch.market,
+        variant: launch.variant,
+        phases,
+        status,
+    };
+    match input.validate(product, prefix) {
+        Ok(l) if v.is_empty() => Ok(l),
+        Ok(_) => Err(v),
+        Err(more) => {
+            v.extend(more);
+            Err(v)
+        }
+    }
+}
+
+impl Resource for pb::Launch {
+    type Domain = Launch;
+    const KIND: ResourceKind = ResourceKind::Launch;
+
+    fn from_domain(l: Launch, stored: &Stored) -> Self {
+        pb::Launch {
+            name: stored.name.clone(),
+            market: l.market.to_string(),
+            variant: l.variant.to_string(),
+            phases: l
+                .phases
+                .iter()
+                .map(|p| pb::PhaseDate {
+                    phase: match p.phase {
+                        LaunchPhase::Alpha => pb::LaunchPhase::Alpha,
+                        LaunchPhase::Beta => pb::LaunchPhase::Beta,
+                        LaunchPhase::Ga => pb::LaunchPhase::Ga,
+                    } as i32,
+                    date: Some(date_to_pb(p.date)),
+                })
+                .collect(),
+            status: match l.status {
+                LaunchStatus::Planned => pb::LaunchStatus::Planned,
+                LaunchStatus::Launched => pb::LaunchStatus::Launched,
+                LaunchStatus::Paused => pb::LaunchStatus::Paused,
+                LaunchStatus::Cancelled => pb::LaunchStatus::Cancelled,
+            } as i32,
+            etag: stored.etag.clone(),
+            create_time: timestamp(stored.create_time_nanos),
+            update_time: timestamp(stored.update_time_nanos),
+        }
+    }
+
+    /// Needs the product from the name; see [`launch_from_pb`].
+    fn into_domain(self, prefix: &str) -> Result<Launch, Violations> {
+        let product = ResourceName::parse(ResourceKind::Launch, &self.name)
+            .ok()
+            .and_then(|n| n.parent())
+            .ok_or_else(|| Violations::single(format!("{prefix}.name"), "is not a launch name"))?;
+        launch_from_pb(self, &product, prefix)
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn etag(&self) -> &str {
+        &self.etag
+    }
+
+    fn mask_fields() -> Vec<MaskField<Self>> {
+        mask_fields!(pb::Launch; market, variant, phases, status)
+    }
+
+    /// A launch references its product, market and variant.
+    fn refs(l: &Launch, name: &ResourceName) -> Vec<String> {
+        name.parent()
+            .into_iter()
+            .map(|p| p.to_string())
+            .chain([l.market.to_string(), l.variant.to_string()])
+            .collect()
+    }
+
+    /// The variant must exist and be sold in the launch's market.
+    fn check_with_store(l: &Launch, store: &SharedStore, prefix: &str) -> Result<(), ApiError> {
+        let stored = store
+            .get(l.variant.as_str())
+            .map_err(|e| ApiError::from_store(ResourceKind::Variant.type_name(), e))?
+            .ok_or_else(|| {
+                ApiError::invalid_field(
+                    format!("{prefix}.variant"),
+                    format!("{} does not exist", l.variant),
+                )
+            })?;
+        let variant: domain::Variant = decode_body(&stored)?;
+        check_variant_sells_in(&variant, l, prefix)
+    }
+
+    fn reference_field(l: &Launch, target: &str, prefix: &str) -> Option<String> {
+        if l.market.as_str() == target {
+            Some(format!("{prefix}.market"))
+        } else if l.variant.as_str() == target {
+            Some(format!("{prefix}.variant"))
+        } else {
+            None
+        }
+    }
+}
+
+impl Resource for pb::Roadmap {
+    type Domain = Roadmap;
+    const KIND: ResourceKind = ResourceKind::Roadmap;
+
+    fn from_domain(r: Roadmap, stored: &Stored) -> Self {
+        pb::Roadmap {
+            name: stored.name.clone(),
+            display_name: r.display_name,
+            items: r
+                .items
+                .into_iter()
+                .map(|i| pb::RoadmapItem {
+                    id: i.id,
+                    title: i.title,
+                    messages: i.messages,
+                    target_date: i.target_date.map(date_to_pb),
+                    markets: i.markets.iter().map(ToString::to_string).collect(),
+                    waivers: i
+                        .waivers
+                        .into_iter()
+                        .map(|w| pb::Waiver {
+                            requirement: w.requirement.to_string(),
+                            reason: w.reason,
+                            approver: w.approver,
+                            expiry: w.expiry.map(date_to_pb),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            etag: stored.etag.clone(),
+            create_time: timestamp(stored.create_time_nanos),
+            update_time: timestamp(stored.update_time_nanos),
+        }
+    }
+
+    fn into_domain(self, prefix: &str) -> Result<Roadmap, Violations> {
+        let mut v = Violations::new();
+        let items = self
+            .items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| RoadmapItemInput {
+                id: item.id,
+                title: item.title,
+                messages: item.messages,
+                target_date: date_from_pb(
+                    item.target_date.as_ref(),
+                    &format!("{prefix}.items[{i}].target_date"),
+                    &mut v,
+                ),
+                markets: item.markets,
+                waivers: item
+                    .waivers
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, w)| WaiverInput {
+                        requirement: w.requirement,
+                        reason: w.reason,
+                        approver: w.approver,
+                        expiry: date_from_pb(
+                            w.expiry.as_ref(),
+                            &format!("{prefix}.items[{i}].waivers[{j}].expiry"),
+                            &mut v,
+                        ),
+                    })
+                    .collect(),
+            })
+            .collect();
+        match (RoadmapInput {
+            display_name: self.display_name,
+            items,
+        })
+        .validate(prefix)
+        {
+            Ok(r) if v.is_empty() => Ok(r),
+            Ok(_) => Err(v),
+            Err(more) => {
+                v.extend(more);
+                Err(v)
+            }
+        }
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn etag(&self) -> &str {
+        &self.etag
+    }
+
+    fn mask_fields() -> Vec<MaskField<Self>> {
+        mask_fields!(pb::Roadmap; display_name, items)
+    }
+
+    /// A roadmap references its product, its items' markets and waived requirements.
+    fn refs(r: &Roadmap, name: &ResourceName) -> Vec<String> {
+        name.parent()
+            .into_iter()
+            .map(|p| p.to_string())
+            .chain(r.references())
+            .collect()
+    }
+
+    fn reference_field(r: &Roadmap, target: &str, prefix: &str) -> Option<String> {
+        for (i, item) in r.items.iter().enumerate() {
+            if let Some(j) = item.markets.iter().position(|m| m.as_str() == target) {
+                return Some(format!("{prefix}.items[{i}].markets[{j}]"));
+            }
+            if let Some(j) = item
+                .waivers
+                .iter()
+                .position(|w| w.requirement.as_str() == target)
+            {
+                return Some(format!("{prefix}.items[{i}].waivers[{j}].requirement"));
+            }
+        }
+        None
+    }
+}
+
+/// The proto diagnostic of a bundle diagnostic.
+pub fn diagnostic_to_pb(d: &BundleDiagnostic) -> pb::Diagnostic {
+    let kind = match (d.diagnostic.kind, d.across_files) {
+        (DiagnosticKind::SyntaxError, _) => pb::DiagnosticKind::SyntaxError,
+        (DiagnosticKind::DuplicateId, false) => pb::DiagnosticKind::DuplicateId,
+        (DiagnosticKind::DuplicateId, true) => pb::DiagnosticKind::DuplicateIdAcrossFiles,
+    };
+    pb::Diagnostic {
+        file: d.file.clone(),
+        kind: kind as i32,
+        line: d.diagnostic.line as i32,
+        column: d.diagnostic.column as i32,
+        end_line: d.diagnostic.end_line as i32,
+        end_column: d.diagnostic.end_column as i32,
+        message: d.diagnostic.message.clone(),
+        message_id: d.diagnostic.id.clone().unwrap_or_default(),
+    }
+}
+
+fn stats_to_pb(c: &Counts) -> pb::BundleStats {
+    let n = |x: u32| i32::try_from(x).unwrap_or(i32::MAX);
+    pb::BundleStats {
+        files: n(c.files),
+        messages: n(c.messages),
+        terms: n(c.terms),
+        attributes: n(c.attributes),
+        words: n(c.words),
+    }
+}
+
+impl Resource for pb::Bundle {
+    type Domain = BundleDoc;
+    const KIND: ResourceKind = ResourceKind::Bundle;
+
+    fn from_domain(b: BundleDoc, stored: &Stored) -> Self {
+        pb::Bundle {
+            name: stored.name.clone(),
+            locale: b.locale.to_string(),
+            files: b
+                .files
+                .iter()
+                .map(|f| pb::BundleFile {
+                    path: f.path.clone(),
+                    size_bytes: i64::try_from(f.size_bytes).unwrap_or(i64::MAX),
+                    stats: Some(stats_to_pb(&f.counts)),
+                    diagnostic_count: i32::try_from(f.diagnostic_count).unwrap_or(i32::MAX),
+                })
+                .collect(),
+            stats: Some(stats_to_pb(&b.totals)),
+            diagnostics: b.diagnostics.iter().map(diagnostic_to_pb).collect(),
+            etag: stored.etag.clone(),
+            create_time: timestamp(stored.create_time_nanos),
+            update_time: timestamp(stored.update_time_nanos),
+        }
+    }
+
+    /// Bundles are written file by file with WriteBundleFiles, never as a whole message.
+    fn into_domain(self, prefix: &str) -> Result<BundleDoc, Violations> {
+        Err(Violations::single(
+            prefix,
+            "bundles are written with WriteBundleFiles",
+        ))
+    }
+
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn etag(&self) -> &str {
+        &self.etag
+    }
+
+    fn mask_fields() -> Vec<MaskField<Self>> {
+        Vec::new()
     }
 }

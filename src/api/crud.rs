@@ -134,6 +134,7 @@ pub async fn create<R: Resource>(
     prefix: &str,
 ) -> Result<R, ApiError> {
     let domain = resource.into_domain(prefix).map_err(ApiError::invalid)?;
+    R::check_with_store(&domain, store, prefix)?;
     let body = serde_json::to_value(&domain).map_err(|e| ApiError::Internal(e.to_string()))?;
     let refs = R::refs(&domain, &name);
     let change = ChangeSet {
@@ -176,6 +177,7 @@ pub async fn update<R: Resource>(
         let mut merged: R = to_pb(&current)?;
         apply_mask(&mut merged, &request, mask, &R::mask_fields())?;
         let domain = merged.into_domain(prefix).map_err(ApiError::invalid)?;
+        R::check_with_store(&domain, store, prefix)?;
         let body = serde_json::to_value(&domain).map_err(|e| ApiError::Internal(e.to_string()))?;
         let change = ChangeSet {
             method: method.to_string(),

@@ -4,22 +4,26 @@
 //!
 //! Proto types ([`pb`]) are used only in this layer and by clients.
 
+mod bundles;
 mod convert;
 mod crud;
 mod error;
 mod markets;
 mod mask;
 mod paging;
+mod planning;
 mod products;
 mod revisions;
 mod server;
 mod trace;
 
+pub use bundles::BundleLimits;
 pub use error::{ApiError, ERROR_DOMAIN};
 pub use markets::MarketApi;
+pub use planning::PlanningApi;
 pub use products::ProductApi;
 pub use revisions::RevisionApi;
-pub use server::{serve, ServeError};
+pub use server::{serve, serve_with, ServeConfig, ServeError};
 
 /// Generated protobuf and gRPC code.
 pub mod pb {

@@ -5,6 +5,7 @@ use tonic::{Request, Response, Status};
 use crate::domain::{ResourceKind, ResourceName};
 use crate::store::{ChangeSet, Expect, Op, StoreError};
 
+use super::bundles::{self, BundleLimits};
 use super::crud::{self, parse_name, parse_new_id, SharedStore};
 use super::pb::glocal::v1::{self as pb, product_service_server::ProductService};
 use super::ApiError;
@@ -15,12 +16,34 @@ const MAX_FORCE_DELETE_ATTEMPTS: usize = 5;
 /// The ProductService implementation.
 pub struct ProductApi {
     store: SharedStore,
+    limits: BundleLimits,
 }
 
 impl ProductApi {
-    /// A service over `store`.
-    pub fn new(store: SharedStore) -> Self {
-        ProductApi { store }
+    /// A service over `store`, accepting bundle writes within `limits`.
+    pub fn new(store: SharedStore, limits: BundleLimits) -> Self {
+        ProductApi { store, limits }
+    }
+
+    /// Deletes of everything under a product, children before parents:
+    /// bundle files and bundles, launches, roadmaps, variants.
+    fn child_deletions(&self, product: &ResourceName) -> Result<Vec<Op>, ApiError> {
+        let list = |collection: &str| {
+            self.store
+                .list(&format!("{product}/{collection}"), None)
+                .map_err(|e| ApiError::from_store(ResourceKind::Product.type_name(), e))
+        };
+        let mut ops = Vec::new();
+        for bundle in list("bundles")? {
+            ops.extend(bundles::delete_bundle_ops(&self.store, &bundle)?);
+        }
+        for collection in ["launches", "roadmaps", "variants"] {
+            ops.extend(list(collection)?.into_iter().map(|d| Op::Delete {
+                name: d.name,
+                expect: Expect::Etag(d.etag),
+            }));
+        }
+        Ok(ops)
     }
 
     async fn delete_product(&self, req: pb::DeleteProductRequest) -> Result<(), ApiError> {
@@ -35,17 +58,7 @@ impl ProductApi {
             Expect::Etag(req.etag.clone())
         };
         for attempt in 1..=MAX_FORCE_DELETE_ATTEMPTS {
-            let variants = self
-                .store
-                .list(&format!("{name}/variants"), None)
-                .map_err(|e| ApiError::from_store(ResourceKind::Variant.type_name(), e))?;
-            let mut ops: Vec<Op> = variants
-                .into_iter()
-                .map(|v| Op::Delete {
-                    name: v.name,
-                    expect: Expect::Etag(v.etag),
-                })
-                .collect();
+            let mut ops = self.child_deletions(&name)?;
             ops.push(Op::Delete {
                 name: name.to_string(),
                 expect: expect.clone(),
@@ -59,7 +72,7 @@ impl ProductApi {
                 .await
             {
                 Ok(_) => return Ok(()),
-                // A variant was created or changed meanwhile: look again.
+                // A child was created or changed meanwhile: look again.
                 Err(StoreError::Referenced { .. } | StoreError::EtagMismatch { .. })
                     if attempt < MAX_FORCE_DELETE_ATTEMPTS
                         && !matches!(&expect, Expect::Etag(_)) =>
@@ -238,5 +251,52 @@ impl ProductService for ProductApi {
         )
         .await?;
         Ok(Response::new(()))
+    }
+
+    async fn write_bundle_files(
+        &self,
+        request: Request<pb::WriteBundleFilesRequest>,
+    ) -> Result<Response<pb::Bundle>, Status> {
+        Ok(Response::new(
+            bundles::write_files(&self.store, self.limits, request.into_inner()).await?,
+        ))
+    }
+
+    async fn get_bundle(
+        &self,
+        request: Request<pb::GetBundleRequest>,
+    ) -> Result<Response<pb::Bundle>, Status> {
+        Ok(Response::new(bundles::get(
+            &self.store,
+            &request.into_inner().name,
+        )?))
+    }
+
+    async fn list_bundles(
+        &self,
+        request: Request<pb::ListBundlesRequest>,
+    ) -> Result<Response<pb::ListBundlesResponse>, Status> {
+        Ok(Response::new(bundles::list(
+            &self.store,
+            &request.into_inner(),
+        )?))
+    }
+
+    async fn delete_bundle(
+        &self,
+        request: Request<pb::DeleteBundleRequest>,
+    ) -> Result<Response<()>, Status> {
+        bundles::delete(&self.store, &request.into_inner()).await?;
+        Ok(Response::new(()))
+    }
+
+    async fn read_bundle_file(
+        &self,
+        request: Request<pb::ReadBundleFileRequest>,
+    ) -> Result<Response<pb::ReadBundleFileResponse>, Status> {
+        Ok(Response::new(bundles::read_file(
+            &self.store,
+            &request.into_inner(),
+        )?))
     }
 }

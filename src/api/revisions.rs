@@ -42,6 +42,9 @@ fn pack_any(kind: ResourceKind, stored: Option<&Stored>) -> Result<Option<Any>, 
         ResourceKind::Requirement => pack::<pb::Requirement>(stored),
         ResourceKind::Product => pack::<pb::Product>(stored),
         ResourceKind::Variant => pack::<pb::Variant>(stored),
+        ResourceKind::Bundle => pack::<pb::Bundle>(stored),
+        ResourceKind::Launch => pack::<pb::Launch>(stored),
+        ResourceKind::Roadmap => pack::<pb::Roadmap>(stored),
     }
     .map(Some)
 }

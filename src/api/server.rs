@@ -12,12 +12,31 @@ use crate::store::{Store, StoreError};
 use super::pb::{
     self,
     glocal::v1::{
-        market_service_server::MarketServiceServer, product_service_server::ProductServiceServer,
+        market_service_server::MarketServiceServer, planning_service_server::PlanningServiceServer,
+        product_service_server::ProductServiceServer,
         revision_service_server::RevisionServiceServer,
     },
 };
 use super::trace::RequestLog;
-use super::{MarketApi, ProductApi, RevisionApi};
+use super::{BundleLimits, MarketApi, PlanningApi, ProductApi, RevisionApi};
+
+/// Settings of the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServeConfig {
+    /// Limits of bundle writes.
+    pub bundle_limits: BundleLimits,
+    /// Largest request accepted, in bytes (larger ones get RESOURCE_EXHAUSTED).
+    pub max_request_bytes: usize,
+}
+
+impl Default for ServeConfig {
+    fn default() -> Self {
+        ServeConfig {
+            bundle_limits: BundleLimits::default(),
+            max_request_bytes: 32 * 1024 * 1024,
+        }
+    }
+}
 
 /// Why the server could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -38,13 +57,25 @@ const SERVICE_NAMES: &[&str] = &[
     "glocal.v1.MarketService",
     "glocal.v1.ProductService",
     "glocal.v1.RevisionService",
+    "glocal.v1.PlanningService",
 ];
 
-/// Serves the glocal API on `listener` until `shutdown` completes; then
-/// reports NOT_SERVING, lets requests in flight finish, and flushes `store`.
+/// Serves the glocal API on `listener` with the default [`ServeConfig`]
+/// until `shutdown` completes; see [`serve_with`].
 pub async fn serve(
     listener: TcpListener,
     store: Arc<dyn Store>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    serve_with(listener, store, ServeConfig::default(), shutdown).await
+}
+
+/// Serves the glocal API on `listener` until `shutdown` completes; then
+/// reports NOT_SERVING, lets requests in flight finish, and flushes `store`.
+pub async fn serve_with(
+    listener: TcpListener,
+    store: Arc<dyn Store>,
+    config: ServeConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
     let (reporter, health) = tonic_health::server::health_reporter();
@@ -77,10 +108,18 @@ pub async fn serve(
         .add_service(health)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
-        .add_service(MarketServiceServer::new(MarketApi::new(Arc::clone(&store))))
-        .add_service(ProductServiceServer::new(ProductApi::new(Arc::clone(
-            &store,
-        ))))
+        .add_service(
+            MarketServiceServer::new(MarketApi::new(Arc::clone(&store)))
+                .max_decoding_message_size(config.max_request_bytes),
+        )
+        .add_service(
+            ProductServiceServer::new(ProductApi::new(Arc::clone(&store), config.bundle_limits))
+                .max_decoding_message_size(config.max_request_bytes),
+        )
+        .add_service(
+            PlanningServiceServer::new(PlanningApi::new(Arc::clone(&store)))
+                .max_decoding_message_size(config.max_request_bytes),
+        )
         .add_service(RevisionServiceServer::new(RevisionApi::new(Arc::clone(
             &store,
         ))))

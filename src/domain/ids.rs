@@ -13,6 +13,12 @@ pub enum ResourceKind {
     Product,
     /// `products/{product}/variants/{variant}`
     Variant,
+    /// `products/{product}/bundles/{locale}`
+    Bundle,
+    /// `products/{product}/launches/{launch}`
+    Launch,
+    /// `products/{product}/roadmaps/{roadmap}`
+    Roadmap,
 }
 
 impl ResourceKind {
@@ -23,6 +29,9 @@ impl ResourceKind {
             ResourceKind::Requirement => "requirements",
             ResourceKind::Product => "products",
             ResourceKind::Variant => "variants",
+            ResourceKind::Bundle => "bundles",
+            ResourceKind::Launch => "launches",
+            ResourceKind::Roadmap => "roadmaps",
         }
     }
 
@@ -33,6 +42,9 @@ impl ResourceKind {
             ResourceKind::Requirement => "glocal.v1.Requirement",
             ResourceKind::Product => "glocal.v1.Product",
             ResourceKind::Variant => "glocal.v1.Variant",
+            ResourceKind::Bundle => "glocal.v1.Bundle",
+            ResourceKind::Launch => "glocal.v1.Launch",
+            ResourceKind::Roadmap => "glocal.v1.Roadmap",
         }
     }
 
@@ -43,6 +55,9 @@ impl ResourceKind {
             ResourceKind::Requirement => "requirements/{requirement}",
             ResourceKind::Product => "products/{product}",
             ResourceKind::Variant => "products/{product}/variants/{variant}",
+            ResourceKind::Bundle => "products/{product}/bundles/{locale}",
+            ResourceKind::Launch => "products/{product}/launches/{launch}",
+            ResourceKind::Roadmap => "products/{product}/roadmaps/{roadmap}",
         }
     }
 }
@@ -84,8 +99,11 @@ impl ResourceName {
             ResourceKind::Market | ResourceKind::Requirement | ResourceKind::Product => {
                 parts.len() == 2 && parts[0] == kind.collection()
             }
-            ResourceKind::Variant => {
-                parts.len() == 4 && parts[0] == "products" && parts[2] == "variants"
+            ResourceKind::Variant
+            | ResourceKind::Bundle
+            | ResourceKind::Launch
+            | ResourceKind::Roadmap => {
+                parts.len() == 4 && parts[0] == "products" && parts[2] == kind.collection()
             }
         };
         if !shape_ok {
@@ -94,8 +112,15 @@ impl ResourceName {
                 kind.pattern()
             ));
         }
-        for id in parts.iter().skip(1).step_by(2) {
-            validate_resource_id(id).map_err(|e| format!("in {name:?}: id {e}"))?;
+        for (i, id) in parts.iter().enumerate().skip(1).step_by(2) {
+            if kind == ResourceKind::Bundle && i == 3 {
+                let tag = super::LocaleTag::parse(id).map_err(|e| format!("in {name:?}: {e}"))?;
+                if tag.as_str() != *id {
+                    return Err(format!("in {name:?}: write the locale as {tag}"));
+                }
+            } else {
+                validate_resource_id(id).map_err(|e| format!("in {name:?}: id {e}"))?;
+            }
         }
         Ok(ResourceName(name.to_string()))
     }
@@ -107,7 +132,12 @@ impl ResourceName {
 
     /// Builds the name of a variant from its product and id (already validated).
     pub fn variant(product: &ResourceName, id: &str) -> Self {
-        ResourceName(format!("{}/variants/{}", product.0, id))
+        Self::child(product, ResourceKind::Variant, id)
+    }
+
+    /// Builds the name of a child of a product (already validated id).
+    pub fn child(product: &ResourceName, kind: ResourceKind, id: &str) -> Self {
+        ResourceName(format!("{}/{}/{}", product.0, kind.collection(), id))
     }
 
     /// The parent of a nested name (`products/p` for `products/p/variants/v`).
@@ -124,6 +154,9 @@ impl ResourceName {
             ["requirements", _] => Some(ResourceKind::Requirement),
             ["products", _] => Some(ResourceKind::Product),
             ["products", _, "variants", _] => Some(ResourceKind::Variant),
+            ["products", _, "bundles", _] => Some(ResourceKind::Bundle),
+            ["products", _, "launches", _] => Some(ResourceKind::Launch),
+            ["products", _, "roadmaps", _] => Some(ResourceKind::Roadmap),
             _ => None,
         }
     }

@@ -5,11 +5,14 @@
 //! violations at once, each naming the field it is about.
 
 mod bloc;
+pub mod bundle;
 mod country;
 mod date;
+pub mod ftl;
 mod ids;
 mod locale;
 mod market;
+pub mod planning;
 mod preset;
 mod product;
 mod requirement;
@@ -22,7 +25,7 @@ pub use ids::{validate_resource_id, ResourceKind, ResourceName};
 pub use locale::LocaleTag;
 pub use market::{Market, MarketInput};
 pub use preset::{MarketPreset, PresetError, PresetMarket, PresetRequirement, AMAZON_MARKETPLACES};
-pub use product::{Product, ProductInput, Variant, VariantInput};
+pub use product::{FluentSource, Product, ProductInput, Variant, VariantInput};
 pub use requirement::{
     Jurisdiction, JurisdictionInput, LocaleRule, LocaleRuleInput, MatchPolicy, MessagePattern,
     Obligation, Requirement, RequirementInput, RequirementKind,

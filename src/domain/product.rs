@@ -17,6 +17,51 @@ pub struct Product {
     pub source_locale: LocaleTag,
     /// Product categories, which select the requirements that apply.
     pub categories: Vec<String>,
+    /// Where the product's Fluent files live, if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fluent_source: Option<FluentSource>,
+}
+
+/// Where a product's Fluent files live, relative to its plan file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FluentSource {
+    /// Directory holding the locale folders.
+    pub directory: String,
+    /// Layout under `directory`, with `{locale}`, such as `{locale}/**/*.ftl`.
+    pub layout: String,
+}
+
+impl FluentSource {
+    /// Checks the source, naming fields under `prefix`.
+    pub fn validate(&self, prefix: &str, v: &mut Violations) {
+        if self.directory.is_empty() {
+            v.add(
+                format!("{prefix}.directory"),
+                "is required (such as \"locales\")",
+            );
+        } else if self.directory.starts_with('/') || self.directory.contains('\\') {
+            v.add(
+                format!("{prefix}.directory"),
+                "must be a relative path with '/' separators",
+            );
+        }
+        if !self.layout.contains("{locale}") {
+            v.add(
+                format!("{prefix}.layout"),
+                "must contain {locale} (such as \"{locale}/**/*.ftl\")",
+            );
+        } else if !self.layout.ends_with(".ftl") {
+            v.add(
+                format!("{prefix}.layout"),
+                "must end in .ftl (such as \"{locale}/**/*.ftl\")",
+            );
+        } else if self.layout.starts_with('/') || self.layout.split('/').any(|s| s == "..") {
+            v.add(
+                format!("{prefix}.layout"),
+                "must stay inside the directory (no leading '/', no '..')",
+            );
+        }
+    }
 }
 
 /// A product as a client sends it, before validation.
@@ -32,6 +77,9 @@ pub struct ProductInput {
     /// See [`Product::categories`].
     #[serde(default)]
     pub categories: Vec<String>,
+    /// See [`Product::fluent_source`].
+    #[serde(default)]
+    pub fluent_source: Option<FluentSource>,
 }
 
 impl ProductInput {
@@ -51,11 +99,15 @@ impl ProductInput {
                 .ok()
         };
         let categories = parse_id_list(&self.categories, &format!("{prefix}.categories"), &mut v);
+        if let Some(source) = &self.fluent_source {
+            source.validate(&format!("{prefix}.fluent_source"), &mut v);
+        }
         match (source_locale, v.is_empty()) {
             (Some(source_locale), true) => Ok(Product {
                 display_name: self.display_name,
                 source_locale,
                 categories,
+                fluent_source: self.fluent_source,
             }),
             _ => Err(v),
         }

@@ -1,0 +1,363 @@
+//! Fluent bundles of `ProductService`: files are indexed on write and stored
+//! one document each under their bundle; the bundle document keeps the
+//! summary (counts, diagnostics) in step with them in the same transaction.
+
+use std::collections::BTreeMap;
+
+use crate::domain::bundle::{
+    bundle_file_name, bundle_name, parse_bundle_name, validate_bundle_path, BundleDoc,
+    BundleFileDoc,
+};
+use crate::domain::ftl::index_file;
+use crate::domain::{LocaleTag, ResourceKind, ResourceName, Violations};
+use crate::store::{ChangeSet, Expect, Op, StoreError, Stored};
+
+use super::convert::{decode_body, diagnostic_to_pb, to_pb};
+use super::crud::{self, SharedStore};
+use super::pb::glocal::v1 as pb;
+use super::ApiError;
+
+/// Limits on what one WriteBundleFiles request may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BundleLimits {
+    /// Largest file, in bytes.
+    pub max_file_bytes: usize,
+    /// Most files in one request.
+    pub max_files_per_request: usize,
+}
+
+impl Default for BundleLimits {
+    fn default() -> Self {
+        BundleLimits {
+            max_file_bytes: 1024 * 1024,
+            max_files_per_request: 1000,
+        }
+    }
+}
+
+/// How often a write without an etag is retried when another writer wins.
+const MAX_WRITE_ATTEMPTS: usize = 8;
+
+const BUNDLE_TYPE: &str = "glocal.v1.Bundle";
+
+fn store_error(e: StoreError) -> ApiError {
+    ApiError::from_store(BUNDLE_TYPE, e)
+}
+
+/// Parses the `field` of a request as a bundle name, in canonical form.
+pub fn parse_bundle(
+    field: &str,
+    value: &str,
+) -> Result<(ResourceName, LocaleTag, String), ApiError> {
+    if value.is_empty() {
+        return Err(ApiError::invalid_field(
+            field,
+            "is required (products/{product}/bundles/{locale})",
+        ));
+    }
+    let (product, locale) =
+        parse_bundle_name(value).map_err(|e| ApiError::invalid_field(field, e))?;
+    let name = bundle_name(&product, &locale);
+    Ok((product, locale, name))
+}
+
+/// The stored files of a bundle, by path.
+fn stored_files(
+    store: &SharedStore,
+    bundle: &str,
+) -> Result<BTreeMap<String, (Stored, BundleFileDoc)>, ApiError> {
+    store
+        .list(&format!("{bundle}/files"), None)
+        .map_err(store_error)?
+        .into_iter()
+        .map(|s| {
+            let doc: BundleFileDoc = decode_body(&s)?;
+            Ok((doc.path.clone(), (s, doc)))
+        })
+        .collect()
+}
+
+/// The operations that delete a bundle and all its files.
+pub fn delete_bundle_ops(store: &SharedStore, bundle: &Stored) -> Result<Vec<Op>, ApiError> {
+    let mut ops: Vec<Op> = stored_files(store, &bundle.name)?
+        .into_values()
+        .map(|(s, _)| Op::Delete {
+            name: s.name,
+            expect: Expect::Etag(s.etag),
+        })
+        .collect();
+    ops.push(Op::Delete {
+        name: bundle.name.clone(),
+        expect: Expect::Etag(bundle.etag.clone()),
+    });
+    Ok(ops)
+}
+
+/// WriteBundleFiles.
+pub async fn write_files(
+    store: &SharedStore,
+    limits: BundleLimits,
+    req: pb::WriteBundleFilesRequest,
+) -> Result<pb::Bundle, ApiError> {
+    let (product, locale, name) = parse_bundle("name", &req.name)?;
+    let mut v = Violations::new();
+    if req.files.is_empty() && !req.replace {
+        v.add(
+            "files",
+            "needs at least one file (or set replace to empty the bundle)",
+        );
+    }
+    if req.files.len() > limits.max_files_per_request {
+        v.add(
+            "files",
+            format!(
+                "has {} files; at most {} are accepted per request (send several requests)",
+                req.files.len(),
+                limits.max_files_per_request
+            ),
+        );
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, f) in req.files.iter().enumerate() {
+        if let Err(e) = validate_bundle_path(&f.path) {
+            v.add(format!("files[{i}].path"), e);
+        } else if seen.contains(&f.path.as_str()) {
+            v.add(
+                format!("files[{i}].path"),
+                format!("{:?} is sent twice", f.path),
+            );
+        }
+        seen.push(&f.path);
+        if f.content.len() > limits.max_file_bytes {
+            v.add(
+                format!("files[{i}].content"),
+                format!(
+                    "is {} bytes; files may be at most {} bytes",
+                    f.content.len(),
+                    limits.max_file_bytes
+                ),
+            );
+        }
+    }
+    if !v.is_empty() {
+        return Err(ApiError::invalid(v));
+    }
+    crud::get_stored::<pb::Product>(store, &product)?;
+
+    // Parsing is CPU work: keep it off the async workers.
+    let files = req.files;
+    let indexed: Vec<BundleFileDoc> = tokio::task::spawn_blocking(move || {
+        files
+            .into_iter()
+            .map(|f| BundleFileDoc {
+                index: index_file(&f.content),
+                path: f.path,
+                content: f.content,
+            })
+            .collect()
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("indexing failed: {e}")))?;
+
+    for attempt in 1..=MAX_WRITE_ATTEMPTS {
+        let current = store.get(&name).map_err(store_error)?;
+        if !req.etag.is_empty() {
+            match &current {
+                Some(c) if c.etag == req.etag => {}
+                Some(c) => {
+                    return Err(ApiError::EtagMismatch {
+                        name: name.clone(),
+                        expected: req.etag.clone(),
+                        actual: c.etag.clone(),
+                    })
+                }
+                None => {
+                    return Err(ApiError::NotFound {
+                        resource_type: BUNDLE_TYPE,
+                        name: name.clone(),
+                    })
+                }
+            }
+        }
+        let existing = if current.is_some() {
+            stored_files(store, &name)?
+        } else {
+            BTreeMap::new()
+        };
+        let mut ops = Vec::new();
+        let mut kept: BTreeMap<&str, &BundleFileDoc> = BTreeMap::new();
+        if !req.replace {
+            for (path, (_, doc)) in &existing {
+                kept.insert(path.as_str(), doc);
+            }
+        }
+        for doc in &indexed {
+            kept.insert(doc.path.as_str(), doc);
+        }
+        let summary = BundleDoc::summarize(
+            locale.clone(),
+            kept.values()
+                .map(|d| (d.path.as_str(), d.content.len() as u64, &d.index)),
+        );
+        let body = serde_json::to_value(&summary).map_err(|e| ApiError::Internal(e.to_string()))?;
+        ops.push(Op::Put {
+            name: name.clone(),
+            expect: current
+                .as_ref()
+                .map_or(Expect::Absent, |c| Expect::Etag(c.etag.clone())),
+            refs: vec![product.to_string()],
+            body,
+        });
+        for doc in &indexed {
+            let previous = existing.get(&doc.path);
+            if previous.is_some_and(|(_, old)| old.content == doc.content) {
+                continue;
+            }
+            ops.push(Op::Put {
+                name: bundle_file_name(&name, &doc.path),
+                expect: previous.map_or(Expect::Absent, |(s, _)| Expect::Etag(s.etag.clone())),
+                refs: vec![name.clone()],
+                body: serde_json::to_value(doc).map_err(|e| ApiError::Internal(e.to_string()))?,
+            });
+        }
+        if req.replace {
+            for (path, (s, _)) in &existing {
+                if !indexed.iter().any(|d| d.path == *path) {
+                    ops.push(Op::Delete {
+                        name: s.name.clone(),
+                        expect: Expect::Etag(s.etag.clone()),
+                    });
+                }
+            }
+        }
+        let change = ChangeSet {
+            method: "glocal.v1.ProductService/WriteBundleFiles".into(),
+            ops,
+        };
+        match store.commit(change).await {
+            Ok(written) => return to_pb(&written[0]),
+            Err(
+                StoreError::EtagMismatch { .. }
+                | StoreError::AlreadyExists { .. }
+                | StoreError::NotFound { .. },
+            ) if req.etag.is_empty() && attempt < MAX_WRITE_ATTEMPTS => continue,
+            Err(StoreError::MissingReference { .. }) => {
+                return Err(ApiError::NotFound {
+                    resource_type: ResourceKind::Product.type_name(),
+                    name: product.to_string(),
+                })
+            }
+            Err(e) => return Err(store_error(e)),
+        }
+    }
+    unreachable!("the last attempt returns")
+}
+
+/// GetBundle.
+pub fn get(store: &SharedStore, name: &str) -> Result<pb::Bundle, ApiError> {
+    let (_, _, name) = parse_bundle("name", name)?;
+    let stored = store
+        .get(&name)
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::NotFound {
+            resource_type: BUNDLE_TYPE,
+            name: name.clone(),
+        })?;
+    to_pb(&stored)
+}
+
+/// ListBundles.
+pub fn list(
+    store: &SharedStore,
+    req: &pb::ListBundlesRequest,
+) -> Result<pb::ListBundlesResponse, ApiError> {
+    let parent = crud::parse_name(ResourceKind::Product, "parent", &req.parent)?;
+    crud::get_stored::<pb::Product>(store, &parent)?;
+    let filter = format!("parent={parent}");
+    let page = crud::list::<pb::Bundle>(
+        store,
+        &format!("{parent}/bundles"),
+        |_| true,
+        req.page_size,
+        &req.page_token,
+        &filter,
+    )?;
+    Ok(pb::ListBundlesResponse {
+        bundles: page.items,
+        next_page_token: page.next_page_token,
+        total_size: page.total_size,
+    })
+}
+
+/// DeleteBundle.
+pub async fn delete(store: &SharedStore, req: &pb::DeleteBundleRequest) -> Result<(), ApiError> {
+    let (_, _, name) = parse_bundle("name", &req.name)?;
+    for attempt in 1..=MAX_WRITE_ATTEMPTS {
+        let current = store
+            .get(&name)
+            .map_err(store_error)?
+            .ok_or_else(|| ApiError::NotFound {
+                resource_type: BUNDLE_TYPE,
+                name: name.clone(),
+            })?;
+        if !req.etag.is_empty() && req.etag != current.etag {
+            return Err(ApiError::EtagMismatch {
+                name,
+                expected: req.etag.clone(),
+                actual: current.etag,
+            });
+        }
+        let ops = delete_bundle_ops(store, &current)?;
+        match store
+            .commit(ChangeSet {
+                method: "glocal.v1.ProductService/DeleteBundle".into(),
+                ops,
+            })
+            .await
+        {
+            Ok(_) => return Ok(()),
+            Err(StoreError::EtagMismatch { .. } | StoreError::Referenced { .. })
+                if attempt < MAX_WRITE_ATTEMPTS =>
+            {
+                continue
+            }
+            Err(e) => return Err(store_error(e)),
+        }
+    }
+    unreachable!("the last attempt returns")
+}
+
+/// ReadBundleFile.
+pub fn read_file(
+    store: &SharedStore,
+    req: &pb::ReadBundleFileRequest,
+) -> Result<pb::ReadBundleFileResponse, ApiError> {
+    let (_, _, name) = parse_bundle("name", &req.name)?;
+    validate_bundle_path(&req.path).map_err(|e| ApiError::invalid_field("path", e))?;
+    let bundle: BundleDoc =
+        decode_body(&store.get(&name).map_err(store_error)?.ok_or_else(|| {
+            ApiError::NotFound {
+                resource_type: BUNDLE_TYPE,
+                name: name.clone(),
+            }
+        })?)?;
+    let file_name = bundle_file_name(&name, &req.path);
+    let stored = store
+        .get(&file_name)
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::NotFound {
+            resource_type: "glocal.v1.BundleFile",
+            name: format!("{name} file {}", req.path),
+        })?;
+    let doc: BundleFileDoc = decode_body(&stored)?;
+    Ok(pb::ReadBundleFileResponse {
+        diagnostics: bundle
+            .diagnostics
+            .iter()
+            .filter(|d| d.file == doc.path)
+            .map(diagnostic_to_pb)
+            .collect(),
+        path: doc.path,
+        content: doc.content,
+    })
+}

@@ -1,0 +1,1410 @@
+//! The index of one Fluent (`.ftl`) file.
+//!
+//! [`index_file`] parses a file once, when it is uploaded, into a
+//! [`FileIndex`]: its messages and terms with their positions, the variables
+//! and references of every pattern, the select expressions and their leaf
+//! variants, word counts, and the file's syntax errors and duplicate ids. The
+//! index is stored beside the file's text (as JSON, through serde) so that
+//! coverage checks later compare indexes and never parse again.
+//!
+//! Pure code: no I/O.
+//!
+//! ## Positions
+//!
+//! Lines and columns are 1-based; columns count characters (Unicode scalar
+//! values), not bytes. Lines end with `\n` or `\r\n` (the `\r` is never
+//! counted as a column of the next line). A leading byte order mark is ignored
+//! and does not count as a column. The Fluent AST has no spans, but every
+//! identifier and text in it is a slice of the source, so positions are found
+//! from where those slices lie in the source.
+//!
+//! ## Word counts
+//!
+//! Only the text of patterns counts: placeables (`{ $name }`, `{ -brand }`,
+//! select expressions' selectors and keys) are not words, and they separate
+//! words. Text is split at whitespace; a token counts as one word when it holds
+//! at least one letter or digit (so `—` or `!` alone is no word). Scripts
+//! written without spaces between words (Han, Hiragana, Katakana, Bopomofo,
+//! Thai, Lao, Khmer, Myanmar) count one word per letter or digit of that
+//! script, as translation tools count CJK text; the rest of such a token (say
+//! `Rust` in `Rust製`) counts as words by the first rule. For Thai and the other
+//! Southeast Asian scripts this is a character count, an overestimate of their
+//! words: good enough to size work, not to bill it.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use fluent_syntax::ast;
+use serde::{Deserialize, Serialize};
+
+/// The most leaf variants recorded for one pattern. Sibling select expressions
+/// multiply (three selects of six variants each make 216 paths), so a hostile
+/// file could otherwise make the index explode; paths past this many are
+/// dropped (in order: the first ones are kept). Real files stay far below it.
+pub const MAX_VARIANTS: usize = 1024;
+
+/// Indexes one Fluent file: what a coverage check needs to know about it,
+/// computed once so it never parses the file again.
+///
+/// Never fails: syntax errors become [`Diagnostic`]s and the entries that do
+/// parse (including those after an error) are still indexed.
+pub fn index_file(source: &str) -> FileIndex {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let ctx = Ctx::new(source);
+    let (resource, errors) = match fluent_syntax::parser::parse(source) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => (resource, errors),
+    };
+
+    let mut diagnostics: Vec<Diagnostic> = errors
+        .iter()
+        .map(|error| {
+            let start = ctx.floor_boundary(error.pos.start);
+            let end = ctx.ceil_boundary(error.pos.end.max(error.pos.start));
+            let (line, column) = ctx.position(start);
+            let (end_line, end_column) = ctx.position(end);
+            Diagnostic {
+                kind: DiagnosticKind::SyntaxError,
+                line,
+                column,
+                end_line,
+                end_column,
+                message: error.kind.to_string(),
+                id: None,
+            }
+        })
+        .collect();
+
+    let mut entries = Vec::new();
+    let mut first_lines: HashMap<String, u32> = HashMap::new();
+    for entry in &resource.body {
+        let entry = match entry {
+            ast::Entry::Message(message) => ctx.message(message),
+            ast::Entry::Term(term) => ctx.term(term),
+            _ => continue,
+        };
+        if let Some(&first_line) = first_lines.get(&entry.id) {
+            let (end_line, end_column) = (entry.line, entry.column + char_len(&entry.id));
+            diagnostics.push(Diagnostic {
+                kind: DiagnosticKind::DuplicateId,
+                line: entry.line,
+                column: entry.column,
+                end_line,
+                end_column,
+                message: format!(
+                    "duplicate id {}, first defined at line {first_line}",
+                    entry.id
+                ),
+                id: Some(entry.id.clone()),
+            });
+        } else {
+            first_lines.insert(entry.id.clone(), entry.line);
+        }
+        entries.push(entry);
+    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+
+    let words = entries.iter().map(|e| e.words).fold(0, u32::saturating_add);
+    FileIndex {
+        entries,
+        diagnostics,
+        words,
+    }
+}
+
+/// Everything later checks need to know about one Fluent file, so they never
+/// parse it again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileIndex {
+    /// The messages and terms, in file order, duplicates included (a duplicate
+    /// is also reported in `diagnostics`). Entries the parser rejected (junk)
+    /// are not here.
+    pub entries: Vec<Entry>,
+    /// Syntax errors and duplicate ids, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The words of all values and attributes of all entries (see the module
+    /// documentation for what a word is).
+    pub words: u32,
+}
+
+impl FileIndex {
+    /// The ids of the messages, in file order, each once (at its first
+    /// definition): what a file provides to code that formats messages.
+    pub fn message_ids(&self) -> impl Iterator<Item = &str> {
+        self.first_ids(EntryKind::Message)
+    }
+
+    /// The ids of the terms, with their leading `-` (`-brand-name`), in file
+    /// order, each once (at its first definition).
+    pub fn term_ids(&self) -> impl Iterator<Item = &str> {
+        self.first_ids(EntryKind::Term)
+    }
+
+    /// The first definition of `id` (a term's id starts with `-`), the one
+    /// Fluent uses when a file defines an id twice.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    fn first_ids(&self, kind: EntryKind) -> impl Iterator<Item = &str> {
+        let mut seen = HashSet::new();
+        self.entries
+            .iter()
+            .filter(move |e| e.kind == kind && seen.insert(e.id.as_str()))
+            .map(|e| e.id.as_str())
+    }
+}
+
+/// Whether an entry is a message (public, formatted by code) or a term
+/// (private to the translations, referenced as `{ -name }`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntryKind {
+    /// `hello = Hello`.
+    Message,
+    /// `-brand-name = Glocal`.
+    Term,
+}
+
+/// One message or term: what a coverage check compares between locales.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// `hello` for a message, `-brand-name` for a term (with its leading `-`,
+    /// as references to it are written).
+    pub id: String,
+    /// Message or term.
+    pub kind: EntryKind,
+    /// The 1-based line of the id (for a term, of its `-`).
+    pub line: u32,
+    /// The 1-based column, in characters, of the id (always 1 in a valid file).
+    pub column: u32,
+    /// The value; `None` for a message with only attributes (a term always has
+    /// a value).
+    pub value: Option<Pattern>,
+    /// The attributes (`.title = ...`), in file order.
+    pub attributes: Vec<Attribute>,
+    /// The words of the value and of all attributes.
+    pub words: u32,
+}
+
+/// One attribute of a message or term, such as `.placeholder = Your email`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribute {
+    /// The name, without the `.`.
+    pub name: String,
+    /// The 1-based line of the attribute (of its `.`).
+    pub line: u32,
+    /// The 1-based column, in characters, of the attribute's `.`.
+    pub column: u32,
+    /// The value.
+    pub value: Pattern,
+}
+
+/// A pattern (the value of a message, term or attribute) reduced to what
+/// coverage checks compare between a source file and its translations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pattern {
+    /// The pattern's text as written in the file, from the first character
+    /// after `=` to the last, without the surrounding whitespace. Continuation
+    /// lines keep their indentation; `\r\n` becomes `\n`, so that a file saved
+    /// with Windows line endings still compares equal (for "left untranslated"
+    /// checks, which compare a translation with its source).
+    pub source: String,
+    /// Every variable (`$name`, recorded as `name`) anywhere in the pattern:
+    /// text placeables, selectors, function and term arguments, all variants.
+    pub variables: BTreeSet<String>,
+    /// Every message reference, `id` or `id.attr`.
+    pub message_refs: BTreeSet<String>,
+    /// Every term reference, `-id` or `-id.attr` (the latter only occurs in
+    /// selectors).
+    pub term_refs: BTreeSet<String>,
+    /// Every select expression, in source order, an outer one before those
+    /// nested in its variants.
+    pub selectors: Vec<Selector>,
+    /// The leaf variants: one per combination of variant keys down nested
+    /// (and across sibling) select expressions; a single variant with an empty
+    /// `key_path` when the pattern has no select expression. At most
+    /// [`MAX_VARIANTS`].
+    pub variants: Vec<Variant>,
+    /// The words of all the pattern's text, each variant's text counted once.
+    pub words: u32,
+}
+
+/// One select expression (`{ $count -> [one] ... *[other] ... }`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selector {
+    /// The selector, rendered readably: `$count`, `NUMBER($n)`,
+    /// `NUMBER($n, minimumFractionDigits: 2)`, `-term.attr`, `PLATFORM()`.
+    pub expression: String,
+    /// Whether the selector is a number, so that its keys are CLDR plural
+    /// categories a translation must adapt to its own language. A heuristic,
+    /// since Fluent does not type variables: true for `NUMBER(...)` and for a
+    /// number literal; false for a string literal; otherwise (a variable,
+    /// another function, a term attribute) true when a key is a plural
+    /// category other than `other` (`zero`, `one`, `two`, `few`, `many`) or a
+    /// number literal (`[0]`). `other` alone proves nothing: string selectors
+    /// such as `$gender` use it as their catch-all too.
+    pub numeric: bool,
+    /// The variant keys, in source order (`one`, `other`, `0`, ...).
+    pub keys: Vec<String>,
+    /// The key of the default (`*`) variant.
+    pub default_key: String,
+}
+
+/// One leaf variant of a pattern: the text a reader sees for one combination
+/// of select-expression outcomes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    /// The keys chosen, from the outermost select inward (and, for sibling
+    /// selects, left to right), e.g. `["masculine", "one"]`; empty when the
+    /// pattern has no select expression.
+    pub key_path: Vec<String>,
+    /// The variables this variant displays: those in placeables outside any
+    /// select expression plus those in the variants along this path. The
+    /// selectors' own variables are deliberately left out, so that
+    /// `[one] One item` (no `$count`) has none and a translation's
+    /// `[other] items` that dropped the `{ $count }` of the source's
+    /// `[other] { $count } items` shows up as a dropped variable; the
+    /// selector variables are in [`Pattern::variables`].
+    pub variables: BTreeSet<String>,
+    /// The words of this path's text: outside any select plus the chosen
+    /// variants'.
+    pub words: u32,
+}
+
+/// What is wrong with a file: something a translator can find and fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Syntax error or duplicate id.
+    pub kind: DiagnosticKind,
+    /// The 1-based line where the problem starts.
+    pub line: u32,
+    /// The 1-based column, in characters, where the problem starts.
+    pub column: u32,
+    /// The 1-based line where the problem ends.
+    pub end_line: u32,
+    /// The 1-based column, in characters, just past the problem's last
+    /// character (exclusive, as in editors' ranges).
+    pub end_column: u32,
+    /// For a syntax error the parser's message (`Expected a token starting
+    /// with "="`); for a duplicate `duplicate id x, first defined at line N`.
+    pub message: String,
+    /// The id defined twice, for [`DiagnosticKind::DuplicateId`].
+    pub id: Option<String>,
+}
+
+/// The kinds of problem [`index_file`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DiagnosticKind {
+    /// The parser rejected an entry (its text is skipped up to the next line
+    /// that can start an entry; the entries after it are still indexed). The
+    /// range is the parser's error position.
+    SyntaxError,
+    /// A message or term id defined again; reported at the later definition,
+    /// whose range is its id. Fluent uses the first definition.
+    DuplicateId,
+}
+
+/// The source of one file and where its lines start, to turn the slices of the
+/// AST into positions.
+struct Ctx<'s> {
+    src: &'s str,
+    line_starts: Vec<usize>,
+}
+
+impl<'s> Ctx<'s> {
+    fn new(src: &'s str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Ctx { src, line_starts }
+    }
+
+    /// The byte offset of `slice`, a slice of the source.
+    fn offset(&self, slice: &str) -> usize {
+        let offset = (slice.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
+        debug_assert!(offset <= self.src.len(), "slice is not from the source");
+        offset.min(self.src.len())
+    }
+
+    /// The byte offset just past `slice`, a slice of the source.
+    fn end(&self, slice: &str) -> usize {
+        (self.offset(slice) + slice.len()).min(self.src.len())
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    fn position(&self, offset: usize) -> (u32, u32) {
+        let offset = self.floor_boundary(offset);
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        let column = char_len(&self.src[line_start..offset]) + 1;
+        (to_u32(line), column)
+    }
+
+    fn floor_boundary(&self, mut offset: usize) -> usize {
+        offset = offset.min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    fn ceil_boundary(&self, mut offset: usize) -> usize {
+        offset = offset.min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
+            offset += 1;
+        }
+        offset
+    }
+
+    /// The offset just past the first `byte` at or after `from`; `from` if
+    /// there is none (which a parsed AST rules out).
+    fn past(&self, from: usize, byte: u8) -> usize {
+        self.src.as_bytes()[from.min(self.src.len())..]
+            .iter()
+            .position(|&b| b == byte)
+            .map_or(from, |i| from + i + 1)
+    }
+
+    /// Where the pattern after the `=` that follows `id_end` starts: the first
+    /// character after the `=` that is not a space or a line break.
+    fn pattern_start(&self, id_end: usize) -> usize {
+        let after_eq = self.past(id_end, b'=');
+        let skipped = self.src.as_bytes()[after_eq..]
+            .iter()
+            .take_while(|&&b| matches!(b, b' ' | b'\r' | b'\n'))
+            .count();
+        after_eq + skipped
+    }
+
+    fn pattern_end(&self, pattern: &ast::Pattern<&str>) -> Option<usize> {
+        Some(match pattern.elements.last()? {
+            ast::PatternElement::TextElement { value } => self.end(value),
+            ast::PatternElement::Placeable { expression } => {
+                self.past(self.expression_end(expression)?, b'}')
+            }
+        })
+    }
+
+    fn expression_end(&self, expression: &ast::Expression<&str>) -> Option<usize> {
+        match expression {
+            ast::Expression::Inline(inline) => Some(self.inline_end(inline)),
+            ast::Expression::Select { selector, variants } => match variants.last() {
+                Some(last) => self.pattern_end(&last.value),
+                None => Some(self.inline_end(selector)),
+            },
+        }
+    }
+
+    fn inline_end(&self, inline: &ast::InlineExpression<&str>) -> usize {
+        use ast::InlineExpression as I;
+        match inline {
+            // The closing quote.
+            I::StringLiteral { value } => self.end(value) + 1,
+            I::NumberLiteral { value } => self.end(value),
+            I::VariableReference { id } => self.end(id.name),
+            I::MessageReference { id, attribute } => {
+                self.end(attribute.as_ref().unwrap_or(id).name)
+            }
+            I::FunctionReference { id, arguments } => {
+                let last = self.arguments_end(arguments).unwrap_or(self.end(id.name));
+                self.past(last, b')')
+            }
+            I::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                let name_end = self.end(attribute.as_ref().unwrap_or(id).name);
+                match arguments {
+                    Some(arguments) => {
+                        let last = self.arguments_end(arguments).unwrap_or(name_end);
+                        self.past(last, b')')
+                    }
+                    None => name_end,
+                }
+            }
+            I::Placeable { expression } => match self.expression_end(expression) {
+                Some(end) => self.past(end, b'}'),
+                None => self.src.len(),
+            },
+        }
+    }
+
+    fn arguments_end(&self, arguments: &ast::CallArguments<&str>) -> Option<usize> {
+        let positional = arguments.positional.iter().map(|a| self.inline_end(a));
+        let named = arguments.named.iter().map(|a| self.inline_end(&a.value));
+        positional.chain(named).max()
+    }
+
+    fn message(&self, message: &ast::Message<&str>) -> Entry {
+        let (line, column) = self.position(self.offset(message.id.name));
+        let id_end = self.end(message.id.name);
+        let value = message
+            .value
+            .as_ref()
+            .map(|value| self.pattern(value, id_end));
+        self.entry(
+            message.id.name.to_owned(),
+            EntryKind::Message,
+            (line, column),
+            value,
+            &message.attributes,
+        )
+    }
+
+    fn term(&self, term: &ast::Term<&str>) -> Entry {
+        // The id slice excludes the `-`, which is the byte before it.
+        let (line, column) = self.position(self.offset(term.id.name).saturating_sub(1));
+        let value = self.pattern(&term.value, self.end(term.id.name));
+        self.entry(
+            format!("-{}", term.id.name),
+            EntryKind::Term,
+            (line, column),
+            Some(value),
+            &term.attributes,
+        )
+    }
+
+    fn entry(
+        &self,
+        id: String,
+        kind: EntryKind,
+        (line, column): (u32, u32),
+        value: Option<Pattern>,
+        attributes: &[ast::Attribute<&str>],
+    ) -> Entry {
+        let attributes: Vec<Attribute> = attributes
+            .iter()
+            .map(|attribute| {
+                // The name slice starts right after the `.`.
+                let dot = self.offset(attribute.id.name).saturating_sub(1);
+                let (line, column) = self.position(dot);
+                Attribute {
+                    name: attribute.id.name.to_owned(),
+                    line,
+                    column,
+                    value: self.pattern(&attribute.value, self.end(attribute.id.name)),
+                }
+            })
+            .collect();
+        let words = value
+            .iter()
+            .chain(attributes.iter().map(|a| &a.value))
+            .map(|p| p.words)
+            .fold(0, u32::saturating_add);
+        Entry {
+            id,
+            kind,
+            line,
+            column,
+            value,
+            attributes,
+            words,
+        }
+    }
+
+    /// Indexes `pattern`, the one after the `=` following `id_end`.
+    fn pattern(&self, pattern: &ast::Pattern<&str>, id_end: usize) -> Pattern {
+        let start = self.pattern_start(id_end);
+        let end = self.pattern_end(pattern).unwrap_or(start).max(start);
+        let source = self.src[self.floor_boundary(start)..self.ceil_boundary(end)]
+            .trim_matches(|c| matches!(c, ' ' | '\r' | '\n'))
+            .replace("\r\n", "\n");
+
+        let mut all = Collector::default();
+        all.pattern(pattern);
+        let variants = pattern_paths(pattern)
+            .into_iter()
+            .map(|path| Variant {
+                key_path: path.keys,
+                variables: path.variables,
+                words: path.words,
+            })
+            .collect();
+        Pattern {
+            source,
+            variables: all.variables,
+            message_refs: all.message_refs,
+            term_refs: all.term_refs,
+            selectors: all.selectors,
+            variants,
+            words: all.words,
+        }
+    }
+}
+
+/// Gathers everything in a pattern, all variants included.
+#[derive(Default)]
+struct Collector {
+    variables: BTreeSet<String>,
+    message_refs: BTreeSet<String>,
+    term_refs: BTreeSet<String>,
+    selectors: Vec<Selector>,
+    words: u32,
+}
+
+impl Collector {
+    fn pattern(&mut self, pattern: &ast::Pattern<&str>) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => {
+                    self.words = self.words.saturating_add(count_words(value));
+                }
+                ast::PatternElement::Placeable { expression } => self.expression(expression),
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &ast::Expression<&str>) {
+        match expression {
+            ast::Expression::Inline(inline) => self.inline(inline),
+            ast::Expression::Select { selector, variants } => {
+                self.selectors.push(selector_of(selector, variants));
+                self.inline(selector);
+                for variant in variants {
+                    self.pattern(&variant.value);
+                }
+            }
+        }
+    }
+
+    fn inline(&mut self, inline: &ast::InlineExpression<&str>) {
+        use ast::InlineExpression as I;
+        match inline {
+            I::StringLiteral { .. } | I::NumberLiteral { .. } => {}
+            I::VariableReference { id } => {
+                self.variables.insert(id.name.to_owned());
+            }
+            I::MessageReference { id, attribute } => {
+                self.message_refs.insert(reference(id, attribute.as_ref()));
+            }
+            I::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                self.term_refs
+                    .insert(format!("-{}", reference(id, attribute.as_ref())));
+                if let Some(arguments) = arguments {
+                    self.arguments(arguments);
+                }
+            }
+            I::FunctionReference { arguments, .. } => self.arguments(arguments),
+            I::Placeable { expression } => self.expression(expression),
+        }
+    }
+
+    fn arguments(&mut self, arguments: &ast::CallArguments<&str>) {
+        for argument in &arguments.positional {
+            self.inline(argument);
+        }
+        for argument in &arguments.named {
+            self.inline(&argument.value);
+        }
+    }
+}
+
+/// One path through a pattern's select expressions, being built.
+#[derive(Default, Clone)]
+struct Path {
+    keys: Vec<String>,
+    variables: BTreeSet<String>,
+    words: u32,
+}
+
+impl Path {
+    /// Appends `other`, the path through what follows in the pattern.
+    fn extend(&mut self, other: &Path) {
+        self.keys.extend(other.keys.iter().cloned());
+        self.variables.extend(other.variables.iter().cloned());
+        self.words = self.words.saturating_add(other.words);
+    }
+
+    fn join(&self, other: &Path) -> Path {
+        let mut joined = self.clone();
+        joined.extend(other);
+        joined
+    }
+}
+
+/// The leaf paths of `pattern`: every combination of the variants of its
+/// select expressions (in order), at most [`MAX_VARIANTS`].
+fn pattern_paths(pattern: &ast::Pattern<&str>) -> Vec<Path> {
+    let mut paths = vec![Path::default()];
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => {
+                let words = count_words(value);
+                for path in &mut paths {
+                    path.words = path.words.saturating_add(words);
+                }
+            }
+            ast::PatternElement::Placeable { expression } => {
+                let options = expression_paths(expression);
+                if let [only] = options.as_slice() {
+                    for path in &mut paths {
+                        path.extend(only);
+                    }
+                } else {
+                    paths = paths
+                        .iter()
+                        .flat_map(|path| options.iter().map(move |option| path.join(option)))
+                        .take(MAX_VARIANTS)
+                        .collect();
+                }
+            }
+        }
+    }
+    paths
+}
+
+/// The paths through one placeable's expression: one for an inline
+/// expression, one or more per variant for a select expression (whose
+/// selector's variables are left out; see [`Variant::variables`]).
+fn expression_paths(expression: &ast::Expression<&str>) -> Vec<Path> {
+    match expression {
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+            expression_paths(expression)
+        }
+        ast::Expression::Inline(inline) => {
+            let mut collector = Collector::default();
+            collector.inline(inline);
+            vec![Path {
+                variables: collector.variables,
+                ..Path::default()
+            }]
+        }
+        ast::Expression::Select { variants, .. } => variants
+            .iter()
+            .flat_map(|variant| {
+                let key = Path {
+                    keys: vec![variant_key(&variant.key)],
+                    ..Path::default()
+                };
+                pattern_paths(&variant.value)
+                    .into_iter()
+                    .map(move |path| key.join(&path))
+            })
+            .take(MAX_VARIANTS)
+            .collect(),
+    }
+}
+
+/// CLDR plural categories that only a number selector uses (`other` is also
+/// the catch-all of string selectors).
+const PLURAL_ONLY_CATEGORIES: [&str; 5] = ["zero", "one", "two", "few", "many"];
+
+fn selector_of(
+    selector: &ast::InlineExpression<&str>,
+    variants: &[ast::Variant<&str>],
+) -> Selector {
+    use ast::InlineExpression as I;
+    let keys: Vec<String> = variants.iter().map(|v| variant_key(&v.key)).collect();
+    let default_key = variants
+        .iter()
+        .find(|v| v.default)
+        .map(|v| variant_key(&v.key))
+        .unwrap_or_default();
+    let numeric = match selector {
+        I::NumberLiteral { .. } => true,
+        I::FunctionReference { id, .. } if id.name == "NUMBER" => true,
+        I::StringLiteral { .. } => false,
+        _ => variants.iter().any(|v| match &v.key {
+            ast::VariantKey::NumberLiteral { .. } => true,
+            ast::VariantKey::Identifier { name } => PLURAL_ONLY_CATEGORIES.contains(name),
+        }),
+    };
+    Selector {
+        expression: render_inline(selector),
+        numeric,
+        keys,
+        default_key,
+    }
+}
+
+fn variant_key(key: &ast::VariantKey<&str>) -> String {
+    match key {
+        ast::VariantKey::Identifier { name } => (*name).to_owned(),
+        ast::VariantKey::NumberLiteral { value } => (*value).to_owned(),
+    }
+}
+
+fn reference(id: &ast::Identifier<&str>, attribute: Option<&ast::Identifier<&str>>) -> String {
+    match attribute {
+        Some(attribute) => format!("{}.{}", id.name, attribute.name),
+        None => id.name.to_owned(),
+    }
+}
+
+/// A readable rendering of an inline expression, in Fluent syntax.
+fn render_inline(inline: &ast::InlineExpression<&str>) -> String {
+    use ast::InlineExpression as I;
+    match inline {
+        I::StringLiteral { value } => format!("\"{value}\""),
+        I::NumberLiteral { value } => (*value).to_owned(),
+        I::VariableReference { id } => format!("${}", id.name),
+        I::MessageReference { id, attribute } => reference(id, attribute.as_ref()),
+        I::FunctionReference { id, arguments } => {
+            format!("{}({})", id.name, render_arguments(arguments))
+        }
+        I::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
+            let arguments = arguments
+                .as_ref()
+                .map(|arguments| format!("({})", render_arguments(arguments)))
+                .unwrap_or_default();
+            format!("-{}{arguments}", reference(id, attribute.as_ref()))
+        }
+        I::Placeable { expression } => match expression.as_ref() {
+            ast::Expression::Inline(inline) => format!("{{ {} }}", render_inline(inline)),
+            ast::Expression::Select { selector, .. } => {
+                format!("{{ {} -> ... }}", render_inline(selector))
+            }
+        },
+    }
+}
+
+fn render_arguments(arguments: &ast::CallArguments<&str>) -> String {
+    let positional = arguments.positional.iter().map(render_inline);
+    let named = arguments
+        .named
+        .iter()
+        .map(|a| format!("{}: {}", a.name.name, render_inline(&a.value)));
+    positional.chain(named).collect::<Vec<_>>().join(", ")
+}
+
+/// Counts the words of one text element (see the module documentation).
+fn count_words(text: &str) -> u32 {
+    let mut words: u32 = 0;
+    for token in text.split_whitespace() {
+        // Whether the current run of spaced-script characters has a letter or
+        // a digit.
+        let mut run_is_word = false;
+        for c in token.chars() {
+            if is_unspaced_script(c) {
+                if run_is_word {
+                    words = words.saturating_add(1);
+                    run_is_word = false;
+                }
+                if c.is_alphanumeric() {
+                    words = words.saturating_add(1);
+                }
+            } else if c.is_alphanumeric() {
+                run_is_word = true;
+            }
+        }
+        if run_is_word {
+            words = words.saturating_add(1);
+        }
+    }
+    words
+}
+
+/// Whether `c` belongs to a script written without spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0E00..=0x0EFF // Thai, Lao
+            | 0x1000..=0x109F // Myanmar
+            | 0x1780..=0x17FF // Khmer
+            | 0x19E0..=0x19FF // Khmer symbols
+            | 0x2E80..=0x2FDF // CJK radicals, Kangxi radicals
+            | 0x3005..=0x3007 // 々 〆 〇
+            | 0x3040..=0x30FF // Hiragana, Katakana
+            | 0x3100..=0x312F // Bopomofo
+            | 0x31A0..=0x31BF // Bopomofo extended
+            | 0x31F0..=0x31FF // Katakana phonetic extensions
+            | 0x3400..=0x4DBF // CJK extension A
+            | 0x4E00..=0x9FFF // CJK unified ideographs
+            | 0xF900..=0xFAFF // CJK compatibility ideographs
+            | 0xFF66..=0xFF9F // Halfwidth Katakana
+            | 0x1B000..=0x1B16F // Kana supplement and extensions
+            | 0x20000..=0x323AF // CJK extensions B to H
+    )
+}
+
+fn char_len(s: &str) -> u32 {
+    to_u32(s.chars().count())
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(items: &[&str]) -> BTreeSet<String> {
+        items.iter().map(ToString::to_string).collect()
+    }
+
+    fn keys(items: &[&str]) -> Vec<String> {
+        items.iter().map(ToString::to_string).collect()
+    }
+
+    fn value<'a>(index: &'a FileIndex, id: &str) -> &'a Pattern {
+        index
+            .entry(id)
+            .unwrap_or_else(|| panic!("no entry {id}"))
+            .value
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id} has no value"))
+    }
+
+    #[test]
+    fn simple_message() {
+        let index = index_file("hello = Hello, world!\n");
+        assert_eq!(index.diagnostics, []);
+        assert_eq!(
+            index.entries,
+            [Entry {
+                id: "hello".into(),
+                kind: EntryKind::Message,
+                line: 1,
+                column: 1,
+                value: Some(Pattern {
+                    source: "Hello, world!".into(),
+                    variables: set(&[]),
+                    message_refs: set(&[]),
+                    term_refs: set(&[]),
+                    selectors: vec![],
+                    variants: vec![Variant {
+                        key_path: vec![],
+                        variables: set(&[]),
+                        words: 2,
+                    }],
+                    words: 2,
+                }),
+                attributes: vec![],
+                words: 2,
+            }]
+        );
+        assert_eq!(index.words, 2);
+        assert_eq!(index.message_ids().collect::<Vec<_>>(), ["hello"]);
+        assert_eq!(index.term_ids().count(), 0);
+    }
+
+    #[test]
+    fn message_with_attributes_only() {
+        let src = "# A comment\nlogin-input =\n    .placeholder = email@example.com\n    .aria-label = Login input value\n";
+        let index = index_file(src);
+        assert_eq!(index.diagnostics, []);
+        let entry = index.entry("login-input").unwrap();
+        assert_eq!((entry.line, entry.column), (2, 1));
+        assert_eq!(entry.value, None);
+        let attributes: Vec<_> = entry
+            .attributes
+            .iter()
+            .map(|a| (a.name.as_str(), a.line, a.column, a.value.source.as_str()))
+            .collect();
+        assert_eq!(
+            attributes,
+            [
+                ("placeholder", 3, 5, "email@example.com"),
+                ("aria-label", 4, 5, "Login input value"),
+            ]
+        );
+        assert_eq!(entry.words, 1 + 3);
+    }
+
+    #[test]
+    fn term_with_attribute() {
+        let src =
+            "-brand-name = Glocal\n    .gender = masculine\n\nabout = About { -brand-name }\n";
+        let index = index_file(src);
+        assert_eq!(index.diagnostics, []);
+        let term = index.entry("-brand-name").unwrap();
+        assert_eq!(term.kind, EntryKind::Term);
+        assert_eq!((term.line, term.column), (1, 1));
+        assert_eq!(term.value.as_ref().unwrap().source, "Glocal");
+        assert_eq!(term.attributes.len(), 1);
+        assert_eq!(term.attributes[0].name, "gender");
+        assert_eq!((term.attributes[0].line, term.attributes[0].column), (2, 5));
+        assert_eq!(index.term_ids().collect::<Vec<_>>(), ["-brand-name"]);
+        assert_eq!(index.message_ids().collect::<Vec<_>>(), ["about"]);
+        assert!(index.entry("brand-name").is_none());
+        assert_eq!(value(&index, "about").term_refs, set(&["-brand-name"]));
+    }
+
+    #[test]
+    fn variables_in_value_and_attributes() {
+        let src = "\
+welcome = Welcome, { $user }! You have { NUMBER($unread, minimumFractionDigits: 0) } new { $kind }.
+    .title = Hello { $user } from { $city }
+    .aria-label = { $count }
+";
+        let index = index_file(src);
+        assert_eq!(index.diagnostics, []);
+        let entry = index.entry("welcome").unwrap();
+        let value = entry.value.as_ref().unwrap();
+        assert_eq!(value.variables, set(&["kind", "unread", "user"]));
+        assert_eq!(value.variants[0].variables, value.variables);
+        assert_eq!(
+            value.source,
+            "Welcome, { $user }! You have { NUMBER($unread, minimumFractionDigits: 0) } new { $kind }."
+        );
+        assert_eq!(entry.attributes[0].value.variables, set(&["city", "user"]));
+        assert_eq!(entry.attributes[1].value.variables, set(&["count"]));
+        assert_eq!(entry.attributes[1].value.source, "{ $count }");
+        assert_eq!(entry.attributes[1].value.words, 0);
+        // Welcome, | ! You have | new | . -> Welcome, You have new
+        assert_eq!(value.words, 4);
+        assert_eq!(entry.words, 4 + 2);
+    }
+
+    #[test]
+    fn nested_selects_per_variant_variables() {
+        let src = "\
+shared = { $user } shared { $gender ->
+    [masculine] { $count ->
+        [one] his photo
+       *[other] his { $count } photos
+    }
+    [feminine] her { $count ->
+        [one] photo
+       *[other] { $count } photos in { $album }
+    }
+   *[other] their photos
+} today.
+";
+        let index = index_file(src);
+        assert_eq!(index.diagnostics, []);
+        let pattern = value(&index, "shared");
+        assert_eq!(
+            pattern.variables,
+            set(&["album", "count", "gender", "user"])
+        );
+        assert_eq!(pattern.selectors.len(), 3);
+        assert_eq!(pattern.selectors[0].expression, "$gender");
+        assert_eq!(pattern.selectors[1].expression, "$count");
+        assert_eq!(pattern.selectors[2].expression, "$count");
+        let variants: Vec<_> = pattern
+            .variants
+            .iter()
+            .map(|v| (v.key_path.clone(), v.variables.clone(), v.words))
+            .collect();
+        assert_eq!(
+            variants,
+            [
+                (keys(&["masculine", "one"]), set(&["user"]), 4),
+                (keys(&["masculine", "other"]), set(&["count", "user"]), 4),
+                (keys(&["feminine", "one"]), set(&["user"]), 4),
+                (
+                    keys(&["feminine", "other"]),
+                    set(&["album", "count", "user"]),
+                    5
+                ),
+                (keys(&["other"]), set(&["user"]), 4),
+            ]
+        );
+        // shared, today, his photo, his photos, her, photo, photos in, their photos
+        assert_eq!(pattern.words, 2 + 2 + 2 + 1 + 1 + 2 + 2);
+        assert!(pattern
+            .source
+            .starts_with("{ $user } shared { $gender ->\n"));
+        assert!(pattern.source.ends_with("*[other] their photos\n} today."));
+    }
+
+    #[test]
+    fn sibling_selects_combine() {
+        let src = "\
+pair = { $a ->
+    [x] X
+   *[y] Y
+} and { $b ->
+    [one] { $n } one
+   *[other] many
+}
+";
+        let index = index_file(src);
+        let paths: Vec<_> = value(&index, "pair")
+            .variants
+            .iter()
+            .map(|v| (v.key_path.clone(), v.variables.clone()))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                (keys(&["x", "one"]), set(&["n"])),
+                (keys(&["x", "other"]), set(&[])),
+                (keys(&["y", "one"]), set(&["n"])),
+                (keys(&["y", "other"]), set(&[])),
+            ]
+        );
+    }
+
+    #[test]
+    fn selectors_numeric_or_not() {
+        let src = "\
+a = { NUMBER($n) ->
+    [one] one
+   *[other] other
+}
+b = { $gender ->
+    [masculine] he
+    [feminine] she
+   *[other] they
+}
+c = { $count ->
+    [one] one
+   *[other] other
+}
+d = { $count ->
+    [0] none
+   *[other] some
+}
+e = { PLATFORM() ->
+    [windows] Windows
+   *[other] Other
+}
+f = { -brand.gender ->
+    [masculine] le
+   *[other] la
+}
+-brand = Glocal
+    .gender = masculine
+g = { NUMBER($n, minimumFractionDigits: 2) ->
+   *[other] x
+}
+";
+        let index = index_file(src);
+        assert_eq!(index.diagnostics, []);
+        let cases = [
+            ("a", "NUMBER($n)", true, &["one", "other"][..], "other"),
+            (
+                "b",
+                "$gender",
+                false,
+                &["masculine", "feminine", "other"][..],
+                "other",
+            ),
+            ("c", "$count", true, &["one", "other"][..], "other"),
+            ("d", "$count", true, &["0", "other"][..], "other"),
+            ("e", "PLATFORM()", false, &["windows", "other"][..], "other"),
+            (
+                "f",
+                "-brand.gender",
+                false,
+                &["masculine", "other"][..],
+                "other",
+            ),
+            (
+                "g",
+                "NUMBER($n, minimumFractionDigits: 2)",
+                true,
+                &["other"][..],
+                "other",
+            ),
+        ];
+        for (id, expression, numeric, expected_keys, default_key) in cases {
+            let pattern = value(&index, id);
+            assert_eq!(
+                pattern.selectors,
+                [Selector {
+                    expression: expression.into(),
+                    numeric,
+                    keys: keys(expected_keys),
+                    default_key: default_key.into(),
+                }],
+                "{id}"
+            );
+        }
+        assert_eq!(value(&index, "f").term_refs, set(&["-brand.gender"]));
+        assert_eq!(value(&index, "a").variables, set(&["n"]));
+        assert_eq!(value(&index, "a").variants[0].variables, set(&[]));
+    }
+
+    #[test]
+    fn message_and_term_references() {
+        let src = "\
+menu = { settings } and { settings.title } by { -brand } ({ -brand(case: \"genitive\") })
+    .title = { -vendor.name ->
+       *[x] { other-message.label }
+    }
+";
+        let index = index_file(src);
+        assert_eq!(index.diagnostics, []);
+        let entry = index.entry("menu").unwrap();
+        let pattern = entry.value.as_ref().unwrap();
+        assert_eq!(pattern.message_refs, set(&["settings", "settings.title"]));
+        assert_eq!(pattern.term_refs, set(&["-brand"]));
+        assert_eq!(
+            pattern.source,
+            "{ settings } and { settings.title } by { -brand } ({ -brand(case: \"genitive\") })"
+        );
+        let title = &entry.attributes[0].value;
+        assert_eq!(title.message_refs, set(&["other-message.label"]));
+        assert_eq!(title.term_refs, set(&["-vendor.name"]));
+    }
+
+    #[test]
+    fn syntax_error_position_and_recovery() {
+        let src = "hello = Hello\nbad line here\nworld = World\nlast = Last é\n";
+        let index = index_file(src);
+        let ids: Vec<_> = index.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["hello", "world", "last"]);
+        assert_eq!(index.entry("world").unwrap().line, 3);
+        assert_eq!(index.entry("last").unwrap().line, 4);
+        let diagnostics: Vec<_> = index
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.kind,
+                    d.line,
+                    d.column,
+                    d.end_line,
+                    d.end_column,
+                    d.message.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            diagnostics,
+            [(
+                DiagnosticKind::SyntaxError,
+                2,
+                5,
+                2,
+                6,
+                "Expected a token starting with \"=\""
+            )]
+        );
+        // An unclosed placeable: the parser looks for the `}` past the line
+        // break, and reports the next line's start.
+        let src = "a = A\nb = { $x\nc = C\n";
+        let index = index_file(src);
+        assert_eq!(
+            index
+                .entries
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "c"]
+        );
+        let d = &index.diagnostics[0];
+        assert_eq!((d.line, d.column), (3, 1));
+        assert_eq!(d.message, "Expected a token starting with \"}\"");
+    }
+
+    #[test]
+    fn syntax_error_columns_count_characters() {
+        // An id must start with an ASCII letter.
+        let src = "ok = Fine\néé = y\n";
+        let index = index_file(src);
+        assert_eq!(index.entries.len(), 1);
+        let d = &index.diagnostics[0];
+        assert_eq!((d.line, d.column), (2, 1));
+        assert_eq!(d.message, "Expected one of \"a-zA-Z\"");
+        // The error is at "日" (3 bytes): it spans one character.
+        let src = "ok = Fine\nabc日 = y\n";
+        let d = &index_file(src).diagnostics[0];
+        assert_eq!((d.line, d.column, d.end_line, d.end_column), (2, 4, 2, 5));
+    }
+
+    #[test]
+    fn duplicate_id_reported_at_second_definition() {
+        let src = "one = One\n-brand = B\ntwo = Two\n\none = Again\n-brand = C\n";
+        let index = index_file(src);
+        assert_eq!(index.entries.len(), 5);
+        assert_eq!(
+            index.diagnostics,
+            [
+                Diagnostic {
+                    kind: DiagnosticKind::DuplicateId,
+                    line: 5,
+                    column: 1,
+                    end_line: 5,
+                    end_column: 4,
+                    message: "duplicate id one, first defined at line 1".into(),
+                    id: Some("one".into()),
+                },
+                Diagnostic {
+                    kind: DiagnosticKind::DuplicateId,
+                    line: 6,
+                    column: 1,
+                    end_line: 6,
+                    end_column: 7,
+                    message: "duplicate id -brand, first defined at line 2".into(),
+                    id: Some("-brand".into()),
+                },
+            ]
+        );
+        assert_eq!(index.message_ids().collect::<Vec<_>>(), ["one", "two"]);
+        assert_eq!(index.term_ids().collect::<Vec<_>>(), ["-brand"]);
+        assert_eq!(value(&index, "one").source, "One");
+        assert_eq!(index.words, 5);
+    }
+
+    #[test]
+    fn crlf_input() {
+        let src = "# comment\r\nhello = Hello\r\nmulti =\r\n    First line\r\n    second { $x }\r\n    .attr = A\r\nbad\r\nlast = Last\r\n";
+        let index = index_file(src);
+        let positions: Vec<_> = index
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.line, e.column))
+            .collect();
+        assert_eq!(
+            positions,
+            [("hello", 2, 1), ("multi", 3, 1), ("last", 8, 1)]
+        );
+        assert_eq!(value(&index, "hello").source, "Hello");
+        assert_eq!(
+            value(&index, "multi").source,
+            "First line\n    second { $x }"
+        );
+        let attr = &index.entry("multi").unwrap().attributes[0];
+        assert_eq!(
+            (attr.line, attr.column, attr.value.source.as_str()),
+            (6, 5, "A")
+        );
+        let d = &index.diagnostics[0];
+        assert_eq!(
+            (d.kind, d.line, d.column),
+            (DiagnosticKind::SyntaxError, 7, 4)
+        );
+        // A CRLF file indexes like the same file with LF endings, positions
+        // included.
+        let lf = index_file(&src.replace("\r\n", "\n"));
+        assert_eq!(lf.entries, index.entries);
+    }
+
+    #[test]
+    fn multiline_pattern_source_trimmed() {
+        let src = "\
+multi =
+
+        Indented first line
+    second line
+      third line   
+
+    .title =   Title   
+next = Next
+";
+        let index = index_file(src);
+        assert_eq!(index.diagnostics, []);
+        let entry = index.entry("multi").unwrap();
+        assert_eq!(
+            entry.value.as_ref().unwrap().source,
+            "Indented first line\n    second line\n      third line"
+        );
+        assert_eq!(entry.attributes[0].value.source, "Title");
+        assert_eq!(entry.attributes[0].line, 7);
+        assert_eq!(entry.value.as_ref().unwrap().words, 7);
+    }
+
+    #[test]
+    fn word_counts() {
+        let cases = [
+            ("Hello, world!", 2),
+            ("  — ! ?  ", 0),
+            ("It's a well-known fact: 42 items.", 6),
+            ("こんにちは、世界！", 7),
+            ("Rust製のツール", 6),
+            ("東京 Tokyo", 3),
+            // One word ("hello"), counted per character, vowel signs included.
+            ("สวัสดี", 6),
+            ("", 0),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(count_words(text), expected, "{text:?}");
+        }
+        let src = "ja = { $user }さん、ようこそ！ You have { $n } 件\n    .title = 設定\n";
+        let index = index_file(src);
+        let entry = index.entry("ja").unwrap();
+        // さん ようこそ (6) + You have (2) + 件 (1); 設定 (2).
+        assert_eq!(entry.value.as_ref().unwrap().words, 9);
+        assert_eq!(entry.words, 11);
+        assert_eq!(index.words, 11);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        // The "]" is character 18 of the line, byte 22.
+        let src = "a = A\nb = ünïcödé { $x ]\n";
+        let index = index_file(src);
+        assert_eq!(index.entries.len(), 1);
+        let d = &index.diagnostics[0];
+        assert_eq!((d.line, d.column, d.end_line, d.end_column), (2, 18, 2, 19));
+        let index = index_file("b = ünïcödé { $x }\n    .ättr = x\n");
+        assert_eq!(value(&index, "b").source, "ünïcödé { $x }");
+        // ".ättr" is no attribute name: the line is junk, b stands.
+        assert_eq!(
+            (index.diagnostics[0].line, index.diagnostics[0].column),
+            (2, 1)
+        );
+    }
+
+    #[test]
+    fn empty_and_comment_only_files() {
+        for src in ["", "\n\n", "# just a comment\n", "\u{feff}"] {
+            let index = index_file(src);
+            assert_eq!(
+                index,
+                FileIndex {
+                    entries: vec![],
+                    diagnostics: vec![],
+                    words: 0
+                },
+                "{src:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let index = index_file("\u{feff}hello = Hi\nbad\n");
+        assert_eq!(index.entries[0].column, 1);
+        assert_eq!(
+            (index.diagnostics[0].line, index.diagnostics[0].column),
+            (2, 4)
+        );
+    }
+
+    #[test]
+    fn error_at_end_of_file() {
+        let index = index_file("a = A\nb = { $x");
+        assert_eq!(index.entries.len(), 1);
+        let d = &index.diagnostics[0];
+        assert_eq!((d.line, d.column, d.end_line, d.end_column), (2, 9, 2, 9));
+    }
+
+    #[test]
+    fn variants_are_capped() {
+        let selects: Vec<String> = (0..5)
+            .map(|i| format!("{{ $v{i} ->\n    [a] a\n    [b] b\n    [c] c\n    [d] d\n    [e] e\n   *[f] f\n}}"))
+            .collect();
+        let src = format!("big = {}\n", selects.join(" "));
+        let index = index_file(&src);
+        assert_eq!(index.diagnostics, []);
+        let pattern = value(&index, "big");
+        assert_eq!(pattern.variants.len(), MAX_VARIANTS);
+        assert_eq!(pattern.selectors.len(), 5);
+        assert_eq!(pattern.words, 30);
+    }
+
+    #[test]
+    fn serde_json_round_trip() {
+        let src = "\
+-brand = Glocal
+    .gender = neuter
+hello = Hello { $name } from { -brand }
+items = { $count ->
+    [one] One item
+   *[other] { $count } items
+}
+    .title = Items
+broken = }
+hello = again
+";
+        let index = index_file(src);
+        assert_eq!(index.diagnostics.len(), 2);
+        let json = serde_json::to_string(&index).unwrap();
+        let back: FileIndex = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, index);
+    }
+}
