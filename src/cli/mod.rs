@@ -9,6 +9,12 @@ use clap::{Parser, Subcommand};
 use crate::api;
 use crate::store::SledStore;
 
+mod client;
+mod plan;
+mod push;
+
+pub use client::ServerUrl;
+
 /// The default address of `glocal serve`.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:50051";
 /// The default data directory of `glocal serve`.
@@ -26,8 +32,14 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run the gRPC service (markets, requirements, products, variants).
+    /// Run the gRPC service (markets, requirements, products, variants, bundles, plans).
     Serve(ServeArgs),
+    /// Load a plan file (TOML) into a server, all or nothing.
+    Import(plan::ImportArgs),
+    /// Write the plan of a product on a server as a plan file (TOML).
+    Export(plan::ExportArgs),
+    /// Upload a tree of Fluent files, one folder per locale, to a product's bundles.
+    Push(push::PushArgs),
 }
 
 /// Arguments of `glocal serve`.
@@ -39,12 +51,24 @@ pub struct ServeArgs {
     /// Directory of the embedded database; created if absent.
     #[arg(long, default_value = DEFAULT_DATA_DIR, env = "GLOCAL_DATA_DIR")]
     pub data_dir: PathBuf,
+    /// Largest Fluent file accepted by WriteBundleFiles, in bytes.
+    #[arg(long, default_value_t = 1024 * 1024, env = "GLOCAL_MAX_FILE_BYTES")]
+    pub max_file_bytes: usize,
+    /// Most files accepted in one WriteBundleFiles request.
+    #[arg(long, default_value_t = 1000, env = "GLOCAL_MAX_FILES_PER_REQUEST")]
+    pub max_files_per_request: usize,
+    /// Largest request accepted, in bytes.
+    #[arg(long, default_value_t = 32 * 1024 * 1024, env = "GLOCAL_MAX_REQUEST_BYTES")]
+    pub max_request_bytes: usize,
 }
 
 /// Runs the parsed command line; returns the process exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Serve(args) => serve(args).await,
+        Command::Import(args) => plan::import(args).await,
+        Command::Export(args) => plan::export(args).await,
+        Command::Push(args) => push::push(args).await,
     }
 }
 
@@ -63,7 +87,14 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         "glocal serving on {local} (data in {})",
         args.data_dir.display()
     );
-    api::serve(listener, Arc::new(store), shutdown).await?;
+    let config = api::ServeConfig {
+        bundle_limits: api::BundleLimits {
+            max_file_bytes: args.max_file_bytes,
+            max_files_per_request: args.max_files_per_request,
+        },
+        max_request_bytes: args.max_request_bytes,
+    };
+    api::serve_with(listener, Arc::new(store), config, shutdown).await?;
     Ok(0)
 }
 
