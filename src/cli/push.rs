@@ -1,8 +1,23 @@
-//! `glocal push`: uploads a locale tree to a product's bundles.
+//! `glocal push`: uploads a tree of Fluent files, one folder per locale, to
+//! the bundles of a product, and reports what the server found in them.
 
-use std::path::PathBuf;
+use std::{
+    collections::BTreeMap,
+    io::IsTerminal,
+    path::{Path, PathBuf},
+    sync::Arc,
+    time::Instant,
+};
 
+use anyhow::Context;
+use globset::{GlobBuilder, GlobMatcher};
+use indicatif::{ProgressBar, ProgressStyle};
+use tokio::sync::Semaphore;
+
+use super::client::{describe_status, status_error};
 use super::ServerUrl;
+use crate::api::pb::glocal::v1::{self as pb, product_service_client::ProductServiceClient};
+use crate::domain::LocaleTag;
 
 /// Arguments of `glocal push`.
 #[derive(Debug, clap::Args)]
@@ -13,11 +28,349 @@ pub struct PushArgs {
     /// The product, as an id or `products/{product}`.
     #[arg(long)]
     pub product: String,
-    /// The directory holding one folder per locale.
+    /// The directory holding the locale folders.
     pub dir: PathBuf,
+    /// Where files sit under DIR: literal folders, then `{locale}` as a whole
+    /// folder name, then a glob of the files' paths in the bundle.
+    #[arg(long, default_value = "{locale}/**/*.ftl")]
+    pub layout: String,
+    /// Push only these locales (repeatable); default: every locale folder.
+    #[arg(long = "locale", value_name = "LOCALE")]
+    pub locales: Vec<String>,
+    /// Keep bundle files that are not in the tree (default: the tree replaces each bundle).
+    #[arg(long)]
+    pub merge: bool,
+    /// Most files per request (the server's limit; default 1000).
+    #[arg(long, default_value_t = 1000)]
+    pub max_files_per_request: usize,
+    /// Most bytes of file text per request (keep under the server's request limit).
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_request_bytes: usize,
+    /// Locales uploaded at the same time.
+    #[arg(long, default_value_t = 4)]
+    pub concurrency: usize,
+    /// Print every diagnostic, not only the first 10 of each locale.
+    #[arg(long)]
+    pub all_diagnostics: bool,
+}
+
+/// A parsed `--layout`: `PREFIX/{locale}/GLOB`.
+struct Layout {
+    prefix: PathBuf,
+    glob: GlobMatcher,
+}
+
+impl Layout {
+    fn parse(layout: &str) -> anyhow::Result<Layout> {
+        let segments: Vec<&str> = layout.split('/').collect();
+        let Some(at) = segments.iter().position(|s| *s == "{locale}") else {
+            anyhow::bail!("--layout {layout:?} must have {{locale}} as a whole folder name, such as \"{{locale}}/**/*.ftl\"");
+        };
+        let prefix = &segments[..at];
+        if prefix
+            .iter()
+            .any(|s| s.contains(['*', '?', '[', '{']) || *s == "..")
+        {
+            anyhow::bail!("--layout {layout:?}: the folders before {{locale}} must be plain names");
+        }
+        let rest = segments[at + 1..].join("/");
+        if rest.is_empty() || !rest.ends_with(".ftl") {
+            anyhow::bail!("--layout {layout:?} must end with a pattern of .ftl files, such as \"{{locale}}/**/*.ftl\"");
+        }
+        let glob = GlobBuilder::new(&rest)
+            .literal_separator(true)
+            .build()
+            .with_context(|| format!("--layout {layout:?}"))?
+            .compile_matcher();
+        Ok(Layout {
+            prefix: prefix.iter().collect(),
+            glob,
+        })
+    }
+}
+
+/// The files of one locale, by bundle path.
+type LocaleFiles = BTreeMap<String, PathBuf>;
+
+/// Finds the locale folders and their files. Folders whose name is not a
+/// locale tag are reported and skipped.
+fn scan(
+    root: &Path,
+    layout: &Layout,
+) -> anyhow::Result<(BTreeMap<LocaleTag, LocaleFiles>, Vec<String>)> {
+    let base = root.join(&layout.prefix);
+    let entries =
+        std::fs::read_dir(&base).with_context(|| format!("cannot read {}", base.display()))?;
+    let mut locales = BTreeMap::new();
+    let mut skipped = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot read {}", base.display()))?;
+        if !entry.file_type()?.is_dir() {
+            continue;
+        }
+        let folder = entry.file_name().to_string_lossy().into_owned();
+        let mut files = LocaleFiles::new();
+        collect(&entry.path(), "", layout, &mut files)?;
+        if files.is_empty() {
+            continue;
+        }
+        match LocaleTag::parse(&folder) {
+            Ok(tag) => {
+                locales.insert(tag, files);
+            }
+            Err(e) => skipped.push(format!("{folder}/: not a locale folder ({e})")),
+        }
+    }
+    Ok((locales, skipped))
+}
+
+fn collect(
+    dir: &Path,
+    relative: &str,
+    layout: &Layout,
+    out: &mut LocaleFiles,
+) -> anyhow::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .collect::<Result<_, _>>()
+        .with_context(|| format!("cannot read {}", dir.display()))?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = if relative.is_empty() {
+            name.clone()
+        } else {
+            format!("{relative}/{name}")
+        };
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            collect(&entry.path(), &path, layout, out)?;
+        } else if kind.is_file() && layout.glob.is_match(&path) {
+            out.insert(path, entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// What happened to one locale.
+struct Outcome {
+    locale: LocaleTag,
+    result: Result<pb::Bundle, String>,
+}
+
+async fn push_locale(
+    mut client: ProductServiceClient<tonic::transport::Channel>,
+    bundle: String,
+    files: LocaleFiles,
+    args: Arc<PushArgs>,
+    progress: ProgressBar,
+) -> Result<pb::Bundle, String> {
+    let mut batch: Vec<pb::FileContent> = Vec::new();
+    let mut batch_bytes = 0usize;
+    let mut first = true;
+    let mut last = None;
+    let total = files.len();
+    for (i, (path, file)) in files.into_iter().enumerate() {
+        let content =
+            std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let content = String::from_utf8(content)
+            .map_err(|_| format!("{} is not UTF-8 text", file.display()))?;
+        batch_bytes += content.len();
+        batch.push(pb::FileContent { path, content });
+        let full =
+            batch.len() >= args.max_files_per_request || batch_bytes >= args.max_request_bytes;
+        if full || i + 1 == total {
+            let count = batch.len() as u64;
+            let request = pb::WriteBundleFilesRequest {
+                name: bundle.clone(),
+                files: std::mem::take(&mut batch),
+                replace: first && !args.merge,
+                etag: String::new(),
+            };
+            let written = client
+                .write_bundle_files(request)
+                .await
+                .map_err(|s| describe_status(&s))?;
+            last = Some(written.into_inner());
+            progress.inc(count);
+            batch_bytes = 0;
+            first = false;
+        }
+    }
+    last.ok_or_else(|| "no files".to_string())
 }
 
 /// Runs `glocal push`.
-pub async fn push(_args: PushArgs) -> anyhow::Result<i32> {
-    anyhow::bail!("glocal push is not built yet")
+pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
+    let started = Instant::now();
+    let product = if args.product.starts_with("products/") {
+        args.product.clone()
+    } else {
+        format!("products/{}", args.product)
+    };
+    let layout = Layout::parse(&args.layout)?;
+    if !args.dir.is_dir() {
+        anyhow::bail!("{} is not a directory", args.dir.display());
+    }
+    let (mut locales, skipped) = scan(&args.dir, &layout)?;
+    if !args.locales.is_empty() {
+        let wanted: Vec<LocaleTag> = args
+            .locales
+            .iter()
+            .map(|l| LocaleTag::parse(l).map_err(|e| anyhow::anyhow!("--locale {l}: {e}")))
+            .collect::<Result<_, _>>()?;
+        for w in &wanted {
+            if !locales.contains_key(w) {
+                anyhow::bail!(
+                    "--locale {w}: no folder {w}/ with files matching the layout under {}",
+                    args.dir.display()
+                );
+            }
+        }
+        locales.retain(|l, _| wanted.contains(l));
+    }
+    if locales.is_empty() {
+        anyhow::bail!(
+            "no Fluent files matching {:?} under {}",
+            args.layout,
+            args.dir.display()
+        );
+    }
+    for s in &skipped {
+        eprintln!("skipped {s}");
+    }
+
+    let channel = args.server.connect().await?;
+    let mut client = ProductServiceClient::new(channel.clone());
+    client
+        .get_product(pb::GetProductRequest {
+            name: product.clone(),
+        })
+        .await
+        .map_err(|s| status_error(&format!("cannot push to {product}"), s))?;
+
+    let file_count: usize = locales.values().map(BTreeMap::len).sum();
+    let progress = if std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(file_count as u64);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files, {msg}",
+            )
+            .expect("the template is valid"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let args = Arc::new(args);
+    let gate = Arc::new(Semaphore::new(args.concurrency.max(1)));
+    let mut tasks = Vec::new();
+    let locale_count = locales.len();
+    for (locale, files) in locales {
+        let bundle = format!("{product}/bundles/{locale}");
+        let (client, args, progress, gate) = (
+            client.clone(),
+            Arc::clone(&args),
+            progress.clone(),
+            Arc::clone(&gate),
+        );
+        tasks.push(tokio::spawn(async move {
+            let _permit = gate
+                .acquire_owned()
+                .await
+                .expect("the semaphore is never closed");
+            progress.set_message(locale.to_string());
+            let result = push_locale(client, bundle, files, args, progress).await;
+            Outcome { locale, result }
+        }));
+    }
+    let mut outcomes = Vec::new();
+    for t in tasks {
+        outcomes.push(t.await.context("an upload task failed")?);
+    }
+    progress.finish_and_clear();
+
+    let mut failed = 0;
+    let mut diagnostics = 0;
+    let mut words = 0i64;
+    for o in &outcomes {
+        match &o.result {
+            Ok(bundle) => {
+                let stats = bundle.stats.clone().unwrap_or_default();
+                words += i64::from(stats.words);
+                diagnostics += bundle.diagnostics.len();
+                if !bundle.diagnostics.is_empty() {
+                    println!(
+                        "{}: {} files, {} messages, {} diagnostics",
+                        o.locale,
+                        stats.files,
+                        stats.messages,
+                        bundle.diagnostics.len()
+                    );
+                    let shown = if args.all_diagnostics {
+                        bundle.diagnostics.len()
+                    } else {
+                        10
+                    };
+                    for d in bundle.diagnostics.iter().take(shown) {
+                        println!(
+                            "  {}/{}:{}:{}: {}",
+                            o.locale, d.file, d.line, d.column, d.message
+                        );
+                    }
+                    if bundle.diagnostics.len() > shown {
+                        println!(
+                            "  ... and {} more (--all-diagnostics shows them)",
+                            bundle.diagnostics.len() - shown
+                        );
+                    }
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                println!("{}: upload failed: {e}", o.locale);
+            }
+        }
+    }
+    println!(
+        "pushed {} of {} locales ({} files, {} words) to {product} in {:.1}s; {} diagnostics{}",
+        locale_count - failed,
+        locale_count,
+        file_count,
+        words,
+        started.elapsed().as_secs_f64(),
+        diagnostics,
+        if failed > 0 {
+            format!("; {failed} locales failed")
+        } else {
+            String::new()
+        },
+    );
+    Ok(if failed > 0 { 2 } else { 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_layouts() {
+        let l = Layout::parse("{locale}/**/*.ftl").unwrap();
+        assert!(l.prefix.as_os_str().is_empty());
+        assert!(
+            l.glob.is_match("a/b.ftl") && l.glob.is_match("b.ftl") && !l.glob.is_match("b.txt")
+        );
+        let l = Layout::parse("l10n/{locale}/app.ftl").unwrap();
+        assert_eq!(l.prefix, PathBuf::from("l10n"));
+        assert!(l.glob.is_match("app.ftl") && !l.glob.is_match("x/app.ftl"));
+        for bad in [
+            "*.ftl",
+            "{locale}.ftl",
+            "*/{locale}/a.ftl",
+            "{locale}/**/*.txt",
+            "{locale}",
+        ] {
+            assert!(Layout::parse(bad).is_err(), "{bad}");
+        }
+    }
 }
