@@ -62,7 +62,7 @@ impl PlanningApi {
                     for m in &preset.markets {
                         let name = ResourceName::top_level(ResourceKind::Market, &m.id).to_string();
                         let explicit = plan.markets.iter().any(|x| x.name == name);
-                        if !explicit && self.exists(&name)? == false {
+                        if !explicit && !self.exists(&name)? {
                             add(
                                 &mut v,
                                 "plan.market_preset".into(),

@@ -296,7 +296,7 @@ pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
     for o in &outcomes {
         match &o.result {
             Ok(bundle) => {
-                let stats = bundle.stats.clone().unwrap_or_default();
+                let stats = bundle.stats.unwrap_or_default();
                 words += i64::from(stats.words);
                 diagnostics += bundle.diagnostics.len();
                 if !bundle.diagnostics.is_empty() {

@@ -12,8 +12,8 @@
 //! ## Positions
 //!
 //! Lines and columns are 1-based; columns count characters (Unicode scalar
-//! values), not bytes. Lines end with `\n` or `\r\n` (the `\r` is never
-//! counted as a column of the next line). A leading byte order mark is ignored
+//! values), not bytes. Lines end with `\n` or `\r\n` (a `\r` before `\n`
+//! belongs to the line it ends). A leading byte order mark is ignored
 //! and does not count as a column. The Fluent AST has no spans, but every
 //! identifier and text in it is a slice of the source, so positions are found
 //! from where those slices lie in the source.
@@ -42,14 +42,45 @@ use serde::{Deserialize, Serialize};
 /// dropped (in order: the first ones are kept). Real files stay far below it.
 pub const MAX_VARIANTS: usize = 1024;
 
+/// The deepest nesting of placeables and call arguments a file may have.
+/// `fluent-syntax` parses (and drops) nested `{`s and `(`s recursively, so a
+/// few hundred bytes of `{ { { ...` would overflow a 2 MiB thread stack (a
+/// debug build fails at about 300 levels) and abort the process; real files
+/// nest a handful of levels. [`index_file`] refuses deeper files before
+/// parsing them.
+pub const MAX_NESTING: u32 = 32;
+
 /// Indexes one Fluent file: what a coverage check needs to know about it,
 /// computed once so it never parses the file again.
 ///
 /// Never fails: syntax errors become [`Diagnostic`]s and the entries that do
-/// parse (including those after an error) are still indexed.
+/// parse (including those after an error) are still indexed. The one
+/// exception is a file nested deeper than [`MAX_NESTING`], which is not
+/// parsed at all: its index has no entries and a single syntax error.
 pub fn index_file(source: &str) -> FileIndex {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let ctx = Ctx::new(source);
+    if let Some(offset) = too_deep(source) {
+        let (line, column) = ctx.position(offset);
+        let end = offset + source[offset..].chars().next().map_or(0, char::len_utf8);
+        let (end_line, end_column) = ctx.position(end);
+        return FileIndex {
+            entries: Vec::new(),
+            diagnostics: vec![Diagnostic {
+                kind: DiagnosticKind::SyntaxError,
+                line,
+                column,
+                end_line,
+                end_column,
+                message: format!(
+                    "placeables and call arguments may be nested at most {MAX_NESTING} deep; \
+                     the file was not parsed"
+                ),
+                id: None,
+            }],
+            words: 0,
+        };
+    }
     let (resource, errors) = match fluent_syntax::parser::parse(source) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
@@ -83,7 +114,8 @@ pub fn index_file(source: &str) -> FileIndex {
             _ => continue,
         };
         if let Some(&first_line) = first_lines.get(&entry.id) {
-            let (end_line, end_column) = (entry.line, entry.column + char_len(&entry.id));
+            let (end_line, end_column) =
+                (entry.line, entry.column.saturating_add(char_len(&entry.id)));
             diagnostics.push(Diagnostic {
                 kind: DiagnosticKind::DuplicateId,
                 line: entry.line,
@@ -296,11 +328,131 @@ pub struct Diagnostic {
 pub enum DiagnosticKind {
     /// The parser rejected an entry (its text is skipped up to the next line
     /// that can start an entry; the entries after it are still indexed). The
-    /// range is the parser's error position.
+    /// range is the parser's error position. Also a file refused for nesting
+    /// deeper than [`MAX_NESTING`], at the `{` or `(` that went too deep.
     SyntaxError,
     /// A message or term id defined again; reported at the later definition,
     /// whose range is its id. Fluent uses the first definition.
     DuplicateId,
+}
+
+/// Where the parser might nest placeables (`{`) and call arguments (`(`) more
+/// than [`MAX_NESTING`] deep, if anywhere: the offset of the `{` or `(` that
+/// might go too deep.
+///
+/// The answer must be found without parsing, so this follows every way the
+/// parser might read each character, as a set of states each with the deepest
+/// nesting it can be at: in text (where only `{` nests), in an expression
+/// (where `(` nests too and `"` opens a string), or in a string literal (where
+/// nothing nests). It may over-estimate (never under-estimate) the parser's
+/// depth, but stays exact for ordinary files because a reading that the
+/// parser would reject is dropped as soon as it meets a character an
+/// expression cannot hold (`=`, `!`, a non-ASCII letter...), and because a
+/// line that starts at column 1 with anything but `[`, `*` or `}` is read at
+/// depth 0: the parser either starts an entry there or gives up on the one it
+/// was in.
+fn too_deep(source: &str) -> Option<usize> {
+    fn max(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+        a.max(b)
+    }
+    // The deepest nesting possible when reading text, an expression, or a
+    // string literal (and whether after a `\`); None: impossible.
+    let mut text = Some(0u32);
+    let mut expression: Option<u32> = None;
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        // A string literal cannot span lines (the parser reports an error).
+        let mut string: Option<u32> = None;
+        let mut escaped = false;
+        match line.as_bytes().first() {
+            Some(b' ' | b'[' | b'*' | b'}' | b'\r' | b'\n') | None => {}
+            Some(b'#') => {
+                // A comment: the parser is at the top level, depth 0.
+                text = Some(0);
+                expression = None;
+                line_start += line.len();
+                continue;
+            }
+            Some(_) => text = text.map(|_| 0),
+        }
+        for (i, c) in line.char_indices() {
+            let (mut next_text, mut next_expression, mut next_string) = (None, None, None);
+            if let Some(depth) = text {
+                match c {
+                    '{' => next_expression = Some(depth + 1),
+                    // Closes a select expression at the start of a line, or
+                    // is an error (after which the depth is 0).
+                    '}' => {
+                        next_text = Some(depth.saturating_sub(1));
+                        next_expression = next_text;
+                    }
+                    _ => next_text = Some(depth),
+                }
+            }
+            if let Some(depth) = expression {
+                match c {
+                    '"' => next_string = Some(depth),
+                    '{' | '(' => next_expression = max(next_expression, Some(depth + 1)),
+                    '}' => {
+                        let closed = Some(depth.saturating_sub(1));
+                        next_text = max(next_text, closed);
+                        next_expression = max(next_expression, closed);
+                    }
+                    ')' => next_expression = max(next_expression, Some(depth.saturating_sub(1))),
+                    // The end of a variant key, before the variant's text.
+                    ']' => {
+                        next_text = max(next_text, Some(depth));
+                        next_expression = max(next_expression, Some(depth));
+                    }
+                    'a'..='z'
+                    | 'A'..='Z'
+                    | '0'..='9'
+                    | '_'
+                    | '-'
+                    | '$'
+                    | '.'
+                    | ','
+                    | ':'
+                    | '>'
+                    | '['
+                    | '*'
+                    | ' '
+                    | '\r'
+                    | '\n' => {
+                        next_expression = max(next_expression, Some(depth));
+                    }
+                    // Nothing else can be in an expression: the parser
+                    // rejects the entry.
+                    _ => {}
+                }
+            }
+            if let Some(depth) = string {
+                if escaped {
+                    escaped = false;
+                    next_string = max(next_string, Some(depth));
+                } else if c == '"' {
+                    next_expression = max(next_expression, Some(depth));
+                } else {
+                    escaped = c == '\\';
+                    next_string = max(next_string, Some(depth));
+                }
+            }
+            if next_string.is_none() {
+                escaped = false;
+            }
+            (text, expression, string) = (next_text, next_expression, next_string);
+            if text.is_none() && expression.is_none() && string.is_none() {
+                // Every reading is an error: the parser skips to the next
+                // entry, at depth 0.
+                text = Some(0);
+            }
+            if max(max(text, expression), string) > Some(MAX_NESTING) {
+                return Some(line_start + i);
+            }
+        }
+        line_start += line.len();
+    }
+    None
 }
 
 /// The source of one file and where its lines start, to turn the slices of the
@@ -1385,6 +1537,84 @@ next = Next
         assert_eq!(pattern.variants.len(), MAX_VARIANTS);
         assert_eq!(pattern.selectors.len(), 5);
         assert_eq!(pattern.words, 30);
+    }
+
+    #[test]
+    fn nesting_limit() {
+        let n = MAX_NESTING as usize;
+        let deepest = format!("x = {}$a{}\n", "{ ".repeat(n), " }".repeat(n));
+        let index = index_file(&deepest);
+        assert_eq!(index.diagnostics, []);
+        assert_eq!(value(&index, "x").variables, set(&["a"]));
+        assert_eq!(
+            value(&index, "x").source,
+            deepest["x = ".len()..].trim_end()
+        );
+
+        // One level more is refused, at its "{": column 5 + 2 * 32.
+        let too_deep = format!(
+            "ok = Fine\nx = {}$a{}\n",
+            "{ ".repeat(n + 1),
+            " }".repeat(n + 1)
+        );
+        let index = index_file(&too_deep);
+        assert_eq!(index.entries, []);
+        assert_eq!(index.words, 0);
+        assert_eq!(
+            index.diagnostics,
+            [Diagnostic {
+                kind: DiagnosticKind::SyntaxError,
+                line: 2,
+                column: 69,
+                end_line: 2,
+                end_column: 70,
+                message: "placeables and call arguments may be nested at most 32 deep; \
+                          the file was not parsed"
+                    .into(),
+                id: None,
+            }]
+        );
+
+        // Inputs that would overflow the parser's stack, including braces
+        // hidden in string literals and text quotes meant to confuse the
+        // check, are refused without parsing.
+        let attacks = [
+            format!("x = {}", "{".repeat(100_000)),
+            format!("x = {{ {}", "F(".repeat(100_000)),
+            format!("x = {{ {}", "-t(".repeat(100_000)),
+            format!("x = a\"b {}\n", "{ F(\"}\", ".repeat(1000)),
+            format!("x = {}\n", "{ $s ->\n   *[k] a\"b) ".repeat(1000)),
+            format!("x = {{\n{}", "F(\n{\n".repeat(1000)),
+        ];
+        for attack in &attacks {
+            let index = index_file(attack);
+            assert_eq!(index.entries, [], "{}", &attack[..40]);
+            assert!(index.diagnostics[0].message.contains("nested at most"));
+        }
+    }
+
+    #[test]
+    fn nesting_check_accepts_ordinary_files() {
+        // Quotes, parentheses and brackets in text, string literals holding
+        // braces, and comments never add up across entries.
+        let entry = "\
+# Note { (unbalanced
+m = { NUMBER($n, style: \"percent\") } (beta \"quoted { $x }
+    continued (see [1] { F(\"}\") } and { -t(case: \")\") }
+    .title = { $g ->
+        [a] A (x { $y ->
+            [one] one (
+           *[other] other \"
+        } [
+       *[b] B
+    }
+";
+        let src: String = (0..500)
+            .map(|i| entry.replace("m =", &format!("m{i} =")))
+            .collect();
+        let index = index_file(&src);
+        assert_eq!(index.diagnostics, []);
+        assert_eq!(index.entries.len(), 500);
     }
 
     #[test]
