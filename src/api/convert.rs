@@ -593,6 +593,15 @@ impl Resource for pb::Launch {
 
     /// The variant must exist and be sold in the launch's market.
     fn check_with_store(l: &Launch, store: &SharedStore, prefix: &str) -> Result<(), ApiError> {
+        let market = store
+            .get(l.market.as_str())
+            .map_err(|e| ApiError::from_store(ResourceKind::Market.type_name(), e))?;
+        if market.is_none() {
+            return Err(ApiError::invalid_field(
+                format!("{prefix}.market"),
+                format!("{} does not exist", l.market),
+            ));
+        }
         let stored = store
             .get(l.variant.as_str())
             .map_err(|e| ApiError::from_store(ResourceKind::Variant.type_name(), e))?
