@@ -24,7 +24,81 @@ pub struct PlanningApi {
 struct PlannedWrite {
     name: String,
     refs: Vec<String>,
+    /// Each reference with the plan field that holds it.
+    ref_fields: Vec<(String, String)>,
     body: serde_json::Value,
+    /// A preset resource: created when missing, never replaced.
+    only_if_absent: bool,
+}
+
+/// The writes and violations of a plan as it is read.
+#[derive(Default)]
+struct PlanBuilder {
+    writes: Vec<PlannedWrite>,
+    /// Names of every entry of the plan whose name parsed, valid or not.
+    declared: BTreeSet<String>,
+    v: Violations,
+}
+
+impl PlanBuilder {
+    fn declare(&mut self, name: &ResourceName, field: &str) {
+        if !self.declared.insert(name.to_string()) {
+            self.v
+                .add(field, format!("{name} appears twice in the plan"));
+        }
+    }
+
+    fn add_preset(&mut self, name: ResourceName, body: serde_json::Value) {
+        self.declared.insert(name.to_string());
+        self.writes.push(PlannedWrite {
+            name: name.to_string(),
+            refs: vec![],
+            ref_fields: vec![],
+            body,
+            only_if_absent: true,
+        });
+    }
+
+    fn add_top_level<R: Resource>(&mut self, item: R, prefix: String) -> Result<(), ApiError> {
+        let name = match ResourceName::parse(R::KIND, item.name()) {
+            Ok(n) => n,
+            Err(e) => {
+                self.v.add(format!("{prefix}.name"), e);
+                return Ok(());
+            }
+        };
+        self.declare(&name, &format!("{prefix}.name"));
+        match item.into_domain(&prefix) {
+            Ok(d) => self.writes.push(planned::<R>(&d, &name, &prefix)?),
+            Err(more) => self.v.extend(more),
+        }
+        Ok(())
+    }
+}
+
+/// The write of a validated resource of kind `R` named `name`, read from the plan at `prefix`.
+fn planned<R: Resource>(
+    domain: &R::Domain,
+    name: &ResourceName,
+    prefix: &str,
+) -> Result<PlannedWrite, ApiError> {
+    let refs = R::refs(domain, name);
+    let ref_fields = refs
+        .iter()
+        .map(|t| {
+            (
+                t.clone(),
+                R::reference_field(domain, t, prefix).unwrap_or_else(|| format!("{prefix}.name")),
+            )
+        })
+        .collect();
+    Ok(PlannedWrite {
+        name: name.to_string(),
+        refs,
+        ref_fields,
+        body: body_of(domain)?,
+        only_if_absent: false,
+    })
 }
 
 fn body_of<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, ApiError> {
@@ -40,240 +114,160 @@ impl PlanningApi {
     /// Validates every resource of `plan`, collecting every violation, and
     /// returns the writes in dependency order.
     fn plan_writes(&self, plan: pb::Plan) -> Result<Vec<PlannedWrite>, ApiError> {
-        let mut v = Violations::new();
-        let mut writes: Vec<PlannedWrite> = Vec::new();
-        let mut names: BTreeSet<String> = BTreeSet::new();
-        let mut add = |v: &mut Violations,
-                       field: String,
-                       name: String,
-                       refs: Vec<String>,
-                       body: serde_json::Value| {
-            if !names.insert(name.clone()) {
-                v.add(field, format!("{name} appears twice in the plan"));
-            }
-            writes.push(PlannedWrite { name, refs, body });
-        };
+        let mut b = PlanBuilder::default();
 
         if !plan.market_preset.is_empty() {
             match MarketPreset::load(&plan.market_preset) {
                 Ok(preset) => {
                     // Preset resources are only created when missing: the
-                    // plan's own entries (added below) and stored ones win.
+                    // plan's own entries and stored ones win.
                     for m in &preset.markets {
-                        let name = ResourceName::top_level(ResourceKind::Market, &m.id).to_string();
-                        let explicit = plan.markets.iter().any(|x| x.name == name);
-                        if !explicit && !self.exists(&name)? {
-                            add(
-                                &mut v,
-                                "plan.market_preset".into(),
-                                name,
-                                vec![],
-                                body_of(&m.market)?,
-                            );
+                        let name = ResourceName::top_level(ResourceKind::Market, &m.id);
+                        if !plan.markets.iter().any(|x| x.name == name.as_str()) {
+                            b.add_preset(name, body_of(&m.market)?);
                         }
                     }
                     for r in &preset.requirements {
-                        let name =
-                            ResourceName::top_level(ResourceKind::Requirement, &r.id).to_string();
-                        let explicit = plan.requirements.iter().any(|x| x.name == name);
-                        if !explicit && !self.exists(&name)? {
-                            add(
-                                &mut v,
-                                "plan.market_preset".into(),
-                                name,
-                                vec![],
-                                body_of(&r.requirement)?,
-                            );
+                        let name = ResourceName::top_level(ResourceKind::Requirement, &r.id);
+                        if !plan.requirements.iter().any(|x| x.name == name.as_str()) {
+                            b.add_preset(name, body_of(&r.requirement)?);
                         }
                     }
                 }
-                Err(e) => v.add("plan.market_preset", e.to_string()),
+                Err(e) => b.v.add("plan.market_preset", e.to_string()),
             }
         }
 
-        macro_rules! top_level {
-            ($list:expr, $ty:ty, $kind:expr, $field:literal) => {
-                for (i, item) in $list.into_iter().enumerate() {
-                    let prefix = format!("plan.{}[{i}]", $field);
-                    let name = match ResourceName::parse($kind, &item.name) {
-                        Ok(n) => n,
-                        Err(e) => {
-                            v.add(format!("{prefix}.name"), e);
-                            continue;
-                        }
-                    };
-                    match <$ty as Resource>::into_domain(item, &prefix) {
-                        Ok(d) => {
-                            let refs = <$ty as Resource>::refs(&d, &name);
-                            add(
-                                &mut v,
-                                format!("{prefix}.name"),
-                                name.to_string(),
-                                refs,
-                                body_of(&d)?,
-                            );
-                        }
-                        Err(more) => v.extend(more),
-                    }
-                }
-            };
+        for (i, item) in plan.markets.into_iter().enumerate() {
+            b.add_top_level(item, format!("plan.markets[{i}]"))?;
         }
-        top_level!(plan.markets, pb::Market, ResourceKind::Market, "markets");
-        top_level!(
-            plan.requirements,
-            pb::Requirement,
-            ResourceKind::Requirement,
-            "requirements"
-        );
+        for (i, item) in plan.requirements.into_iter().enumerate() {
+            b.add_top_level(item, format!("plan.requirements[{i}]"))?;
+        }
 
-        let Some(product_pb) = plan.product else {
-            v.add("plan.product", "is required: a plan describes one product");
-            return Err(ApiError::invalid(v));
-        };
+        let product_pb = plan.product.unwrap_or_default();
         let product = match ResourceName::parse(ResourceKind::Product, &product_pb.name) {
-            Ok(p) => p,
+            Ok(p) => Some(p),
             Err(e) => {
-                v.add("plan.product.name", e);
-                return Err(ApiError::invalid(v));
+                b.v.add(
+                    "plan.product.name",
+                    if product_pb.name.is_empty() {
+                        "is required: a plan describes one product".into()
+                    } else {
+                        e
+                    },
+                );
+                None
             }
         };
-        match product_pb.into_domain("plan.product") {
-            Ok(d) => add(
-                &mut v,
-                "plan.product.name".into(),
-                product.to_string(),
-                vec![],
-                body_of(&d)?,
-            ),
-            Err(more) => v.extend(more),
+        if let Some(product) = &product {
+            b.declare(product, "plan.product.name");
+            match product_pb.into_domain("plan.product") {
+                Ok(d) => b
+                    .writes
+                    .push(planned::<pb::Product>(&d, product, "plan.product")?),
+                Err(more) => b.v.extend(more),
+            }
         }
+        // Children are checked against the product's name when it parsed,
+        // and otherwise only on their own.
+        let child_name = |b: &mut PlanBuilder,
+                          kind: ResourceKind,
+                          name: &str,
+                          prefix: &str|
+         -> Option<ResourceName> {
+            match ResourceName::parse(kind, name) {
+                Ok(n) if product.is_none() || n.parent() == product => {
+                    b.declare(&n, &format!("{prefix}.name"));
+                    Some(n)
+                }
+                Ok(n) => {
+                    let product = product
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    b.v.add(
+                        format!("{prefix}.name"),
+                        format!("{n} does not belong to the plan's product {product}"),
+                    );
+                    None
+                }
+                Err(e) => {
+                    b.v.add(format!("{prefix}.name"), e);
+                    None
+                }
+            }
+        };
 
         let mut variants: BTreeMap<String, domain::Variant> = BTreeMap::new();
         for (i, item) in plan.variants.into_iter().enumerate() {
             let prefix = format!("plan.variants[{i}]");
-            let name = match ResourceName::parse(ResourceKind::Variant, &item.name) {
-                Ok(n) if n.parent().as_ref() == Some(&product) => n,
-                Ok(n) => {
-                    v.add(
-                        format!("{prefix}.name"),
-                        format!("{n} is not a variant of {product}"),
-                    );
-                    continue;
-                }
-                Err(e) => {
-                    v.add(format!("{prefix}.name"), e);
-                    continue;
-                }
+            let Some(name) = child_name(&mut b, ResourceKind::Variant, &item.name, &prefix) else {
+                continue;
             };
             match item.into_domain(&prefix) {
                 Ok(d) => {
-                    let refs = pb::Variant::refs(&d, &name);
-                    add(
-                        &mut v,
-                        format!("{prefix}.name"),
-                        name.to_string(),
-                        refs,
-                        body_of(&d)?,
-                    );
+                    b.writes.push(planned::<pb::Variant>(&d, &name, &prefix)?);
                     variants.insert(name.to_string(), d);
                 }
-                Err(more) => v.extend(more),
+                Err(more) => b.v.extend(more),
             }
         }
 
         for (i, item) in plan.launches.into_iter().enumerate() {
             let prefix = format!("plan.launches[{i}]");
-            let name = match ResourceName::parse(ResourceKind::Launch, &item.name) {
-                Ok(n) if n.parent().as_ref() == Some(&product) => n,
-                Ok(n) => {
-                    v.add(
-                        format!("{prefix}.name"),
-                        format!("{n} is not a launch of {product}"),
-                    );
-                    continue;
-                }
-                Err(e) => {
-                    v.add(format!("{prefix}.name"), e);
-                    continue;
-                }
+            let Some(name) = child_name(&mut b, ResourceKind::Launch, &item.name, &prefix) else {
+                continue;
             };
-            match launch_from_pb(item, &product, &prefix) {
+            let Some(parent) = name.parent() else {
+                continue;
+            };
+            match launch_from_pb(item, &parent, &prefix) {
                 Ok(l) => {
                     let variant = match variants.get(l.variant.as_str()) {
                         Some(planned) => Some(planned.clone()),
                         None => self.stored_domain::<pb::Variant>(l.variant.as_str())?,
                     };
-                    match variant {
-                        Some(variant) => {
-                            if let Err(ApiError::InvalidArgument { violations, .. }) =
-                                check_variant_sells_in(&variant, &l, &prefix)
-                            {
-                                v.extend(violations);
-                            }
+                    if let Some(variant) = variant {
+                        if let Err(ApiError::InvalidArgument { violations, .. }) =
+                            check_variant_sells_in(&variant, &l, &prefix)
+                        {
+                            b.v.extend(violations);
                         }
-                        None => v.add(
-                            format!("{prefix}.variant"),
-                            format!("{} is neither in the plan nor on the server", l.variant),
-                        ),
                     }
-                    let refs = pb::Launch::refs(&l, &name);
-                    add(
-                        &mut v,
-                        format!("{prefix}.name"),
-                        name.to_string(),
-                        refs,
-                        body_of(&l)?,
-                    );
+                    b.writes.push(planned::<pb::Launch>(&l, &name, &prefix)?);
                 }
-                Err(more) => v.extend(more),
+                Err(more) => b.v.extend(more),
             }
         }
 
         for (i, item) in plan.roadmaps.into_iter().enumerate() {
             let prefix = format!("plan.roadmaps[{i}]");
-            let name = match ResourceName::parse(ResourceKind::Roadmap, &item.name) {
-                Ok(n) if n.parent().as_ref() == Some(&product) => n,
-                Ok(n) => {
-                    v.add(
-                        format!("{prefix}.name"),
-                        format!("{n} is not a roadmap of {product}"),
-                    );
-                    continue;
-                }
-                Err(e) => {
-                    v.add(format!("{prefix}.name"), e);
-                    continue;
-                }
+            let Some(name) = child_name(&mut b, ResourceKind::Roadmap, &item.name, &prefix) else {
+                continue;
             };
             match item.into_domain(&prefix) {
-                Ok(r) => {
-                    let refs = pb::Roadmap::refs(&r, &name);
-                    add(
-                        &mut v,
-                        format!("{prefix}.name"),
-                        name.to_string(),
-                        refs,
-                        body_of(&r)?,
-                    );
-                }
-                Err(more) => v.extend(more),
+                Ok(r) => b.writes.push(planned::<pb::Roadmap>(&r, &name, &prefix)?),
+                Err(more) => b.v.extend(more),
             }
         }
 
-        // Every reference must be in the plan or on the server.
-        let planned: BTreeSet<&str> = writes.iter().map(|w| w.name.as_str()).collect();
-        for w in &writes {
-            for target in &w.refs {
-                if !planned.contains(target.as_str()) && !self.exists(target)? {
-                    v.add(
-                        format!("plan ({})", w.name),
-                        format!("{} references {target}, which is neither in the plan nor on the server", w.name),
+        // Every reference must be to something the plan declares (valid or
+        // not: an invalid entry is reported once, where it is) or the server has.
+        let mut missing = Violations::new();
+        for w in &b.writes {
+            for (target, field) in &w.ref_fields {
+                if !b.declared.contains(target) && !self.exists(target)? {
+                    missing.add(
+                        field.clone(),
+                        format!("{target} is neither in the plan nor on the server"),
                     );
                 }
             }
         }
-        v.into_result(()).map_err(ApiError::invalid)?;
-        Ok(writes)
+        b.v.extend(missing);
+        b.v.into_result(()).map_err(ApiError::invalid)?;
+        Ok(b.writes)
     }
 
     fn exists(&self, name: &str) -> Result<bool, ApiError> {
@@ -319,6 +313,7 @@ impl PlanningApi {
                             body: w.body.clone(),
                         });
                     }
+                    Some(_) if w.only_if_absent => response.kept.push(w.name.clone()),
                     Some(c) if c.body == w.body && c.refs == refs => {
                         response.unchanged.push(w.name.clone())
                     }

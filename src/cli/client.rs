@@ -16,16 +16,24 @@ impl FromStr for ServerUrl {
     fn from_str(s: &str) -> Result<Self, String> {
         let s = s.trim_end_matches('/');
         if s.starts_with("https://") {
-            return Err(format!("{s}: TLS is not supported yet; use http://host:port"));
+            return Err(format!(
+                "{s}: TLS is not supported yet; use http://host:port"
+            ));
         }
         let Some(rest) = s.strip_prefix("http://") else {
-            return Err(format!("{s}: expected a URL such as http://127.0.0.1:50051"));
+            return Err(format!(
+                "{s}: expected a URL such as http://127.0.0.1:50051"
+            ));
         };
         let Some((host, port)) = rest.rsplit_once(':') else {
-            return Err(format!("{s}: the URL needs a port, such as http://{rest}:50051"));
+            return Err(format!(
+                "{s}: the URL needs a port, such as http://{rest}:50051"
+            ));
         };
         if host.is_empty() || rest.contains('/') || port.parse::<u16>().is_err() {
-            return Err(format!("{s}: expected a URL such as http://127.0.0.1:50051"));
+            return Err(format!(
+                "{s}: expected a URL such as http://127.0.0.1:50051"
+            ));
         }
         Ok(ServerUrl(s.to_string()))
     }
@@ -81,9 +89,18 @@ mod tests {
     fn parses_server_urls() {
         assert!("http://127.0.0.1:50051".parse::<ServerUrl>().is_ok());
         assert!("http://localhost:1/".parse::<ServerUrl>().is_ok());
-        for bad in ["127.0.0.1:50051", "http://host", "http://:1", "http://h:x", "ftp://h:1"] {
+        for bad in [
+            "127.0.0.1:50051",
+            "http://host",
+            "http://:1",
+            "http://h:x",
+            "ftp://h:1",
+        ] {
             assert!(bad.parse::<ServerUrl>().is_err(), "{bad}");
         }
-        assert!("https://h:1".parse::<ServerUrl>().unwrap_err().contains("TLS"));
+        assert!("https://h:1"
+            .parse::<ServerUrl>()
+            .unwrap_err()
+            .contains("TLS"));
     }
 }

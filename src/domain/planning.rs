@@ -20,6 +20,16 @@ pub enum LaunchPhase {
     Ga,
 }
 
+impl std::fmt::Display for LaunchPhase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            LaunchPhase::Alpha => "ALPHA",
+            LaunchPhase::Beta => "BETA",
+            LaunchPhase::Ga => "GA",
+        })
+    }
+}
+
 /// Where a launch stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -130,7 +140,7 @@ impl LaunchInput {
                 ),
                 Some(p) if phases.iter().any(|x| x.phase == *p) => v.add(
                     format!("{prefix}.phases[{i}].phase"),
-                    format!("{p:?} is listed twice"),
+                    format!("{p} is listed twice"),
                 ),
                 Some(p) => match date {
                     None => v.add(format!("{prefix}.phases[{i}].date"), "is required"),
@@ -152,7 +162,7 @@ impl LaunchInput {
                 v.add(
                     format!("{prefix}.phases[{i}].date"),
                     format!(
-                        "{:?} on {} is before {:?} on {}; phases must be in order",
+                        "{} on {} is before {} on {}; phases must be in order",
                         pair[1].phase, pair[1].date, pair[0].phase, pair[0].date
                     ),
                 );
