@@ -1,5 +1,7 @@
 //! The `glocal` binary; see the library's [`glocal::cli`].
 
+use std::io::IsTerminal;
+
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -10,6 +12,7 @@ async fn main() {
             EnvFilter::try_from_env("GLOCAL_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let cli = glocal::cli::Cli::parse();
     let code = match glocal::cli::run(cli).await {
