@@ -1,0 +1,3 @@
+preset-green = Vihreä tee, { $temperature } °C
+preset-black = Musta tee, { $temperature } °C
+brew-start = Haudutetaan: { $preset }…
