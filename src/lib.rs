@@ -10,6 +10,7 @@
 //! Layers, each using only those before it:
 //!
 //! - [`domain`]: the model and its validation (pure; no I/O, no proto types).
+//! - [`coverage`]: locale coverage (pure): CLDR data, fallback chains, match policies.
 //! - [`store`]: durable storage behind the narrow [`store::Store`] trait, with
 //!   a sled implementation: compare-and-swap on etags, reference counts,
 //!   revision history, group-committed flushes.
@@ -21,5 +22,6 @@
 
 pub mod api;
 pub mod cli;
+pub mod coverage;
 pub mod domain;
 pub mod store;
