@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2317 # functions run through `check` and the EXIT trap
 # End-to-end walkthrough of the README against the real server and the real
 # grpcurl: starts `glocal serve` on a free port with a temporary data dir,
 # drives the README's calls, checks the answers, stops the server with SIGTERM
@@ -36,8 +37,21 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/glocal-e2e.XXXXXX")"
 DATA="$WORK/data"
 SERVER_PID=""
 ADDR=""
+FINISHED=""
+PASSED=0
+FAILED=0
+RC=""
 
 cleanup() {
+    local rc=$?
+    if [[ -z "$FINISHED" ]]; then
+        # Stopped by an unexpected error (set -e): still end with the summary.
+        FAILED=$((FAILED + 1))
+        echo "FAIL  the walkthrough stopped unexpectedly (exit code $rc); last call:"
+        last_output 2>/dev/null | sed 's/^/      | /' | head -20
+        server_log_tail
+        echo "$PASSED passed, $FAILED failed"
+    fi
     if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill -KILL "$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
@@ -50,14 +64,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PASSED=0
-FAILED=0
-
 pass() { PASSED=$((PASSED + 1)); echo "PASS  $1"; }
 fail() {
     FAILED=$((FAILED + 1))
     echo "FAIL  $1"
     if [[ -n "${2:-}" ]]; then
+        # shellcheck disable=SC2001
         sed 's/^/      | /' <<<"$2" | head -40
     fi
 }
@@ -76,17 +88,25 @@ last_output() {
     true
 }
 
-# call [ARGS...] METHOD [JSON]: runs grpcurl against the server; stdout goes to
+# call VERB [JSON]: runs `grpcurl -plaintext [-d JSON] ADDR VERB` (VERB is a
+# method, or words such as "describe glocal.v1.Market"); stdout goes to
 # $WORK/out, stderr to $WORK/err, the exit code to $RC (grpcurl exits 64 + the
 # gRPC code on an error status: 67 InvalidArgument, 69 NotFound, 73
 # FailedPrecondition, 74 Aborted).
 call() {
-    local method="$1"
-    local data="${2:-}"
+    local verb
+    read -ra verb <<<"$1"
     local args=(-plaintext -max-time 20)
-    [[ -n "$data" ]] && args+=(-d "$data")
+    if [[ -n "${2:-}" ]]; then args+=(-d "$2"); fi
     RC=0
-    "$GRPCURL" "${args[@]}" "$ADDR" $method >"$WORK/out" 2>"$WORK/err" </dev/null || RC=$?
+    "$GRPCURL" "${args[@]}" "$ADDR" "${verb[@]}" >"$WORK/out" 2>"$WORK/err" </dev/null || RC=$?
+    if [[ -n "$SERVER_PID" ]] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
+        local status=0
+        wait "$SERVER_PID" || status=$?
+        SERVER_PID=""
+        fail "the server is still running after '$1' (it exited with status $status)" "$(last_output)"
+        finish
+    fi
 }
 
 # js PYTHON_EXPR: evaluates PYTHON_EXPR with `d` bound to the JSON of the last
@@ -107,8 +127,6 @@ PY
 # js_true PYTHON_EXPR: succeeds if PYTHON_EXPR is true for the last call's JSON.
 js_true() { [[ "$(js "bool($1)" 2>/dev/null)" == "True" ]]; }
 
-ok() { [[ "$RC" == 0 ]]; }
-err_has() { grep -qF -- "$1" "$WORK/err"; }
 
 start_server() {
     : >"$WORK/server.out"
@@ -131,17 +149,18 @@ start_server() {
     pass "server is ready: $line"
 }
 
-# stop_server: SIGTERM, then waits up to 30 s; sets STOP_RC.
+# stop_server: SIGTERM, then waits up to 30 s (SIGKILL after that); sets
+# STOP_RC to the server's exit status. (bash reaps an exited child at once and
+# keeps its status for `wait`, so `kill -0` fails as soon as it has exited.)
 stop_server() {
-    kill -TERM "$SERVER_PID"
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
     local waited=0
     while kill -0 "$SERVER_PID" 2>/dev/null && [[ $waited -lt 300 ]]; do
-        # A zombie still answers kill -0 until reaped: check it is not one.
-        if [[ "$(ps -o stat= -p "$SERVER_PID" 2>/dev/null | cut -c1)" == "Z" ]]; then break; fi
         sleep 0.1
         waited=$((waited + 1))
     done
-    if kill -0 "$SERVER_PID" 2>/dev/null && [[ "$(ps -o stat= -p "$SERVER_PID" 2>/dev/null | cut -c1)" != "Z" ]]; then
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        echo "      (server still running 30 s after SIGTERM; sending SIGKILL)"
         kill -KILL "$SERVER_PID" 2>/dev/null || true
     fi
     STOP_RC=0
@@ -149,15 +168,17 @@ stop_server() {
     SERVER_PID=""
 }
 
+server_log_tail() {
+    echo "server log (stderr), last lines:"
+    sed 's/\x1b\[[0-9;]*m//g' "$WORK/server.err" 2>/dev/null | tail -30 | sed 's/^/      | /'
+}
+
 finish() {
     echo
-    if [[ $FAILED -gt 0 ]]; then
-        echo "server log (stderr) tail:"
-        sed 's/\x1b\[[0-9;]*m//g' "$WORK/server.err" 2>/dev/null | tail -20 | sed 's/^/      | /'
-    fi
+    if [[ $FAILED -gt 0 ]]; then server_log_tail; fi
     echo "$PASSED passed, $FAILED failed"
-    [[ $FAILED -eq 0 ]]
-    exit $?
+    FINISHED=1
+    if [[ $FAILED -eq 0 ]]; then exit 0; else exit 1; fi
 }
 
 echo "glocal e2e walkthrough: $GLOCAL_BIN, $("$GRPCURL" -version 2>&1 | head -1), work dir $WORK"
@@ -169,7 +190,7 @@ start_server || finish
 
 # --- Discovery -------------------------------------------------------------
 call list
-for svc in glocal.v1.MarketService glocal.v1.ProductService glocal.v1.RevisionService \
+for svc in glocal.v1.MarketService glocal.v1.PlanningService glocal.v1.ProductService glocal.v1.RevisionService \
            grpc.health.v1.Health grpc.reflection.v1alpha.ServerReflection; do
     check "list shows $svc" grep -qx "$svc" "$WORK/out"
 done
@@ -241,7 +262,7 @@ check "creating shop-fi again is ALREADY_EXISTS" \
     bash -c "[[ $RC == 70 ]] && grep -q 'RESOURCE_ALREADY_EXISTS' '$WORK/err'"
 
 call glocal.v1.MarketService/GetMarket '{"name":"markets/shop-fi"}'
-etag1="$(js 'd["etag"]')"
+etag1="$(js 'd["etag"]' 2>/dev/null || true)"
 check "get market shop-fi returns an etag ($etag1)" test -n "$etag1"
 
 call glocal.v1.MarketService/UpdateMarket "{\"market\":{\"name\":\"markets/shop-fi\",\"etag\":\"$etag1\",\"display_name\":\"Shop Finland (Suomi)\"},\"update_mask\":{\"paths\":[\"display_name\"]}}"
