@@ -606,3 +606,38 @@ async fn health_reports_serving_and_reflection_lists_services() {
     );
     server.stop().await;
 }
+
+/// A client watching health sees NOT_SERVING on shutdown, and its open stream
+/// does not hold the server past the drain timeout.
+#[tokio::test]
+async fn shutdown_reports_not_serving_and_does_not_wait_forever_for_streams() {
+    use tonic_health::pb::{
+        health_check_response::ServingStatus, health_client::HealthClient, HealthCheckRequest,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let config = glocal::api::ServeConfig {
+        drain_timeout: std::time::Duration::from_millis(300),
+        ..Default::default()
+    };
+    let server = TestServer::start_with(dir.path(), config).await;
+    let mut health = HealthClient::new(server.channel().await);
+    let mut watch = health
+        .watch(HealthCheckRequest {
+            service: String::new(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        watch.message().await.unwrap().unwrap().status,
+        ServingStatus::Serving as i32
+    );
+    let stopping = tokio::spawn(server.stop());
+    let next = watch.message().await.unwrap().unwrap();
+    assert_eq!(next.status, ServingStatus::NotServing as i32);
+    // The watch stays open; the server still stops (well within this bound).
+    tokio::time::timeout(std::time::Duration::from_secs(30), stopping)
+        .await
+        .expect("the server stops despite an open stream")
+        .unwrap();
+}

@@ -63,7 +63,14 @@ impl MarketApi {
         }
         for attempt in 1..=MAX_IMPORT_ATTEMPTS {
             let mut response = pb::ImportMarketPresetResponse {
-                preset_version: preset.version.clone(),
+                preset_version: if req.skip_requirements {
+                    format!("markets {}", preset.markets_version)
+                } else {
+                    format!(
+                        "markets {}, requirements {}",
+                        preset.markets_version, preset.requirements_version
+                    )
+                },
                 ..Default::default()
             };
             let mut ops = Vec::new();

@@ -27,6 +27,8 @@ pub struct ServeConfig {
     pub bundle_limits: BundleLimits,
     /// Largest request accepted, in bytes (larger ones get RESOURCE_EXHAUSTED).
     pub max_request_bytes: usize,
+    /// How long a shutdown waits for requests and streams still open.
+    pub drain_timeout: std::time::Duration,
 }
 
 impl Default for ServeConfig {
@@ -34,6 +36,7 @@ impl Default for ServeConfig {
         ServeConfig {
             bundle_limits: BundleLimits::default(),
             max_request_bytes: 32 * 1024 * 1024,
+            drain_timeout: std::time::Duration::from_secs(10),
         }
     }
 }
@@ -93,6 +96,7 @@ pub async fn serve_with(
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
     let drain_reporter = reporter.clone();
+    let (draining_tx, draining_rx) = tokio::sync::oneshot::channel::<()>();
     let shutdown = async move {
         shutdown.await;
         tracing::info!("shutting down: reporting NOT_SERVING and draining requests");
@@ -101,9 +105,18 @@ pub async fn serve_with(
                 .set_service_status(name, ServingStatus::NotServing)
                 .await;
         }
+        let _ = draining_tx.send(());
+    };
+    // Streams such as Health/Watch stay open until their client leaves: give
+    // requests in flight `drain_timeout`, then stop waiting for them.
+    let drain_deadline = async move {
+        match draining_rx.await {
+            Ok(()) => tokio::time::sleep(config.drain_timeout).await,
+            Err(_) => std::future::pending().await,
+        }
     };
 
-    Server::builder()
+    let server = Server::builder()
         .layer(tower::layer::layer_fn(RequestLog::new))
         .add_service(health)
         .add_service(reflection_v1)
@@ -123,8 +136,14 @@ pub async fn serve_with(
         .add_service(RevisionServiceServer::new(RevisionApi::new(Arc::clone(
             &store,
         ))))
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown)
-        .await?;
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown);
+    tokio::select! {
+        result = server => result?,
+        () = drain_deadline => tracing::warn!(
+            timeout = ?config.drain_timeout,
+            "requests still open after the drain timeout; closing them"
+        ),
+    }
     store.flush().await?;
     tracing::info!("stopped; all changes are on disk");
     Ok(())

@@ -60,6 +60,9 @@ pub struct ServeArgs {
     /// Largest request accepted, in bytes.
     #[arg(long, default_value_t = 32 * 1024 * 1024, env = "GLOCAL_MAX_REQUEST_BYTES")]
     pub max_request_bytes: usize,
+    /// Seconds a shutdown waits for open requests and streams (such as health watches).
+    #[arg(long, default_value_t = 10, env = "GLOCAL_DRAIN_TIMEOUT_SECS")]
+    pub drain_timeout_secs: u64,
 }
 
 /// Runs the parsed command line; returns the process exit code.
@@ -93,6 +96,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
             max_files_per_request: args.max_files_per_request,
         },
         max_request_bytes: args.max_request_bytes,
+        drain_timeout: std::time::Duration::from_secs(args.drain_timeout_secs),
     };
     api::serve_with(listener, Arc::new(store), config, shutdown).await?;
     Ok(0)

@@ -193,16 +193,26 @@ fn import_summary(
     validate_only: bool,
     verbose: bool,
 ) -> String {
-    let (created, updated, unchanged) = (r.created.len(), r.updated.len(), r.unchanged.len());
+    let (created, updated, unchanged, kept) = (
+        r.created.len(),
+        r.updated.len(),
+        r.unchanged.len(),
+        r.kept.len(),
+    );
+    let kept_note = if kept > 0 {
+        format!(", kept {kept} existing preset resources")
+    } else {
+        String::new()
+    };
     let mut out = if validate_only {
         format!(
             "{file} is valid; an import would give created {created}, updated {updated}, \
-             unchanged {unchanged} (--validate-only: nothing was changed)\n"
+             unchanged {unchanged}{kept_note} (--validate-only: nothing was changed)\n"
         )
     } else {
-        format!("imported {file}: created {created}, updated {updated}, unchanged {unchanged}\n")
+        format!("imported {file}: created {created}, updated {updated}, unchanged {unchanged}{kept_note}\n")
     };
-    let total = created + updated + unchanged;
+    let total = created + updated + unchanged + kept;
     if verbose || total <= SHORT_LIST {
         let (c, u) = if validate_only {
             ("would create", "would update")
@@ -213,6 +223,7 @@ fn import_summary(
             (c, &r.created),
             (u, &r.updated),
             ("unchanged", &r.unchanged),
+            ("kept", &r.kept),
         ] {
             for name in names {
                 let _ = writeln!(out, "  {verb} {name}");

@@ -17,10 +17,15 @@ impl LocaleTag {
             return Err("is required".into());
         }
         if tag.contains('_') {
-            return Err(format!(
-                "{tag:?} is not a BCP 47 tag: subtags are separated by hyphens, as in {:?}",
-                tag.replace('_', "-")
-            ));
+            let hyphenated = tag.replace('_', "-");
+            return Err(match hyphenated.parse::<LanguageIdentifier>() {
+                Ok(id) => format!(
+                    "{tag:?} is not a BCP 47 tag: subtags are separated by hyphens, as in \"{id}\""
+                ),
+                Err(_) => format!(
+                    "{tag:?} is not a BCP 47 tag (subtags are separated by hyphens, such as \"fr-CA\")"
+                ),
+            });
         }
         let id: LanguageIdentifier = tag.parse().map_err(|_| {
             format!("{tag:?} is not a well-formed BCP 47 language tag (such as \"fr-CA\")")

@@ -15,7 +15,8 @@ pub struct Market {
     pub country: Country,
     /// ISO 3166-2 subdivisions of `country` with rules of their own, such as `CA-QC`.
     pub subdivisions: Vec<String>,
-    /// Blocs `country` belongs to that the market answers to.
+    /// Blocs `country` belongs to that the market answers to (all of the
+    /// country's blocs when the client names none).
     pub blocs: Vec<Bloc>,
     /// ISO 4217 currency code.
     pub currency: String,
@@ -237,6 +238,13 @@ impl MarketInput {
             }
         }
 
+        // No blocs given: the market is in every bloc its country belongs to,
+        // so that bloc-wide rules (the EU's) apply without being asked for.
+        if self.blocs.is_empty() {
+            if let Some(c) = country {
+                blocs = Bloc::all_of(c);
+            }
+        }
         match (country, default_locale, v.is_empty()) {
             (Some(country), Some(default_locale), true) => Ok(Market {
                 display_name: self.display_name,
@@ -275,6 +283,31 @@ mod tests {
         let m = input().validate("market").unwrap();
         assert_eq!(m.country.code(), "CA");
         assert_eq!(m.default_locale.as_str(), "en-CA");
+    }
+
+    #[test]
+    fn blocs_default_to_the_countrys_blocs() {
+        let fi = MarketInput {
+            country: "FI".into(),
+            subdivisions: vec![],
+            blocs: vec![],
+            ..input()
+        }
+        .validate("market")
+        .unwrap();
+        let codes: Vec<&str> = fi.blocs.iter().map(Bloc::code).collect();
+        assert_eq!(codes, ["EU", "EEA"]);
+        let only_eu = MarketInput {
+            country: "FI".into(),
+            subdivisions: vec![],
+            blocs: vec!["EU".into()],
+            ..input()
+        };
+        assert_eq!(
+            only_eu.validate("market").unwrap().blocs.len(),
+            1,
+            "explicit blocs are kept as given"
+        );
     }
 
     #[test]

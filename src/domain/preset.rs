@@ -31,8 +31,10 @@ pub struct PresetRequirement {
 /// A loaded preset: its markets and the starter requirements.
 #[derive(Debug, Clone)]
 pub struct MarketPreset {
-    /// Version stamp of the data, such as "2026-11".
-    pub version: String,
+    /// Version stamp of the market data, such as "2026-11".
+    pub markets_version: String,
+    /// Version stamp of the starter requirements.
+    pub requirements_version: String,
     /// The markets.
     pub markets: Vec<PresetMarket>,
     /// The starter requirements.
@@ -108,10 +110,8 @@ impl MarketPreset {
             toml::from_str(include_str!("../data/presets/starter-requirements.toml"))
                 .map_err(|e| invalid(REQUIREMENTS_FILE, e))?;
         let mut out = MarketPreset {
-            version: format!(
-                "markets {}, requirements {}",
-                markets.version, requirements.version
-            ),
+            markets_version: markets.version.clone(),
+            requirements_version: requirements.version.clone(),
             markets: Vec::new(),
             requirements: Vec::new(),
         };

@@ -23,6 +23,11 @@ pub struct TestServer {
 impl TestServer {
     /// Starts a server on a free port over `dir`.
     pub async fn start(dir: &Path) -> TestServer {
+        Self::start_with(dir, glocal::api::ServeConfig::default()).await
+    }
+
+    /// Starts a server on a free port over `dir` with `config`.
+    pub async fn start_with(dir: &Path, config: glocal::api::ServeConfig) -> TestServer {
         // A server stopped just before may still be releasing the directory
         // lock while its connections wind down.
         let mut attempts = 0;
@@ -42,9 +47,14 @@ impl TestServer {
             .expect("bind");
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = oneshot::channel::<()>();
-        let handle = tokio::spawn(glocal::api::serve(listener, Arc::new(store), async {
-            let _ = rx.await;
-        }));
+        let handle = tokio::spawn(glocal::api::serve_with(
+            listener,
+            Arc::new(store),
+            config,
+            async {
+                let _ = rx.await;
+            },
+        ));
         TestServer {
             addr,
             shutdown: Some(tx),
