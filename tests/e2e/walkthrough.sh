@@ -352,6 +352,31 @@ check "after a restart shop-fi still has its two revisions" js_true 'len(d["revi
 call glocal.v1.MarketService/ImportMarketPreset '{"preset":"amazon-marketplaces"}'
 check "after a restart the preset import still creates nothing" js_true 'not d.get("created")'
 
+# --- A product's whole plan: import, push, diagnostics ----------------------------
+# run_cli ARGS...: runs the glocal CLI; stdout to $WORK/out, stderr to $WORK/err.
+run_cli() {
+    RC=0
+    "$GLOCAL_BIN" "$@" >"$WORK/out" 2>"$WORK/err" </dev/null || RC=$?
+}
+run_cli import "$ROOT/examples/plan.toml" --server "http://$ADDR"
+check "glocal import of examples/plan.toml exits 0 (got $RC)" test "$RC" = 0
+check "the import says what it created" grep -q '^imported .*: created [1-9]' "$WORK/out"
+run_cli push --server "http://$ADDR" --product kettle "$ROOT/examples/locales"
+check "glocal push of examples/locales exits 0 (got $RC)" test "$RC" = 0
+check "push reports the de-DE syntax error with file, line and column" grep -q '^  de-DE/kettle.ftl:9:41: ' "$WORK/out"
+check "push reports the duplicate id in fr" grep -q '^  fr/kettle.ftl:18:1: duplicate id preset-green' "$WORK/out"
+check "push sums up every locale" grep -q '^pushed 4 of 4 locales (7 files' "$WORK/out"
+call glocal.v1.ProductService/GetBundle '{"name":"products/kettle/bundles/de-DE"}'
+check "GetBundle shows the syntax error at line 9" \
+    js_true 'any(x["kind"] == "DIAGNOSTIC_KIND_SYNTAX_ERROR" and x["file"] == "kettle.ftl" and x["line"] == 9 for x in d["diagnostics"])'
+check "GetBundle counts the valid messages" js_true 'd["stats"]["messages"] == 12 and d["stats"]["files"] == 2'
+call glocal.v1.ProductService/ReadBundleFile '{"name":"products/kettle/bundles/de-DE","path":"kettle.ftl"}'
+check "ReadBundleFile returns the text" js_true 'd["content"].startswith("-brand = Kettlery")'
+call glocal.v1.PlanningService/ListLaunches '{"parent":"products/kettle"}'
+check "the plan's four launches are there" js_true 'len(d["launches"]) == 4'
+run_cli export --server "http://$ADDR" --product kettle
+check "glocal export exits 0 and writes the product" bash -c "[[ $RC == 0 ]] && grep -q '^id = \"kettle\"' '$WORK/out'"
+
 stop_server
 check "second SIGTERM also exits 0 (got $STOP_RC)" test "$STOP_RC" = 0
 
