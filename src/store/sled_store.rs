@@ -126,7 +126,7 @@ impl SledStore {
                 dir.display()
             ))
         })?;
-        let db = sled::Config::new().path(dir).open().map_err(|e| {
+        let db = sled::Config::new().path(dir).use_compression(true).open().map_err(|e| {
             StoreError::Open(format!(
                 "cannot open the database in {} (is another glocal using it?): {e}",
                 dir.display()
