@@ -737,3 +737,92 @@ async fn roadmaps_and_whole_plans() {
     other.stop().await;
     server.stop().await;
 }
+
+#[tokio::test]
+async fn bundle_limits_are_configurable_and_enforced() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = glocal::api::ServeConfig {
+        bundle_limits: glocal::api::BundleLimits {
+            max_file_bytes: 64,
+            max_files_per_request: 2,
+        },
+        max_request_bytes: 4096,
+        ..Default::default()
+    };
+    let server = TestServer::start_with(dir.path(), config).await;
+    let (mut p, _) = setup(&server).await;
+    let write = |files: Vec<pb::FileContent>| pb::WriteBundleFilesRequest {
+        name: "products/kettle/bundles/fr".into(),
+        files,
+        replace: false,
+        etag: String::new(),
+    };
+    let err = p
+        .write_bundle_files(write(vec![file(
+            "a.ftl",
+            &format!("a = {}\n", "x".repeat(80)),
+        )]))
+        .await
+        .unwrap_err();
+    let d = assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("files[0].content"),
+    );
+    assert!(d.contains("at most 64 bytes"), "{d}");
+    let err = p
+        .write_bundle_files(write(vec![
+            file("a.ftl", "a = b\n"),
+            file("b.ftl", "b = c\n"),
+            file("c.ftl", "c = d\n"),
+        ]))
+        .await
+        .unwrap_err();
+    let d = assert_error(&err, Code::InvalidArgument, "INVALID_FIELD", Some("files"));
+    assert!(d.contains("at most 2"), "{d}");
+    let many: Vec<pb::FileContent> = (0..2)
+        .map(|i| file(&format!("f{i}.ftl"), &"# comment\n".repeat(300)))
+        .collect();
+    let err = p.write_bundle_files(write(many)).await.unwrap_err();
+    assert_eq!(err.code(), Code::OutOfRange, "{err:?}");
+    assert!(
+        err.message().contains("the limit is: 4096 bytes"),
+        "{err:?}"
+    );
+    p.write_bundle_files(write(vec![file("a.ftl", "a = b\n")]))
+        .await
+        .unwrap();
+
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+    let r = planning
+        .create_roadmap(pb::CreateRoadmapRequest {
+            parent: "products/kettle".into(),
+            roadmap_id: "h2".into(),
+            roadmap: Some(roadmap()),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let err = planning
+        .delete_roadmap(pb::DeleteRoadmapRequest {
+            name: r.name.clone(),
+            etag: "stale".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_error(&err, Code::Aborted, "ETAG_MISMATCH", None);
+    planning
+        .delete_roadmap(pb::DeleteRoadmapRequest {
+            name: r.name.clone(),
+            etag: r.etag,
+        })
+        .await
+        .unwrap();
+    let err = planning
+        .get_roadmap(pb::GetRoadmapRequest { name: r.name })
+        .await
+        .unwrap_err();
+    assert_error(&err, Code::NotFound, "RESOURCE_NOT_FOUND", None);
+    server.stop().await;
+}

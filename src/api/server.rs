@@ -25,7 +25,7 @@ use super::{BundleLimits, MarketApi, PlanningApi, ProductApi, RevisionApi};
 pub struct ServeConfig {
     /// Limits of bundle writes.
     pub bundle_limits: BundleLimits,
-    /// Largest request accepted, in bytes (larger ones get RESOURCE_EXHAUSTED).
+    /// Largest request accepted, in bytes (larger ones get OUT_OF_RANGE from the gRPC layer).
     pub max_request_bytes: usize,
     /// How long a shutdown waits for requests and streams still open.
     pub drain_timeout: std::time::Duration,
