@@ -22,6 +22,7 @@ pub struct SledStore {
     referrers: sled::Tree,
     revisions: sled::Tree,
     flusher: Flusher,
+    generation: std::sync::atomic::AtomicU64,
 }
 
 fn backend(e: impl std::fmt::Display) -> StoreError {
@@ -126,12 +127,16 @@ impl SledStore {
                 dir.display()
             ))
         })?;
-        let db = sled::Config::new().path(dir).use_compression(true).open().map_err(|e| {
-            StoreError::Open(format!(
-                "cannot open the database in {} (is another glocal using it?): {e}",
-                dir.display()
-            ))
-        })?;
+        let db = sled::Config::new()
+            .path(dir)
+            .use_compression(true)
+            .open()
+            .map_err(|e| {
+                StoreError::Open(format!(
+                    "cannot open the database in {} (is another glocal using it?): {e}",
+                    dir.display()
+                ))
+            })?;
         let tree = |name: &str| db.open_tree(name).map_err(backend);
         Ok(SledStore {
             docs: tree("docs")?,
@@ -139,6 +144,7 @@ impl SledStore {
             referrers: tree("referrers")?,
             revisions: tree("revisions")?,
             flusher: Flusher::start(db.clone()).map_err(backend)?,
+            generation: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -234,7 +240,11 @@ impl SledStore {
                 Ok(written)
             });
         match result {
-            Ok(written) => Ok(written),
+            Ok(written) => {
+                self.generation
+                    .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                Ok(written)
+            }
             Err(TransactionError::Abort(StoreError::Referenced { name, .. })) => {
                 let referrers = self.referrers_of(&name);
                 Err(StoreError::Referenced { name, referrers })
@@ -299,6 +309,10 @@ impl Store for SledStore {
 
     fn flush(&self) -> BoxFuture<'_, Result<(), StoreError>> {
         Box::pin(self.flusher.wait_durable())
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 
