@@ -175,4 +175,8 @@ pub trait Store: Send + Sync + 'static {
 
     /// Flushes everything to disk (used on shutdown).
     fn flush(&self) -> BoxFuture<'_, Result<(), StoreError>>;
+
+    /// A number that changes after every committed change, so that results
+    /// computed from the store can be cached until the next write.
+    fn generation(&self) -> u64;
 }
