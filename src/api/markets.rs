@@ -345,4 +345,35 @@ impl MarketService for MarketApi {
     ) -> Result<Response<pb::ListApplicableRequirementsResponse>, Status> {
         Ok(Response::new(self.applicable(request.into_inner())?))
     }
+
+    async fn suggest_market_locales(
+        &self,
+        request: Request<pb::SuggestMarketLocalesRequest>,
+    ) -> Result<Response<pb::SuggestMarketLocalesResponse>, Status> {
+        let req = request.into_inner();
+        let name = parse_name(ResourceKind::Market, "market", &req.market)?;
+        let market: domain::Market =
+            decode_body(&crud::get_stored::<pb::Market>(&self.store, &name)?)?;
+        let locales = crate::coverage::cldr::official_languages(market.country.code())
+            .iter()
+            .filter_map(|l| {
+                let tag =
+                    domain::LocaleTag::parse(&format!("{}-{}", l.language, market.country.code()))
+                        .ok()?;
+                Some(pb::SuggestedLocale {
+                    offered: market
+                        .storefront_locales
+                        .iter()
+                        .any(|s| s.language() == tag.language()),
+                    locale: tag.to_string(),
+                    status: l.status.as_str().to_string(),
+                    population_percent: l.population_percent,
+                })
+            })
+            .collect();
+        Ok(Response::new(pb::SuggestMarketLocalesResponse {
+            locales,
+            cldr_version: crate::coverage::cldr::version().to_string(),
+        }))
+    }
 }

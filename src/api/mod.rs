@@ -6,6 +6,7 @@
 
 mod bundles;
 mod convert;
+mod coverage;
 mod crud;
 mod error;
 mod markets;

@@ -1,6 +1,7 @@
 //! `glocal.v1.PlanningService`: launches, roadmaps, and whole plans.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use tonic::{Request, Response, Status};
 
@@ -8,6 +9,7 @@ use crate::domain::{self, MarketPreset, ResourceKind, ResourceName, Violations};
 use crate::store::{ChangeSet, Expect, Op, StoreError};
 
 use super::convert::{check_variant_sells_in, decode_body, launch_from_pb, to_pb, Resource};
+use super::coverage;
 use super::crud::{self, parse_name, parse_new_id, SharedStore};
 use super::pb::glocal::v1::{self as pb, planning_service_server::PlanningService};
 use super::ApiError;
@@ -18,6 +20,7 @@ const MAX_IMPORT_ATTEMPTS: usize = 3;
 /// The PlanningService implementation.
 pub struct PlanningApi {
     store: SharedStore,
+    checks: Arc<coverage::CheckCache>,
 }
 
 /// One resource of a plan, validated, ready to be written.
@@ -108,7 +111,10 @@ fn body_of<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, ApiError
 impl PlanningApi {
     /// A service over `store`.
     pub fn new(store: SharedStore) -> Self {
-        PlanningApi { store }
+        PlanningApi {
+            store,
+            checks: Arc::default(),
+        }
     }
 
     /// Validates every resource of `plan`, collecting every violation, and
@@ -425,6 +431,15 @@ impl PlanningApi {
     }
 }
 
+/// Runs `work` on the blocking thread pool.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::Internal(format!("a check failed: {e}")))?
+}
+
 /// Clears etags and times, which a plan does not carry, so that an export
 /// is the same after an import into another server.
 fn clear_output_only(plan: &mut pb::Plan) {
@@ -644,5 +659,40 @@ impl PlanningService for PlanningApi {
         request: Request<pb::ExportPlanRequest>,
     ) -> Result<Response<pb::Plan>, Status> {
         Ok(Response::new(self.export(&request.into_inner().product)?))
+    }
+
+    async fn check_roadmap(
+        &self,
+        request: Request<pb::CheckRoadmapRequest>,
+    ) -> Result<Response<pb::CheckRoadmapResponse>, Status> {
+        let (store, cache, req) = (
+            Arc::clone(&self.store),
+            Arc::clone(&self.checks),
+            request.into_inner(),
+        );
+        // Loading and checking are blocking work: keep them off the async workers.
+        Ok(Response::new(
+            blocking(move || coverage::check(&store, &cache, &req)).await?,
+        ))
+    }
+
+    async fn get_coverage_matrix(
+        &self,
+        request: Request<pb::GetCoverageMatrixRequest>,
+    ) -> Result<Response<pb::CoverageMatrix>, Status> {
+        let (store, req) = (Arc::clone(&self.store), request.into_inner());
+        Ok(Response::new(
+            blocking(move || coverage::matrix(&store, &req)).await?,
+        ))
+    }
+
+    async fn render_message(
+        &self,
+        request: Request<pb::RenderMessageRequest>,
+    ) -> Result<Response<pb::RenderMessageResponse>, Status> {
+        let (store, req) = (Arc::clone(&self.store), request.into_inner());
+        Ok(Response::new(
+            blocking(move || coverage::render(&store, &req)).await?,
+        ))
     }
 }

@@ -8,7 +8,10 @@
 //!   languages per territory, plural categories.
 //! - [`fallback`]: [`fallback_chain`], [`satisfies`] and [`best_match`].
 
+pub mod checks;
 pub mod cldr;
 pub mod fallback;
+pub mod finding;
+pub mod roadmap;
 
 pub use fallback::{best_match, fallback_chain, satisfies, Match};

@@ -30,6 +30,11 @@ impl CalendarDate {
         CalendarDate(time::OffsetDateTime::now_utc().date())
     }
 
+    /// The Julian day number, for counting days between dates.
+    pub fn julian_day(&self) -> i64 {
+        i64::from(self.0.to_julian_day())
+    }
+
     /// The year.
     pub fn year(&self) -> i32 {
         self.0.year()

@@ -1,0 +1,421 @@
+//! The coverage RPCs of `PlanningService` (CheckRoadmap, GetCoverageMatrix,
+//! RenderMessage): load the plan and the stored bundle indexes, run the pure
+//! engine of [`crate::coverage`], convert the report. Checks never re-parse
+//! Fluent text; results are cached until the store changes.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use crate::coverage::checks::{BundleView, CheckOptions};
+use crate::coverage::fallback::fallback_chain;
+use crate::coverage::finding::{Finding, Severity};
+use crate::coverage::roadmap::{self, check_roadmap, PlanInputs, RoadmapOptions, Verdict};
+use crate::domain::bundle::{BundleDoc, BundleFileDoc};
+use crate::domain::ftl::FileIndex;
+use crate::domain::planning::{Launch, Roadmap, RoadmapItem};
+use crate::domain::{self, CalendarDate, LocaleTag, ResourceKind, ResourceName, Violations};
+
+use super::convert::{date_from_pb, date_to_pb, decode_body};
+use super::crud::{self, parse_name, SharedStore};
+use super::pb::glocal::v1 as pb;
+use super::ApiError;
+
+/// Most cached check results; the cache is emptied when it is full.
+const CACHE_CAPACITY: usize = 256;
+
+/// Check results by request, valid while the store's generation is unchanged.
+#[derive(Default)]
+pub struct CheckCache {
+    entries: Mutex<BTreeMap<String, (u64, pb::CheckRoadmapResponse)>>,
+}
+
+/// A product's plan and bundles, loaded from the store.
+struct Loaded {
+    product: domain::Product,
+    markets: BTreeMap<String, domain::Market>,
+    requirements: Vec<(String, domain::Requirement)>,
+    variants: BTreeMap<String, domain::Variant>,
+    launches: Vec<(String, Launch)>,
+    bundles: BTreeMap<LocaleTag, Vec<(String, FileIndex)>>,
+}
+
+/// Documents keyed by their names.
+fn by_name<T, C: FromIterator<(String, T)>>(docs: Vec<(crate::store::Stored, T)>) -> C {
+    docs.into_iter().map(|(s, d)| (s.name, d)).collect()
+}
+
+fn load(store: &SharedStore, product: &ResourceName) -> Result<Loaded, ApiError> {
+    let product_doc: domain::Product =
+        decode_body(&crud::get_stored::<pb::Product>(store, product)?)?;
+    let children = |kind: ResourceKind| format!("{product}/{}", kind.collection());
+    let mut bundles = BTreeMap::new();
+    for (stored, doc) in crud::list_all::<pb::Bundle>(store, &children(ResourceKind::Bundle))? {
+        let doc: BundleDoc = doc;
+        let files = store
+            .list(&format!("{}/files", stored.name), None)
+            .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
+            .iter()
+            .map(|s| decode_body::<BundleFileDoc>(s).map(|f| (f.path, f.index)))
+            .collect::<Result<Vec<_>, _>>()?;
+        bundles.insert(doc.locale, files);
+    }
+    Ok(Loaded {
+        product: product_doc,
+        markets: by_name(crud::list_all::<pb::Market>(store, "markets")?),
+        requirements: by_name(crud::list_all::<pb::Requirement>(store, "requirements")?),
+        variants: by_name(crud::list_all::<pb::Variant>(
+            store,
+            &children(ResourceKind::Variant),
+        )?),
+        launches: by_name(crud::list_all::<pb::Launch>(
+            store,
+            &children(ResourceKind::Launch),
+        )?),
+        bundles,
+    })
+}
+
+fn views(loaded: &Loaded) -> BTreeMap<LocaleTag, BundleView<'_>> {
+    loaded
+        .bundles
+        .iter()
+        .map(|(l, files)| {
+            (
+                l.clone(),
+                BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i))),
+            )
+        })
+        .collect()
+}
+
+fn verdict_to_pb(v: Verdict) -> i32 {
+    (match v {
+        Verdict::Ready => pb::Verdict::Ready,
+        Verdict::AtRisk => pb::Verdict::AtRisk,
+        Verdict::Blocked => pb::Verdict::Blocked,
+    }) as i32
+}
+
+/// The proto form of a finding.
+pub fn finding_to_pb(f: &Finding) -> pb::Finding {
+    pb::Finding {
+        rule: f.rule.id().to_string(),
+        severity: (match f.severity {
+            Severity::Error => pb::Severity::Error,
+            Severity::Warning => pb::Severity::Warning,
+            Severity::Info => pb::Severity::Info,
+        }) as i32,
+        market: f.market.clone().unwrap_or_default(),
+        locale: f.locale.clone(),
+        file: f.file.clone().unwrap_or_default(),
+        line: i32::try_from(f.line).unwrap_or(i32::MAX),
+        column: i32::try_from(f.column).unwrap_or(i32::MAX),
+        message_id: f.message_id.clone().unwrap_or_default(),
+        detail: f.detail.clone(),
+    }
+}
+
+fn percent(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        f64::from(part) * 100.0 / f64::from(whole)
+    }
+}
+
+fn coverage_to_pb(market: &str, l: &roadmap::LocaleCoverage) -> pb::LocaleCoverage {
+    let c = &l.coverage;
+    let n = |x: u32| i32::try_from(x).unwrap_or(i32::MAX);
+    pb::LocaleCoverage {
+        market: market.to_string(),
+        locale: l.locale.clone(),
+        served_by: l.served_by.clone().unwrap_or_default(),
+        coverage: Some(pb::Coverage {
+            required_messages: n(c.required_messages),
+            own_messages: n(c.own_messages),
+            effective_messages: n(c.effective_messages),
+            required_words: n(c.required_words),
+            own_words: n(c.own_words),
+            effective_words: n(c.effective_words),
+            own_percent: percent(c.own_messages, c.required_messages),
+            effective_percent: percent(c.effective_messages, c.required_messages),
+        }),
+    }
+}
+
+fn as_of(date: Option<&super::pb::google::r#type::Date>) -> Result<CalendarDate, ApiError> {
+    let mut v = Violations::new();
+    let d = date_from_pb(date, "as_of", &mut v);
+    v.into_result(d.unwrap_or_else(CalendarDate::today_utc))
+        .map_err(ApiError::invalid)
+}
+
+/// CheckRoadmap.
+pub fn check(
+    store: &SharedStore,
+    cache: &CheckCache,
+    req: &pb::CheckRoadmapRequest,
+) -> Result<pb::CheckRoadmapResponse, ApiError> {
+    let name = parse_name(ResourceKind::Roadmap, "name", &req.name)?;
+    let as_of = as_of(req.as_of.as_ref())?;
+    let mut v = Violations::new();
+    let window = i64::from(req.window_days.unwrap_or(14));
+    if window < 0 {
+        v.add("window_days", "must not be negative");
+    }
+    for (market, days) in &req.market_window_days {
+        if let Err(e) = ResourceName::parse(ResourceKind::Market, market) {
+            v.add(format!("market_window_days[{market:?}]"), e);
+        } else if *days < 0 {
+            v.add(
+                format!("market_window_days[{market:?}]"),
+                "must not be negative",
+            );
+        }
+    }
+    v.into_result(()).map_err(ApiError::invalid)?;
+
+    let key = format!(
+        "{name}|{as_of}|{window}|{:?}|{:?}",
+        req.market_window_days.iter().collect::<BTreeMap<_, _>>(),
+        req.identical_allowed
+    );
+    let generation = store.generation();
+    if let Some((g, cached)) = cache.entries.lock().expect("cache lock").get(&key) {
+        if *g == generation {
+            return Ok(cached.clone());
+        }
+    }
+
+    let roadmap_doc: Roadmap = decode_body(&crud::get_stored::<pb::Roadmap>(store, &name)?)?;
+    let product = name.parent().expect("a roadmap name has a product");
+    let loaded = load(store, &product)?;
+    let bundles = views(&loaded);
+    let inputs = PlanInputs {
+        product: &loaded.product,
+        markets: &loaded.markets,
+        requirements: &loaded.requirements,
+        variants: &loaded.variants,
+        launches: &loaded.launches,
+        roadmap: &roadmap_doc,
+        bundles: &bundles,
+    };
+    let options = RoadmapOptions {
+        as_of,
+        window_days: window,
+        market_windows: req
+            .market_window_days
+            .iter()
+            .map(|(k, v)| (k.clone(), i64::from(*v)))
+            .collect(),
+        checks: CheckOptions {
+            source_locale: None,
+            identical_allowed: req.identical_allowed.clone(),
+        },
+    };
+    let report = check_roadmap(&inputs, &options);
+    let response = pb::CheckRoadmapResponse {
+        roadmap: name.to_string(),
+        as_of: Some(date_to_pb(as_of)),
+        verdict: verdict_to_pb(report.verdict),
+        launches: report
+            .launches
+            .iter()
+            .map(|l| pb::LaunchCheck {
+                launch: l.launch.clone(),
+                market: l.market.clone(),
+                variant: l.variant.clone(),
+                date: Some(date_to_pb(l.date)),
+                days_until: i32::try_from(l.days_until).unwrap_or(i32::MAX),
+                verdict: verdict_to_pb(l.verdict),
+                findings: l.findings.iter().map(finding_to_pb).collect(),
+                locales: l
+                    .locales
+                    .iter()
+                    .map(|c| coverage_to_pb(&l.market, c))
+                    .collect(),
+            })
+            .collect(),
+        findings: report.findings.iter().map(finding_to_pb).collect(),
+    };
+    let mut entries = cache.entries.lock().expect("cache lock");
+    if entries.len() >= CACHE_CAPACITY {
+        entries.clear();
+    }
+    entries.insert(key, (generation, response.clone()));
+    Ok(response)
+}
+
+/// GetCoverageMatrix: the roadmap check of one item needing every source
+/// message, shipping everywhere, included in every variant.
+pub fn matrix(
+    store: &SharedStore,
+    req: &pb::GetCoverageMatrixRequest,
+) -> Result<pb::CoverageMatrix, ApiError> {
+    let product = parse_name(ResourceKind::Product, "product", &req.product)?;
+    let as_of = as_of(req.as_of.as_ref())?;
+    let mut loaded = load(store, &product)?;
+    for v in loaded.variants.values_mut() {
+        v.features.clear();
+    }
+    let everything = Roadmap {
+        display_name: String::new(),
+        items: vec![RoadmapItem {
+            id: "all-messages".into(),
+            title: String::new(),
+            messages: vec!["*".into()],
+            target_date: None,
+            markets: vec![],
+            waivers: vec![],
+        }],
+    };
+    let bundles = views(&loaded);
+    let inputs = PlanInputs {
+        product: &loaded.product,
+        markets: &loaded.markets,
+        requirements: &loaded.requirements,
+        variants: &loaded.variants,
+        launches: &loaded.launches,
+        roadmap: &everything,
+        bundles: &bundles,
+    };
+    let options = RoadmapOptions {
+        as_of,
+        window_days: 14,
+        market_windows: BTreeMap::new(),
+        checks: CheckOptions::default(),
+    };
+    let report = check_roadmap(&inputs, &options);
+    let mut rows: BTreeMap<(String, String), pb::LocaleCoverage> = BTreeMap::new();
+    for l in &report.launches {
+        for c in &l.locales {
+            rows.entry((l.market.clone(), c.locale.clone()))
+                .or_insert_with(|| coverage_to_pb(&l.market, c));
+        }
+    }
+    Ok(pb::CoverageMatrix {
+        product: product.to_string(),
+        rows: rows.into_values().collect(),
+    })
+}
+
+/// RenderMessage: formats the message with `fluent-bundle`, taking the first
+/// bundle along the locale's fallback chain (then its language's other
+/// bundles, then the source) that defines it.
+pub fn render(
+    store: &SharedStore,
+    req: &pb::RenderMessageRequest,
+) -> Result<pb::RenderMessageResponse, ApiError> {
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+    let product = parse_name(ResourceKind::Product, "product", &req.product)?;
+    let locale = LocaleTag::parse(&req.locale).map_err(|e| ApiError::invalid_field("locale", e))?;
+    let (id, attribute) = match req.message_id.split_once('.') {
+        Some((id, attr)) => (id, Some(attr)),
+        None => (req.message_id.as_str(), None),
+    };
+    domain::MessagePattern::parse(id)
+        .ok()
+        .filter(|_| !id.contains('*') && !id.starts_with('-'))
+        .ok_or_else(|| {
+            ApiError::invalid_field(
+                "message_id",
+                format!(
+                    "{:?} is not a message id (such as \"hello\" or \"hello.title\")",
+                    req.message_id
+                ),
+            )
+        })?;
+    let product_doc: domain::Product =
+        decode_body(&crud::get_stored::<pb::Product>(store, &product)?)?;
+
+    let mut chain: Vec<LocaleTag> = fallback_chain(&locale);
+    let available: Vec<LocaleTag> =
+        crud::list_all::<pb::Bundle>(store, &format!("{product}/bundles"))?
+            .into_iter()
+            .map(|(_, d)| d.locale)
+            .collect();
+    for l in available
+        .iter()
+        .filter(|l| l.language() == locale.language())
+    {
+        if !chain.contains(l) {
+            chain.push(l.clone());
+        }
+    }
+    if !chain.contains(&product_doc.source_locale) {
+        chain.push(product_doc.source_locale.clone());
+    }
+    let tried: Vec<String> = chain.iter().map(ToString::to_string).collect();
+    for candidate in &chain {
+        if !available.contains(candidate) {
+            continue;
+        }
+        let bundle_name = format!("{product}/bundles/{candidate}");
+        let files: Vec<BundleFileDoc> = store
+            .list(&format!("{bundle_name}/files"), None)
+            .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
+            .iter()
+            .map(decode_body)
+            .collect::<Result<_, _>>()?;
+        let defines = files.iter().any(|f| {
+            f.index.entry(id).is_some_and(|e| match attribute {
+                Some(a) => e.attributes.iter().any(|x| x.name == a),
+                None => e.value.is_some(),
+            })
+        });
+        if !defines {
+            continue;
+        }
+        let langid: unic_langid::LanguageIdentifier = candidate
+            .as_str()
+            .parse()
+            .expect("locale tags are valid language ids");
+        let mut bundle = FluentBundle::new(vec![langid]);
+        bundle.set_use_isolating(false);
+        let mut errors: Vec<String> = Vec::new();
+        for f in files {
+            // Rendering needs the Fluent AST, which the index does not keep:
+            // this is the one place text is parsed again.
+            let resource =
+                FluentResource::try_new(f.content).unwrap_or_else(|(partial, _)| partial);
+            if let Err(errs) = bundle.add_resource(resource) {
+                errors.extend(errs.iter().map(|e| format!("{}: {e}", f.path)));
+            }
+        }
+        let mut args = FluentArgs::new();
+        for (k, v) in &req.args {
+            match v.parse::<f64>() {
+                Ok(n) => args.set(k.as_str(), FluentValue::from(n)),
+                Err(_) => args.set(k.as_str(), FluentValue::from(v.as_str())),
+            }
+        }
+        let message = bundle
+            .get_message(id)
+            .expect("the index says the bundle defines it");
+        let pattern = match attribute {
+            Some(a) => message.get_attribute(a).map(|x| x.value()),
+            None => message.value(),
+        }
+        .expect("the index says the pattern exists");
+        let mut format_errors = Vec::new();
+        let text = bundle
+            .format_pattern(pattern, Some(&args), &mut format_errors)
+            .into_owned();
+        errors.extend(format_errors.iter().map(|e| e.to_string()));
+        return Ok(pb::RenderMessageResponse {
+            text,
+            locale: candidate.to_string(),
+            fallback_chain: tried,
+            errors,
+        });
+    }
+    Err(ApiError::NotFound {
+        resource_type: "glocal.v1.Message",
+        name: format!(
+            "{product} message {} (tried {})",
+            req.message_id,
+            tried.join(", ")
+        ),
+    })
+}

@@ -1,0 +1,304 @@
+//! Findings of the coverage engine: one problem (or note) about one locale,
+//! with a stable rule id, a severity and a position (DESIGN §3.4).
+//!
+//! A [`Finding`] is plain data: serde turns it into JSON with the rule id in
+//! kebab case (`"rule": "missing-message"`) and the severity in lower case
+//! (`"severity": "error"`), so the ids below are part of the API and never
+//! change.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed: a user sees a broken or missing string.
+    Error,
+    /// Should be looked at: probably a mistake, possibly deliberate.
+    Warning,
+    /// A note, such as a fallback that serves a locale.
+    Info,
+}
+
+impl Severity {
+    /// `error`, `warning` or `info`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    /// Parses `error`, `warning` or `info` (exactly, in lower case).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "error" => Ok(Severity::Error),
+            "warning" => Ok(Severity::Warning),
+            "info" => Ok(Severity::Info),
+            _ => Err(format!("{s:?} is not a severity (error, warning or info)")),
+        }
+    }
+}
+
+/// What a finding is about. Each rule has a stable string id ([`Rule::id`]),
+/// which is how findings are serialized, filtered and waived.
+///
+/// [`super::checks::check_locale`] reports every rule except
+/// [`Rule::UnknownMessage`] and [`Rule::FallbackUsed`], which belong to the
+/// layers that expand a roadmap item's messages and choose the bundle that
+/// serves a locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// `missing-locale`: no bundle at all for a required locale.
+    MissingLocale,
+    /// `missing-message`: a message or term of the source that the locale
+    /// does not define.
+    MissingMessage,
+    /// `missing-value`: the source message has a value, the translation only
+    /// attributes.
+    MissingValue,
+    /// `missing-attribute`: an attribute of the source message that the
+    /// translation lacks (message id `id.attr`).
+    MissingAttribute,
+    /// `obsolete-message`: the locale defines a message or term that the
+    /// source no longer has.
+    ObsoleteMessage,
+    /// `duplicate-id`: the locale defines an id twice; Fluent uses the first.
+    DuplicateId,
+    /// `syntax-error`: the parser rejected part of a file of the locale.
+    SyntaxError,
+    /// `unknown-variable`: the translation uses a `$variable` that the source
+    /// message never uses, so the code never passes it.
+    UnknownVariable,
+    /// `dropped-variable`: a variant of the translation leaves out a variable
+    /// that the source displays.
+    DroppedVariable,
+    /// `unresolved-reference`: the translation references a message or term
+    /// that neither the locale nor its fallback defines.
+    UnresolvedReference,
+    /// `missing-plural-category`: a numeric select of the translation lacks a
+    /// CLDR plural category of the locale's language.
+    MissingPluralCategory,
+    /// `identical-to-source`: the translation is the source text, likely left
+    /// untranslated.
+    IdenticalToSource,
+    /// `unknown-message`: a roadmap item names a message that the source does
+    /// not define.
+    UnknownMessage,
+    /// `fallback-used`: a locale is served by another locale's bundle along its
+    /// fallback chain.
+    FallbackUsed,
+}
+
+impl Rule {
+    /// Every rule, in the order above.
+    pub const ALL: [Rule; 14] = [
+        Rule::MissingLocale,
+        Rule::MissingMessage,
+        Rule::MissingValue,
+        Rule::MissingAttribute,
+        Rule::ObsoleteMessage,
+        Rule::DuplicateId,
+        Rule::SyntaxError,
+        Rule::UnknownVariable,
+        Rule::DroppedVariable,
+        Rule::UnresolvedReference,
+        Rule::MissingPluralCategory,
+        Rule::IdenticalToSource,
+        Rule::UnknownMessage,
+        Rule::FallbackUsed,
+    ];
+
+    /// The stable id, such as `missing-message`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::MissingLocale => "missing-locale",
+            Rule::MissingMessage => "missing-message",
+            Rule::MissingValue => "missing-value",
+            Rule::MissingAttribute => "missing-attribute",
+            Rule::ObsoleteMessage => "obsolete-message",
+            Rule::DuplicateId => "duplicate-id",
+            Rule::SyntaxError => "syntax-error",
+            Rule::UnknownVariable => "unknown-variable",
+            Rule::DroppedVariable => "dropped-variable",
+            Rule::UnresolvedReference => "unresolved-reference",
+            Rule::MissingPluralCategory => "missing-plural-category",
+            Rule::IdenticalToSource => "identical-to-source",
+            Rule::UnknownMessage => "unknown-message",
+            Rule::FallbackUsed => "fallback-used",
+        }
+    }
+
+    /// The severity a finding of this rule gets: errors for what breaks or
+    /// hides a string (missing parts, duplicates, syntax errors, unknown
+    /// variables, unresolved references, unknown messages), warnings for what
+    /// is probably but not surely wrong (obsolete messages, dropped
+    /// variables, missing plural categories, copies of the source), and info
+    /// for a fallback.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Rule::MissingLocale
+            | Rule::MissingMessage
+            | Rule::MissingValue
+            | Rule::MissingAttribute
+            | Rule::DuplicateId
+            | Rule::SyntaxError
+            | Rule::UnknownVariable
+            | Rule::UnresolvedReference
+            | Rule::UnknownMessage => Severity::Error,
+            Rule::ObsoleteMessage
+            | Rule::DroppedVariable
+            | Rule::MissingPluralCategory
+            | Rule::IdenticalToSource => Severity::Warning,
+            Rule::FallbackUsed => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Rule {
+    type Err = String;
+
+    /// Parses a rule id ([`Rule::id`]), exactly.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Rule::ALL
+            .into_iter()
+            .find(|rule| rule.id() == s)
+            .ok_or_else(|| format!("{s:?} is not a coverage rule id"))
+    }
+}
+
+/// One problem (or note) the coverage engine found about one locale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What kind of problem.
+    pub rule: Rule,
+    /// How bad ([`Rule::default_severity`] unless a caller changed it, e.g. to
+    /// gate on a launch date).
+    pub severity: Severity,
+    /// The market the finding is for; `None` for checks that know no market
+    /// (such as [`super::checks::check_locale`]), filled in by the caller.
+    pub market: Option<String>,
+    /// The locale of the bundle checked (canonical BCP 47 tag).
+    pub locale: String,
+    /// The bundle file path: the locale's file where the problem is, or, for
+    /// what the locale lacks, the source file that defines it (the same
+    /// relative path is where the translation belongs). `None` when no file
+    /// is concerned (a missing locale).
+    pub file: Option<String>,
+    /// The 1-based line in `file`; 0 when unknown (the locale lacks the
+    /// message).
+    pub line: u32,
+    /// The 1-based column in characters; 0 when unknown.
+    pub column: u32,
+    /// The message or term concerned: `id`, `-term`, or `id.attr` for an
+    /// attribute; `None` for file-level problems such as syntax errors.
+    pub message_id: Option<String>,
+    /// A sentence for people: what is wrong, with the names involved.
+    pub detail: String,
+}
+
+impl Finding {
+    /// A finding of `rule` with its default severity, no market, no position
+    /// and no message id; set the rest with the `at`/`message` helpers or
+    /// directly.
+    pub fn new(rule: Rule, locale: impl Into<String>, detail: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity: rule.default_severity(),
+            market: None,
+            locale: locale.into(),
+            file: None,
+            line: 0,
+            column: 0,
+            message_id: None,
+            detail: detail.into(),
+        }
+    }
+
+    /// Sets the file and position.
+    pub fn at(mut self, file: impl Into<String>, line: u32, column: u32) -> Self {
+        self.file = Some(file.into());
+        self.line = line;
+        self.column = column;
+        self
+    }
+
+    /// Sets the message id.
+    pub fn message(mut self, message_id: impl Into<String>) -> Self {
+        self.message_id = Some(message_id.into());
+        self
+    }
+}
+
+impl fmt::Display for Finding {
+    /// `fr: shop/cart.ftl:3:1: error[missing-value] cart-title: ...`, the
+    /// shape compilers use, so editors can jump to it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.locale)?;
+        if let Some(file) = &self.file {
+            write!(f, "{file}:{}:{}: ", self.line, self.column)?;
+        }
+        write!(f, "{}[{}]", self.severity, self.rule)?;
+        if let Some(id) = &self.message_id {
+            write!(f, " {id}")?;
+        }
+        write!(f, ": {}", self.detail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_round_trip_and_match_serde() {
+        for rule in Rule::ALL {
+            assert_eq!(rule.id().parse::<Rule>(), Ok(rule));
+            assert_eq!(
+                serde_json::to_string(&rule).unwrap(),
+                format!("\"{}\"", rule.id())
+            );
+        }
+        assert!("missing_message".parse::<Rule>().is_err());
+        assert_eq!(Rule::DroppedVariable.default_severity(), Severity::Warning);
+        assert_eq!(Rule::FallbackUsed.default_severity(), Severity::Info);
+    }
+
+    #[test]
+    fn finding_serializes_and_displays() {
+        let finding = Finding::new(Rule::MissingValue, "fr", "message has no value")
+            .at("a.ftl", 3, 1)
+            .message("hello");
+        let json = serde_json::to_value(&finding).unwrap();
+        assert_eq!(json["rule"], "missing-value");
+        assert_eq!(json["severity"], "error");
+        let back: Finding = serde_json::from_value(json).unwrap();
+        assert_eq!(back, finding);
+        assert_eq!(
+            finding.to_string(),
+            "fr: a.ftl:3:1: error[missing-value] hello: message has no value"
+        );
+        assert_eq!("warning".parse::<Severity>(), Ok(Severity::Warning));
+    }
+}

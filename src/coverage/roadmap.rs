@@ -1,0 +1,920 @@
+//! The roadmap check: for every launch of a product, which messages each
+//! market needs in which locales on which date, what is missing, and whether
+//! the launch is READY, AT_RISK or BLOCKED (DESIGN §3).
+//!
+//! Pure: the caller hands in the plan's resources and the indexed bundles.
+//!
+//! What a launch needs:
+//! - **Locales**: the market's storefront locales (MANDATORY, CLDR_FALLBACK),
+//!   plus the locale rules of every requirement in effect on the launch date
+//!   for the market's country, subdivisions and blocs and the product's
+//!   categories. A locale named twice keeps the strictest policy and the
+//!   strongest obligation of each of its reasons.
+//! - **Messages**: each roadmap item shipping to the market (its `markets`, or
+//!   every market when empty) and included by the variant (its `features`, or
+//!   every item when the variant lists none): its ids, `*` patterns and `.ftl`
+//!   files, expanded against the source bundle; plus the variant's
+//!   `required_messages`. These are needed in every needed locale. A
+//!   requirement's `required_messages` are needed in its own locale rules, or
+//!   in the storefront locales when it has none.
+//! - **When**: an item's `target_date`, else the launch's first phase date.
+//!
+//! A gap is an error of the per-locale checks on a needed message (or the
+//! locale missing altogether). It blocks unless every reason that makes it
+//! needed is RECOMMENDED (then a warning) or waived: an unexpired waiver of a
+//! roadmap item for the requirement behind it turns it into INFO, naming the
+//! waiver. A waiver holds while its expiry is on or after the day the
+//! messages are needed. A launch with a blocking gap is BLOCKED when the need
+//! date is within the window (or past), else AT_RISK; otherwise READY.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::planning::{Launch, LaunchStatus, Roadmap, RoadmapItem, Waiver};
+use crate::domain::{
+    CalendarDate, LocaleTag, Market, MatchPolicy, Obligation, Product, Requirement, Variant,
+};
+
+use super::checks::{check_locale, BundleView, CheckOptions, LocaleReport};
+use super::fallback::{best_match, Match};
+use super::finding::{Finding, Rule, Severity};
+
+/// How ready a launch (or a roadmap, the worst of its launches) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Verdict {
+    /// Nothing blocks.
+    Ready,
+    /// A blocking gap, but the need date is further away than the window.
+    AtRisk,
+    /// A blocking gap within the window, or past the need date.
+    Blocked,
+}
+
+/// Everything the check reads.
+pub struct PlanInputs<'a> {
+    /// The product.
+    pub product: &'a Product,
+    /// Markets by name (`markets/x`).
+    pub markets: &'a BTreeMap<String, Market>,
+    /// Every requirement, with its name.
+    pub requirements: &'a [(String, Requirement)],
+    /// The product's variants by name.
+    pub variants: &'a BTreeMap<String, Variant>,
+    /// The product's launches, with their names.
+    pub launches: &'a [(String, Launch)],
+    /// The roadmap checked.
+    pub roadmap: &'a Roadmap,
+    /// The product's bundles by locale, the source locale's included.
+    pub bundles: &'a BTreeMap<LocaleTag, BundleView<'a>>,
+}
+
+/// Settings of a check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoadmapOptions {
+    /// The day the check is made for.
+    pub as_of: CalendarDate,
+    /// Days before a need date inside which a blocking gap blocks (default 14).
+    pub window_days: i64,
+    /// Per-market windows, by market name, overriding `window_days`.
+    pub market_windows: BTreeMap<String, i64>,
+    /// Passed to the per-locale checks.
+    pub checks: CheckOptions,
+}
+
+/// Coverage of the needed messages of one market in one locale.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Needed messages.
+    pub required_messages: u32,
+    /// Of those, complete in the locale's own bundle (exact tag).
+    pub own_messages: u32,
+    /// Of those, complete in the bundle that serves the locale (fallback included).
+    pub effective_messages: u32,
+    /// Words of the needed messages (in the source).
+    pub required_words: u32,
+    /// Words of the messages complete in the own bundle.
+    pub own_words: u32,
+    /// Words of the messages complete in the serving bundle.
+    pub effective_words: u32,
+}
+
+/// One needed locale of one launch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocaleCoverage {
+    /// The locale.
+    pub locale: String,
+    /// The bundle that serves it, if any.
+    pub served_by: Option<String>,
+    /// The counts.
+    pub coverage: Coverage,
+}
+
+/// The check of one launch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaunchReport {
+    /// The launch name.
+    pub launch: String,
+    /// The market name.
+    pub market: String,
+    /// The variant name.
+    pub variant: String,
+    /// The launch's first day.
+    pub date: CalendarDate,
+    /// Days from `as_of` to `date` (negative once launched).
+    pub days_until: i64,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Every finding, most severe first.
+    pub findings: Vec<Finding>,
+    /// Coverage per needed locale.
+    pub locales: Vec<LocaleCoverage>,
+}
+
+/// The check of a roadmap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadmapReport {
+    /// The worst verdict of the launches (READY when there are none).
+    pub verdict: Verdict,
+    /// One report per launch that is not cancelled, in launch name order.
+    pub launches: Vec<LaunchReport>,
+    /// Findings about the roadmap itself (such as ids the source lacks).
+    pub findings: Vec<Finding>,
+}
+
+/// Why a locale or a message is needed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Reason {
+    Storefront,
+    Requirement(String),
+    Item(String),
+    Variant,
+}
+
+/// Why a message is needed, from which day, and in which locales (`None`: all).
+type MessageNeed = (Reason, CalendarDate, Option<BTreeSet<LocaleTag>>);
+
+#[derive(Debug, Clone)]
+struct LocaleNeed {
+    policy: MatchPolicy,
+    reasons: Vec<(Reason, Obligation)>,
+}
+
+fn policy_name(p: MatchPolicy) -> &'static str {
+    match p {
+        MatchPolicy::Exact => "EXACT",
+        MatchPolicy::CldrFallback => "CLDR_FALLBACK",
+        MatchPolicy::SameLanguage => "SAME_LANGUAGE",
+    }
+}
+
+fn policy_rank(p: MatchPolicy) -> u8 {
+    match p {
+        MatchPolicy::Exact => 0,
+        MatchPolicy::CldrFallback => 1,
+        MatchPolicy::SameLanguage => 2,
+    }
+}
+
+fn glob_match(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == text;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !text.starts_with(first)
+        || !text[first.len()..].ends_with(last)
+        || text.len() < first.len() + last.len()
+    {
+        return false;
+    }
+    let mut rest = &text[first.len()..text.len() - last.len()];
+    for middle in &parts[1..parts.len() - 1] {
+        match rest.find(middle) {
+            Some(at) => rest = &rest[at + middle.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The source message ids a selector (id, `*` pattern or `.ftl` path) names.
+fn expand(selector: &str, source: &BundleView) -> Vec<String> {
+    let messages = source.entries().filter(|l| !l.entry.id.starts_with('-'));
+    if selector.ends_with(".ftl") {
+        messages
+            .filter(|l| l.file == selector)
+            .map(|l| l.entry.id.clone())
+            .collect()
+    } else {
+        messages
+            .filter(|l| glob_match(selector, &l.entry.id))
+            .map(|l| l.entry.id.clone())
+            .collect()
+    }
+}
+
+fn waiver_for<'a>(
+    items: &[&'a RoadmapItem],
+    requirement: &str,
+    need: CalendarDate,
+) -> Option<&'a Waiver> {
+    items
+        .iter()
+        .flat_map(|i| &i.waivers)
+        .find(|w| w.requirement.as_str() == requirement && w.expiry.is_none_or(|e| e >= need))
+}
+
+/// Checks `inputs.roadmap` against every launch of the product.
+pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapReport {
+    let source_locale = &inputs.product.source_locale;
+    let empty = BundleView::new(std::iter::empty());
+    let source = inputs.bundles.get(source_locale).unwrap_or(&empty);
+    let available: Vec<LocaleTag> = inputs.bundles.keys().cloned().collect();
+    let mut checks = options.checks.clone();
+    checks
+        .source_locale
+        .get_or_insert_with(|| source_locale.clone());
+    let mut locale_reports: BTreeMap<LocaleTag, LocaleReport> = BTreeMap::new();
+
+    let mut roadmap_findings = Vec::new();
+    for item in &inputs.roadmap.items {
+        for selector in &item.messages {
+            if expand(selector, source).is_empty() {
+                roadmap_findings.push(
+                    Finding::new(
+                        Rule::UnknownMessage,
+                        source_locale.as_str(),
+                        format!("roadmap item {:?} names {selector:?}, which the source bundle does not define", item.id),
+                    )
+                    .message(selector.clone()),
+                );
+            }
+        }
+    }
+
+    let mut launches = Vec::new();
+    for (launch_name, launch) in inputs.launches {
+        if launch.status == LaunchStatus::Cancelled {
+            continue;
+        }
+        let market_name = launch.market.as_str();
+        let (Some(market), Some(variant)) = (
+            inputs.markets.get(market_name),
+            inputs.variants.get(launch.variant.as_str()),
+        ) else {
+            continue;
+        };
+        let date = launch.first_date();
+        let items: Vec<&RoadmapItem> = inputs
+            .roadmap
+            .items
+            .iter()
+            .filter(|i| i.markets.is_empty() || i.markets.iter().any(|m| m.as_str() == market_name))
+            .filter(|i| variant.features.is_empty() || variant.features.contains(&i.id))
+            .collect();
+        let effective: Vec<&(String, Requirement)> = inputs
+            .requirements
+            .iter()
+            .filter(|(_, r)| r.applies_to(market, date, &inputs.product.categories))
+            .collect();
+
+        // Needed locales and why.
+        let mut locales: BTreeMap<LocaleTag, LocaleNeed> = BTreeMap::new();
+        let mut need_locale =
+            |tag: &LocaleTag, policy: MatchPolicy, reason: Reason, obligation: Obligation| {
+                let need = locales.entry(tag.clone()).or_insert(LocaleNeed {
+                    policy,
+                    reasons: Vec::new(),
+                });
+                if policy_rank(policy) < policy_rank(need.policy) {
+                    need.policy = policy;
+                }
+                need.reasons.push((reason, obligation));
+            };
+        for tag in &market.storefront_locales {
+            need_locale(
+                tag,
+                MatchPolicy::CldrFallback,
+                Reason::Storefront,
+                Obligation::Mandatory,
+            );
+        }
+        for (name, r) in &effective {
+            for rule in &r.locale_rules {
+                need_locale(
+                    &rule.locale,
+                    rule.match_policy,
+                    Reason::Requirement(name.clone()),
+                    rule.obligation,
+                );
+            }
+        }
+
+        // Needed messages: (message id) -> (reason, need date, locales it is needed in: None = all).
+        let mut messages: BTreeMap<String, Vec<MessageNeed>> = BTreeMap::new();
+        for item in &items {
+            let need = item.target_date.unwrap_or(date);
+            for selector in &item.messages {
+                for id in expand(selector, source) {
+                    messages.entry(id).or_default().push((
+                        Reason::Item(item.id.clone()),
+                        need,
+                        None,
+                    ));
+                }
+            }
+        }
+        for pattern in &variant.required_messages {
+            for id in expand(pattern.as_str(), source) {
+                messages
+                    .entry(id)
+                    .or_default()
+                    .push((Reason::Variant, date, None));
+            }
+        }
+        for (name, r) in &effective {
+            let scope: BTreeSet<LocaleTag> = if r.locale_rules.is_empty() {
+                market.storefront_locales.iter().cloned().collect()
+            } else {
+                r.locale_rules.iter().map(|l| l.locale.clone()).collect()
+            };
+            for pattern in &r.required_messages {
+                for id in expand(pattern.as_str(), source) {
+                    messages.entry(id).or_default().push((
+                        Reason::Requirement(name.clone()),
+                        date,
+                        Some(scope.clone()),
+                    ));
+                }
+            }
+        }
+
+        let window = options
+            .market_windows
+            .get(market_name)
+            .copied()
+            .unwrap_or(options.window_days);
+        let mut findings: Vec<Finding> = Vec::new();
+        let mut blocking_dates: Vec<CalendarDate> = Vec::new();
+        let mut coverage = Vec::new();
+        for (tag, need) in &locales {
+            let served = best_match(tag, &available, need.policy);
+            let mut cov = Coverage::default();
+            let needed_here: Vec<(&String, Vec<&MessageNeed>)> = messages
+                .iter()
+                .map(|(id, why)| {
+                    (
+                        id,
+                        why.iter()
+                            .filter(|(_, _, scope)| scope.as_ref().is_none_or(|s| s.contains(tag)))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .filter(|(_, why)| !why.is_empty())
+                .collect();
+            let report = served.as_ref().map(|(bundle_locale, _)| {
+                locale_reports
+                    .entry(bundle_locale.clone())
+                    .or_insert_with(|| {
+                        check_locale(
+                            source,
+                            &inputs.bundles[bundle_locale],
+                            bundle_locale,
+                            &checks,
+                        )
+                    })
+                    .clone()
+            });
+            if let Some((bundle_locale, Match::Fallback { .. } | Match::SameLanguage)) = &served {
+                let mut note = Finding::new(
+                    Rule::FallbackUsed,
+                    tag.as_str(),
+                    format!("{tag} is served by the {bundle_locale} bundle"),
+                );
+                note.severity = Severity::Info;
+                note.market = Some(market_name.to_string());
+                findings.push(note);
+            }
+            // The most binding reason of a need decides the severity of its gaps.
+            let judge = |why: &[&MessageNeed]| {
+                let need_date = why.iter().map(|(_, d, _)| *d).min().unwrap_or(date);
+                let mut severity = Severity::Info;
+                let mut waivers: Vec<String> = Vec::new();
+                for (message_reason, when, _) in why {
+                    for (locale_reason, obligation) in &need.reasons {
+                        let requirement = match (locale_reason, message_reason) {
+                            (Reason::Requirement(r), _) | (_, Reason::Requirement(r)) => Some(r),
+                            _ => None,
+                        };
+                        if let Some(w) = requirement.and_then(|r| waiver_for(&items, r, *when)) {
+                            waivers.push(format!(
+                                "waived for {} by {} until {}: {}",
+                                w.requirement,
+                                w.approver,
+                                w.expiry
+                                    .map_or("further notice".to_string(), |e| e.to_string()),
+                                w.reason
+                            ));
+                            continue;
+                        }
+                        let s = match obligation {
+                            Obligation::Mandatory => Severity::Error,
+                            Obligation::Recommended => Severity::Warning,
+                        };
+                        severity = severity.min(s);
+                    }
+                }
+                waivers.sort();
+                waivers.dedup();
+                (severity, waivers, need_date)
+            };
+            let mut add = |findings: &mut Vec<Finding>,
+                           gap: Finding,
+                           (severity, waivers, need_date): &(
+                Severity,
+                Vec<String>,
+                CalendarDate,
+            )| {
+                if *severity == Severity::Error {
+                    blocking_dates.push(*need_date);
+                }
+                let mut f = with_severity(gap, *severity);
+                f.market = Some(market_name.to_string());
+                if *severity == Severity::Info && !waivers.is_empty() {
+                    f.detail = format!("{} ({})", f.detail, waivers.join("; "));
+                }
+                findings.push(f);
+            };
+            let Some(report) = &report else {
+                if !needed_here.is_empty() {
+                    let all: Vec<_> = needed_here
+                        .iter()
+                        .flat_map(|(_, why)| why.iter().copied())
+                        .collect();
+                    let words: u32 = needed_here
+                        .iter()
+                        .map(|(id, _)| source.get(id).map_or(0, |l| l.entry.words))
+                        .sum();
+                    cov.required_messages = needed_here.len() as u32;
+                    cov.required_words = words;
+                    let gap = Finding::new(
+                        Rule::MissingLocale,
+                        tag.as_str(),
+                        format!(
+                            "no bundle serves {tag} under {}; {} needed messages ({words} words) are missing",
+                            policy_name(need.policy),
+                            needed_here.len()
+                        ),
+                    );
+                    add(&mut findings, gap, &judge(&all));
+                }
+                coverage.push(LocaleCoverage {
+                    locale: tag.to_string(),
+                    served_by: None,
+                    coverage: cov,
+                });
+                continue;
+            };
+            for (id, why) in &needed_here {
+                let words = source.get(id).map_or(0, |l| l.entry.words);
+                cov.required_messages += 1;
+                cov.required_words += words;
+                let about_id = |f: &&Finding| {
+                    f.message_id
+                        .as_deref()
+                        .is_some_and(|m| m.split('.').next() == Some(id.as_str()))
+                };
+                let located = |f: &Finding| {
+                    let mut f = f.clone();
+                    if f.locale != tag.as_str() {
+                        f.detail = format!(
+                            "{} (in the {} bundle, which serves {tag})",
+                            f.detail, f.locale
+                        );
+                        f.locale = tag.to_string();
+                    }
+                    f.market = Some(market_name.to_string());
+                    f
+                };
+                // Warnings and notes on needed messages are reported as they are.
+                findings.extend(
+                    report
+                        .findings
+                        .iter()
+                        .filter(about_id)
+                        .filter(|f| f.severity != Severity::Error)
+                        .map(located),
+                );
+                let gaps: Vec<Finding> = report
+                    .findings
+                    .iter()
+                    .filter(about_id)
+                    .filter(|f| f.severity == Severity::Error)
+                    .map(located)
+                    .collect();
+                if gaps.is_empty() {
+                    cov.effective_messages += 1;
+                    cov.effective_words += words;
+                    if served.as_ref().is_some_and(|(b, _)| b == tag) {
+                        cov.own_messages += 1;
+                        cov.own_words += words;
+                    }
+                    continue;
+                }
+                let judged = judge(why);
+                for gap in gaps {
+                    add(&mut findings, gap, &judged);
+                }
+            }
+            coverage.push(LocaleCoverage {
+                locale: tag.to_string(),
+                served_by: served.map(|(b, _)| b.to_string()),
+                coverage: cov,
+            });
+        }
+        let verdict = match blocking_dates.iter().min() {
+            None => Verdict::Ready,
+            Some(need) if days_between(options.as_of, *need) > window => Verdict::AtRisk,
+            Some(_) => Verdict::Blocked,
+        };
+        findings.sort_by(|a, b| {
+            (a.severity, &a.locale, &a.file, a.line, &a.message_id).cmp(&(
+                b.severity,
+                &b.locale,
+                &b.file,
+                b.line,
+                &b.message_id,
+            ))
+        });
+        findings.dedup();
+        launches.push(LaunchReport {
+            launch: launch_name.clone(),
+            market: market_name.to_string(),
+            variant: launch.variant.to_string(),
+            date,
+            days_until: days_between(options.as_of, date),
+            verdict,
+            findings,
+            locales: coverage,
+        });
+    }
+    RoadmapReport {
+        verdict: launches
+            .iter()
+            .map(|l| l.verdict)
+            .max()
+            .unwrap_or(Verdict::Ready),
+        launches,
+        findings: roadmap_findings,
+    }
+}
+
+fn with_severity(mut finding: Finding, severity: Severity) -> Finding {
+    finding.severity = severity;
+    finding
+}
+
+/// Days from `from` to `to`.
+pub fn days_between(from: CalendarDate, to: CalendarDate) -> i64 {
+    to.julian_day() - from.julian_day()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ftl::{index_file, FileIndex};
+    use crate::domain::planning::{LaunchPhase, PhaseDate, RoadmapItem, Waiver};
+    use crate::domain::{
+        Jurisdiction, LocaleRule, MarketInput, MessagePattern, RequirementKind, ResourceKind,
+        ResourceName,
+    };
+
+    fn day(s: &str) -> CalendarDate {
+        s.parse().unwrap()
+    }
+
+    fn name(kind: ResourceKind, s: &str) -> ResourceName {
+        ResourceName::parse(kind, s).unwrap()
+    }
+
+    struct Fixture {
+        product: Product,
+        markets: BTreeMap<String, Market>,
+        requirements: Vec<(String, Requirement)>,
+        variants: BTreeMap<String, Variant>,
+        launches: Vec<(String, Launch)>,
+        roadmap: Roadmap,
+        files: BTreeMap<LocaleTag, Vec<(String, FileIndex)>>,
+    }
+
+    const SOURCE: &str = "checkout-title = Checkout\ncheckout-pay = Pay { $amount }\nimprint-address = Our address\n";
+
+    fn fixture() -> Fixture {
+        let de = MarketInput {
+            country: "DE".into(),
+            currency: "EUR".into(),
+            storefront_locales: vec!["de-DE".into()],
+            ..Default::default()
+        }
+        .validate("m")
+        .unwrap();
+        let imprint = Requirement {
+            jurisdiction: Jurisdiction::Country(de.country),
+            kind: RequirementKind::ConsumerInfo,
+            summary: "Imprint".into(),
+            legal_reference: String::new(),
+            source_url: String::new(),
+            effective_from: Some(day("2027-01-01")),
+            effective_until: None,
+            product_categories: vec![],
+            locale_rules: vec![LocaleRule {
+                locale: LocaleTag::parse("de-DE").unwrap(),
+                obligation: Obligation::Mandatory,
+                match_policy: MatchPolicy::CldrFallback,
+                must_be_default: false,
+            }],
+            required_messages: vec![MessagePattern::parse("imprint-*").unwrap()],
+        };
+        let variant = Variant {
+            display_name: String::new(),
+            sku: String::new(),
+            markets: vec![name(ResourceKind::Market, "markets/de")],
+            attributes: Default::default(),
+            features: vec![],
+            required_messages: vec![],
+        };
+        let launch = Launch {
+            market: name(ResourceKind::Market, "markets/de"),
+            variant: name(ResourceKind::Variant, "products/p/variants/eu"),
+            phases: vec![PhaseDate {
+                phase: LaunchPhase::Ga,
+                date: day("2027-03-01"),
+            }],
+            status: LaunchStatus::Planned,
+        };
+        let roadmap = Roadmap {
+            display_name: String::new(),
+            items: vec![RoadmapItem {
+                id: "checkout".into(),
+                title: String::new(),
+                messages: vec!["checkout-*".into()],
+                target_date: None,
+                markets: vec![],
+                waivers: vec![],
+            }],
+        };
+        let mut files = BTreeMap::new();
+        files.insert(
+            LocaleTag::parse("en-US").unwrap(),
+            vec![("shop.ftl".to_string(), index_file(SOURCE))],
+        );
+        files.insert(
+            LocaleTag::parse("de-DE").unwrap(),
+            vec![(
+                "shop.ftl".to_string(),
+                index_file("checkout-title = Kasse\n"),
+            )],
+        );
+        Fixture {
+            product: Product {
+                display_name: String::new(),
+                source_locale: LocaleTag::parse("en-US").unwrap(),
+                categories: vec![],
+                fluent_source: None,
+            },
+            markets: [("markets/de".to_string(), de)].into(),
+            requirements: vec![("requirements/imprint".into(), imprint)],
+            variants: [("products/p/variants/eu".to_string(), variant)].into(),
+            launches: vec![("products/p/launches/de".into(), launch)],
+            roadmap,
+            files,
+        }
+    }
+
+    fn run(f: &Fixture, as_of: &str) -> RoadmapReport {
+        let bundles: BTreeMap<LocaleTag, BundleView> = f
+            .files
+            .iter()
+            .map(|(l, files)| {
+                (
+                    l.clone(),
+                    BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i))),
+                )
+            })
+            .collect();
+        let inputs = PlanInputs {
+            product: &f.product,
+            markets: &f.markets,
+            requirements: &f.requirements,
+            variants: &f.variants,
+            launches: &f.launches,
+            roadmap: &f.roadmap,
+            bundles: &bundles,
+        };
+        let options = RoadmapOptions {
+            as_of: day(as_of),
+            window_days: 14,
+            market_windows: BTreeMap::new(),
+            checks: CheckOptions::default(),
+        };
+        check_roadmap(&inputs, &options)
+    }
+
+    fn complete_de(f: &mut Fixture) {
+        f.files.insert(
+            LocaleTag::parse("de-DE").unwrap(),
+            vec![("shop.ftl".into(), index_file("checkout-title = Kasse\ncheckout-pay = Zahlen { $amount }\nimprint-address = Adresse\n"))],
+        );
+    }
+
+    fn blocking(r: &RoadmapReport) -> Vec<(String, String)> {
+        r.launches[0]
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| {
+                (
+                    f.rule.id().to_string(),
+                    f.message_id.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gating_by_date() {
+        let f = fixture();
+        // GA on 2027-03-01; window 14 days.
+        let cases = [
+            ("2027-02-14", Verdict::AtRisk, 15),
+            ("2027-02-15", Verdict::Blocked, 14),
+            ("2027-03-02", Verdict::Blocked, -1),
+        ];
+        for (as_of, verdict, days) in cases {
+            let r = run(&f, as_of);
+            assert_eq!(
+                (r.launches[0].verdict, r.launches[0].days_until),
+                (verdict, days),
+                "{as_of}"
+            );
+            assert_eq!(r.verdict, verdict);
+        }
+        let gaps = blocking(&run(&f, "2027-02-01"));
+        assert_eq!(
+            gaps,
+            [
+                ("missing-message".to_string(), "checkout-pay".to_string()),
+                ("missing-message".into(), "imprint-address".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_complete_locale_is_ready_and_counted() {
+        let mut f = fixture();
+        complete_de(&mut f);
+        let r = run(&f, "2027-02-20");
+        assert_eq!(r.verdict, Verdict::Ready);
+        let cov = &r.launches[0].locales[0];
+        assert_eq!(
+            (cov.locale.as_str(), cov.served_by.as_deref()),
+            ("de-DE", Some("de-DE"))
+        );
+        assert_eq!(
+            (
+                cov.coverage.required_messages,
+                cov.coverage.own_messages,
+                cov.coverage.effective_messages
+            ),
+            (3, 3, 3)
+        );
+    }
+
+    #[test]
+    fn a_requirement_not_yet_in_effect_adds_nothing() {
+        let mut f = fixture();
+        f.requirements[0].1.effective_from = Some(day("2027-06-01"));
+        let gaps = blocking(&run(&f, "2027-02-01"));
+        assert_eq!(
+            gaps,
+            [("missing-message".to_string(), "checkout-pay".to_string())]
+        );
+    }
+
+    #[test]
+    fn waivers_hold_until_they_expire() {
+        let mut f = fixture();
+        let waiver = |expiry: &str| Waiver {
+            requirement: name(ResourceKind::Requirement, "requirements/imprint"),
+            reason: "imprint ships later".into(),
+            approver: "legal".into(),
+            expiry: Some(day(expiry)),
+        };
+        f.roadmap.items[0].waivers = vec![waiver("2027-06-30")];
+        let r = run(&f, "2027-02-01");
+        assert_eq!(
+            blocking(&r),
+            [("missing-message".to_string(), "checkout-pay".to_string())]
+        );
+        let waived = r.launches[0]
+            .findings
+            .iter()
+            .find(|x| x.message_id.as_deref() == Some("imprint-address"))
+            .unwrap();
+        assert_eq!(waived.severity, Severity::Info);
+        assert!(
+            waived
+                .detail
+                .contains("waived for requirements/imprint by legal until 2027-06-30"),
+            "{}",
+            waived.detail
+        );
+        // Expired before the launch: no longer holds.
+        f.roadmap.items[0].waivers = vec![waiver("2027-02-28")];
+        assert_eq!(blocking(&run(&f, "2027-02-01")).len(), 2);
+    }
+
+    #[test]
+    fn a_variant_without_the_feature_does_not_need_its_messages() {
+        let mut f = fixture();
+        f.variants
+            .get_mut("products/p/variants/eu")
+            .unwrap()
+            .features = vec!["other-feature".into()];
+        assert_eq!(
+            blocking(&run(&f, "2027-02-01")),
+            [("missing-message".to_string(), "imprint-address".to_string())]
+        );
+    }
+
+    #[test]
+    fn missing_locales_fallbacks_and_unknown_messages() {
+        let mut f = fixture();
+        complete_de(&mut f);
+        let de = f.markets.get_mut("markets/de").unwrap();
+        de.storefront_locales
+            .push(LocaleTag::parse("fr-FR").unwrap());
+        de.storefront_locales
+            .push(LocaleTag::parse("en-GB").unwrap());
+        f.roadmap.items[0].messages.push("no-such-*".into());
+        let r = run(&f, "2027-02-01");
+        let launch = &r.launches[0];
+        assert!(
+            blocking(&r)
+                .iter()
+                .all(|(rule, _)| rule == "missing-locale"),
+            "{:?}",
+            blocking(&r)
+        );
+        assert!(launch
+            .findings
+            .iter()
+            .any(|x| x.rule == Rule::MissingLocale && x.locale == "fr-FR"));
+        // en-GB is served by the en-US source only as the same language, which
+        // the storefront's CLDR_FALLBACK policy does not accept.
+        assert!(launch
+            .findings
+            .iter()
+            .any(|x| x.rule == Rule::MissingLocale && x.locale == "en-GB"));
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.findings[0].rule, Rule::UnknownMessage);
+    }
+
+    #[test]
+    fn a_storefront_served_by_fallback_is_noted_not_blocked() {
+        let mut f = fixture();
+        complete_de(&mut f);
+        f.markets
+            .get_mut("markets/de")
+            .unwrap()
+            .storefront_locales
+            .push(LocaleTag::parse("en-CA").unwrap());
+        let r = run(&f, "2027-02-01");
+        assert_eq!(r.verdict, Verdict::Ready, "{:?}", r.launches[0].findings);
+        let note = r.launches[0]
+            .findings
+            .iter()
+            .find(|x| x.rule == Rule::FallbackUsed)
+            .expect("fallback note");
+        assert_eq!(
+            (note.locale.as_str(), note.severity),
+            ("en-CA", Severity::Info)
+        );
+    }
+
+    #[test]
+    fn glob_patterns() {
+        for (p, t, want) in [
+            ("a-*", "a-b", true),
+            ("a-*", "b-a", false),
+            ("*-x", "a-x", true),
+            ("a*b*c", "aXbYc", true),
+            ("a*b*c", "ac", false),
+            ("abc", "abc", true),
+        ] {
+            assert_eq!(glob_match(p, t), want, "{p} {t}");
+        }
+    }
+}

@@ -1,0 +1,393 @@
+//! CheckRoadmap, GetCoverageMatrix, RenderMessage and SuggestMarketLocales over a real server.
+
+mod common;
+
+use common::{assert_error, TestServer};
+use glocal::api::pb::glocal::v1::{self as pb, planning_service_client::PlanningServiceClient};
+use glocal::api::pb::google::r#type::Date;
+use tonic::Code;
+
+const SOURCE: &str = "\
+checkout-title = Checkout
+checkout-items =
+    { $count ->
+        [one] One item
+       *[other] { $count } items
+    }
+imprint-address = Kettlery GmbH, Berlin
+";
+
+fn date(y: i32, m: i32, d: i32) -> Option<Date> {
+    Some(Date {
+        year: y,
+        month: m,
+        day: d,
+    })
+}
+
+async fn seed(server: &TestServer) {
+    let mut m = server.markets().await;
+    m.import_market_preset(pb::ImportMarketPresetRequest {
+        preset: "amazon-marketplaces".into(),
+        skip_requirements: false,
+    })
+    .await
+    .unwrap();
+    let mut p = server.products().await;
+    p.create_product(pb::CreateProductRequest {
+        product_id: "kettle".into(),
+        product: Some(pb::Product {
+            source_locale: "en-US".into(),
+            ..Default::default()
+        }),
+    })
+    .await
+    .unwrap();
+    p.create_variant(pb::CreateVariantRequest {
+        parent: "products/kettle".into(),
+        variant_id: "eu".into(),
+        variant: Some(pb::Variant {
+            markets: vec!["markets/amazon-de".into(), "markets/amazon-ca".into()],
+            ..Default::default()
+        }),
+    })
+    .await
+    .unwrap();
+    let write = |locale: &str, text: &str| pb::WriteBundleFilesRequest {
+        name: format!("products/kettle/bundles/{locale}"),
+        files: vec![pb::FileContent {
+            path: "shop.ftl".into(),
+            content: text.into(),
+        }],
+        replace: true,
+        etag: String::new(),
+    };
+    p.write_bundle_files(write("en-US", SOURCE)).await.unwrap();
+    p.write_bundle_files(write("de-DE", "checkout-title = Kasse\n"))
+        .await
+        .unwrap();
+    p.write_bundle_files(write(
+        "fr",
+        "checkout-title = Paiement\ncheckout-items =\n    { $count ->\n        [one] Un article\n       *[other] { $count } articles\n    }\n",
+    ))
+    .await
+    .unwrap();
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+    for (id, market) in [("de", "markets/amazon-de"), ("ca", "markets/amazon-ca")] {
+        planning
+            .create_launch(pb::CreateLaunchRequest {
+                parent: "products/kettle".into(),
+                launch_id: id.into(),
+                launch: Some(pb::Launch {
+                    market: market.into(),
+                    variant: "products/kettle/variants/eu".into(),
+                    phases: vec![pb::PhaseDate {
+                        phase: pb::LaunchPhase::Ga as i32,
+                        date: date(2027, 3, 1),
+                    }],
+                    ..Default::default()
+                }),
+            })
+            .await
+            .unwrap();
+    }
+    planning
+        .create_roadmap(pb::CreateRoadmapRequest {
+            parent: "products/kettle".into(),
+            roadmap_id: "launch".into(),
+            roadmap: Some(pb::Roadmap {
+                items: vec![pb::RoadmapItem {
+                    id: "checkout".into(),
+                    messages: vec!["checkout-*".into(), "imprint-*".into()],
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+}
+
+fn check(as_of: Option<Date>) -> pb::CheckRoadmapRequest {
+    pb::CheckRoadmapRequest {
+        name: "products/kettle/roadmaps/launch".into(),
+        as_of,
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn check_roadmap_gates_launches_by_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    seed(&server).await;
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+
+    let early = planning
+        .check_roadmap(check(date(2027, 1, 1)))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(early.verdict, pb::Verdict::AtRisk as i32);
+    let de = early
+        .launches
+        .iter()
+        .find(|l| l.market == "markets/amazon-de")
+        .unwrap();
+    assert_eq!(
+        (de.verdict, de.days_until),
+        (pb::Verdict::AtRisk as i32, 59)
+    );
+    let missing: Vec<(&str, &str, &str)> = de
+        .findings
+        .iter()
+        .filter(|f| f.severity == pb::Severity::Error as i32 && f.rule == "missing-message")
+        .map(|f| (f.rule.as_str(), f.locale.as_str(), f.message_id.as_str()))
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            ("missing-message", "de-DE", "checkout-items"),
+            ("missing-message", "de-DE", "imprint-address")
+        ]
+    );
+    // Amazon.de's other storefront locales have no bundle at all: one finding each.
+    let no_bundle: Vec<&str> = de
+        .findings
+        .iter()
+        .filter(|f| f.rule == "missing-locale")
+        .map(|f| f.locale.as_str())
+        .collect();
+    assert_eq!(no_bundle, ["cs-CZ", "en-GB", "nl-NL", "pl-PL", "tr-TR"]);
+    let cov = de
+        .locales
+        .iter()
+        .find(|c| c.locale == "de-DE")
+        .unwrap()
+        .coverage
+        .unwrap();
+    assert_eq!((cov.required_messages, cov.effective_messages), (3, 1));
+
+    // Amazon.ca: fr-CA is served by fr (a fallback, noted); en-CA by the en-US source.
+    let ca = early
+        .launches
+        .iter()
+        .find(|l| l.market == "markets/amazon-ca")
+        .unwrap();
+    let fr_ca = ca.locales.iter().find(|c| c.locale == "fr-CA").unwrap();
+    assert_eq!(fr_ca.served_by, "fr");
+    assert!(ca.findings.iter().any(|f| f.rule == "fallback-used"
+        && f.locale == "fr-CA"
+        && f.severity == pb::Severity::Info as i32));
+    assert!(ca.findings.iter().any(|f| f.rule == "missing-message"
+        && f.locale == "fr-CA"
+        && f.message_id == "imprint-address"));
+
+    let late = planning
+        .check_roadmap(check(date(2027, 2, 20)))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(late.verdict, pb::Verdict::Blocked as i32);
+    let per_market: Vec<i32> = late.launches.iter().map(|l| l.verdict).collect();
+    assert_eq!(
+        per_market,
+        [pb::Verdict::Blocked as i32, pb::Verdict::Blocked as i32]
+    );
+    let wide = planning
+        .check_roadmap(pb::CheckRoadmapRequest {
+            window_days: Some(3),
+            ..check(date(2027, 2, 20))
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(wide.verdict, pb::Verdict::AtRisk as i32, "a 3-day window");
+
+    // Repeated checks are answered from the cache; a write invalidates it.
+    let again = planning
+        .check_roadmap(check(date(2027, 1, 1)))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(again, early);
+    let mut p = server.products().await;
+    p.write_bundle_files(pb::WriteBundleFilesRequest {
+        name: "products/kettle/bundles/de-DE".into(),
+        files: vec![pb::FileContent {
+            path: "shop.ftl".into(),
+            content: "checkout-title = Kasse\ncheckout-items = { $count } Artikel\nimprint-address = Kettlery GmbH, Berlin\n".into(),
+        }],
+        replace: true,
+        etag: String::new(),
+    })
+    .await
+    .unwrap();
+    let fixed = planning
+        .check_roadmap(check(date(2027, 1, 1)))
+        .await
+        .unwrap()
+        .into_inner();
+    let de = fixed
+        .launches
+        .iter()
+        .find(|l| l.market == "markets/amazon-de")
+        .unwrap();
+    assert!(
+        !de.findings.iter().any(|f| f.rule == "missing-message"),
+        "{:?}",
+        de.findings
+    );
+    let cov = de
+        .locales
+        .iter()
+        .find(|c| c.locale == "de-DE")
+        .unwrap()
+        .coverage
+        .unwrap();
+    assert_eq!((cov.effective_messages, cov.own_percent), (3, 100.0));
+    assert!(de
+        .findings
+        .iter()
+        .any(|f| f.rule == "identical-to-source" && f.message_id == "imprint-address"));
+
+    let err = planning
+        .check_roadmap(pb::CheckRoadmapRequest {
+            name: "products/kettle/roadmaps/nope".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_error(&err, Code::NotFound, "RESOURCE_NOT_FOUND", None);
+    let err = planning
+        .check_roadmap(pb::CheckRoadmapRequest {
+            window_days: Some(-1),
+            ..check(None)
+        })
+        .await
+        .unwrap_err();
+    assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("window_days"),
+    );
+    let err = planning
+        .check_roadmap(check(date(2027, 2, 30)))
+        .await
+        .unwrap_err();
+    assert_error(&err, Code::InvalidArgument, "INVALID_FIELD", Some("as_of"));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn coverage_matrix_render_and_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    seed(&server).await;
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+
+    let matrix = planning
+        .get_coverage_matrix(pb::GetCoverageMatrixRequest {
+            product: "products/kettle".into(),
+            as_of: date(2027, 1, 1),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let rows: Vec<(&str, &str, f64)> = matrix
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.market.as_str(),
+                r.locale.as_str(),
+                r.coverage.unwrap().effective_percent.round(),
+            )
+        })
+        .collect();
+    assert!(
+        rows.contains(&("markets/amazon-de", "de-DE", 33.0)),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&("markets/amazon-ca", "en-CA", 100.0)),
+        "{rows:?}"
+    );
+
+    let render = |locale: &str, id: &str, count: &str| pb::RenderMessageRequest {
+        product: "products/kettle".into(),
+        locale: locale.into(),
+        message_id: id.into(),
+        args: [("count".to_string(), count.to_string())].into(),
+    };
+    let one = planning
+        .render_message(render("fr-CA", "checkout-items", "1"))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        (one.text.as_str(), one.locale.as_str()),
+        ("Un article", "fr")
+    );
+    assert_eq!(
+        one.fallback_chain[..2],
+        ["fr-CA".to_string(), "fr".to_string()]
+    );
+    let many = planning
+        .render_message(render("fr-CA", "checkout-items", "3"))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(many.text, "3 articles");
+    let from_source = planning
+        .render_message(render("de-DE", "checkout-items", "2"))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        (from_source.text.as_str(), from_source.locale.as_str()),
+        ("2 items", "en-US")
+    );
+    let missing_arg = planning
+        .render_message(pb::RenderMessageRequest {
+            args: Default::default(),
+            ..render("en-US", "checkout-items", "")
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(
+        !missing_arg.errors.is_empty(),
+        "an unknown variable is reported"
+    );
+    let err = planning
+        .render_message(render("en-US", "no-such-message", "1"))
+        .await
+        .unwrap_err();
+    assert_error(&err, Code::NotFound, "RESOURCE_NOT_FOUND", None);
+    let err = planning
+        .render_message(render("en_US", "checkout-items", "1"))
+        .await
+        .unwrap_err();
+    assert_error(&err, Code::InvalidArgument, "INVALID_FIELD", Some("locale"));
+
+    let mut markets = server.markets().await;
+    let suggested = markets
+        .suggest_market_locales(pb::SuggestMarketLocalesRequest {
+            market: "markets/amazon-com-be".into(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let tags: Vec<(&str, bool)> = suggested
+        .locales
+        .iter()
+        .map(|l| (l.locale.as_str(), l.offered))
+        .collect();
+    for want in [("nl-BE", true), ("fr-BE", true), ("de-BE", false)] {
+        assert!(tags.contains(&want), "{want:?} in {tags:?}");
+    }
+    assert!(!suggested.cldr_version.is_empty());
+    server.stop().await;
+}
