@@ -374,6 +374,16 @@ call glocal.v1.ProductService/ReadBundleFile '{"name":"products/kettle/bundles/d
 check "ReadBundleFile returns the text" js_true 'd["content"].startswith("-brand = Kettlery")'
 call glocal.v1.PlanningService/ListLaunches '{"parent":"products/kettle"}'
 check "the plan's four launches are there" js_true 'len(d["launches"]) == 4'
+call glocal.v1.PlanningService/CheckRoadmap '{"name":"products/kettle/roadmaps/launch-2027","as_of":{"year":2027,"month":2,"day":1}}'
+check "CheckRoadmap blocks the Amazon.ca launch on its beta day" \
+    js_true '[l["verdict"] for l in d["launches"] if l["market"] == "markets/amazon-ca"] == ["VERDICT_BLOCKED"] and d["verdict"] == "VERDICT_BLOCKED"'
+check "CheckRoadmap finds fr-CA missing pairing-error-bluetooth" \
+    js_true 'any(f["rule"] == "missing-message" and f["locale"] == "fr-CA" and f["messageId"] == "pairing-error-bluetooth" for l in d["launches"] for f in l.get("findings", []))'
+check "CheckRoadmap puts Amazon.de at risk, 28 days ahead" \
+    js_true '[(l["verdict"], l.get("daysUntil")) for l in d["launches"] if l["market"] == "markets/amazon-de"] == [("VERDICT_AT_RISK", 28)]'
+call glocal.v1.PlanningService/RenderMessage '{"product":"products/kettle","locale":"fr-CA","message_id":"brew-done","args":{"minutes":"1"}}'
+check "RenderMessage formats fr-CA from the fr bundle with the plural" \
+    js_true 'd["text"] == "Votre thé est prêt après 1 minute." and d["locale"] == "fr"'
 run_cli export --server "http://$ADDR" --product kettle
 check "glocal export exits 0 and writes the product" bash -c "[[ $RC == 0 ]] && grep -q '^id = \"kettle\"' '$WORK/out'"
 
