@@ -313,14 +313,7 @@ impl Resource for pb::Requirement {
             locale_rules,
             required_messages: self.required_messages,
         };
-        match input.validate(prefix) {
-            Ok(r) if v.is_empty() => Ok(r),
-            Ok(_) => Err(v),
-            Err(more) => {
-                v.extend(more);
-                Err(v)
-            }
-        }
+        v.merge(input.validate(prefix))
     }
 
     fn name(&self) -> &str {
@@ -518,14 +511,7 @@ pub fn launch_from_pb(
         phases,
         status,
     };
-    match input.validate(product, prefix) {
-        Ok(l) if v.is_empty() => Ok(l),
-        Ok(_) => Err(v),
-        Err(more) => {
-            v.extend(more);
-            Err(v)
-        }
-    }
+    v.merge(input.validate(product, prefix))
 }
 
 impl Resource for pb::Launch {
@@ -694,19 +680,13 @@ impl Resource for pb::Roadmap {
                     .collect(),
             })
             .collect();
-        match (RoadmapInput {
-            display_name: self.display_name,
-            items,
-        })
-        .validate(prefix)
-        {
-            Ok(r) if v.is_empty() => Ok(r),
-            Ok(_) => Err(v),
-            Err(more) => {
-                v.extend(more);
-                Err(v)
-            }
-        }
+        v.merge(
+            (RoadmapInput {
+                display_name: self.display_name,
+                items,
+            })
+            .validate(prefix),
+        )
     }
 
     fn name(&self) -> &str {

@@ -75,6 +75,25 @@ fn load(store: &SharedStore, product: &ResourceName) -> Result<Loaded, ApiError>
     })
 }
 
+impl Loaded {
+    /// The engine's view of this plan, checking `roadmap` over `bundles`.
+    fn inputs<'a>(
+        &'a self,
+        roadmap: &'a Roadmap,
+        bundles: &'a BTreeMap<LocaleTag, BundleView<'a>>,
+    ) -> PlanInputs<'a> {
+        PlanInputs {
+            product: &self.product,
+            markets: &self.markets,
+            requirements: &self.requirements,
+            variants: &self.variants,
+            launches: &self.launches,
+            roadmap,
+            bundles,
+        }
+    }
+}
+
 fn views(loaded: &Loaded) -> BTreeMap<LocaleTag, BundleView<'_>> {
     loaded
         .bundles
@@ -191,15 +210,7 @@ pub fn check(
     let product = name.parent().expect("a roadmap name has a product");
     let loaded = load(store, &product)?;
     let bundles = views(&loaded);
-    let inputs = PlanInputs {
-        product: &loaded.product,
-        markets: &loaded.markets,
-        requirements: &loaded.requirements,
-        variants: &loaded.variants,
-        launches: &loaded.launches,
-        roadmap: &roadmap_doc,
-        bundles: &bundles,
-    };
+    let inputs = loaded.inputs(&roadmap_doc, &bundles);
     let options = RoadmapOptions {
         as_of,
         window_days: window,
@@ -270,15 +281,7 @@ pub fn matrix(
         }],
     };
     let bundles = views(&loaded);
-    let inputs = PlanInputs {
-        product: &loaded.product,
-        markets: &loaded.markets,
-        requirements: &loaded.requirements,
-        variants: &loaded.variants,
-        launches: &loaded.launches,
-        roadmap: &everything,
-        bundles: &bundles,
-    };
+    let inputs = loaded.inputs(&everything, &bundles);
     let options = RoadmapOptions {
         as_of,
         window_days: 14,

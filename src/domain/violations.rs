@@ -55,6 +55,19 @@ impl Violations {
         }
     }
 
+    /// The outcome of a validation that ran after these violations were
+    /// found: its value when neither found anything, else every violation.
+    pub fn merge<T>(mut self, result: Result<T, Violations>) -> Result<T, Violations> {
+        match result {
+            Ok(value) if self.is_empty() => Ok(value),
+            Ok(_) => Err(self),
+            Err(more) => {
+                self.extend(more);
+                Err(self)
+            }
+        }
+    }
+
     /// A collection holding the single violation of `field`.
     pub fn single(field: impl Into<String>, description: impl Into<String>) -> Self {
         let mut v = Self::new();
