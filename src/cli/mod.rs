@@ -9,9 +9,11 @@ use clap::{Parser, Subcommand};
 use crate::api;
 use crate::store::SledStore;
 
+mod check;
 mod client;
 mod plan;
 mod push;
+mod report;
 
 pub use client::ServerUrl;
 
@@ -40,6 +42,8 @@ pub enum Command {
     Export(plan::ExportArgs),
     /// Upload a tree of Fluent files, one folder per locale, to a product's bundles.
     Push(push::PushArgs),
+    /// Report locale gaps and pass or fail (CI): lint a locale tree, check a plan offline, or ask a server.
+    Check(check::CheckArgs),
 }
 
 /// Arguments of `glocal serve`.
@@ -72,6 +76,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Import(args) => plan::import(args).await,
         Command::Export(args) => plan::export(args).await,
         Command::Push(args) => push::push(args).await,
+        Command::Check(args) => check::check(args).await,
     }
 }
 

@@ -1,0 +1,1599 @@
+//! `glocal check`: a locale gap report and a pass/fail exit status for CI.
+//!
+//! Three modes, one engine ([`crate::coverage`]):
+//! - **lint** (`--source DIR --l10n DIR`): every locale folder under
+//!   `--l10n`, mirroring the source folder's relative paths, is indexed with
+//!   [`index_file`] and compared with the source by [`check_locale`], like
+//!   compare-locales with all of glocal's checks;
+//! - **plan** (`--plan PLAN`): the plan file, its market preset and the
+//!   Fluent files its `[product.fluent]` table points to, checked offline by
+//!   [`check_roadmap`] for each roadmap;
+//! - **server** (`--server URL --roadmap NAME`): `PlanningService.CheckRoadmap`,
+//!   optionally after uploading the local tree (`--push DIR`).
+//!
+//! The result is one [`Report`], judged by the gates ([`gate`]: `--fail-on`,
+//! `--min-coverage`, `--baseline`) and written in every format asked for.
+//! Exit status: 0 nothing blocks, 1 something does, 2 usage, configuration or
+//! I/O errors (one line, from the error returned to the binary).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{IsTerminal, Write as _};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use anyhow::bail;
+use globset::{GlobBuilder, GlobMatcher};
+
+use super::client::status_error;
+use super::plan::PlanSource;
+use super::push::{self, PushArgs};
+use super::report::gate::{self, FailOn, Gates, MinCoverage, MinCoverageSpec};
+use super::report::{
+    self, baseline::Baseline, percent, texts, Counts, LaunchResult, LocaleStats, Mode, OwnCoverage,
+    Report, ReportFinding, RoadmapResult,
+};
+use super::ServerUrl;
+use crate::api::pb::glocal::v1::{self as pb, planning_service_client::PlanningServiceClient};
+use crate::api::pb::google::r#type::Date;
+use crate::coverage::checks::{check_locale, BundleView, CheckOptions};
+use crate::coverage::finding::{Finding, Severity};
+use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions, Verdict};
+use crate::domain::ftl::{index_file, FileIndex};
+use crate::domain::planning::{
+    Launch, LaunchInput, LaunchPhase, LaunchStatus, Roadmap, RoadmapInput, RoadmapItemInput,
+    WaiverInput,
+};
+use crate::domain::{
+    self, CalendarDate, JurisdictionInput, LocaleRuleInput, LocaleTag, MarketPreset, MatchPolicy,
+    Obligation, RequirementKind, ResourceKind, ResourceName, Violations,
+};
+
+/// Arguments of `glocal check`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 nothing blocks, 1 something blocks, 2 usage, configuration or I/O error."
+)]
+pub struct CheckArgs {
+    /// Lint mode: the folder of the source locale's Fluent files.
+    #[arg(long, value_name = "DIR", help_heading = "Lint mode")]
+    pub source: Option<PathBuf>,
+    /// Lint mode: the folder holding one folder per locale, each mirroring --source.
+    #[arg(long, value_name = "DIR", help_heading = "Lint mode")]
+    pub l10n: Option<PathBuf>,
+    /// Lint mode: the locale of the source folder.
+    #[arg(
+        long,
+        value_name = "TAG",
+        default_value = "en-US",
+        help_heading = "Lint mode"
+    )]
+    pub source_locale: String,
+    /// Check only these locales (repeatable); in lint mode a locale without a
+    /// folder is reported missing.
+    #[arg(long = "locale", value_name = "LOCALE")]
+    pub locales: Vec<String>,
+
+    /// Plan mode: a plan file (TOML); its [product.fluent] table says where the Fluent files are.
+    #[arg(long, value_name = "PLAN", help_heading = "Plan and server modes")]
+    pub plan: Option<PathBuf>,
+    /// Server mode: the server, such as http://127.0.0.1:50051.
+    #[arg(long, value_name = "URL", help_heading = "Plan and server modes")]
+    pub server: Option<ServerUrl>,
+    /// The roadmap: in plan mode its id (default: every roadmap of the plan); in
+    /// server mode its name, products/PRODUCT/roadmaps/ROADMAP.
+    #[arg(long, value_name = "NAME", help_heading = "Plan and server modes")]
+    pub roadmap: Option<String>,
+    /// Server mode: upload this locale tree ({locale}/**/*.ftl) to the product first.
+    #[arg(long, value_name = "DIR", help_heading = "Plan and server modes")]
+    pub push: Option<PathBuf>,
+    /// The day to check for, YYYY-MM-DD (default: today, UTC).
+    #[arg(long, value_name = "DATE", help_heading = "Plan and server modes")]
+    pub as_of: Option<String>,
+    /// Days before a need date inside which a gap blocks (default 14); further
+    /// away it is a warning and the launch AT_RISK.
+    #[arg(long, value_name = "N", help_heading = "Plan and server modes")]
+    pub window_days: Option<u32>,
+    /// Message ids (or `prefix*`) whose copies of the source text are deliberate (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub identical_allowed: Vec<String>,
+
+    /// The reports to write.
+    #[command(flatten)]
+    pub reports: Box<ReportArgs>,
+
+    /// The least severe finding that fails the check.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Gates")]
+    pub fail_on: FailOn,
+    /// A minimum coverage in percent, for every locale (`80`) or one (`fr=95`;
+    /// a language applies to its regional locales); repeatable.
+    #[arg(long, value_name = "[LOCALE=]PERCENT", help_heading = "Gates")]
+    pub min_coverage: Vec<MinCoverageSpec>,
+    /// A JSON report written earlier by --json: only findings it lacks can fail.
+    #[arg(long, value_name = "REPORT.json", help_heading = "Gates")]
+    pub baseline: Option<PathBuf>,
+}
+
+/// The report formats of `glocal check` (several at once).
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The report on standard output.
+    #[arg(long, value_enum, default_value_t = StdoutFormat::Text, help_heading = "Reports")]
+    pub format: StdoutFormat,
+    /// Also write the JSON report (versioned schema) to PATH (`-`: standard output).
+    #[arg(long, value_name = "PATH", help_heading = "Reports")]
+    pub json: Option<PathBuf>,
+    /// Also write a Markdown report (PR comment, step summary) to PATH.
+    #[arg(long, value_name = "PATH", help_heading = "Reports")]
+    pub markdown: Option<PathBuf>,
+    /// Also write a JUnit XML report to PATH.
+    #[arg(long, value_name = "PATH", help_heading = "Reports")]
+    pub junit: Option<PathBuf>,
+    /// Also write a SARIF 2.1.0 report to PATH.
+    #[arg(long, value_name = "PATH", help_heading = "Reports")]
+    pub sarif: Option<PathBuf>,
+    /// Also print GitHub Actions annotations (::error/::warning) on standard output.
+    #[arg(long, help_heading = "Reports")]
+    pub github: bool,
+    /// Colour in the text report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Reports")]
+    pub color: ColorChoice,
+}
+
+/// The report printed on standard output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StdoutFormat {
+    /// Human text, grouped by market, locale and file.
+    Text,
+    /// The JSON report.
+    Json,
+    /// The Markdown report.
+    Markdown,
+    /// JUnit XML.
+    Junit,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// Nothing (the summary line goes to standard error).
+    None,
+}
+
+/// When the text report has colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The mode and its inputs, validated.
+enum Run {
+    Lint {
+        source: PathBuf,
+        l10n: PathBuf,
+        source_locale: LocaleTag,
+    },
+    Plan {
+        plan: PathBuf,
+    },
+    Server {
+        server: ServerUrl,
+        roadmap: ResourceName,
+        push: Option<PathBuf>,
+    },
+}
+
+/// Runs `glocal check`; returns the exit status (errors are exit 2).
+pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
+    let run = validate(&args)?;
+    let locales: Vec<LocaleTag> = args
+        .locales
+        .iter()
+        .map(|l| {
+            LocaleTag::parse(l).map_err(|e| anyhow::anyhow!(texts::bad_locale("--locale", l, &e)))
+        })
+        .collect::<Result<_, _>>()?;
+    let as_of = match &args.as_of {
+        Some(s) => Some(
+            s.parse::<CalendarDate>()
+                .map_err(|e| anyhow::anyhow!(texts::bad_date(s, &e)))?,
+        ),
+        None => None,
+    };
+    let gates = Gates {
+        fail_on: args.fail_on,
+        min_coverage: MinCoverage::from_specs(&args.min_coverage).map_err(anyhow::Error::msg)?,
+        baseline: match &args.baseline {
+            Some(path) => Some(Baseline::read(path).map_err(anyhow::Error::msg)?),
+            None => None,
+        },
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let settings = Settings {
+        locales,
+        as_of,
+        window_days: args.window_days.map(i64::from),
+        identical_allowed: args.identical_allowed.clone(),
+        cwd: cwd.clone(),
+    };
+
+    let mut report = match run {
+        Run::Lint {
+            source,
+            l10n,
+            source_locale,
+        } => lint(&source, &l10n, source_locale, &settings)?,
+        Run::Plan { plan } => plan_mode(&plan, args.roadmap.as_deref(), &settings)?,
+        Run::Server {
+            server,
+            roadmap,
+            push,
+        } => server_mode(&server, &roadmap, push.as_deref(), &settings).await?,
+    };
+    if report.mode != Mode::Lint && !settings.locales.is_empty() {
+        keep_locales(&mut report, &settings.locales);
+    }
+    let code = gate::apply(&mut report, &gates);
+    write_outputs(&args.reports, &report, &cwd)?;
+    Ok(code)
+}
+
+/// Checks that the flags make one mode.
+fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
+    let lint = args.source.is_some() || args.l10n.is_some();
+    let mut chosen = Vec::new();
+    if lint {
+        chosen.push(if args.source.is_some() {
+            "--source"
+        } else {
+            "--l10n"
+        });
+    }
+    if args.plan.is_some() {
+        chosen.push("--plan");
+    }
+    if args.server.is_some() {
+        chosen.push("--server");
+    }
+    match chosen.as_slice() {
+        [] => bail!(texts::no_mode()),
+        [_] => {}
+        [a, b, ..] => bail!(texts::two_modes(a, b)),
+    }
+    if args.push.is_some() && args.server.is_none() {
+        bail!(texts::flag_needs_mode("--push", "server mode"));
+    }
+    if args.push.is_some() {
+        let r = &args.reports;
+        let to_stdout = [
+            ("--json -", &r.json),
+            ("--markdown -", &r.markdown),
+            ("--junit -", &r.junit),
+            ("--sarif -", &r.sarif),
+        ]
+        .into_iter()
+        .find(|(_, p)| p.as_ref().is_some_and(|p| p.as_os_str() == "-"))
+        .map(|(flag, _)| flag.to_string());
+        let machine = match r.format {
+            StdoutFormat::Text | StdoutFormat::None => to_stdout,
+            other => Some(format!("--format {}", format!("{other:?}").to_lowercase())),
+        };
+        if let Some(what) = machine {
+            bail!(texts::push_with_stdout_format(&what));
+        }
+    }
+    if lint {
+        for (flag, set) in [
+            ("--roadmap", args.roadmap.is_some()),
+            ("--as-of", args.as_of.is_some()),
+            ("--window-days", args.window_days.is_some()),
+        ] {
+            if set {
+                bail!(texts::flag_needs_mode(flag, "plan and server modes"));
+            }
+        }
+        let (Some(source), Some(l10n)) = (&args.source, &args.l10n) else {
+            bail!(texts::lint_needs_both(if args.source.is_none() {
+                "--source"
+            } else {
+                "--l10n"
+            }));
+        };
+        let source_locale = LocaleTag::parse(&args.source_locale).map_err(|e| {
+            anyhow::anyhow!(texts::bad_locale(
+                "--source-locale",
+                &args.source_locale,
+                &e
+            ))
+        })?;
+        return Ok(Run::Lint {
+            source: source.clone(),
+            l10n: l10n.clone(),
+            source_locale,
+        });
+    }
+    if let Some(plan) = &args.plan {
+        return Ok(Run::Plan { plan: plan.clone() });
+    }
+    let server = args.server.clone().expect("one mode was chosen");
+    let Some(roadmap) = &args.roadmap else {
+        bail!(texts::server_needs_roadmap());
+    };
+    let roadmap = ResourceName::parse(ResourceKind::Roadmap, roadmap)
+        .map_err(|e| anyhow::anyhow!(texts::bad_roadmap_name(roadmap, &e)))?;
+    Ok(Run::Server {
+        server,
+        roadmap,
+        push: args.push.clone(),
+    })
+}
+
+/// What every mode needs besides its own inputs.
+struct Settings {
+    locales: Vec<LocaleTag>,
+    as_of: Option<CalendarDate>,
+    window_days: Option<i64>,
+    identical_allowed: Vec<String>,
+    cwd: PathBuf,
+}
+
+impl Settings {
+    /// A path as reports show it: relative to the working directory when it
+    /// is inside it, `/`-separated, without `./`.
+    fn shown(&self, path: &Path) -> String {
+        let relative = if path.is_absolute() {
+            match path.strip_prefix(&self.cwd) {
+                Ok(p) => p,
+                Err(_) => return path.to_string_lossy().replace('\\', "/"),
+            }
+        } else {
+            path
+        };
+        relative
+            .components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Keeps the findings and stats of `locales` (a bare language keeps its
+/// regional locales too) and the findings that concern no market.
+fn keep_locales(report: &mut Report, locales: &[LocaleTag]) {
+    let wanted = |locale: &str| {
+        LocaleTag::parse(locale).is_ok_and(|t| {
+            locales
+                .iter()
+                .any(|w| *w == t || (w.as_str() == w.language() && w.language() == t.language()))
+        })
+    };
+    report
+        .findings
+        .retain(|f| f.market.is_none() || wanted(&f.locale));
+    report.stats.retain(|s| wanted(&s.locale));
+}
+
+// ---------------------------------------------------------------------------
+// Files.
+// ---------------------------------------------------------------------------
+
+/// The files under `dir` whose path relative to it (`/`-separated) matches
+/// `glob`, or every `.ftl` file without one, in path order.
+fn ftl_files(dir: &Path, glob: Option<&GlobMatcher>) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    fn walk(
+        dir: &Path,
+        relative: &str,
+        glob: Option<&GlobMatcher>,
+        out: &mut Vec<(String, PathBuf)>,
+    ) -> anyhow::Result<()> {
+        let shown = dir.display().to_string();
+        let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
+            .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = if relative.is_empty() {
+                name.clone()
+            } else {
+                format!("{relative}/{name}")
+            };
+            let kind = entry
+                .file_type()
+                .map_err(|e| anyhow::anyhow!(texts::cannot_read(&path, &e.to_string())))?;
+            if kind.is_dir() {
+                walk(&entry.path(), &path, glob, out)?;
+            } else if kind.is_file()
+                && match glob {
+                    Some(g) => g.is_match(&path),
+                    None => name.ends_with(".ftl"),
+                }
+            {
+                out.push((path, entry.path()));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", glob, &mut out)?;
+    Ok(out)
+}
+
+/// Reads and indexes files.
+fn index_files(files: &[(String, PathBuf)]) -> anyhow::Result<Vec<(String, FileIndex)>> {
+    files
+        .iter()
+        .map(|(path, file)| {
+            let shown = file.display().to_string();
+            let bytes = std::fs::read(file)
+                .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?;
+            let text =
+                String::from_utf8(bytes).map_err(|_| anyhow::anyhow!(texts::not_utf8(&shown)))?;
+            Ok((path.clone(), index_file(&text)))
+        })
+        .collect()
+}
+
+/// `f` over `items` on every core, results in order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else {
+                    break;
+                };
+                let r = f(item);
+                results.lock().expect("no worker panics")[i] = Some(r);
+            });
+        }
+    });
+    results
+        .into_inner()
+        .expect("no worker panics")
+        .into_iter()
+        .map(|r| r.expect("every item was mapped"))
+        .collect()
+}
+
+/// The folders of `base` named by a locale tag, by tag, with notes for the
+/// folders skipped. `skip` is a folder that is not a locale (the source).
+fn locale_folders(
+    base: &Path,
+    skip: Option<&Path>,
+    notes: &mut Vec<String>,
+) -> anyhow::Result<BTreeMap<LocaleTag, String>> {
+    let shown = base.display().to_string();
+    let mut names: Vec<(String, PathBuf)> = std::fs::read_dir(base)
+        .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    names.sort();
+    let skip = skip.and_then(|s| s.canonicalize().ok());
+    let mut out: BTreeMap<LocaleTag, String> = BTreeMap::new();
+    for (name, path) in names {
+        if name.starts_with('.') {
+            continue;
+        }
+        if skip.is_some() && path.canonicalize().ok() == skip {
+            notes.push(texts::skipped_source_folder(&name));
+            continue;
+        }
+        match LocaleTag::parse(&name) {
+            Ok(tag) => {
+                if let Some(first) = out.get(&tag) {
+                    notes.push(texts::skipped_same_locale(&name, first));
+                } else {
+                    out.insert(tag, name);
+                }
+            }
+            Err(e) => notes.push(texts::skipped_not_locale(&name, &e)),
+        }
+    }
+    Ok(out)
+}
+
+fn require_dir(flag: &str, dir: &Path, settings: &Settings) -> anyhow::Result<()> {
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        bail!(texts::not_a_directory(flag, &settings.shown(dir)))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Lint mode.
+// ---------------------------------------------------------------------------
+
+fn lint(
+    source_dir: &Path,
+    l10n: &Path,
+    source_locale: LocaleTag,
+    settings: &Settings,
+) -> anyhow::Result<Report> {
+    require_dir("--source", source_dir, settings)?;
+    require_dir("--l10n", l10n, settings)?;
+    let mut report = Report::new(Mode::Lint, source_locale.as_str());
+
+    let source_files = ftl_files(source_dir, None)?;
+    let chunks: Vec<&[(String, PathBuf)]> = source_files.chunks(8).collect();
+    let source_index: Vec<(String, FileIndex)> = parallel_map(&chunks, |c| index_files(c))
+        .into_iter()
+        .collect::<anyhow::Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    let source = BundleView::new(source_index.iter().map(|(p, i)| (p.as_str(), i)));
+    if source.entries().next().is_none() {
+        report
+            .notes
+            .push(texts::nothing_to_translate(&settings.shown(source_dir)));
+        return Ok(report);
+    }
+
+    let mut folders = locale_folders(l10n, Some(source_dir), &mut report.notes)?;
+    if !settings.locales.is_empty() {
+        folders.retain(|tag, _| settings.locales.contains(tag));
+        for wanted in &settings.locales {
+            if !folders.contains_key(wanted) {
+                report
+                    .notes
+                    .push(texts::requested_locale_missing(wanted.as_str()));
+                folders.insert(wanted.clone(), wanted.to_string());
+            }
+        }
+    }
+    if folders.is_empty() {
+        report
+            .notes
+            .push(texts::no_locale_folders(&settings.shown(l10n)));
+        return Ok(report);
+    }
+
+    let options = CheckOptions {
+        source_locale: Some(source_locale),
+        identical_allowed: settings.identical_allowed.clone(),
+    };
+    let jobs: Vec<(&LocaleTag, &String)> = folders.iter().collect();
+    let outcomes = parallel_map(&jobs, |(tag, folder)| {
+        let dir = l10n.join(folder);
+        let files = if dir.is_dir() {
+            ftl_files(&dir, None)?
+        } else {
+            Vec::new()
+        };
+        let index = index_files(&files)?;
+        let view = BundleView::new(index.iter().map(|(p, i)| (p.as_str(), i)));
+        Ok::<_, anyhow::Error>(check_locale(&source, &view, tag, &options))
+    });
+    for ((tag, folder), outcome) in jobs.iter().zip(outcomes) {
+        let checked = outcome?;
+        let s = checked.stats;
+        report.stats.push(LocaleStats {
+            market: None,
+            locale: tag.to_string(),
+            served_by: None,
+            roadmap: None,
+            launch: None,
+            messages: Counts {
+                total: s.source_messages,
+                translated: s.translated_messages,
+                incomplete: s.incomplete_messages,
+                missing: s.missing_messages,
+            },
+            words: Counts {
+                total: s.source_words,
+                translated: s.translated_words,
+                incomplete: s.incomplete_words,
+                missing: s.missing_words,
+            },
+            coverage_percent: percent(s.translated_messages, s.source_messages),
+            own: None,
+            obsolete_messages: Some(s.obsolete_messages),
+        });
+        let base = l10n.join(folder);
+        for f in checked.findings {
+            let path = f.file.as_ref().map(|file| settings.shown(&base.join(file)));
+            report.findings.push(report_finding(f, path));
+        }
+    }
+    Ok(report)
+}
+
+/// A finding of the engine in the report.
+fn report_finding(f: Finding, path: Option<String>) -> ReportFinding {
+    ReportFinding {
+        rule: f.rule.id().to_string(),
+        severity: f.severity,
+        market: f.market,
+        locale: f.locale,
+        file: f.file,
+        path,
+        line: f.line,
+        column: f.column,
+        message_id: f.message_id,
+        detail: f.detail,
+        roadmap: None,
+        launch: None,
+        blocking: false,
+        baselined: false,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Plan and server modes: launches into the report.
+// ---------------------------------------------------------------------------
+
+/// One launch's check, from the engine or from a server.
+struct LaunchData {
+    result: LaunchResult,
+    findings: Vec<ReportFinding>,
+    locales: Vec<LocaleStats>,
+}
+
+/// Adds a roadmap's check to the report. `path` gives the file on disk of a
+/// bundle file (`bundle locale`, `file`), when there is a local tree.
+fn add_roadmap(
+    report: &mut Report,
+    roadmap: &str,
+    verdict: Verdict,
+    launches: Vec<LaunchData>,
+    roadmap_findings: Vec<ReportFinding>,
+    path: &dyn Fn(&str, &str) -> Option<String>,
+) {
+    report.roadmaps.push(RoadmapResult {
+        name: roadmap.to_string(),
+        verdict,
+    });
+    for mut f in roadmap_findings {
+        f.roadmap = Some(roadmap.to_string());
+        report.findings.push(f);
+    }
+    for launch in launches {
+        let served: BTreeMap<&str, &str> = launch
+            .locales
+            .iter()
+            .filter_map(|l| Some((l.locale.as_str(), l.served_by.as_deref()?)))
+            .collect();
+        for mut f in launch.findings {
+            // Gaps needed after the window: the launch is at risk, the gap a warning.
+            if launch.result.verdict == Verdict::AtRisk && f.severity == Severity::Error {
+                f.severity = Severity::Warning;
+            }
+            if let (Some(file), Some(bundle)) = (&f.file, served.get(f.locale.as_str())) {
+                f.path = path(bundle, file);
+            }
+            f.roadmap = Some(roadmap.to_string());
+            f.launch = Some(launch.result.launch.clone());
+            report.findings.push(f);
+        }
+        for mut s in launch.locales {
+            s.roadmap = Some(roadmap.to_string());
+            s.launch = Some(launch.result.launch.clone());
+            report.stats.push(s);
+        }
+        report.launches.push(launch.result);
+    }
+}
+
+/// A stats row of plan and server modes.
+#[allow(clippy::too_many_arguments)]
+fn coverage_row(
+    market: &str,
+    locale: &str,
+    served_by: Option<String>,
+    required: u32,
+    effective: u32,
+    own: u32,
+    required_words: u32,
+    effective_words: u32,
+    own_words: u32,
+) -> LocaleStats {
+    LocaleStats {
+        market: Some(market.to_string()),
+        locale: locale.to_string(),
+        served_by,
+        roadmap: None,
+        launch: None,
+        messages: Counts {
+            total: required,
+            translated: effective,
+            incomplete: 0,
+            missing: required.saturating_sub(effective),
+        },
+        words: Counts {
+            total: required_words,
+            translated: effective_words,
+            incomplete: 0,
+            missing: required_words.saturating_sub(effective_words),
+        },
+        coverage_percent: percent(effective, required),
+        own: Some(OwnCoverage {
+            messages: own,
+            words: own_words,
+        }),
+        obsolete_messages: None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Plan mode.
+// ---------------------------------------------------------------------------
+
+/// `FILE:LINE:COLUMN` of a byte offset in `text`.
+fn position(file: &str, text: &str, offset: Option<usize>) -> String {
+    let Some(offset) = offset else {
+        return file.to_string();
+    };
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    format!("{file}:{line}:{column}")
+}
+
+/// A plan's resources as domain values, by name.
+struct DomainPlan {
+    product: domain::Product,
+    markets: BTreeMap<String, domain::Market>,
+    requirements: Vec<(String, domain::Requirement)>,
+    variants: BTreeMap<String, domain::Variant>,
+    launches: Vec<(String, Launch)>,
+    roadmaps: Vec<(String, Roadmap)>,
+}
+
+fn plan_mode(
+    plan_path: &Path,
+    roadmap: Option<&str>,
+    settings: &Settings,
+) -> anyhow::Result<Report> {
+    let shown = settings.shown(plan_path);
+    let text = std::fs::read_to_string(plan_path)
+        .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?;
+    let source = PlanSource::parse(&text).map_err(|problems| {
+        let first = &problems[0];
+        anyhow::anyhow!(texts::bad_plan(
+            &position(&shown, &text, first.span.as_ref().map(|s| s.start)),
+            &first.message,
+            problems.len() - 1
+        ))
+    })?;
+    let plan = to_domain(source.plan.clone()).map_err(|v| {
+        let list = v.list();
+        let first = &list[0];
+        anyhow::anyhow!(texts::bad_plan(
+            &position(&shown, &text, source.locate(&first.field).map(|s| s.start)),
+            &format!("{}: {}", first.field, first.description),
+            list.len() - 1
+        ))
+    })?;
+
+    let Some(fluent) = &plan.product.fluent_source else {
+        bail!(texts::plan_without_fluent(&shown));
+    };
+    let (prefix, glob) = parse_layout(&fluent.layout)
+        .map_err(|why| anyhow::anyhow!(texts::bad_layout(&shown, &fluent.layout, &why)))?;
+    let dir = plan_path
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(&fluent.directory);
+    require_dir("[product.fluent] directory", &dir, settings)?;
+    let base = dir.join(prefix);
+    require_dir("[product.fluent] directory", &base, settings)?;
+
+    let source_locale = plan.product.source_locale.clone();
+    let mut report = Report::new(Mode::Plan, source_locale.as_str());
+    let folders = locale_folders(&base, None, &mut report.notes)?;
+    if !folders.contains_key(&source_locale) {
+        bail!(texts::no_source_folder(
+            source_locale.as_str(),
+            &settings.shown(&base)
+        ));
+    }
+    let jobs: Vec<(&LocaleTag, &String)> = folders.iter().collect();
+    let indexed = parallel_map(&jobs, |(_, folder)| {
+        let files = ftl_files(&base.join(folder), Some(&glob))?;
+        index_files(&files)
+    });
+    let mut bundles: BTreeMap<LocaleTag, Vec<(String, FileIndex)>> = BTreeMap::new();
+    for ((tag, _), files) in jobs.iter().zip(indexed) {
+        let files = files?;
+        if !files.is_empty() || **tag == source_locale {
+            bundles.insert((*tag).clone(), files);
+        }
+    }
+    let views: BTreeMap<LocaleTag, BundleView> = bundles
+        .iter()
+        .map(|(l, files)| {
+            (
+                l.clone(),
+                BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i))),
+            )
+        })
+        .collect();
+
+    let product_name = source
+        .plan
+        .product
+        .as_ref()
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    let roadmaps: Vec<&(String, Roadmap)> = match roadmap {
+        None => plan.roadmaps.iter().collect(),
+        Some(wanted) => {
+            let full = if wanted.contains('/') {
+                wanted.to_string()
+            } else {
+                format!("{product_name}/roadmaps/{wanted}")
+            };
+            let found: Vec<_> = plan.roadmaps.iter().filter(|(n, _)| *n == full).collect();
+            if found.is_empty() {
+                let known: Vec<String> = plan
+                    .roadmaps
+                    .iter()
+                    .map(|(n, _)| n.rsplit('/').next().unwrap_or(n).to_string())
+                    .collect();
+                bail!(texts::unknown_roadmap(&shown, wanted, &known));
+            }
+            found
+        }
+    };
+    if roadmaps.is_empty() {
+        report.notes.push(texts::plan_without_roadmaps(&shown));
+    }
+    let as_of = settings.as_of.unwrap_or_else(CalendarDate::today_utc);
+    let window = settings.window_days.unwrap_or(14);
+    report.as_of = Some(as_of.to_string());
+    report.window_days = Some(window);
+    let options = RoadmapOptions {
+        as_of,
+        window_days: window,
+        market_windows: BTreeMap::new(),
+        checks: CheckOptions {
+            source_locale: None,
+            identical_allowed: settings.identical_allowed.clone(),
+        },
+    };
+    let path = |bundle: &str, file: &str| {
+        let tag = LocaleTag::parse(bundle).ok()?;
+        let folder = folders.get(&tag)?;
+        Some(settings.shown(&base.join(folder).join(file)))
+    };
+    for (name, roadmap) in roadmaps {
+        let inputs = PlanInputs {
+            product: &plan.product,
+            markets: &plan.markets,
+            requirements: &plan.requirements,
+            variants: &plan.variants,
+            launches: &plan.launches,
+            roadmap,
+            bundles: &views,
+        };
+        let checked = check_roadmap(&inputs, &options);
+        let launches = checked
+            .launches
+            .into_iter()
+            .map(|l| LaunchData {
+                findings: l
+                    .findings
+                    .into_iter()
+                    .map(|f| report_finding(f, None))
+                    .collect(),
+                locales: l
+                    .locales
+                    .iter()
+                    .map(|c| {
+                        let v = &c.coverage;
+                        coverage_row(
+                            &l.market,
+                            &c.locale,
+                            c.served_by.clone(),
+                            v.required_messages,
+                            v.effective_messages,
+                            v.own_messages,
+                            v.required_words,
+                            v.effective_words,
+                            v.own_words,
+                        )
+                    })
+                    .collect(),
+                result: LaunchResult {
+                    roadmap: name.clone(),
+                    launch: l.launch,
+                    market: l.market,
+                    variant: l.variant,
+                    date: l.date.to_string(),
+                    days_until: l.days_until,
+                    verdict: l.verdict,
+                },
+            })
+            .collect();
+        let roadmap_findings = checked
+            .findings
+            .into_iter()
+            .map(|f| report_finding(f, None))
+            .collect();
+        add_roadmap(
+            &mut report,
+            name,
+            checked.verdict,
+            launches,
+            roadmap_findings,
+            &path,
+        );
+    }
+    Ok(report)
+}
+
+/// A layout `PREFIX/{locale}/GLOB`: the prefix folders and the files' glob.
+fn parse_layout(layout: &str) -> Result<(PathBuf, GlobMatcher), String> {
+    let segments: Vec<&str> = layout.split('/').collect();
+    let Some(at) = segments.iter().position(|s| *s == "{locale}") else {
+        return Err(texts::layout_needs_locale_folder());
+    };
+    let prefix = &segments[..at];
+    if prefix
+        .iter()
+        .any(|s| s.contains(['*', '?', '[', '{']) || *s == ".." || s.is_empty())
+    {
+        return Err(texts::layout_plain_prefix());
+    }
+    let rest = segments[at + 1..].join("/");
+    let glob = GlobBuilder::new(&rest)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| texts::layout_bad_glob(&e.to_string()))?
+        .compile_matcher();
+    Ok((prefix.iter().collect(), glob))
+}
+
+// The conversions below mirror `api::convert` (proto -> domain *Input ->
+// `validate`), which the api layer keeps private. The validation itself is
+// the domain's, shared with the server; only the field mapping is repeated.
+// TODO: call `api`'s conversions once it exposes them.
+
+fn date(d: Option<&Date>, field: &str, v: &mut Violations) -> Option<CalendarDate> {
+    let d = d?;
+    CalendarDate::from_ymd(d.year, d.month, d.day)
+        .map_err(|e| v.add(field, e))
+        .ok()
+}
+
+fn enum_value<P, E>(
+    raw: i32,
+    field: &str,
+    v: &mut Violations,
+    map: impl Fn(P) -> Option<E>,
+) -> Option<E>
+where
+    P: TryFrom<i32>,
+{
+    match P::try_from(raw) {
+        Ok(p) => map(p),
+        Err(_) => {
+            v.add(field, format!("{raw} is not a known value"));
+            None
+        }
+    }
+}
+
+fn requirement_to_domain(
+    r: pb::Requirement,
+    prefix: &str,
+) -> Result<domain::Requirement, Violations> {
+    use pb::jurisdiction::Place;
+    let mut v = Violations::new();
+    let jurisdiction = r.jurisdiction.and_then(|j| j.place).map(|p| match p {
+        Place::Country(c) => JurisdictionInput::Country(c),
+        Place::Subdivision(s) => JurisdictionInput::Subdivision(s),
+        Place::Bloc(b) => JurisdictionInput::Bloc(b),
+    });
+    let kind = enum_value(r.kind, &format!("{prefix}.kind"), &mut v, |k| {
+        use pb::RequirementKind as P;
+        match k {
+            P::Unspecified => None,
+            P::LegalLanguage => Some(RequirementKind::LegalLanguage),
+            P::Privacy => Some(RequirementKind::Privacy),
+            P::ConsumerInfo => Some(RequirementKind::ConsumerInfo),
+            P::PricingDisplay => Some(RequirementKind::PricingDisplay),
+            P::SafetyMark => Some(RequirementKind::SafetyMark),
+            P::AgeRating => Some(RequirementKind::AgeRating),
+            P::Accessibility => Some(RequirementKind::Accessibility),
+            P::Tax => Some(RequirementKind::Tax),
+            P::Other => Some(RequirementKind::Other),
+        }
+    });
+    let effective_from = date(
+        r.effective_from.as_ref(),
+        &format!("{prefix}.effective_from"),
+        &mut v,
+    );
+    let effective_until = date(
+        r.effective_until.as_ref(),
+        &format!("{prefix}.effective_until"),
+        &mut v,
+    );
+    let locale_rules = r
+        .locale_rules
+        .into_iter()
+        .enumerate()
+        .map(|(i, rule)| LocaleRuleInput {
+            locale: rule.locale,
+            obligation: enum_value(
+                rule.obligation,
+                &format!("{prefix}.locale_rules[{i}].obligation"),
+                &mut v,
+                |o| match o {
+                    pb::Obligation::Unspecified => None,
+                    pb::Obligation::Mandatory => Some(Obligation::Mandatory),
+                    pb::Obligation::Recommended => Some(Obligation::Recommended),
+                },
+            ),
+            match_policy: enum_value(
+                rule.match_policy,
+                &format!("{prefix}.locale_rules[{i}].match_policy"),
+                &mut v,
+                |m| match m {
+                    pb::MatchPolicy::Unspecified => None,
+                    pb::MatchPolicy::Exact => Some(MatchPolicy::Exact),
+                    pb::MatchPolicy::SameLanguage => Some(MatchPolicy::SameLanguage),
+                    pb::MatchPolicy::CldrFallback => Some(MatchPolicy::CldrFallback),
+                },
+            ),
+            must_be_default: rule.must_be_default,
+        })
+        .collect();
+    v.merge(
+        domain::RequirementInput {
+            jurisdiction,
+            kind,
+            summary: r.summary,
+            legal_reference: r.legal_reference,
+            source_url: r.source_url,
+            effective_from,
+            effective_until,
+            product_categories: r.product_categories,
+            locale_rules,
+            required_messages: r.required_messages,
+        }
+        .validate(prefix),
+    )
+}
+
+fn launch_to_domain(
+    l: pb::Launch,
+    product: &ResourceName,
+    prefix: &str,
+) -> Result<Launch, Violations> {
+    let mut v = Violations::new();
+    let phases = l
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let phase = enum_value(
+                p.phase,
+                &format!("{prefix}.phases[{i}].phase"),
+                &mut v,
+                |x| match x {
+                    pb::LaunchPhase::Unspecified => None,
+                    pb::LaunchPhase::Alpha => Some(LaunchPhase::Alpha),
+                    pb::LaunchPhase::Beta => Some(LaunchPhase::Beta),
+                    pb::LaunchPhase::Ga => Some(LaunchPhase::Ga),
+                },
+            );
+            let day = date(
+                p.date.as_ref(),
+                &format!("{prefix}.phases[{i}].date"),
+                &mut v,
+            );
+            (phase, day)
+        })
+        .collect();
+    let status = enum_value(l.status, &format!("{prefix}.status"), &mut v, |s| match s {
+        pb::LaunchStatus::Unspecified => None,
+        pb::LaunchStatus::Planned => Some(LaunchStatus::Planned),
+        pb::LaunchStatus::Launched => Some(LaunchStatus::Launched),
+        pb::LaunchStatus::Paused => Some(LaunchStatus::Paused),
+        pb::LaunchStatus::Cancelled => Some(LaunchStatus::Cancelled),
+    });
+    v.merge(
+        LaunchInput {
+            market: l.market,
+            variant: l.variant,
+            phases,
+            status,
+        }
+        .validate(product, prefix),
+    )
+}
+
+fn roadmap_to_domain(r: pb::Roadmap, prefix: &str) -> Result<Roadmap, Violations> {
+    let mut v = Violations::new();
+    let items = r
+        .items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| RoadmapItemInput {
+            id: item.id,
+            title: item.title,
+            messages: item.messages,
+            target_date: date(
+                item.target_date.as_ref(),
+                &format!("{prefix}.items[{i}].target_date"),
+                &mut v,
+            ),
+            markets: item.markets,
+            waivers: item
+                .waivers
+                .into_iter()
+                .enumerate()
+                .map(|(j, w)| WaiverInput {
+                    requirement: w.requirement,
+                    reason: w.reason,
+                    approver: w.approver,
+                    expiry: date(
+                        w.expiry.as_ref(),
+                        &format!("{prefix}.items[{i}].waivers[{j}].expiry"),
+                        &mut v,
+                    ),
+                })
+                .collect(),
+        })
+        .collect();
+    v.merge(
+        RoadmapInput {
+            display_name: r.display_name,
+            items,
+        }
+        .validate(prefix),
+    )
+}
+
+/// Validates a parsed plan into domain values, with its market preset, and
+/// checks that every name it references is in the plan or the preset (there
+/// is no server to hold the rest). Every violation is collected.
+fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
+    let mut v = Violations::new();
+    let mut markets: BTreeMap<String, domain::Market> = BTreeMap::new();
+    let mut requirements: BTreeMap<String, domain::Requirement> = BTreeMap::new();
+    if !plan.market_preset.is_empty() {
+        match MarketPreset::load(&plan.market_preset) {
+            Ok(preset) => {
+                for m in preset.markets {
+                    markets.insert(format!("markets/{}", m.id), m.market);
+                }
+                for r in preset.requirements {
+                    requirements.insert(format!("requirements/{}", r.id), r.requirement);
+                }
+            }
+            Err(e) => v.add("plan.market_preset", e.to_string()),
+        }
+    }
+    let mut declared: BTreeSet<String> = BTreeSet::new();
+    let mut declare = |v: &mut Violations, name: &str, field: String| {
+        if !declared.insert(name.to_string()) {
+            v.add(field, format!("{name} appears twice in the plan"));
+        }
+    };
+    for (i, m) in plan.markets.into_iter().enumerate() {
+        let prefix = format!("plan.markets[{i}]");
+        let name = m.name.clone();
+        declare(&mut v, &name, format!("{prefix}.name"));
+        let input = domain::MarketInput {
+            display_name: m.display_name,
+            country: m.country,
+            subdivisions: m.subdivisions,
+            blocs: m.blocs,
+            currency: m.currency,
+            storefront_locales: m.storefront_locales,
+            default_locale: m.default_locale,
+            external_ids: m.external_ids.into_iter().collect(),
+        };
+        match (
+            ResourceName::parse(ResourceKind::Market, &name),
+            input.validate(&prefix),
+        ) {
+            (Ok(_), Ok(market)) => {
+                markets.insert(name, market);
+            }
+            (Err(e), _) => v.add(format!("{prefix}.name"), e),
+            (_, Err(more)) => v.extend(more),
+        }
+    }
+    for (i, r) in plan.requirements.into_iter().enumerate() {
+        let prefix = format!("plan.requirements[{i}]");
+        let name = r.name.clone();
+        declare(&mut v, &name, format!("{prefix}.name"));
+        match (
+            ResourceName::parse(ResourceKind::Requirement, &name),
+            requirement_to_domain(r, &prefix),
+        ) {
+            (Ok(_), Ok(req)) => {
+                requirements.insert(name, req);
+            }
+            (Err(e), _) => v.add(format!("{prefix}.name"), e),
+            (_, Err(more)) => v.extend(more),
+        }
+    }
+    let product_pb = plan.product.unwrap_or_default();
+    let product_name = ResourceName::parse(ResourceKind::Product, &product_pb.name);
+    if let Err(e) = &product_name {
+        v.add("plan.product.name", e.clone());
+    }
+    let product = domain::ProductInput {
+        display_name: product_pb.display_name,
+        source_locale: product_pb.source_locale,
+        categories: product_pb.categories,
+        fluent_source: product_pb.fluent_source.map(|f| domain::FluentSource {
+            directory: f.directory,
+            layout: f.layout,
+        }),
+    }
+    .validate("plan.product")
+    .map_err(|more| v.extend(more))
+    .ok();
+
+    let mut variants: BTreeMap<String, domain::Variant> = BTreeMap::new();
+    for (i, item) in plan.variants.into_iter().enumerate() {
+        let prefix = format!("plan.variants[{i}]");
+        declare(&mut v, &item.name, format!("{prefix}.name"));
+        if let Err(e) = ResourceName::parse(ResourceKind::Variant, &item.name) {
+            v.add(format!("{prefix}.name"), e);
+            continue;
+        }
+        let name = item.name.clone();
+        let input = domain::VariantInput {
+            display_name: item.display_name,
+            sku: item.sku,
+            markets: item.markets,
+            attributes: item.attributes.into_iter().collect(),
+            features: item.features,
+            required_messages: item.required_messages,
+        };
+        match input.validate(&prefix) {
+            Ok(variant) => {
+                for (j, m) in variant.markets.iter().enumerate() {
+                    if !markets.contains_key(m.as_str()) {
+                        v.add(
+                            format!("{prefix}.markets[{j}]"),
+                            texts::plan_reference(m.as_str()),
+                        );
+                    }
+                }
+                variants.insert(name, variant);
+            }
+            Err(more) => v.extend(more),
+        }
+    }
+    let mut launches = Vec::new();
+    let mut roadmaps = Vec::new();
+    if let Ok(product_name) = &product_name {
+        for (i, item) in plan.launches.into_iter().enumerate() {
+            let prefix = format!("plan.launches[{i}]");
+            declare(&mut v, &item.name, format!("{prefix}.name"));
+            let name = item.name.clone();
+            match launch_to_domain(item, product_name, &prefix) {
+                Ok(l) => {
+                    if !markets.contains_key(l.market.as_str()) {
+                        v.add(
+                            format!("{prefix}.market"),
+                            texts::plan_reference(l.market.as_str()),
+                        );
+                    }
+                    match variants.get(l.variant.as_str()) {
+                        None => v.add(
+                            format!("{prefix}.variant"),
+                            texts::plan_reference(l.variant.as_str()),
+                        ),
+                        Some(variant) if !variant.markets.contains(&l.market) => v.add(
+                            format!("{prefix}.market"),
+                            texts::not_sold_in(l.variant.as_str(), l.market.as_str()),
+                        ),
+                        Some(_) => {}
+                    }
+                    launches.push((name, l));
+                }
+                Err(more) => v.extend(more),
+            }
+        }
+        for (i, item) in plan.roadmaps.into_iter().enumerate() {
+            let prefix = format!("plan.roadmaps[{i}]");
+            declare(&mut v, &item.name, format!("{prefix}.name"));
+            let name = item.name.clone();
+            match roadmap_to_domain(item, &prefix) {
+                Ok(r) => {
+                    for target in r.references() {
+                        if !markets.contains_key(&target) && !requirements.contains_key(&target) {
+                            v.add(format!("{prefix}.name"), texts::plan_reference(&target));
+                        }
+                    }
+                    roadmaps.push((name, r));
+                }
+                Err(more) => v.extend(more),
+            }
+        }
+    }
+    // The engine reports launches in the order given; the server gives them
+    // in name order, and so does this.
+    launches.sort_by(|a: &(String, Launch), b| a.0.cmp(&b.0));
+    match product {
+        Some(product) if v.is_empty() => Ok(DomainPlan {
+            product,
+            markets,
+            requirements: requirements.into_iter().collect(),
+            variants,
+            launches,
+            roadmaps,
+        }),
+        _ => Err(v),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Server mode.
+// ---------------------------------------------------------------------------
+
+fn severity_from_pb(raw: i32) -> Severity {
+    match pb::Severity::try_from(raw) {
+        Ok(pb::Severity::Warning) => Severity::Warning,
+        Ok(pb::Severity::Info) => Severity::Info,
+        _ => Severity::Error,
+    }
+}
+
+fn verdict_from_pb(raw: i32) -> Verdict {
+    match pb::Verdict::try_from(raw) {
+        Ok(pb::Verdict::Ready) => Verdict::Ready,
+        Ok(pb::Verdict::AtRisk) => Verdict::AtRisk,
+        _ => Verdict::Blocked,
+    }
+}
+
+fn finding_from_pb(f: pb::Finding) -> ReportFinding {
+    let some = |s: String| (!s.is_empty()).then_some(s);
+    ReportFinding {
+        rule: f.rule,
+        severity: severity_from_pb(f.severity),
+        market: some(f.market),
+        locale: f.locale,
+        file: some(f.file),
+        path: None,
+        line: u32::try_from(f.line).unwrap_or(0),
+        column: u32::try_from(f.column).unwrap_or(0),
+        message_id: some(f.message_id),
+        detail: f.detail,
+        roadmap: None,
+        launch: None,
+        blocking: false,
+        baselined: false,
+    }
+}
+
+fn date_text(d: Option<&Date>) -> String {
+    d.map_or_else(String::new, |d| {
+        format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+    })
+}
+
+async fn server_mode(
+    server: &ServerUrl,
+    roadmap: &ResourceName,
+    push_dir: Option<&Path>,
+    settings: &Settings,
+) -> anyhow::Result<Report> {
+    let product = roadmap.parent().expect("a roadmap name has a product");
+    let mut folders = BTreeMap::new();
+    if let Some(dir) = push_dir {
+        require_dir("--push", dir, settings)?;
+        let mut notes = Vec::new();
+        folders = locale_folders(dir, None, &mut notes)?;
+        let code = push::push(PushArgs {
+            server: server.clone(),
+            product: product.to_string(),
+            dir: dir.to_path_buf(),
+            layout: "{locale}/**/*.ftl".to_string(),
+            locales: Vec::new(),
+            merge: false,
+            max_files_per_request: 1000,
+            max_request_bytes: 16 * 1024 * 1024,
+            concurrency: 4,
+            all_diagnostics: false,
+        })
+        .await?;
+        if code != 0 {
+            bail!(texts::push_failed(&settings.shown(dir)));
+        }
+    }
+    let channel = server.connect().await?;
+    let mut client = PlanningServiceClient::new(channel.clone());
+    let request = pb::CheckRoadmapRequest {
+        name: roadmap.to_string(),
+        as_of: settings.as_of.map(|d| Date {
+            year: d.year(),
+            month: d.month(),
+            day: d.day(),
+        }),
+        window_days: settings
+            .window_days
+            .map(|w| i32::try_from(w).unwrap_or(i32::MAX)),
+        market_window_days: Default::default(),
+        identical_allowed: settings.identical_allowed.clone(),
+    };
+    let response = client
+        .check_roadmap(request)
+        .await
+        .map_err(|s| status_error(&format!("cannot check {roadmap}"), s))?
+        .into_inner();
+
+    // The product's source locale, for the findings about the roadmap.
+    let mut products =
+        crate::api::pb::glocal::v1::product_service_client::ProductServiceClient::new(channel);
+    let source_locale = products
+        .get_product(pb::GetProductRequest {
+            name: product.to_string(),
+        })
+        .await
+        .map(|p| p.into_inner().source_locale)
+        .unwrap_or_default();
+
+    let mut report = Report::new(Mode::Server, source_locale);
+    report.as_of = Some(date_text(response.as_of.as_ref()));
+    report.window_days = Some(settings.window_days.unwrap_or(14));
+    let launches = response
+        .launches
+        .into_iter()
+        .map(|l| LaunchData {
+            locales: l
+                .locales
+                .iter()
+                .map(|c| {
+                    let v = c.coverage.unwrap_or_default();
+                    let n = |x: i32| u32::try_from(x).unwrap_or(0);
+                    coverage_row(
+                        &l.market,
+                        &c.locale,
+                        (!c.served_by.is_empty()).then(|| c.served_by.clone()),
+                        n(v.required_messages),
+                        n(v.effective_messages),
+                        n(v.own_messages),
+                        n(v.required_words),
+                        n(v.effective_words),
+                        n(v.own_words),
+                    )
+                })
+                .collect(),
+            findings: l.findings.into_iter().map(finding_from_pb).collect(),
+            result: LaunchResult {
+                roadmap: response.roadmap.clone(),
+                launch: l.launch,
+                market: l.market,
+                variant: l.variant,
+                date: date_text(l.date.as_ref()),
+                days_until: i64::from(l.days_until),
+                verdict: verdict_from_pb(l.verdict),
+            },
+        })
+        .collect();
+    let roadmap_findings = response.findings.into_iter().map(finding_from_pb).collect();
+    let path = |bundle: &str, file: &str| {
+        let dir = push_dir?;
+        let folder = folders.get(&LocaleTag::parse(bundle).ok()?)?;
+        Some(settings.shown(&dir.join(folder).join(file)))
+    };
+    add_roadmap(
+        &mut report,
+        &response.roadmap,
+        verdict_from_pb(response.verdict),
+        launches,
+        roadmap_findings,
+        &path,
+    );
+    Ok(report)
+}
+
+// ---------------------------------------------------------------------------
+// Output.
+// ---------------------------------------------------------------------------
+
+/// A report written to a file.
+#[derive(Debug, Clone, Copy)]
+enum FileFormat {
+    Json,
+    Markdown,
+    Junit,
+    Sarif,
+}
+
+impl FileFormat {
+    fn name(self) -> &'static str {
+        match self {
+            FileFormat::Json => "JSON",
+            FileFormat::Markdown => "Markdown",
+            FileFormat::Junit => "JUnit",
+            FileFormat::Sarif => "SARIF",
+        }
+    }
+
+    fn render(self, report: &Report, cwd: &Path) -> String {
+        match self {
+            FileFormat::Json => report::json::render(report),
+            FileFormat::Markdown => report::markdown::render(report),
+            FileFormat::Junit => report::junit::render(report),
+            FileFormat::Sarif => report::sarif::render(report, cwd),
+        }
+    }
+}
+
+/// Writes the reports asked for: files first (an unwritable path is an error,
+/// exit 2), then standard output.
+fn write_outputs(args: &ReportArgs, report: &Report, cwd: &Path) -> anyhow::Result<()> {
+    let mut stdout = String::new();
+    let files = [
+        (FileFormat::Json, &args.json),
+        (FileFormat::Markdown, &args.markdown),
+        (FileFormat::Junit, &args.junit),
+        (FileFormat::Sarif, &args.sarif),
+    ];
+    for (format, path) in files {
+        let Some(path) = path else { continue };
+        let text = format.render(report, cwd);
+        if path.as_os_str() == "-" {
+            stdout.push_str(&text);
+        } else {
+            std::fs::write(path, text).map_err(|e| {
+                anyhow::anyhow!(texts::cannot_write(
+                    format.name(),
+                    &path.display().to_string(),
+                    &e.to_string()
+                ))
+            })?;
+        }
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let main = match args.format {
+        StdoutFormat::Text => report::text::render(report, color),
+        StdoutFormat::Json => report::json::render(report),
+        StdoutFormat::Markdown => report::markdown::render(report),
+        StdoutFormat::Junit => report::junit::render(report),
+        StdoutFormat::Sarif => report::sarif::render(report, cwd),
+        StdoutFormat::None => String::new(),
+    };
+    let mut out = main;
+    out.push_str(&stdout);
+    if args.github {
+        out.push_str(&report::github::render(report));
+    }
+    let mut lock = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error of the check.
+    let _ = lock.write_all(out.as_bytes()).and_then(|()| lock.flush());
+    if args.format != StdoutFormat::Text {
+        eprintln!("{}", texts::summary_line(&gate::summary_counts(report)));
+    }
+    Ok(())
+}

@@ -1,0 +1,460 @@
+//! The report of `glocal check`, whatever the mode: one model ([`Report`])
+//! filled by lint, plan or server mode, judged by the gates ([`gate`]), and
+//! written in every format (`text`, `json`, `markdown`, `junit`, `sarif`,
+//! `github`).
+//!
+//! The JSON form of [`Report`] is the versioned report schema
+//! ([`SCHEMA_VERSION`]); README's "Locale gap reports in CI" section documents
+//! it. A report read back as a baseline only needs its findings' keys.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::coverage::finding::Severity;
+use crate::coverage::roadmap::Verdict;
+
+pub mod baseline;
+pub mod gate;
+pub mod github;
+pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
+pub mod text;
+pub mod texts;
+
+/// The version of the JSON report schema. Adding fields keeps it; removing
+/// or changing one bumps it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How the report was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// `--source` and `--l10n`: locale folders against the source folder.
+    Lint,
+    /// `--plan`: the roadmap checks, offline, on the plan's files.
+    Plan,
+    /// `--server`: CheckRoadmap on a server.
+    Server,
+}
+
+impl Mode {
+    /// `lint`, `plan` or `server`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Lint => "lint",
+            Mode::Plan => "plan",
+            Mode::Server => "server",
+        }
+    }
+}
+
+/// The tool that wrote the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToolInfo {
+    /// `glocal`.
+    pub name: String,
+    /// The crate version.
+    pub version: String,
+}
+
+impl Default for ToolInfo {
+    fn default() -> Self {
+        ToolInfo {
+            name: "glocal".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+}
+
+/// A whole report.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The tool.
+    pub tool: ToolInfo,
+    /// The mode.
+    pub mode: Mode,
+    /// The source locale.
+    pub source_locale: String,
+    /// Plan and server modes: the day checked for.
+    pub as_of: Option<String>,
+    /// Plan and server modes: the window in days.
+    pub window_days: Option<i64>,
+    /// The outcome; filled by [`gate::apply`].
+    pub summary: Summary,
+    /// Plan and server modes: each roadmap checked.
+    pub roadmaps: Vec<RoadmapResult>,
+    /// Plan and server modes: each launch of each roadmap.
+    pub launches: Vec<LaunchResult>,
+    /// Counts per locale (lint mode) or per market × locale (other modes).
+    pub stats: Vec<LocaleStats>,
+    /// The coverage thresholds checked.
+    pub thresholds: Vec<ThresholdResult>,
+    /// Every finding, in report order ([`Report::sort`]).
+    pub findings: Vec<ReportFinding>,
+    /// Notes about the run (skipped folders, ...).
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// An empty report of `mode`.
+    pub fn new(mode: Mode, source_locale: impl Into<String>) -> Self {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: ToolInfo::default(),
+            mode,
+            source_locale: source_locale.into(),
+            as_of: None,
+            window_days: None,
+            summary: Summary::default(),
+            roadmaps: Vec::new(),
+            launches: Vec::new(),
+            stats: Vec::new(),
+            thresholds: Vec::new(),
+            findings: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Sorts findings by roadmap, market, locale, path, line, column, rule
+    /// and message id, and stats by roadmap, market and locale: the order of
+    /// every format.
+    pub fn sort(&mut self) {
+        self.findings
+            .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        self.stats.sort_by_key(LocaleStats::group);
+    }
+
+    /// The findings that count: not known from the baseline.
+    pub fn current(&self) -> impl Iterator<Item = &ReportFinding> {
+        self.findings.iter().filter(|f| !f.baselined)
+    }
+
+    /// The stats row of a group, if any.
+    pub fn stats_of(&self, group: &Group) -> Option<&LocaleStats> {
+        self.stats
+            .iter()
+            .find(|s| group.is(&s.roadmap, &s.market, &s.locale))
+    }
+
+    /// The groups of the report (roadmap, market, locale): every stats row's
+    /// and every finding's, in order.
+    pub fn groups(&self) -> Vec<Group> {
+        let mut keys: Vec<(&Option<String>, &Option<String>, &str)> = self
+            .stats
+            .iter()
+            .map(|s| (&s.roadmap, &s.market, s.locale.as_str()))
+            .chain(
+                self.findings
+                    .iter()
+                    .map(|f| (&f.roadmap, &f.market, f.locale.as_str())),
+            )
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .map(|(r, m, l)| Group::of(r, m, l))
+            .collect()
+    }
+
+    /// The findings of a group, the baselined ones included.
+    pub fn findings_of<'a>(
+        &'a self,
+        group: &'a Group,
+    ) -> impl Iterator<Item = &'a ReportFinding> + 'a {
+        self.findings
+            .iter()
+            .filter(move |f| group.is(&f.roadmap, &f.market, &f.locale))
+    }
+
+    /// The failed thresholds of a group.
+    pub fn failed_thresholds_of<'a>(
+        &'a self,
+        group: &'a Group,
+    ) -> impl Iterator<Item = &'a ThresholdResult> + 'a {
+        self.thresholds
+            .iter()
+            .filter(move |t| !t.passed && group.is(&t.roadmap, &t.market, &t.locale))
+    }
+
+    /// Failed thresholds of locales that no check covered.
+    pub fn unchecked_thresholds(&self) -> impl Iterator<Item = &ThresholdResult> {
+        self.thresholds
+            .iter()
+            .filter(|t| !t.passed && self.stats_of(&t.group()).is_none())
+    }
+
+    /// Whether the report has more than one roadmap.
+    pub fn many_roadmaps(&self) -> bool {
+        self.roadmaps.len() > 1
+    }
+}
+
+/// What the formats group by: a locale, of a market (plan and server modes),
+/// of a roadmap (when a plan has several).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Group {
+    /// The roadmap.
+    pub roadmap: Option<String>,
+    /// The market.
+    pub market: Option<String>,
+    /// The locale.
+    pub locale: String,
+}
+
+impl Group {
+    /// Whether the group is this roadmap's, market's and locale's.
+    pub fn is(&self, roadmap: &Option<String>, market: &Option<String>, locale: &str) -> bool {
+        self.locale == locale && self.market == *market && self.roadmap == *roadmap
+    }
+
+    fn of(roadmap: &Option<String>, market: &Option<String>, locale: &str) -> Group {
+        Group {
+            roadmap: roadmap.clone(),
+            market: market.clone(),
+            locale: locale.to_string(),
+        }
+    }
+}
+
+/// The outcome of the gates.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Summary {
+    /// Whether nothing blocks.
+    pub passed: bool,
+    /// The exit status: 0 passed, 1 failed.
+    pub exit_code: i32,
+    /// `--fail-on`: `error`, `warning` or `never`.
+    pub fail_on: String,
+    /// Locales (lint) or market × locale rows checked.
+    pub locales: usize,
+    /// Findings of severity error, not in the baseline.
+    pub errors: usize,
+    /// Findings of severity warning, not in the baseline.
+    pub warnings: usize,
+    /// Findings of severity info, not in the baseline.
+    pub infos: usize,
+    /// Findings that fail the gate.
+    pub blocking: usize,
+    /// Findings known from the baseline (never blocking).
+    pub baselined: usize,
+    /// Coverage thresholds that failed.
+    pub thresholds_failed: usize,
+}
+
+/// Counts of source messages or words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// All that the locale needs.
+    pub total: u32,
+    /// Translated completely (plan and server modes: usable in the bundle
+    /// that serves the locale, without an error).
+    pub translated: u32,
+    /// Lint mode: defined but without their value or an attribute.
+    pub incomplete: u32,
+    /// Not translated: lint mode, not defined; other modes, `total -
+    /// translated`.
+    pub missing: u32,
+}
+
+/// Plan and server modes: what the locale's own bundle (exact tag) covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnCoverage {
+    /// Messages complete in the locale's own bundle.
+    pub messages: u32,
+    /// Their words.
+    pub words: u32,
+}
+
+/// The counts of one locale (of one market, in plan and server modes).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocaleStats {
+    /// The market; `None` in lint mode.
+    pub market: Option<String>,
+    /// The locale.
+    pub locale: String,
+    /// The bundle that serves it (plan and server modes), if any.
+    pub served_by: Option<String>,
+    /// The roadmap (plan and server modes).
+    pub roadmap: Option<String>,
+    /// The launch (plan and server modes).
+    pub launch: Option<String>,
+    /// Messages (and terms, in lint mode).
+    pub messages: Counts,
+    /// Their source words.
+    pub words: Counts,
+    /// `messages.translated / messages.total`, in percent (100 when nothing
+    /// is needed).
+    pub coverage_percent: f64,
+    /// Plan and server modes: the own bundle's share.
+    pub own: Option<OwnCoverage>,
+    /// Lint mode: messages of the locale the source does not have.
+    pub obsolete_messages: Option<u32>,
+}
+
+impl LocaleStats {
+    /// The group of the row.
+    pub fn group(&self) -> Group {
+        Group::of(&self.roadmap, &self.market, &self.locale)
+    }
+}
+
+/// A percentage of `part` in `whole`; 100 when `whole` is 0.
+pub fn percent(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        f64::from(part) * 100.0 / f64::from(whole)
+    }
+}
+
+/// A roadmap checked (plan and server modes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoadmapResult {
+    /// `products/p/roadmaps/r`.
+    pub name: String,
+    /// The worst verdict of its launches.
+    pub verdict: Verdict,
+}
+
+/// A launch checked (plan and server modes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaunchResult {
+    /// The roadmap.
+    pub roadmap: String,
+    /// `products/p/launches/l`.
+    pub launch: String,
+    /// `markets/m`.
+    pub market: String,
+    /// `products/p/variants/v`.
+    pub variant: String,
+    /// The launch's first day.
+    pub date: String,
+    /// Days from `as_of` to `date` (negative once launched).
+    pub days_until: i64,
+    /// READY, AT_RISK or BLOCKED.
+    pub verdict: Verdict,
+}
+
+/// `READY`, `AT_RISK`, `BLOCKED`.
+pub fn verdict_text(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Ready => "READY",
+        Verdict::AtRisk => "AT_RISK",
+        Verdict::Blocked => "BLOCKED",
+    }
+}
+
+/// One coverage threshold checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdResult {
+    /// The roadmap (plan and server modes).
+    pub roadmap: Option<String>,
+    /// The market (plan and server modes).
+    pub market: Option<String>,
+    /// The locale.
+    pub locale: String,
+    /// Its coverage, in percent.
+    pub coverage_percent: f64,
+    /// The minimum, in percent.
+    pub minimum_percent: f64,
+    /// Whether the coverage reaches the minimum.
+    pub passed: bool,
+}
+
+impl ThresholdResult {
+    /// The group of the threshold.
+    pub fn group(&self) -> Group {
+        Group::of(&self.roadmap, &self.market, &self.locale)
+    }
+}
+
+/// One finding of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportFinding {
+    /// The rule id (`missing-message`).
+    pub rule: String,
+    /// `error`, `warning` or `info`. In plan and server modes the errors of a
+    /// launch that is AT_RISK (its gaps are needed after the window) are
+    /// warnings.
+    pub severity: Severity,
+    /// The market (plan and server modes).
+    pub market: Option<String>,
+    /// The locale.
+    pub locale: String,
+    /// The file in the bundle (`pairing/setup.ftl`), as the engine names it.
+    pub file: Option<String>,
+    /// The file on disk, relative to the working directory, `/`-separated:
+    /// where to fix the finding (for a missing message, the locale's file
+    /// where the translation belongs).
+    pub path: Option<String>,
+    /// 1-based line; 0 when unknown.
+    pub line: u32,
+    /// 1-based column in characters; 0 when unknown.
+    pub column: u32,
+    /// The message, `-term` or `id.attr` concerned.
+    pub message_id: Option<String>,
+    /// What is wrong.
+    pub detail: String,
+    /// The roadmap (plan and server modes).
+    pub roadmap: Option<String>,
+    /// The launch (plan and server modes).
+    pub launch: Option<String>,
+    /// Whether the finding fails the gate.
+    pub blocking: bool,
+    /// Whether the baseline already had it (then it never blocks).
+    pub baselined: bool,
+}
+
+impl ReportFinding {
+    fn order_key(&self) -> impl Ord + '_ {
+        (
+            &self.roadmap,
+            &self.market,
+            &self.locale,
+            &self.path,
+            &self.file,
+            self.line,
+            self.column,
+            &self.rule,
+            &self.message_id,
+            &self.launch,
+        )
+    }
+
+    /// `path:line:column`, `path`, or nothing.
+    pub fn position(&self) -> Option<String> {
+        let path = self.path.as_deref().or(self.file.as_deref())?;
+        Some(match (self.line, self.column) {
+            (0, _) => path.to_string(),
+            (line, 0) => format!("{path}:{line}"),
+            (line, column) => format!("{path}:{line}:{column}"),
+        })
+    }
+
+    /// The key a baseline matches on: rule, locale, file and message id (not
+    /// the position, which moves as files change).
+    pub fn baseline_key(&self) -> baseline::Key {
+        baseline::Key {
+            rule: self.rule.clone(),
+            locale: self.locale.clone(),
+            file: self.file.clone(),
+            message_id: self.message_id.clone(),
+        }
+    }
+}
+
+/// The findings per severity among `findings`.
+pub fn severity_counts<'a>(
+    findings: impl Iterator<Item = &'a ReportFinding>,
+) -> BTreeMap<Severity, usize> {
+    let mut counts = BTreeMap::new();
+    for f in findings {
+        *counts.entry(f.severity).or_insert(0) += 1;
+    }
+    counts
+}

@@ -1,0 +1,281 @@
+//! The SARIF 2.1.0 report (types of `serde-sarif`, generated from the OASIS
+//! schema): one run of the `glocal` tool, every rule with its help text, one
+//! result per finding (and per failed coverage minimum), located by file,
+//! line and column. Paths are relative to `%SRCROOT%`, the working directory
+//! (the repository root in CI), as code scanning services expect.
+//!
+//! A finding whose line is unknown (a missing message: the locale lacks it)
+//! is located at line 1 of the file where the translation belongs. With a
+//! baseline, each result has a `baselineState` (`new` or `unchanged`).
+//! `partialFingerprints` hold the baseline key (rule, locale, file, message
+//! id), so that alerts follow a finding when lines move.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{json, Value};
+use serde_sarif::sarif;
+
+use crate::coverage::finding::{Rule, Severity};
+
+use super::{texts, Report, ReportFinding};
+
+/// `$schema` of the report.
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The base id of relative paths.
+const SRCROOT: &str = "%SRCROOT%";
+
+fn level(severity: Severity) -> sarif::ResultLevel {
+    match severity {
+        Severity::Error => sarif::ResultLevel::Error,
+        Severity::Warning => sarif::ResultLevel::Warning,
+        Severity::Info => sarif::ResultLevel::Note,
+    }
+}
+
+fn level_value(severity: Severity) -> Value {
+    json!(level(severity))
+}
+
+fn text(s: impl Into<String>) -> sarif::MultiformatMessageString {
+    sarif::MultiformatMessageString::builder().text(s).build()
+}
+
+fn message(s: impl Into<String>) -> sarif::Message {
+    sarif::Message {
+        text: Some(s.into()),
+        ..Default::default()
+    }
+}
+
+/// `MissingMessage` for `missing-message`.
+fn camel(id: &str) -> String {
+    id.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn descriptor(id: &str, short: &str, long: &str, severity: Severity) -> sarif::ReportingDescriptor {
+    let mut d = sarif::ReportingDescriptor::builder().id(id).build();
+    d.name = Some(camel(id));
+    d.short_description = Some(text(short));
+    d.full_description = Some(text(long));
+    let mut help = text(format!("{short} {long}"));
+    help.markdown = Some(format!("**{short}**\n\n{long}"));
+    d.help = Some(help);
+    d.default_configuration = Some(sarif::ReportingConfiguration {
+        level: Some(level_value(severity)),
+        ..Default::default()
+    });
+    d
+}
+
+/// Percent-encodes a `/`-separated path for a URI.
+fn uri_path(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A `file://` URI of a directory (with a trailing `/`).
+fn directory_uri(dir: &Path) -> String {
+    let mut path = dir.to_string_lossy().replace('\\', "/");
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    format!("file://{}", uri_path(&path))
+}
+
+fn location(f: &ReportFinding) -> Option<sarif::Location> {
+    let path = f.path.as_deref().or(f.file.as_deref())?;
+    let artifact = if path.starts_with('/') {
+        sarif::ArtifactLocation {
+            uri: Some(format!("file://{}", uri_path(path))),
+            ..Default::default()
+        }
+    } else {
+        sarif::ArtifactLocation {
+            uri: Some(uri_path(path)),
+            uri_base_id: Some(SRCROOT.to_string()),
+            ..Default::default()
+        }
+    };
+    let region = sarif::Region {
+        start_line: Some(i64::from(f.line.max(1))),
+        start_column: (f.line > 0 && f.column > 0).then_some(i64::from(f.column)),
+        ..Default::default()
+    };
+    Some(sarif::Location {
+        physical_location: Some(sarif::PhysicalLocation {
+            artifact_location: Some(artifact),
+            region: Some(region),
+            ..Default::default()
+        }),
+        ..Default::default()
+    })
+}
+
+/// The SARIF report as JSON text.
+pub fn render(report: &Report, working_dir: &Path) -> String {
+    let mut rules: Vec<sarif::ReportingDescriptor> = Rule::ALL
+        .iter()
+        .map(|r| {
+            let (short, long) = texts::rule_help(*r);
+            descriptor(r.id(), short, long, r.default_severity())
+        })
+        .collect();
+    let (short, long) = texts::min_coverage_help();
+    rules.push(descriptor(
+        texts::MIN_COVERAGE_RULE,
+        short,
+        long,
+        Severity::Error,
+    ));
+    // Rules the engine may add later, or that a server knows and this
+    // binary does not: described by their id.
+    for f in &report.findings {
+        if !rules.iter().any(|r| r.id == f.rule) {
+            rules.push(descriptor(&f.rule, &f.rule, &f.rule, f.severity));
+        }
+    }
+    let index: BTreeMap<String, i64> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i as i64))
+        .collect();
+
+    let with_baseline = report.findings.iter().any(|f| f.baselined);
+    let mut occurrences: BTreeMap<String, usize> = BTreeMap::new();
+    let mut results: Vec<sarif::Result> = Vec::new();
+    for f in &report.findings {
+        let key = format!(
+            "{}|{}|{}|{}",
+            f.rule,
+            f.locale,
+            f.file.as_deref().unwrap_or(""),
+            f.message_id.as_deref().unwrap_or("")
+        );
+        let n = occurrences.entry(key.clone()).or_insert(0);
+        *n += 1;
+        let mut text_of = match &f.market {
+            Some(m) => format!("{m} {}: ", f.locale),
+            None => format!("{}: ", f.locale),
+        };
+        if let Some(id) = &f.message_id {
+            text_of.push_str(id);
+            text_of.push_str(": ");
+        }
+        text_of.push_str(&f.detail);
+        let mut properties = BTreeMap::new();
+        properties.insert("locale".to_string(), json!(f.locale));
+        properties.insert("blocking".to_string(), json!(f.blocking));
+        if let Some(m) = &f.market {
+            properties.insert("market".to_string(), json!(m));
+        }
+        if let Some(id) = &f.message_id {
+            properties.insert("messageId".to_string(), json!(id));
+        }
+        if let Some(l) = &f.launch {
+            properties.insert("launch".to_string(), json!(l));
+        }
+        let mut result = sarif::Result::builder().message(message(text_of)).build();
+        result.rule_id = Some(f.rule.clone());
+        result.rule_index = index.get(&f.rule).copied();
+        result.level = Some(level(f.severity));
+        result.locations = location(f).map(|l| vec![l]);
+        result.partial_fingerprints = Some(BTreeMap::from([(
+            "glocalFindingKey/v1".to_string(),
+            format!("{key}|{n}"),
+        )]));
+        result.baseline_state =
+            with_baseline.then(|| json!(if f.baselined { "unchanged" } else { "new" }));
+        result.properties = Some(sarif::PropertyBag {
+            additional_properties: properties,
+            ..Default::default()
+        });
+        results.push(result);
+    }
+    for t in report.thresholds.iter().filter(|t| !t.passed) {
+        let mut properties = BTreeMap::new();
+        properties.insert("locale".to_string(), json!(t.locale));
+        properties.insert("coveragePercent".to_string(), json!(t.coverage_percent));
+        properties.insert("minimumPercent".to_string(), json!(t.minimum_percent));
+        if let Some(m) = &t.market {
+            properties.insert("market".to_string(), json!(m));
+        }
+        let mut result = sarif::Result::builder()
+            .message(message(texts::threshold_failed(
+                &t.locale,
+                t.market.as_deref(),
+                t.coverage_percent,
+                t.minimum_percent,
+            )))
+            .build();
+        result.rule_id = Some(texts::MIN_COVERAGE_RULE.to_string());
+        result.rule_index = index.get(texts::MIN_COVERAGE_RULE).copied();
+        result.level = Some(level(Severity::Error));
+        result.properties = Some(sarif::PropertyBag {
+            additional_properties: properties,
+            ..Default::default()
+        });
+        results.push(result);
+    }
+
+    let mut driver = sarif::ToolComponent::builder().name("glocal").build();
+    driver.version = Some(report.tool.version.clone());
+    driver.semantic_version = Some(report.tool.version.clone());
+    driver.rules = Some(rules);
+    let mut invocation = sarif::Invocation::builder()
+        .execution_successful(true)
+        .build();
+    invocation.exit_code = Some(i64::from(report.summary.exit_code));
+    let mut run = sarif::Run::builder()
+        .tool(sarif::Tool::builder().driver(driver).build())
+        .build();
+    run.original_uri_base_ids = Some(BTreeMap::from([(
+        SRCROOT.to_string(),
+        sarif::ArtifactLocation {
+            uri: Some(directory_uri(working_dir)),
+            ..Default::default()
+        },
+    )]));
+    run.invocations = Some(vec![invocation]);
+    run.results = Some(results);
+    run.column_kind = Some(json!("unicodeCodePoints"));
+    let mut log = sarif::Sarif::builder()
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build();
+    log.schema = Some(SCHEMA_URI.to_string());
+    let mut out = serde_json::to_string_pretty(&log).expect("a SARIF log always serializes");
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_and_names() {
+        assert_eq!(uri_path("l10n/fr CA/a#b.ftl"), "l10n/fr%20CA/a%23b.ftl");
+        assert_eq!(directory_uri(Path::new("/w/x y")), "file:///w/x%20y/");
+        assert_eq!(camel("missing-plural-category"), "MissingPluralCategory");
+    }
+}

@@ -1,0 +1,1159 @@
+//! `glocal check` with the real binary on the fixtures in
+//! `tests/fixtures/check/`: the three modes, every report format (each
+//! parsed), the gates and the exit statuses.
+//!
+//! Fixtures:
+//! - `lint/`: source `en-US/` (two files, a term, a plural); `fr/` complete
+//!   with one obsolete message (a warning); `de/` with an unknown variable, a
+//!   syntax error, a duplicate id and a missing file; `configs/` is no locale.
+//! - `clean/`: `fr` translates everything.
+//! - `nothing/`: the source has no message yet.
+//! - `plan/plan.toml`: two shops (fr-FR served by `fr`, de-DE), two roadmaps;
+//!   `fr` lacks `dimmer-level`, needed by the fr launch on 2030-03-01.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+
+use serde_json::Value;
+
+const LINT_SOURCE: &str = "tests/fixtures/check/lint/en-US";
+const LINT_L10N: &str = "tests/fixtures/check/lint";
+const PLAN: &str = "tests/fixtures/check/plan/plan.toml";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `glocal check ARGS` in the repository root.
+fn check(args: &[&str]) -> Output {
+    check_in(root(), args)
+}
+
+fn check_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glocal"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("GLOCAL_LOG", "warn")
+        .output()
+        .expect("run glocal")
+}
+
+fn code(out: &Output) -> i32 {
+    out.status.code().expect("exit status")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// Exit 2, nothing on stdout, and exactly one line on stderr: `error: ...`.
+fn assert_one_line_error(out: &Output, contains: &str) {
+    let err = stderr(out);
+    assert_eq!(code(out), 2, "stderr: {err}");
+    assert_eq!(stdout(out), "", "stderr: {err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "one line expected: {err}");
+    assert!(lines[0].starts_with("error: "), "{err}");
+    assert!(lines[0].contains(contains), "{err}");
+}
+
+fn lint_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["--source", LINT_SOURCE, "--l10n", LINT_L10N];
+    args.extend_from_slice(extra);
+    args
+}
+
+fn json_report(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn findings<'a>(report: &'a Value, locale: &str) -> Vec<&'a Value> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["locale"] == locale)
+        .collect()
+}
+
+/// Copies a fixture folder into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Lint mode and the text report.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn lint_text_report_groups_by_locale_and_file() {
+    let out = check(&lint_args(&[]));
+    let text = stdout(&out);
+    assert_eq!(code(&out), 1, "{text}");
+    assert!(!text.contains('\x1b'), "no colour when piped: {text}");
+    assert!(
+        text.starts_with("glocal check (lint): 2 locales against en-US\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note: skipped configs/: not a locale folder"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note: skipped en-US/: it is the source folder"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nde: 3/7 messages (42.9%), 5/15 words\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  tests/fixtures/check/lint/de/main.ftl\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  tests/fixtures/check/lint/de/shop/cart.ftl\n"),
+        "missing file named where the translation belongs: {text}"
+    );
+    assert!(text.contains("3:8  error    syntax-error"), "{text}");
+    assert!(
+        text.contains("\nfr: 7/7 messages (100%), 15/15 words\n"),
+        "{text}"
+    );
+    // de before fr, de's files in path order.
+    let de = text.find("\nde: ").unwrap();
+    let fr = text.find("\nfr: ").unwrap();
+    assert!(de < fr);
+    assert!(text.find("de/main.ftl").unwrap() < text.find("de/shop/cart.ftl").unwrap());
+    let last = text.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "FAILED: 7 blocking findings (7 errors, 2 warnings, 0 notes) in 2 locales; --fail-on error"
+    );
+
+    let coloured = check(&lint_args(&["--color", "always"]));
+    assert!(stdout(&coloured).contains("\x1b[1;31merror\x1b[0m"));
+}
+
+#[test]
+fn exit_statuses_and_fail_on() {
+    // 0: everything translated.
+    let out = check(&[
+        "--source",
+        "tests/fixtures/check/clean/en-US",
+        "--l10n",
+        "tests/fixtures/check/clean",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(stdout(&out).ends_with(
+        "PASSED: nothing blocks (0 errors, 0 warnings, 0 notes) in 1 locale; --fail-on error\n"
+    ));
+
+    // fr alone has a warning only: passes unless warnings fail.
+    assert_eq!(code(&check(&lint_args(&["--locale", "fr"]))), 0);
+    assert_eq!(
+        code(&check(&lint_args(&[
+            "--locale",
+            "fr",
+            "--fail-on",
+            "warning"
+        ]))),
+        1
+    );
+    // de has errors: fails, unless nothing fails.
+    assert_eq!(code(&check(&lint_args(&["--locale", "de"]))), 1);
+    assert_eq!(
+        code(&check(&lint_args(&[
+            "--locale",
+            "de",
+            "--fail-on",
+            "never"
+        ]))),
+        0
+    );
+}
+
+#[test]
+fn a_branch_with_nothing_to_translate_passes() {
+    let out = check(&[
+        "--source",
+        "tests/fixtures/check/nothing/en-US",
+        "--l10n",
+        "tests/fixtures/check/nothing",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(stdout(&out).contains("has no Fluent messages: nothing to translate"));
+}
+
+#[test]
+fn a_requested_locale_without_folder_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let out = check(&lint_args(&[
+        "--locale",
+        "es",
+        "--json",
+        json.to_str().unwrap(),
+    ]));
+    assert_eq!(code(&out), 1);
+    let report = json_report(&json);
+    let es = findings(&report, "es");
+    assert_eq!(es.len(), 1);
+    assert_eq!(es[0]["rule"], "missing-locale");
+    assert_eq!(report["stats"][0]["coverage_percent"], 0.0);
+}
+
+// ---------------------------------------------------------------------------
+// Formats.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn json_report_follows_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("report.json");
+    let out = check(&lint_args(&[
+        "--json",
+        json.to_str().unwrap(),
+        "--format",
+        "none",
+    ]));
+    assert_eq!(code(&out), 1);
+    assert_eq!(stdout(&out), "", "--format none prints nothing");
+    assert!(
+        stderr(&out).starts_with("FAILED: 7 blocking findings"),
+        "{}",
+        stderr(&out)
+    );
+    let r = json_report(&json);
+    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["tool"]["name"], "glocal");
+    assert_eq!(r["mode"], "lint");
+    assert_eq!(r["source_locale"], "en-US");
+    assert_eq!(r["summary"]["passed"], false);
+    assert_eq!(r["summary"]["exit_code"], 1);
+    assert_eq!(r["summary"]["blocking"], 7);
+    let fields = [
+        "rule",
+        "severity",
+        "market",
+        "locale",
+        "file",
+        "path",
+        "line",
+        "column",
+        "message_id",
+        "detail",
+        "blocking",
+        "baselined",
+    ];
+    for f in r["findings"].as_array().unwrap() {
+        for field in fields {
+            assert!(f.get(field).is_some(), "{field} in {f}");
+        }
+    }
+    let syntax: Vec<&Value> = findings(&r, "de")
+        .into_iter()
+        .filter(|f| f["rule"] == "syntax-error")
+        .collect();
+    assert_eq!(syntax.len(), 1);
+    assert_eq!(syntax[0]["file"], "main.ftl");
+    assert_eq!(syntax[0]["path"], "tests/fixtures/check/lint/de/main.ftl");
+    assert_eq!(
+        (syntax[0]["line"].as_u64(), syntax[0]["column"].as_u64()),
+        (Some(3), Some(8))
+    );
+    assert_eq!(syntax[0]["severity"], "error");
+    assert!(syntax[0]["market"].is_null());
+
+    let stats = r["stats"].as_array().unwrap();
+    assert_eq!(stats.len(), 2);
+    let de = &stats[0];
+    assert_eq!(de["locale"], "de");
+    assert_eq!(de["messages"]["total"], 7);
+    assert_eq!(de["messages"]["translated"], 3);
+    assert_eq!(de["messages"]["missing"], 4);
+    assert_eq!(de["words"]["total"], 15);
+    assert_eq!(de["words"]["translated"], 5);
+    let fr = &stats[1];
+    assert_eq!(
+        (
+            fr["messages"]["translated"].as_u64(),
+            fr["obsolete_messages"].as_u64()
+        ),
+        (Some(7), Some(1))
+    );
+
+    // --json - writes the report to standard output.
+    let out = check(&lint_args(&["--format", "none", "--json", "-"]));
+    let back: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(back["findings"], r["findings"]);
+}
+
+#[test]
+fn junit_report_has_a_case_per_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junit.xml");
+    let out = check(&lint_args(&["--junit", path.to_str().unwrap()]));
+    assert_eq!(code(&out), 1);
+    let xml = std::fs::read_to_string(&path).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    assert_eq!(root.attribute("tests"), Some("2"));
+    assert_eq!(root.attribute("failures"), Some("1"));
+    let suites: Vec<_> = root
+        .children()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(suites.len(), 1);
+    assert_eq!(suites[0].attribute("name"), Some("locales"));
+    let cases: Vec<_> = suites[0]
+        .children()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    let names: Vec<_> = cases.iter().map(|c| c.attribute("name").unwrap()).collect();
+    assert_eq!(names, ["de", "fr"]);
+    for case in &cases {
+        assert!(case.attribute("classname").is_some());
+    }
+    let failure = cases[0]
+        .children()
+        .find(|n| n.has_tag_name("failure"))
+        .expect("de fails");
+    assert_eq!(failure.attribute("message"), Some("7 blocking findings"));
+    let text = failure.text().unwrap();
+    assert!(
+        text.contains("tests/fixtures/check/lint/de/main.ftl:3:8: error[syntax-error]"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 7);
+    assert!(cases[1].children().all(|n| !n.has_tag_name("failure")));
+    let out_text = cases[1]
+        .children()
+        .find(|n| n.has_tag_name("system-out"))
+        .and_then(|n| n.text())
+        .unwrap();
+    assert!(
+        out_text.contains("warning[obsolete-message] old-banner"),
+        "{out_text}"
+    );
+}
+
+/// The SARIF 2.1.0 JSON schema shipped in the `serde-sarif` package (the
+/// OASIS schema its types are generated from), found in Cargo's registry.
+fn sarif_schema() -> Option<Value> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).ok()?;
+    let at = lock.find("name = \"serde-sarif\"\nversion = \"")?;
+    let rest = &lock[at + "name = \"serde-sarif\"\nversion = \"".len()..];
+    let version = &rest[..rest.find('"')?];
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    for index in std::fs::read_dir(home.join("registry/src")).ok()? {
+        let schema = index
+            .ok()?
+            .path()
+            .join(format!("serde-sarif-{version}/src/schema.json"));
+        if let Ok(text) = std::fs::read_to_string(&schema) {
+            return serde_json::from_str(&text).ok();
+        }
+    }
+    None
+}
+
+#[test]
+fn sarif_report_is_valid_sarif_2_1_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.sarif");
+    let out = check(&lint_args(&["--sarif", path.to_str().unwrap()]));
+    assert_eq!(code(&out), 1);
+    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+
+    match sarif_schema() {
+        Some(schema) => {
+            // The OASIS schema's patterns of `language` properties have a
+            // stray `]`, a literal in ECMA-262 (Annex B) but an error for the
+            // Rust regex engine behind the meta-schema's `format: regex`:
+            // escape it, which keeps its meaning.
+            let text = schema.to_string().replace("{2}]?$", "{2}\\\\]?$");
+            let schema: Value = serde_json::from_str(&text).unwrap();
+            let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+            let errors: Vec<String> = validator
+                .iter_errors(&sarif)
+                .map(|e| format!("{} at {}", e, e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{errors:#?}");
+            // The validator does catch what is wrong.
+            let mut broken = sarif.clone();
+            broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+            assert!(!validator.is_valid(&broken));
+        }
+        None => eprintln!(
+            "serde-sarif's schema.json not found in Cargo's registry: structure checked only"
+        ),
+    }
+
+    // The properties code scanning needs, checked by hand too.
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(sarif["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "glocal");
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.len() >= 15);
+    for rule in rules {
+        assert!(rule["id"].is_string());
+        assert!(!rule["shortDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .is_empty());
+        assert!(!rule["help"]["text"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(
+        run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+            .as_str()
+            .map(|u| u.starts_with("file:///")),
+        Some(true)
+    );
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 9);
+    for r in results {
+        let id = r["ruleId"].as_str().unwrap();
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], id);
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
+        assert!(!r["message"]["text"].as_str().unwrap().is_empty());
+        let location = &r["locations"][0]["physicalLocation"];
+        let uri = location["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(uri.starts_with("tests/fixtures/check/lint/"), "{uri}");
+        assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+    let syntax = results
+        .iter()
+        .find(|r| r["ruleId"] == "syntax-error")
+        .unwrap();
+    let region = &syntax["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(3), Some(8))
+    );
+}
+
+#[test]
+fn github_annotations() {
+    let out = check(&lint_args(&["--format", "none", "--github"]));
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 9, "{text}");
+    for line in &lines {
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning "),
+            "{line}"
+        );
+        assert!(line.contains("::"), "{line}");
+    }
+    assert!(lines.contains(&"::error file=tests/fixtures/check/lint/de/main.ftl,line=3,col=8,title=glocal syntax-error::de: Expected a token starting with \"}\" (up to line 3, column 9)"), "{text}");
+    assert!(lines.contains(&"::error file=tests/fixtures/check/lint/de/shop/cart.ftl,title=glocal missing-message::de: cart-title: message cart-title is not translated"), "{text}");
+    assert!(lines.contains(&"::warning file=tests/fixtures/check/lint/fr/main.ftl,line=10,col=1,title=glocal obsolete-message::fr: old-banner: message old-banner is not in the source"), "{text}");
+}
+
+#[test]
+fn markdown_report_fits_a_pull_request_comment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.md");
+    let out = check(&lint_args(&["--markdown", path.to_str().unwrap()]));
+    assert_eq!(code(&out), 1);
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        md.starts_with("### glocal check: ❌ 7 blocking findings\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Market | Locale | Messages | Words | Coverage | Errors | Warnings |  |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("|  | `de` | 3/7 | 5/15 | 42.9% | 7 | 1 | ❌ |"),
+        "{md}"
+    );
+    assert!(md.contains("#### Findings (9)"), "{md}");
+    // Blocking findings first.
+    let first_row = md
+        .lines()
+        .skip_while(|l| !l.starts_with("|  | Where"))
+        .nth(2)
+        .unwrap();
+    assert!(first_row.starts_with("| ❌ |"), "{first_row}");
+
+    // A large tree: 2,000 source messages, 20 locales translating none.
+    let big = tempfile::tempdir().unwrap();
+    let mut source = String::new();
+    for i in 0..2000 {
+        source.push_str(&format!(
+            "message-number-{i} = Source text number {i} with some words\n"
+        ));
+    }
+    std::fs::create_dir_all(big.path().join("en-US")).unwrap();
+    std::fs::write(big.path().join("en-US/app.ftl"), source).unwrap();
+    for locale in [
+        "af", "ar", "bg", "bn", "ca", "cs", "da", "de", "el", "es", "et", "fa", "fi", "fr", "he",
+        "hi", "hr", "hu", "id", "it",
+    ] {
+        std::fs::create_dir_all(big.path().join(locale)).unwrap();
+        std::fs::write(
+            big.path().join(locale).join("app.ftl"),
+            "other = Something else\n",
+        )
+        .unwrap();
+    }
+    let md_path = big.path().join("big.md");
+    let out = check_in(
+        big.path(),
+        &[
+            "--source",
+            "en-US",
+            "--l10n",
+            ".",
+            "--format",
+            "none",
+            "--markdown",
+            md_path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&out), 1);
+    let md = std::fs::read_to_string(&md_path).unwrap();
+    assert!(
+        md.chars().count() <= 65_536,
+        "{} characters",
+        md.chars().count()
+    );
+    assert!(
+        md.contains("more, left out to fit a pull request comment"),
+        "{}",
+        &md[md.len() - 400..]
+    );
+    assert!(
+        md.contains("| `it` | 0/2000 |"),
+        "every locale row is there"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Gates.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn baseline_fails_only_new_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("l10n");
+    copy_tree(&root().join(LINT_L10N), &tree);
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "--source",
+            "l10n/en-US",
+            "--l10n",
+            "l10n",
+            "--format",
+            "none",
+        ];
+        a.extend_from_slice(extra);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let run = |extra: &[&str]| {
+        let a = args(extra);
+        check_in(
+            dir.path(),
+            &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        )
+    };
+
+    assert_eq!(code(&run(&["--json", "baseline.json"])), 1);
+    // Everything is known: passes.
+    let out = run(&["--baseline", "baseline.json", "--json", "now.json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let now = json_report(&dir.path().join("now.json"));
+    assert_eq!(now["summary"]["baselined"], 9);
+    assert_eq!(now["summary"]["blocking"], 0);
+
+    // Lines move: still known (positions are not part of the match).
+    let de = tree.join("de/main.ftl");
+    let text = std::fs::read_to_string(&de).unwrap();
+    std::fs::write(&de, format!("# A comment\n\n{text}")).unwrap();
+    assert_eq!(code(&run(&["--baseline", "baseline.json"])), 0);
+
+    // A new problem fails, and only it blocks.
+    let fr = tree.join("fr/main.ftl");
+    let text = std::fs::read_to_string(&fr).unwrap();
+    std::fs::write(&fr, format!("{text}about = Encore {{ $unknown }}\n")).unwrap();
+    let out = run(&[
+        "--baseline",
+        "baseline.json",
+        "--json",
+        "new.json",
+        "--sarif",
+        "new.sarif",
+    ]);
+    assert_eq!(code(&out), 1);
+    let new = json_report(&dir.path().join("new.json"));
+    let blocking: Vec<&Value> = new["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["blocking"] == true)
+        .collect();
+    assert_eq!(blocking.len(), 1, "{blocking:#?}");
+    assert_eq!(blocking[0]["rule"], "duplicate-id");
+    assert_eq!(blocking[0]["locale"], "fr");
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("new.sarif")).unwrap())
+            .unwrap();
+    let states: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["baselineState"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        states.iter().filter(|s| **s == "new").count(),
+        1,
+        "{states:?}"
+    );
+    assert_eq!(states.iter().filter(|s| **s == "unchanged").count(), 9);
+
+    // A baseline that is not a report: exit 2, one line.
+    std::fs::write(dir.path().join("bad.json"), "{\"findings\": 3}").unwrap();
+    assert_one_line_error(
+        &run(&["--baseline", "bad.json"]),
+        "--baseline bad.json: not a JSON report",
+    );
+    assert_one_line_error(
+        &run(&["--baseline", "missing.json"]),
+        "--baseline missing.json: cannot read",
+    );
+}
+
+#[test]
+fn coverage_minimums() {
+    let clean = [
+        "--source",
+        "tests/fixtures/check/clean/en-US",
+        "--l10n",
+        "tests/fixtures/check/clean",
+    ];
+    let with = |extra: &[&str]| {
+        let mut a = clean.to_vec();
+        a.extend_from_slice(extra);
+        check(&a)
+    };
+    assert_eq!(code(&with(&["--min-coverage", "100"])), 0);
+
+    // de covers 3 of 7 messages (42.9%), fr all of them.
+    let lint = |extra: &[&str]| check(&lint_args(&[&["--fail-on", "never"], extra].concat()));
+    assert_eq!(code(&lint(&["--min-coverage", "40"])), 0);
+    let out = lint(&["--min-coverage", "50"]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("de: coverage 42.9% is below the minimum 50.0%"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("in 2 locales; 1 locale below the minimum coverage; --fail-on never\n"),
+        "{text}"
+    );
+    // A locale's own minimum wins over the default.
+    assert_eq!(
+        code(&lint(&["--min-coverage", "50", "--min-coverage", "de=40"])),
+        0
+    );
+    assert_eq!(code(&lint(&["--min-coverage", "fr=100"])), 0);
+    // A minimum for a locale nothing checked fails.
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let out = lint(&["--min-coverage", "es=10", "--json", json.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    let r = json_report(&json);
+    let t = &r["thresholds"][0];
+    assert_eq!(
+        (t["locale"].as_str(), t["passed"].as_bool()),
+        (Some("es"), Some(false))
+    );
+
+    // Thresholds in JUnit: a failed case.
+    let junit = dir.path().join("j.xml");
+    lint(&["--min-coverage", "50", "--junit", junit.to_str().unwrap()]);
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let failure = doc
+        .descendants()
+        .find(|n| n.has_tag_name("failure"))
+        .unwrap();
+    assert_eq!(failure.attribute("type"), Some("min-coverage"));
+
+    // Bad values are usage errors.
+    assert_eq!(code(&lint(&["--min-coverage", "120"])), 2);
+    assert_eq!(code(&lint(&["--min-coverage", "fr_FR=20"])), 2);
+}
+
+#[test]
+fn configuration_errors_are_one_line_and_exit_2() {
+    assert_one_line_error(
+        &check(&[
+            "--source",
+            "tests/fixtures/check/nowhere",
+            "--l10n",
+            LINT_L10N,
+        ]),
+        "--source tests/fixtures/check/nowhere: no such directory",
+    );
+    assert_one_line_error(
+        &check(&[
+            "--source",
+            LINT_SOURCE,
+            "--l10n",
+            "tests/fixtures/check/nowhere",
+        ]),
+        "--l10n tests/fixtures/check/nowhere: no such directory",
+    );
+    assert_one_line_error(&check(&[]), "say what to check");
+    assert_one_line_error(&check(&["--source", LINT_SOURCE]), "--l10n is missing");
+    assert_one_line_error(
+        &check(&lint_args(&["--plan", PLAN])),
+        "choose different modes",
+    );
+    assert_one_line_error(
+        &check(&lint_args(&["--as-of", "2030-01-01"])),
+        "--as-of applies to plan and server modes only",
+    );
+    assert_one_line_error(
+        &check(&["--plan", "tests/fixtures/check/plan/bad-syntax.toml"]),
+        "tests/fixtures/check/plan/bad-syntax.toml:1:9: ",
+    );
+    assert_one_line_error(
+        &check(&["--plan", "tests/fixtures/check/plan/bad-reference.toml"]),
+        "bad-reference.toml:40:10: plan.launches[1].market: markets/shop-xx is neither in the plan nor in its market preset",
+    );
+    assert_one_line_error(
+        &check(&["--plan", "tests/fixtures/check/plan/none.toml"]),
+        "cannot read tests/fixtures/check/plan/none.toml",
+    );
+    assert_one_line_error(
+        &check(&["--plan", PLAN, "--roadmap", "v9"]),
+        "has no such roadmap (it has v1, v2)",
+    );
+    assert_one_line_error(
+        &check(&["--plan", PLAN, "--as-of", "2030-13-01"]),
+        "--as-of 2030-13-01",
+    );
+    assert_one_line_error(
+        &check(&[
+            "--server",
+            "http://127.0.0.1:9",
+            "--roadmap",
+            "products/lamp/roadmaps/v1",
+            "--push",
+            "tests/fixtures/check/plan/locales",
+            "--format",
+            "json",
+        ]),
+        "--push prints the upload's summary on standard output, so --format json cannot go there too",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let unwritable = dir.path().join("no/such/dir/r.json");
+    assert_one_line_error(
+        &check(&lint_args(&["--json", unwritable.to_str().unwrap()])),
+        "cannot write the JSON report",
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Plan mode.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn plan_mode_gates_on_launch_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    // Nine days before the fr launch: the missing message blocks.
+    let out = check(&[
+        "--plan",
+        PLAN,
+        "--as-of",
+        "2030-02-20",
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("roadmap products/lamp/roadmaps/v1 as of 2030-02-20: BLOCKED"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  products/lamp/launches/fr in markets/shop-fr on 2030-03-01 (in 9 days): BLOCKED"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "market markets/shop-fr\n  fr-FR (served by fr): 1/2 messages (50.0%), 1/3 words"
+        ),
+        "{text}"
+    );
+    let r = json_report(&json);
+    assert_eq!(r["mode"], "plan");
+    assert_eq!(r["as_of"], "2030-02-20");
+    assert_eq!(r["window_days"], 14);
+    assert_eq!(r["roadmaps"].as_array().unwrap().len(), 2);
+    let verdicts: Vec<(&str, &str, &str)> = r["launches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["roadmap"].as_str().unwrap(),
+                l["launch"].as_str().unwrap(),
+                l["verdict"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(verdicts.contains(&(
+        "products/lamp/roadmaps/v1",
+        "products/lamp/launches/fr",
+        "BLOCKED"
+    )));
+    assert!(verdicts.contains(&(
+        "products/lamp/roadmaps/v1",
+        "products/lamp/launches/de",
+        "READY"
+    )));
+    assert!(verdicts.contains(&(
+        "products/lamp/roadmaps/v2",
+        "products/lamp/launches/fr",
+        "READY"
+    )));
+    let gap = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "missing-message")
+        .unwrap();
+    assert_eq!(gap["market"], "markets/shop-fr");
+    assert_eq!(gap["locale"], "fr-FR");
+    assert_eq!(gap["file"], "lamp.ftl");
+    assert_eq!(gap["path"], "tests/fixtures/check/plan/locales/fr/lamp.ftl");
+    assert_eq!(gap["launch"], "products/lamp/launches/fr");
+    assert_eq!(gap["severity"], "error");
+    let fr = r["stats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["locale"] == "fr-FR" && s["roadmap"] == "products/lamp/roadmaps/v1")
+        .unwrap();
+    assert_eq!(fr["served_by"], "fr");
+    assert_eq!(fr["messages"]["total"], 2);
+    assert_eq!(fr["messages"]["translated"], 1);
+    assert_eq!(fr["own"]["messages"], 0);
+
+    // Two months ahead the gap is outside the window: at risk, a warning.
+    let out = check(&["--plan", PLAN, "--as-of", "2030-01-01", "--roadmap", "v1"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(stdout(&out).contains("(in 59 days): AT_RISK"));
+    assert_eq!(
+        code(&check(&[
+            "--plan",
+            PLAN,
+            "--as-of",
+            "2030-01-01",
+            "--fail-on",
+            "warning"
+        ])),
+        1
+    );
+    // A wider window makes it block.
+    assert_eq!(
+        code(&check(&[
+            "--plan",
+            PLAN,
+            "--as-of",
+            "2030-01-01",
+            "--window-days",
+            "60"
+        ])),
+        1
+    );
+    // Roadmap v2 alone is ready.
+    assert_eq!(
+        code(&check(&[
+            "--plan",
+            PLAN,
+            "--as-of",
+            "2030-02-20",
+            "--roadmap",
+            "v2"
+        ])),
+        0
+    );
+    // --locale keeps only that locale.
+    let out = check(&["--plan", PLAN, "--as-of", "2030-02-20", "--locale", "de-DE"]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn plan_mode_on_the_example_plan_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let out = check(&[
+        "--plan",
+        "examples/plan.toml",
+        "--as-of",
+        "2027-02-01",
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    let r = json_report(&json);
+    let verdict = |launch: &str| {
+        r["launches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["launch"] == launch)
+            .map(|l| l["verdict"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        verdict("products/kettle/launches/ca").as_deref(),
+        Some("BLOCKED")
+    );
+    assert_eq!(
+        verdict("products/kettle/launches/de").as_deref(),
+        Some("AT_RISK")
+    );
+    // The preset's markets are there (amazon-ca's storefront locales).
+    assert!(r["stats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["market"] == "markets/amazon-ca"
+            && s["locale"] == "fr-CA"
+            && s["served_by"] == "fr"));
+    let blocking: Vec<&Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["blocking"] == true)
+        .collect();
+    assert!(blocking
+        .iter()
+        .any(|f| f["message_id"] == "pairing-error-bluetooth"
+            && f["path"] == "examples/locales/fr/pairing/setup.ftl"));
+}
+
+// ---------------------------------------------------------------------------
+// Server mode.
+// ---------------------------------------------------------------------------
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_server(data: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_glocal"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(data)
+        .env("GLOCAL_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split_whitespace()
+        .nth(3)
+        .expect("address in the ready line")
+        .to_string();
+    Server {
+        child,
+        url: format!("http://{addr}"),
+    }
+}
+
+#[test]
+fn server_mode_pushes_then_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = start_server(&dir.path().join("data"));
+    let import = Command::new(env!("CARGO_BIN_EXE_glocal"))
+        .args(["import", PLAN, "--server", &server.url])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+
+    let json = dir.path().join("server.json");
+    let out = check(&[
+        "--server",
+        &server.url,
+        "--roadmap",
+        "products/lamp/roadmaps/v1",
+        "--push",
+        "tests/fixtures/check/plan/locales",
+        "--as-of",
+        "2030-02-20",
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}\n{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("roadmap products/lamp/roadmaps/v1 as of 2030-02-20: BLOCKED"));
+    let r = json_report(&json);
+    assert_eq!(r["mode"], "server");
+    assert_eq!(r["source_locale"], "en-US");
+    let gap = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "missing-message")
+        .unwrap();
+    assert_eq!(gap["path"], "tests/fixtures/check/plan/locales/fr/lamp.ftl");
+    assert_eq!(gap["blocking"], true);
+
+    // The same findings as plan mode on the same files.
+    let plan_json = dir.path().join("plan.json");
+    check(&[
+        "--plan",
+        PLAN,
+        "--roadmap",
+        "v1",
+        "--as-of",
+        "2030-02-20",
+        "--json",
+        plan_json.to_str().unwrap(),
+    ]);
+    let p = json_report(&plan_json);
+    let keys = |r: &Value| {
+        let mut k: Vec<String> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {} {} {}",
+                    f["rule"], f["severity"], f["market"], f["locale"], f["path"], f["message_id"]
+                )
+            })
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&r), keys(&p));
+    assert_eq!(r["launches"], p["launches"]);
+
+    // Without --push, later: the bundles are on the server; at risk in January.
+    let out = check(&[
+        "--server",
+        &server.url,
+        "--roadmap",
+        "products/lamp/roadmaps/v1",
+        "--as-of",
+        "2030-01-01",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+
+    // Server errors are one line, exit 2.
+    assert_one_line_error(
+        &check(&[
+            "--server",
+            &server.url,
+            "--roadmap",
+            "products/lamp/roadmaps/nope",
+        ]),
+        "cannot check products/lamp/roadmaps/nope: NotFound",
+    );
+    assert_one_line_error(
+        &check(&["--server", &server.url, "--roadmap", "v1"]),
+        "--roadmap v1",
+    );
+    drop(server);
+    assert_one_line_error(
+        &check(&[
+            "--server",
+            "http://127.0.0.1:9",
+            "--roadmap",
+            "products/lamp/roadmaps/v1",
+        ]),
+        "cannot reach the glocal server",
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The README's samples are real output.
+// ---------------------------------------------------------------------------
+
+/// Each ```console block of README's `glocal check` section that runs
+/// `glocal check` on a fixture: (arguments, expected output).
+fn readme_console_samples() -> Vec<(Vec<String>, String)> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("## Locale gap reports in CI: glocal check")
+        .expect("the README section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let mut samples = Vec::new();
+    let mut rest = section;
+    while let Some(at) = rest.find("```console\n$ glocal check ") {
+        let block = &rest[at + "```console\n$ ".len()..];
+        let end = block.find("\n```").unwrap();
+        let (command, output) = block[..end].split_once('\n').unwrap();
+        let args: Vec<String> = command
+            .split_whitespace()
+            .skip(2)
+            .map(String::from)
+            .collect();
+        samples.push((args, format!("{output}\n")));
+        rest = &block[end..];
+    }
+    samples
+}
+
+#[test]
+fn readme_samples_are_real_output() {
+    let samples = readme_console_samples();
+    assert!(samples.len() >= 2, "{samples:?}");
+    for (args, expected) in samples {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = check(&args);
+        assert_eq!(stdout(&out), expected, "glocal check {}", args.join(" "));
+    }
+}
