@@ -40,13 +40,9 @@ use crate::coverage::checks::{check_locale, BundleView, CheckOptions};
 use crate::coverage::finding::{Finding, Severity};
 use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions, Verdict};
 use crate::domain::ftl::{index_file, FileIndex};
-use crate::domain::planning::{
-    Launch, LaunchInput, LaunchPhase, LaunchStatus, Roadmap, RoadmapInput, RoadmapItemInput,
-    WaiverInput,
-};
+use crate::domain::planning::{Launch, Roadmap};
 use crate::domain::{
-    self, CalendarDate, JurisdictionInput, LocaleRuleInput, LocaleTag, MarketPreset, MatchPolicy,
-    Obligation, RequirementKind, ResourceKind, ResourceName, Violations,
+    self, CalendarDate, LocaleTag, MarketPreset, ResourceKind, ResourceName, Violations,
 };
 
 /// Arguments of `glocal check`.
@@ -965,209 +961,6 @@ fn parse_layout(layout: &str) -> Result<(PathBuf, GlobMatcher), String> {
     Ok((prefix.iter().collect(), glob))
 }
 
-// The conversions below mirror `api::convert` (proto -> domain *Input ->
-// `validate`), which the api layer keeps private. The validation itself is
-// the domain's, shared with the server; only the field mapping is repeated.
-// TODO: call `api`'s conversions once it exposes them.
-
-fn date(d: Option<&Date>, field: &str, v: &mut Violations) -> Option<CalendarDate> {
-    let d = d?;
-    CalendarDate::from_ymd(d.year, d.month, d.day)
-        .map_err(|e| v.add(field, e))
-        .ok()
-}
-
-fn enum_value<P, E>(
-    raw: i32,
-    field: &str,
-    v: &mut Violations,
-    map: impl Fn(P) -> Option<E>,
-) -> Option<E>
-where
-    P: TryFrom<i32>,
-{
-    match P::try_from(raw) {
-        Ok(p) => map(p),
-        Err(_) => {
-            v.add(field, format!("{raw} is not a known value"));
-            None
-        }
-    }
-}
-
-fn requirement_to_domain(
-    r: pb::Requirement,
-    prefix: &str,
-) -> Result<domain::Requirement, Violations> {
-    use pb::jurisdiction::Place;
-    let mut v = Violations::new();
-    let jurisdiction = r.jurisdiction.and_then(|j| j.place).map(|p| match p {
-        Place::Country(c) => JurisdictionInput::Country(c),
-        Place::Subdivision(s) => JurisdictionInput::Subdivision(s),
-        Place::Bloc(b) => JurisdictionInput::Bloc(b),
-    });
-    let kind = enum_value(r.kind, &format!("{prefix}.kind"), &mut v, |k| {
-        use pb::RequirementKind as P;
-        match k {
-            P::Unspecified => None,
-            P::LegalLanguage => Some(RequirementKind::LegalLanguage),
-            P::Privacy => Some(RequirementKind::Privacy),
-            P::ConsumerInfo => Some(RequirementKind::ConsumerInfo),
-            P::PricingDisplay => Some(RequirementKind::PricingDisplay),
-            P::SafetyMark => Some(RequirementKind::SafetyMark),
-            P::AgeRating => Some(RequirementKind::AgeRating),
-            P::Accessibility => Some(RequirementKind::Accessibility),
-            P::Tax => Some(RequirementKind::Tax),
-            P::Other => Some(RequirementKind::Other),
-        }
-    });
-    let effective_from = date(
-        r.effective_from.as_ref(),
-        &format!("{prefix}.effective_from"),
-        &mut v,
-    );
-    let effective_until = date(
-        r.effective_until.as_ref(),
-        &format!("{prefix}.effective_until"),
-        &mut v,
-    );
-    let locale_rules = r
-        .locale_rules
-        .into_iter()
-        .enumerate()
-        .map(|(i, rule)| LocaleRuleInput {
-            locale: rule.locale,
-            obligation: enum_value(
-                rule.obligation,
-                &format!("{prefix}.locale_rules[{i}].obligation"),
-                &mut v,
-                |o| match o {
-                    pb::Obligation::Unspecified => None,
-                    pb::Obligation::Mandatory => Some(Obligation::Mandatory),
-                    pb::Obligation::Recommended => Some(Obligation::Recommended),
-                },
-            ),
-            match_policy: enum_value(
-                rule.match_policy,
-                &format!("{prefix}.locale_rules[{i}].match_policy"),
-                &mut v,
-                |m| match m {
-                    pb::MatchPolicy::Unspecified => None,
-                    pb::MatchPolicy::Exact => Some(MatchPolicy::Exact),
-                    pb::MatchPolicy::SameLanguage => Some(MatchPolicy::SameLanguage),
-                    pb::MatchPolicy::CldrFallback => Some(MatchPolicy::CldrFallback),
-                },
-            ),
-            must_be_default: rule.must_be_default,
-        })
-        .collect();
-    v.merge(
-        domain::RequirementInput {
-            jurisdiction,
-            kind,
-            summary: r.summary,
-            legal_reference: r.legal_reference,
-            source_url: r.source_url,
-            effective_from,
-            effective_until,
-            product_categories: r.product_categories,
-            locale_rules,
-            required_messages: r.required_messages,
-        }
-        .validate(prefix),
-    )
-}
-
-fn launch_to_domain(
-    l: pb::Launch,
-    product: &ResourceName,
-    prefix: &str,
-) -> Result<Launch, Violations> {
-    let mut v = Violations::new();
-    let phases = l
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let phase = enum_value(
-                p.phase,
-                &format!("{prefix}.phases[{i}].phase"),
-                &mut v,
-                |x| match x {
-                    pb::LaunchPhase::Unspecified => None,
-                    pb::LaunchPhase::Alpha => Some(LaunchPhase::Alpha),
-                    pb::LaunchPhase::Beta => Some(LaunchPhase::Beta),
-                    pb::LaunchPhase::Ga => Some(LaunchPhase::Ga),
-                },
-            );
-            let day = date(
-                p.date.as_ref(),
-                &format!("{prefix}.phases[{i}].date"),
-                &mut v,
-            );
-            (phase, day)
-        })
-        .collect();
-    let status = enum_value(l.status, &format!("{prefix}.status"), &mut v, |s| match s {
-        pb::LaunchStatus::Unspecified => None,
-        pb::LaunchStatus::Planned => Some(LaunchStatus::Planned),
-        pb::LaunchStatus::Launched => Some(LaunchStatus::Launched),
-        pb::LaunchStatus::Paused => Some(LaunchStatus::Paused),
-        pb::LaunchStatus::Cancelled => Some(LaunchStatus::Cancelled),
-    });
-    v.merge(
-        LaunchInput {
-            market: l.market,
-            variant: l.variant,
-            phases,
-            status,
-        }
-        .validate(product, prefix),
-    )
-}
-
-fn roadmap_to_domain(r: pb::Roadmap, prefix: &str) -> Result<Roadmap, Violations> {
-    let mut v = Violations::new();
-    let items = r
-        .items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| RoadmapItemInput {
-            id: item.id,
-            title: item.title,
-            messages: item.messages,
-            target_date: date(
-                item.target_date.as_ref(),
-                &format!("{prefix}.items[{i}].target_date"),
-                &mut v,
-            ),
-            markets: item.markets,
-            waivers: item
-                .waivers
-                .into_iter()
-                .enumerate()
-                .map(|(j, w)| WaiverInput {
-                    requirement: w.requirement,
-                    reason: w.reason,
-                    approver: w.approver,
-                    expiry: date(
-                        w.expiry.as_ref(),
-                        &format!("{prefix}.items[{i}].waivers[{j}].expiry"),
-                        &mut v,
-                    ),
-                })
-                .collect(),
-        })
-        .collect();
-    v.merge(
-        RoadmapInput {
-            display_name: r.display_name,
-            items,
-        }
-        .validate(prefix),
-    )
-}
-
 /// Validates a parsed plan into domain values, with its market preset, and
 /// checks that every name it references is in the plan or the preset (there
 /// is no server to hold the rest). Every violation is collected.
@@ -1198,19 +991,9 @@ fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
         let prefix = format!("plan.markets[{i}]");
         let name = m.name.clone();
         declare(&mut v, &name, format!("{prefix}.name"));
-        let input = domain::MarketInput {
-            display_name: m.display_name,
-            country: m.country,
-            subdivisions: m.subdivisions,
-            blocs: m.blocs,
-            currency: m.currency,
-            storefront_locales: m.storefront_locales,
-            default_locale: m.default_locale,
-            external_ids: m.external_ids.into_iter().collect(),
-        };
         match (
             ResourceName::parse(ResourceKind::Market, &name),
-            input.validate(&prefix),
+            crate::api::from_pb::market(m, &prefix),
         ) {
             (Ok(_), Ok(market)) => {
                 markets.insert(name, market);
@@ -1225,7 +1008,7 @@ fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
         declare(&mut v, &name, format!("{prefix}.name"));
         match (
             ResourceName::parse(ResourceKind::Requirement, &name),
-            requirement_to_domain(r, &prefix),
+            crate::api::from_pb::requirement(r, &prefix),
         ) {
             (Ok(_), Ok(req)) => {
                 requirements.insert(name, req);
@@ -1239,18 +1022,9 @@ fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
     if let Err(e) = &product_name {
         v.add("plan.product.name", e.clone());
     }
-    let product = domain::ProductInput {
-        display_name: product_pb.display_name,
-        source_locale: product_pb.source_locale,
-        categories: product_pb.categories,
-        fluent_source: product_pb.fluent_source.map(|f| domain::FluentSource {
-            directory: f.directory,
-            layout: f.layout,
-        }),
-    }
-    .validate("plan.product")
-    .map_err(|more| v.extend(more))
-    .ok();
+    let product = crate::api::from_pb::product(product_pb, "plan.product")
+        .map_err(|more| v.extend(more))
+        .ok();
 
     let mut variants: BTreeMap<String, domain::Variant> = BTreeMap::new();
     for (i, item) in plan.variants.into_iter().enumerate() {
@@ -1261,15 +1035,7 @@ fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
             continue;
         }
         let name = item.name.clone();
-        let input = domain::VariantInput {
-            display_name: item.display_name,
-            sku: item.sku,
-            markets: item.markets,
-            attributes: item.attributes.into_iter().collect(),
-            features: item.features,
-            required_messages: item.required_messages,
-        };
-        match input.validate(&prefix) {
+        match crate::api::from_pb::variant(item, &prefix) {
             Ok(variant) => {
                 for (j, m) in variant.markets.iter().enumerate() {
                     if !markets.contains_key(m.as_str()) {
@@ -1291,7 +1057,7 @@ fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
             let prefix = format!("plan.launches[{i}]");
             declare(&mut v, &item.name, format!("{prefix}.name"));
             let name = item.name.clone();
-            match launch_to_domain(item, product_name, &prefix) {
+            match crate::api::from_pb::launch(item, product_name, &prefix) {
                 Ok(l) => {
                     if !markets.contains_key(l.market.as_str()) {
                         v.add(
@@ -1319,7 +1085,7 @@ fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
             let prefix = format!("plan.roadmaps[{i}]");
             declare(&mut v, &item.name, format!("{prefix}.name"));
             let name = item.name.clone();
-            match roadmap_to_domain(item, &prefix) {
+            match crate::api::from_pb::roadmap(item, &prefix) {
                 Ok(r) => {
                     for target in r.references() {
                         if !markets.contains_key(&target) && !requirements.contains_key(&target) {
