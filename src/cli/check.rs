@@ -23,7 +23,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use anyhow::bail;
-use globset::{GlobBuilder, GlobMatcher};
 
 use super::client::status_error;
 use super::plan::PlanSource;
@@ -33,6 +32,7 @@ use super::report::{
     self, baseline::Baseline, percent, texts, Counts, LaunchResult, LocaleStats, Mode, OwnCoverage,
     Report, ReportFinding, RoadmapResult,
 };
+use super::tree::{ftl_files, Layout};
 use super::ServerUrl;
 use crate::api::pb::glocal::v1::{self as pb, planning_service_client::PlanningServiceClient};
 use crate::api::pb::google::r#type::Date;
@@ -375,49 +375,6 @@ fn keep_locales(report: &mut Report, locales: &[LocaleTag]) {
 // ---------------------------------------------------------------------------
 // Files.
 // ---------------------------------------------------------------------------
-
-/// The files under `dir` whose path relative to it (`/`-separated) matches
-/// `glob`, or every `.ftl` file without one, in path order.
-fn ftl_files(dir: &Path, glob: Option<&GlobMatcher>) -> anyhow::Result<Vec<(String, PathBuf)>> {
-    fn walk(
-        dir: &Path,
-        relative: &str,
-        glob: Option<&GlobMatcher>,
-        out: &mut Vec<(String, PathBuf)>,
-    ) -> anyhow::Result<()> {
-        let shown = dir.display().to_string();
-        let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
-            .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?
-            .collect::<Result<_, _>>()
-            .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?;
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let path = if relative.is_empty() {
-                name.clone()
-            } else {
-                format!("{relative}/{name}")
-            };
-            let kind = entry
-                .file_type()
-                .map_err(|e| anyhow::anyhow!(texts::cannot_read(&path, &e.to_string())))?;
-            if kind.is_dir() {
-                walk(&entry.path(), &path, glob, out)?;
-            } else if kind.is_file()
-                && match glob {
-                    Some(g) => g.is_match(&path),
-                    None => name.ends_with(".ftl"),
-                }
-            {
-                out.push((path, entry.path()));
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    walk(dir, "", glob, &mut out)?;
-    Ok(out)
-}
 
 /// Reads and indexes files.
 fn index_files(files: &[(String, PathBuf)]) -> anyhow::Result<Vec<(String, FileIndex)>> {
@@ -785,7 +742,7 @@ fn plan_mode(
     let Some(fluent) = &plan.product.fluent_source else {
         bail!(texts::plan_without_fluent(&shown));
     };
-    let (prefix, glob) = parse_layout(&fluent.layout)
+    let Layout { prefix, glob } = Layout::parse(&fluent.layout)
         .map_err(|why| anyhow::anyhow!(texts::bad_layout(&shown, &fluent.layout, &why)))?;
     let dir = plan_path
         .parent()
@@ -937,28 +894,6 @@ fn plan_mode(
         );
     }
     Ok(report)
-}
-
-/// A layout `PREFIX/{locale}/GLOB`: the prefix folders and the files' glob.
-fn parse_layout(layout: &str) -> Result<(PathBuf, GlobMatcher), String> {
-    let segments: Vec<&str> = layout.split('/').collect();
-    let Some(at) = segments.iter().position(|s| *s == "{locale}") else {
-        return Err(texts::layout_needs_locale_folder());
-    };
-    let prefix = &segments[..at];
-    if prefix
-        .iter()
-        .any(|s| s.contains(['*', '?', '[', '{']) || *s == ".." || s.is_empty())
-    {
-        return Err(texts::layout_plain_prefix());
-    }
-    let rest = segments[at + 1..].join("/");
-    let glob = GlobBuilder::new(&rest)
-        .literal_separator(true)
-        .build()
-        .map_err(|e| texts::layout_bad_glob(&e.to_string()))?
-        .compile_matcher();
-    Ok((prefix.iter().collect(), glob))
 }
 
 /// Validates a parsed plan into domain values, with its market preset, and

@@ -14,6 +14,7 @@ mod client;
 mod plan;
 mod push;
 mod report;
+mod tree;
 
 pub use client::ServerUrl;
 

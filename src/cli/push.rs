@@ -10,11 +10,11 @@ use std::{
 };
 
 use anyhow::Context;
-use globset::{GlobBuilder, GlobMatcher};
 use indicatif::{ProgressBar, ProgressStyle};
 use tokio::sync::Semaphore;
 
 use super::client::{describe_status, status_error};
+use super::tree::{ftl_files, Layout};
 use super::ServerUrl;
 use crate::api::pb::glocal::v1::{self as pb, product_service_client::ProductServiceClient};
 use crate::domain::LocaleTag;
@@ -54,41 +54,6 @@ pub struct PushArgs {
     pub all_diagnostics: bool,
 }
 
-/// A parsed `--layout`: `PREFIX/{locale}/GLOB`.
-struct Layout {
-    prefix: PathBuf,
-    glob: GlobMatcher,
-}
-
-impl Layout {
-    fn parse(layout: &str) -> anyhow::Result<Layout> {
-        let segments: Vec<&str> = layout.split('/').collect();
-        let Some(at) = segments.iter().position(|s| *s == "{locale}") else {
-            anyhow::bail!("--layout {layout:?} must have {{locale}} as a whole folder name, such as \"{{locale}}/**/*.ftl\"");
-        };
-        let prefix = &segments[..at];
-        if prefix
-            .iter()
-            .any(|s| s.contains(['*', '?', '[', '{']) || *s == "..")
-        {
-            anyhow::bail!("--layout {layout:?}: the folders before {{locale}} must be plain names");
-        }
-        let rest = segments[at + 1..].join("/");
-        if rest.is_empty() || !rest.ends_with(".ftl") {
-            anyhow::bail!("--layout {layout:?} must end with a pattern of .ftl files, such as \"{{locale}}/**/*.ftl\"");
-        }
-        let glob = GlobBuilder::new(&rest)
-            .literal_separator(true)
-            .build()
-            .with_context(|| format!("--layout {layout:?}"))?
-            .compile_matcher();
-        Ok(Layout {
-            prefix: prefix.iter().collect(),
-            glob,
-        })
-    }
-}
-
 /// The files of one locale, by bundle path.
 type LocaleFiles = BTreeMap<String, PathBuf>;
 
@@ -109,8 +74,9 @@ fn scan(
             continue;
         }
         let folder = entry.file_name().to_string_lossy().into_owned();
-        let mut files = LocaleFiles::new();
-        collect(&entry.path(), "", layout, &mut files)?;
+        let files: LocaleFiles = ftl_files(&entry.path(), Some(&layout.glob))?
+            .into_iter()
+            .collect();
         if files.is_empty() {
             continue;
         }
@@ -122,34 +88,6 @@ fn scan(
         }
     }
     Ok((locales, skipped))
-}
-
-fn collect(
-    dir: &Path,
-    relative: &str,
-    layout: &Layout,
-    out: &mut LocaleFiles,
-) -> anyhow::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read {}", dir.display()))?
-        .collect::<Result<_, _>>()
-        .with_context(|| format!("cannot read {}", dir.display()))?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = if relative.is_empty() {
-            name.clone()
-        } else {
-            format!("{relative}/{name}")
-        };
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            collect(&entry.path(), &path, layout, out)?;
-        } else if kind.is_file() && layout.glob.is_match(&path) {
-            out.insert(path, entry.path());
-        }
-    }
-    Ok(())
 }
 
 /// What happened to one locale.
@@ -208,7 +146,8 @@ pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
     } else {
         format!("products/{}", args.product)
     };
-    let layout = Layout::parse(&args.layout)?;
+    let layout = Layout::parse(&args.layout)
+        .map_err(|why| anyhow::anyhow!("--layout {:?}: {why}", args.layout))?;
     if !args.dir.is_dir() {
         anyhow::bail!("{} is not a directory", args.dir.display());
     }
@@ -347,30 +286,4 @@ pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
         },
     );
     Ok(if failed > 0 { 2 } else { 0 })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parses_layouts() {
-        let l = Layout::parse("{locale}/**/*.ftl").unwrap();
-        assert!(l.prefix.as_os_str().is_empty());
-        assert!(
-            l.glob.is_match("a/b.ftl") && l.glob.is_match("b.ftl") && !l.glob.is_match("b.txt")
-        );
-        let l = Layout::parse("l10n/{locale}/app.ftl").unwrap();
-        assert_eq!(l.prefix, PathBuf::from("l10n"));
-        assert!(l.glob.is_match("app.ftl") && !l.glob.is_match("x/app.ftl"));
-        for bad in [
-            "*.ftl",
-            "{locale}.ftl",
-            "*/{locale}/a.ftl",
-            "{locale}/**/*.txt",
-            "{locale}",
-        ] {
-            assert!(Layout::parse(bad).is_err(), "{bad}");
-        }
-    }
 }

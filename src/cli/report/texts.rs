@@ -130,6 +130,11 @@ pub fn layout_plain_prefix() -> String {
     "the folders before {locale} must be plain names".to_string()
 }
 
+/// The layout's pattern of files does not name `.ftl` files.
+pub fn layout_needs_ftl() -> String {
+    "the pattern after {locale}/ must name .ftl files, such as \"{locale}/**/*.ftl\"".to_string()
+}
+
 /// The layout's pattern of files is not a valid glob.
 pub fn layout_bad_glob(why: &str) -> String {
     format!("the pattern after {{locale}}/ is not a valid glob: {why}")
