@@ -24,4 +24,5 @@ pub mod api;
 pub mod cli;
 pub mod coverage;
 pub mod domain;
+pub mod l10n;
 pub mod store;

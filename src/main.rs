@@ -18,7 +18,8 @@ async fn main() {
     let code = match glocal::cli::run(cli).await {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // In the language `glocal check --lang` chose; English otherwise.
+            eprintln!("{}: {e:#}", glocal::tr!("error-prefix"));
             2
         }
     };

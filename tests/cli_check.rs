@@ -36,6 +36,11 @@ fn check_in(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
+        // English texts whatever the machine's locale (tests/l10n.rs tests
+        // the others).
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("GLOCAL_LOG", "warn")
         .output()
         .expect("run glocal")
@@ -377,14 +382,9 @@ fn sarif_schema() -> Option<Value> {
     None
 }
 
-#[test]
-fn sarif_report_is_valid_sarif_2_1_0() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.sarif");
-    let out = check(&lint_args(&["--sarif", path.to_str().unwrap()]));
-    assert_eq!(code(&out), 1);
-    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-
+/// Validates a SARIF log against the SARIF 2.1.0 schema, when the schema is
+/// in Cargo's registry.
+fn assert_valid_sarif(sarif: &Value) {
     match sarif_schema() {
         Some(schema) => {
             // The OASIS schema's patterns of `language` properties have a
@@ -395,7 +395,7 @@ fn sarif_report_is_valid_sarif_2_1_0() {
             let schema: Value = serde_json::from_str(&text).unwrap();
             let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
             let errors: Vec<String> = validator
-                .iter_errors(&sarif)
+                .iter_errors(sarif)
                 .map(|e| format!("{} at {}", e, e.instance_path()))
                 .collect();
             assert!(errors.is_empty(), "{errors:#?}");
@@ -408,6 +408,17 @@ fn sarif_report_is_valid_sarif_2_1_0() {
             "serde-sarif's schema.json not found in Cargo's registry: structure checked only"
         ),
     }
+}
+
+#[test]
+fn sarif_report_is_valid_sarif_2_1_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.sarif");
+    let out = check(&lint_args(&["--sarif", path.to_str().unwrap()]));
+    assert_eq!(code(&out), 1);
+    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+
+    assert_valid_sarif(&sarif);
 
     // The properties code scanning needs, checked by hand too.
     assert_eq!(sarif["version"], "2.1.0");
@@ -453,6 +464,60 @@ fn sarif_report_is_valid_sarif_2_1_0() {
         (region["startLine"].as_u64(), region["startColumn"].as_u64()),
         (Some(3), Some(8))
     );
+}
+
+#[test]
+fn sarif_report_keeps_the_most_severe_results_within_its_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.sarif");
+    let json = dir.path().join("report.json");
+    let out = check(&lint_args(&[
+        "--sarif",
+        path.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+        "--sarif-max-results",
+        "3",
+    ]));
+    assert_eq!(code(&out), 1);
+    let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_valid_sarif(&sarif);
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    // The fixture has warnings too; only blocking errors made the cut.
+    for r in results {
+        assert_eq!(r["level"], "error", "{r}");
+        assert_eq!(r["properties"]["blocking"], true, "{r}");
+    }
+    let notification = &run["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "warning");
+    let told = notification["message"]["text"].as_str().unwrap();
+    assert!(told.contains("3 of 9 results"), "{told}");
+    // The other reports say so, and keep every finding.
+    assert!(stdout(&out).contains("the SARIF report holds 3 of 9 results"));
+    let report = json_report(&json);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 9);
+    assert!(report["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n.as_str().unwrap().contains("3 of 9 results")));
+
+    // 0 lifts the limit; under the limit nothing is said.
+    for limit in ["0", "9"] {
+        let out = check(&lint_args(&[
+            "--sarif",
+            path.to_str().unwrap(),
+            "--sarif-max-results",
+            limit,
+        ]));
+        assert_eq!(code(&out), 1);
+        let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 9);
+        assert!(sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].is_null());
+        assert!(!stdout(&out).contains("SARIF report holds"));
+    }
 }
 
 #[test]
@@ -545,7 +610,7 @@ fn markdown_report_fits_a_pull_request_comment() {
         md.chars().count()
     );
     assert!(
-        md.contains("more, left out to fit a pull request comment"),
+        md.contains("more findings, left out to fit a pull request comment"),
         "{}",
         &md[md.len() - 400..]
     );
@@ -900,6 +965,48 @@ fn plan_mode_gates_on_launch_dates() {
         ])),
         1
     );
+    // A market's own window overrides --window-days for that market only.
+    let json = tempfile::NamedTempFile::new().unwrap();
+    let out = check(&[
+        "--plan",
+        PLAN,
+        "--as-of",
+        "2030-01-01",
+        "--market-window",
+        "shop-fr=60",
+        "--json",
+        json.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(stdout(&out).contains("(in 59 days): BLOCKED"));
+    assert_eq!(
+        json_report(json.path())["market_window_days"],
+        serde_json::json!({"markets/shop-fr": 60})
+    );
+    assert_eq!(
+        code(&check(&[
+            "--plan",
+            PLAN,
+            "--as-of",
+            "2030-01-01",
+            "--market-window",
+            "markets/shop-de=60"
+        ])),
+        0
+    );
+    assert_eq!(
+        code(&check(&[
+            "--plan",
+            PLAN,
+            "--as-of",
+            "2030-01-01",
+            "--window-days",
+            "60",
+            "--market-window",
+            "shop-fr=14"
+        ])),
+        0
+    );
     // Roadmap v2 alone is ready.
     assert_eq!(
         code(&check(&[
@@ -915,6 +1022,46 @@ fn plan_mode_gates_on_launch_dates() {
     // --locale keeps only that locale.
     let out = check(&["--plan", PLAN, "--as-of", "2030-02-20", "--locale", "de-DE"]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
+}
+
+#[test]
+fn market_window_errors_are_one_line_and_exit_2() {
+    let plan = |extra: &[&str]| {
+        let mut args = vec!["--plan", PLAN];
+        args.extend_from_slice(extra);
+        check(&args)
+    };
+    // Values clap rejects: its usage error, naming the flag and the value.
+    let usage_error = |out: &Output, contains: &str| {
+        let err = stderr(out);
+        assert_eq!(code(out), 2, "{err}");
+        assert_eq!(stdout(out), "");
+        assert!(err.starts_with("error: invalid value"), "{err}");
+        assert!(err.contains("--market-window"), "{err}");
+        assert!(err.contains(contains), "{err}");
+    };
+    usage_error(
+        &plan(&["--market-window", "shop-fr"]),
+        "has no '=' (use MARKET=DAYS, such as jp=30)",
+    );
+    usage_error(
+        &plan(&["--market-window", "shop-fr=soon"]),
+        "\"soon\" is not a number of days",
+    );
+    usage_error(&plan(&["--market-window", "Shop FR=3"]), "MARKET=DAYS");
+    assert_one_line_error(
+        &plan(&[
+            "--market-window",
+            "shop-fr=3",
+            "--market-window",
+            "markets/shop-fr=4",
+        ]),
+        "--market-window gives markets/shop-fr twice",
+    );
+    assert_one_line_error(
+        &check(&lint_args(&["--market-window", "shop-fr=3"])),
+        "--market-window applies to plan and server modes only",
+    );
 }
 
 #[test]

@@ -1,14 +1,19 @@
 //! The API's error type and its one mapping to `tonic::Status` with rich
 //! error details (`google.rpc.ErrorInfo` always, plus `BadRequest`,
-//! `ResourceInfo` or `PreconditionFailure` as fits).
+//! `ResourceInfo` or `PreconditionFailure` as fits), and
+//! `google.rpc.LocalizedMessage` in the caller's language when the call sent
+//! `accept-language` (see [`super::language`]). `Status.message` stays in
+//! English, for developers and logs, as AIP-193 asks.
 
 use std::collections::HashMap;
 
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
 
-use crate::domain::Violations;
+use crate::domain::{Violations, AMAZON_MARKETPLACES};
+use crate::l10n::Texts;
 use crate::store::StoreError;
+use crate::tr_in;
 
 /// `google.rpc.ErrorInfo.domain` of every glocal error.
 pub const ERROR_DOMAIN: &str = "glocal";
@@ -89,6 +94,46 @@ impl ApiError {
         }
     }
 
+    /// The error's message for a person, in `texts`' language: what went
+    /// wrong and what to do, naming resources and fields as they are.
+    pub fn localized_message(&self, texts: Texts) -> String {
+        match self {
+            ApiError::InvalidArgument { reason, violations } => match *reason {
+                "UNKNOWN_PRESET" => {
+                    tr_in!(texts, "api-unknown-preset", "presets" => AMAZON_MARKETPLACES)
+                }
+                "INVALID_PAGE_TOKEN" => tr_in!(texts, "api-invalid-page-token"),
+                _ => {
+                    let mut fields: Vec<&str> =
+                        violations.list().iter().map(|v| v.field.as_str()).collect();
+                    fields.dedup();
+                    tr_in!(
+                        texts,
+                        "api-invalid-request",
+                        "count" => fields.len(),
+                        "fields" => fields.join(", "),
+                    )
+                }
+            },
+            ApiError::NotFound { name, .. } => {
+                tr_in!(texts, "api-not-found", "name" => name.as_str())
+            }
+            ApiError::AlreadyExists { name, .. } => {
+                tr_in!(texts, "api-already-exists", "name" => name.as_str())
+            }
+            ApiError::EtagMismatch { name, .. } => {
+                tr_in!(texts, "api-etag-mismatch", "name" => name.as_str())
+            }
+            ApiError::InUse { name, referrers } => tr_in!(
+                texts,
+                "api-in-use",
+                "name" => name.as_str(),
+                "referrers" => referrers.join(", "),
+            ),
+            ApiError::Internal(_) => tr_in!(texts, "api-internal"),
+        }
+    }
+
     /// Maps a store error about the resource of proto type `resource_type`.
     pub fn from_store(resource_type: &'static str, e: StoreError) -> Self {
         match e {
@@ -166,6 +211,9 @@ impl From<ApiError> for Status {
             }
         }
         details.set_error_info(e.reason(), ERROR_DOMAIN, metadata);
+        if let Some(texts) = super::language::caller_texts() {
+            details.set_localized_message(texts.language().to_string(), e.localized_message(texts));
+        }
         Status::with_error_details(code, e.to_string(), details)
     }
 }

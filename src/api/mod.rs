@@ -9,6 +9,7 @@ mod convert;
 mod coverage;
 mod crud;
 mod error;
+mod language;
 mod markets;
 mod mask;
 mod paging;

@@ -9,6 +9,7 @@ use tonic_health::ServingStatus;
 
 use crate::store::{Store, StoreError};
 
+use super::language::CallerLanguage;
 use super::pb::{
     self,
     glocal::v1::{
@@ -118,6 +119,7 @@ pub async fn serve_with(
 
     let server = Server::builder()
         .layer(tower::layer::layer_fn(RequestLog::new))
+        .layer(tower::layer::layer_fn(CallerLanguage::new))
         .add_service(health)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)

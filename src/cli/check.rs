@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write as _};
 use std::path::{Component, Path, PathBuf};
+use std::str::FromStr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -90,6 +91,14 @@ pub struct CheckArgs {
     /// away it is a warning and the launch AT_RISK.
     #[arg(long, value_name = "N", help_heading = "Plan and server modes")]
     pub window_days: Option<u32>,
+    /// A market's own window, overriding --window-days for its launches
+    /// (`jp=30` or `markets/jp=30`); repeatable.
+    #[arg(
+        long,
+        value_name = "MARKET=DAYS",
+        help_heading = "Plan and server modes"
+    )]
+    pub market_window: Vec<MarketWindowSpec>,
     /// Message ids (or `prefix*`) whose copies of the source text are deliberate (repeatable).
     #[arg(long, value_name = "ID")]
     pub identical_allowed: Vec<String>,
@@ -108,6 +117,92 @@ pub struct CheckArgs {
     /// A JSON report written earlier by --json: only findings it lacks can fail.
     #[arg(long, value_name = "REPORT.json", help_heading = "Gates")]
     pub baseline: Option<PathBuf>,
+
+    /// The language of the reports' texts and of error lines: de, en-US, es,
+    /// fr or ja (default: from LC_ALL, LC_MESSAGES or LANG, else en-US).
+    /// Rule ids, flags and the JSON report's keys stay as they are.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+/// One `--market-window MARKET=DAYS`.
+#[derive(Debug, Clone)]
+pub struct MarketWindowSpec {
+    /// The market's resource name, `markets/ID`.
+    pub market: String,
+    /// The window in days.
+    pub days: u32,
+}
+
+impl FromStr for MarketWindowSpec {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let Some((market, days)) = s.split_once('=') else {
+            return Err(texts::bad_market_window(&format!("{s:?} has no '='")));
+        };
+        let market = market.trim();
+        let name = if market.contains('/') {
+            market.to_string()
+        } else {
+            format!("markets/{market}")
+        };
+        let name = ResourceName::parse(ResourceKind::Market, &name)
+            .map_err(|e| texts::bad_market_window(&e))?;
+        let days: u32 = days
+            .trim()
+            .parse()
+            .map_err(|_| texts::bad_market_window(&format!("{days:?} is not a number of days")))?;
+        Ok(MarketWindowSpec {
+            market: name.to_string(),
+            days,
+        })
+    }
+}
+
+/// The windows of `--market-window`, by market name; a market given twice is
+/// an error.
+fn market_windows(specs: &[MarketWindowSpec]) -> anyhow::Result<BTreeMap<String, i64>> {
+    let mut out = BTreeMap::new();
+    for spec in specs {
+        if out
+            .insert(spec.market.clone(), i64::from(spec.days))
+            .is_some()
+        {
+            bail!(texts::market_window_twice(&spec.market));
+        }
+    }
+    Ok(out)
+}
+
+/// Chooses the language of glocal's texts for this process: `--lang`, else
+/// the POSIX locale variables, else `en-US`. An explicit `--lang` that glocal
+/// has no texts for is an error; a locale variable is only a wish.
+pub fn choose_language(lang: Option<&str>) -> anyhow::Result<()> {
+    let texts = match lang {
+        Some(value) => {
+            let wanted: unic_langid::LanguageIdentifier = value
+                .parse()
+                .map_err(|_| anyhow::anyhow!(texts::bad_lang(value, &available_languages())))?;
+            crate::l10n::Texts::best_match(&[wanted])
+                .ok_or_else(|| anyhow::anyhow!(texts::bad_lang(value, &available_languages())))?
+        }
+        None => crate::l10n::language_from_posix_env(|name| std::env::var(name).ok())
+            .map(|wanted| crate::l10n::Texts::negotiate(&[wanted]))
+            .unwrap_or_default(),
+    };
+    crate::l10n::set_process_texts(texts);
+    Ok(())
+}
+
+/// `de, en-US, es, fr, ja`.
+fn available_languages() -> String {
+    let mut tags: Vec<String> = crate::l10n::Texts::available()
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    tags.sort();
+    tags.join(", ")
 }
 
 /// The report formats of `glocal check` (several at once).
@@ -131,6 +226,16 @@ pub struct ReportArgs {
     /// Also print GitHub Actions annotations (::error/::warning) on standard output.
     #[arg(long, help_heading = "Reports")]
     pub github: bool,
+    /// At most this many results in the SARIF report, the most severe first
+    /// (GitHub code scanning shows 5,000 per run and refuses more than
+    /// 25,000); 0 for no limit.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 5000,
+        help_heading = "Reports"
+    )]
+    pub sarif_max_results: usize,
     /// Colour in the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Reports")]
     pub color: ColorChoice,
@@ -211,6 +316,7 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
         locales,
         as_of,
         window_days: args.window_days.map(i64::from),
+        market_windows: market_windows(&args.market_window)?,
         identical_allowed: args.identical_allowed.clone(),
         cwd: cwd.clone(),
     };
@@ -232,6 +338,14 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
         keep_locales(&mut report, &settings.locales);
     }
     let code = gate::apply(&mut report, &gates);
+    let sarif_results = report::sarif::result_count(&report);
+    let sarif_limit = args.reports.sarif_max_results;
+    let writes_sarif = args.reports.sarif.is_some() || args.reports.format == StdoutFormat::Sarif;
+    if writes_sarif && sarif_limit > 0 && sarif_results > sarif_limit {
+        report
+            .notes
+            .push(texts::sarif_truncated(sarif_limit, sarif_results));
+    }
     write_outputs(&args.reports, &report, &cwd)?;
     Ok(code)
 }
@@ -259,7 +373,7 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
         [a, b, ..] => bail!(texts::two_modes(a, b)),
     }
     if args.push.is_some() && args.server.is_none() {
-        bail!(texts::flag_needs_mode("--push", "server mode"));
+        bail!(texts::flag_needs_mode("--push", texts::Modes::Server));
     }
     if args.push.is_some() {
         let r = &args.reports;
@@ -285,9 +399,10 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
             ("--roadmap", args.roadmap.is_some()),
             ("--as-of", args.as_of.is_some()),
             ("--window-days", args.window_days.is_some()),
+            ("--market-window", !args.market_window.is_empty()),
         ] {
             if set {
-                bail!(texts::flag_needs_mode(flag, "plan and server modes"));
+                bail!(texts::flag_needs_mode(flag, texts::Modes::PlanAndServer));
             }
         }
         let (Some(source), Some(l10n)) = (&args.source, &args.l10n) else {
@@ -331,6 +446,7 @@ struct Settings {
     locales: Vec<LocaleTag>,
     as_of: Option<CalendarDate>,
     window_days: Option<i64>,
+    market_windows: BTreeMap<String, i64>,
     identical_allowed: Vec<String>,
     cwd: PathBuf,
 }
@@ -816,10 +932,11 @@ fn plan_mode(
     let window = settings.window_days.unwrap_or(14);
     report.as_of = Some(as_of.to_string());
     report.window_days = Some(window);
+    report.market_window_days = settings.market_windows.clone();
     let options = RoadmapOptions {
         as_of,
         window_days: window,
-        market_windows: BTreeMap::new(),
+        market_windows: settings.market_windows.clone(),
         checks: CheckOptions {
             source_locale: None,
             identical_allowed: settings.identical_allowed.clone(),
@@ -1136,7 +1253,11 @@ async fn server_mode(
         window_days: settings
             .window_days
             .map(|w| i32::try_from(w).unwrap_or(i32::MAX)),
-        market_window_days: Default::default(),
+        market_window_days: settings
+            .market_windows
+            .iter()
+            .map(|(m, d)| (m.clone(), i32::try_from(*d).unwrap_or(i32::MAX)))
+            .collect(),
         identical_allowed: settings.identical_allowed.clone(),
     };
     let response = client
@@ -1159,6 +1280,7 @@ async fn server_mode(
     let mut report = Report::new(Mode::Server, source_locale);
     report.as_of = Some(date_text(response.as_of.as_ref()));
     report.window_days = Some(settings.window_days.unwrap_or(14));
+    report.market_window_days = settings.market_windows.clone();
     let launches = response
         .launches
         .into_iter()
@@ -1234,12 +1356,12 @@ impl FileFormat {
         }
     }
 
-    fn render(self, report: &Report, cwd: &Path) -> String {
+    fn render(self, report: &Report, cwd: &Path, sarif_max_results: usize) -> String {
         match self {
             FileFormat::Json => report::json::render(report),
             FileFormat::Markdown => report::markdown::render(report),
             FileFormat::Junit => report::junit::render(report),
-            FileFormat::Sarif => report::sarif::render(report, cwd),
+            FileFormat::Sarif => report::sarif::render(report, cwd, sarif_max_results),
         }
     }
 }
@@ -1256,7 +1378,7 @@ fn write_outputs(args: &ReportArgs, report: &Report, cwd: &Path) -> anyhow::Resu
     ];
     for (format, path) in files {
         let Some(path) = path else { continue };
-        let text = format.render(report, cwd);
+        let text = format.render(report, cwd, args.sarif_max_results);
         if path.as_os_str() == "-" {
             stdout.push_str(&text);
         } else {
@@ -1282,7 +1404,7 @@ fn write_outputs(args: &ReportArgs, report: &Report, cwd: &Path) -> anyhow::Resu
         StdoutFormat::Json => report::json::render(report),
         StdoutFormat::Markdown => report::markdown::render(report),
         StdoutFormat::Junit => report::junit::render(report),
-        StdoutFormat::Sarif => report::sarif::render(report, cwd),
+        StdoutFormat::Sarif => report::sarif::render(report, cwd, args.sarif_max_results),
         StdoutFormat::None => String::new(),
     };
     let mut out = main;

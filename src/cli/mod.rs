@@ -44,7 +44,7 @@ pub enum Command {
     /// Upload a tree of Fluent files, one folder per locale, to a product's bundles.
     Push(push::PushArgs),
     /// Report locale gaps and pass or fail (CI): lint a locale tree, check a plan offline, or ask a server.
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
 }
 
 /// Arguments of `glocal serve`.
@@ -77,7 +77,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Import(args) => plan::import(args).await,
         Command::Export(args) => plan::export(args).await,
         Command::Push(args) => push::push(args).await,
-        Command::Check(args) => check::check(args).await,
+        Command::Check(args) => {
+            check::choose_language(args.lang.as_deref())?;
+            check::check(*args).await
+        }
     }
 }
 

@@ -88,7 +88,8 @@ last_output() {
     true
 }
 
-# call VERB [JSON]: runs `grpcurl -plaintext [-d JSON] ADDR VERB` (VERB is a
+# call VERB [JSON [HEADER]]: runs `grpcurl -plaintext [-d JSON] [-H HEADER]
+# ADDR VERB` (VERB is a
 # method, or words such as "describe glocal.v1.Market"); stdout goes to
 # $WORK/out, stderr to $WORK/err, the exit code to $RC (grpcurl exits 64 + the
 # gRPC code on an error status: 67 InvalidArgument, 69 NotFound, 73
@@ -98,6 +99,7 @@ call() {
     read -ra verb <<<"$1"
     local args=(-plaintext -max-time 20)
     if [[ -n "${2:-}" ]]; then args+=(-d "$2"); fi
+    if [[ -n "${3:-}" ]]; then args+=(-H "$3"); fi
     RC=0
     "$GRPCURL" "${args[@]}" "$ADDR" "${verb[@]}" >"$WORK/out" 2>"$WORK/err" </dev/null || RC=$?
     if [[ -n "$SERVER_PID" ]] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -324,7 +326,12 @@ check "deleting a market a variant is sold in is FAILED_PRECONDITION / RESOURCE_
 call glocal.v1.MarketService/GetMarket '{"name":"markets/shop-se"}'
 check "a missing market is NOT_FOUND / RESOURCE_NOT_FOUND" \
     bash -c "[[ $RC == 69 ]] && grep -q 'Code: NotFound' '$WORK/err' && grep -q '\"reason\":\"RESOURCE_NOT_FOUND\"' '$WORK/err'"
+check "without accept-language the error has no google.rpc.LocalizedMessage" \
+    bash -c "! grep -q 'LocalizedMessage' '$WORK/err'"
 
+call glocal.v1.MarketService/GetMarket '{"name":"markets/shop-se"}' 'accept-language: de-DE, en;q=0.5'
+check "with accept-language de-DE the error carries a google.rpc.LocalizedMessage in German" \
+    bash -c "[[ $RC == 69 ]] && grep -q 'google.rpc.LocalizedMessage' '$WORK/err' && grep -q '\"locale\":\"de\"' '$WORK/err' && grep -q 'markets/shop-se existiert nicht.' '$WORK/err'"
 call glocal.v1.MarketService/ListMarkets '{"page_token":"not-a-token"}'
 check "a bad page token is INVALID_ARGUMENT / INVALID_PAGE_TOKEN" \
     bash -c "[[ $RC == 67 ]] && grep -q '\"reason\":\"INVALID_PAGE_TOKEN\"' '$WORK/err'"

@@ -94,7 +94,7 @@ impl MinCoverage {
             match &spec.locale {
                 None => {
                     if out.default.replace(spec.percent).is_some() {
-                        return Err(texts::min_coverage_twice("a default minimum"));
+                        return Err(texts::min_coverage_default_twice());
                     }
                 }
                 Some(l) => {

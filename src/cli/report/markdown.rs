@@ -47,8 +47,8 @@ fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
-fn header(columns: &[&str], right: &[usize]) -> String {
-    let mut out = row(&columns.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+fn header(columns: &[String], right: &[usize]) -> String {
+    let mut out = row(columns);
     let rules: Vec<String> = (0..columns.len())
         .map(|i| {
             if right.contains(&i) {

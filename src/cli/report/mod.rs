@@ -84,6 +84,10 @@ pub struct Report {
     pub as_of: Option<String>,
     /// Plan and server modes: the window in days.
     pub window_days: Option<i64>,
+    /// Plan and server modes: windows of single markets, by market name,
+    /// overriding `window_days`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub market_window_days: BTreeMap<String, i64>,
     /// The outcome; filled by [`gate::apply`].
     pub summary: Summary,
     /// Plan and server modes: each roadmap checked.
@@ -110,6 +114,7 @@ impl Report {
             source_locale: source_locale.into(),
             as_of: None,
             window_days: None,
+            market_window_days: BTreeMap::new(),
             summary: Summary::default(),
             roadmaps: Vec::new(),
             launches: Vec::new(),

@@ -131,20 +131,30 @@ fn location(f: &ReportFinding) -> Option<sarif::Location> {
     })
 }
 
-/// The SARIF report as JSON text.
-pub fn render(report: &Report, working_dir: &Path) -> String {
+/// How many results a SARIF report of `report` has before any limit: one per
+/// finding and one per failed coverage threshold.
+pub fn result_count(report: &Report) -> usize {
+    report.findings.len() + report.thresholds.iter().filter(|t| !t.passed).count()
+}
+
+/// The SARIF report as JSON text, with at most `max_results` results (0: no
+/// limit). Over the limit, the most severe are kept (blocking first, then
+/// errors, warnings, notes), in report order, and a tool notification says
+/// how many were left out: code scanning refuses a run of more than 25,000
+/// results, and a whole corpus can have millions.
+pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String {
     let mut rules: Vec<sarif::ReportingDescriptor> = Rule::ALL
         .iter()
         .map(|r| {
             let (short, long) = texts::rule_help(*r);
-            descriptor(r.id(), short, long, r.default_severity())
+            descriptor(r.id(), &short, &long, r.default_severity())
         })
         .collect();
     let (short, long) = texts::min_coverage_help();
     rules.push(descriptor(
         texts::MIN_COVERAGE_RULE,
-        short,
-        long,
+        &short,
+        &long,
         Severity::Error,
     ));
     // Rules the engine may add later, or that a server knows and this
@@ -162,7 +172,8 @@ pub fn render(report: &Report, working_dir: &Path) -> String {
 
     let with_baseline = report.findings.iter().any(|f| f.baselined);
     let mut occurrences: BTreeMap<String, usize> = BTreeMap::new();
-    let mut results: Vec<sarif::Result> = Vec::new();
+    // Each result with its rank for the limit: (not blocking, severity).
+    let mut results: Vec<((bool, Severity), sarif::Result)> = Vec::new();
     for f in &report.findings {
         let key = format!(
             "{}|{}|{}|{}",
@@ -209,7 +220,7 @@ pub fn render(report: &Report, working_dir: &Path) -> String {
             additional_properties: properties,
             ..Default::default()
         });
-        results.push(result);
+        results.push(((!f.blocking, f.severity), result));
     }
     for t in report.thresholds.iter().filter(|t| !t.passed) {
         let mut properties = BTreeMap::new();
@@ -234,8 +245,26 @@ pub fn render(report: &Report, working_dir: &Path) -> String {
             additional_properties: properties,
             ..Default::default()
         });
-        results.push(result);
+        results.push(((false, Severity::Error), result));
     }
+    let total = results.len();
+    let results: Vec<sarif::Result> = if max_results > 0 && total > max_results {
+        let mut ranked: Vec<usize> = (0..total).collect();
+        // A stable sort keeps report order within a rank.
+        ranked.sort_by_key(|&i| results[i].0);
+        let mut kept = vec![false; total];
+        for &i in &ranked[..max_results] {
+            kept[i] = true;
+        }
+        results
+            .into_iter()
+            .zip(kept)
+            .filter_map(|((_, r), keep)| keep.then_some(r))
+            .collect()
+    } else {
+        results.into_iter().map(|(_, r)| r).collect()
+    };
+    let truncated = results.len() < total;
 
     let mut driver = sarif::ToolComponent::builder().name("glocal").build();
     driver.version = Some(report.tool.version.clone());
@@ -245,6 +274,13 @@ pub fn render(report: &Report, working_dir: &Path) -> String {
         .execution_successful(true)
         .build();
     invocation.exit_code = Some(i64::from(report.summary.exit_code));
+    if truncated {
+        let mut notification = sarif::Notification::builder()
+            .message(message(texts::sarif_truncated(results.len(), total)))
+            .build();
+        notification.level = Some(json!("warning"));
+        invocation.tool_execution_notifications = Some(vec![notification]);
+    }
     let mut run = sarif::Run::builder()
         .tool(sarif::Tool::builder().driver(driver).build())
         .build();

@@ -1,11 +1,14 @@
-//! Every text `glocal check` writes for people, in English, in one place so
-//! that it can move to Fluent resources (`locales/`) without hunting for
-//! strings: error lines, notes, headings, summary lines and the help of each
-//! rule. The engine's finding details are the engine's and are not here.
+//! Every text `glocal check` writes for people, in one place: error lines,
+//! notes, headings, summary lines and the help of each rule. The words are
+//! Fluent messages in `locales/*/check.ftl`, in the language of the process
+//! ([`crate::l10n::process_texts`]); these functions name the message and
+//! pass its arguments. The engine's finding details are the engine's and are
+//! not here.
 //!
 //! Each function returns the finished text; callers add no words of their own.
 
 use crate::coverage::finding::Rule;
+use crate::tr;
 
 // ---------------------------------------------------------------------------
 // Errors (exit 2): one line each, printed by the binary after `error: `.
@@ -13,180 +16,202 @@ use crate::coverage::finding::Rule;
 
 /// A flag names a directory that does not exist (or is not a directory).
 pub fn not_a_directory(flag: &str, path: &str) -> String {
-    format!("{flag} {path}: no such directory")
+    tr!("check-not-a-directory", "flag" => flag, "path" => path)
 }
 
 /// A file or directory could not be read.
 pub fn cannot_read(path: &str, error: &str) -> String {
-    format!("cannot read {path}: {error}")
+    tr!("check-cannot-read", "path" => path, "error" => error)
 }
 
 /// A Fluent file is not UTF-8.
 pub fn not_utf8(path: &str) -> String {
-    format!("{path} is not UTF-8 text; Fluent files must be UTF-8")
+    tr!("check-not-utf8", "path" => path)
 }
 
 /// A report could not be written.
-pub fn cannot_write(what: &str, path: &str, error: &str) -> String {
-    format!("cannot write the {what} report to {path}: {error}")
+pub fn cannot_write(format: &str, path: &str, error: &str) -> String {
+    tr!("check-cannot-write", "format" => format, "path" => path, "error" => error)
 }
 
 /// No mode was chosen.
 pub fn no_mode() -> String {
-    "say what to check: --source DIR --l10n DIR (lint mode), --plan PLAN (plan mode) \
-     or --server URL --roadmap NAME (server mode)"
-        .to_string()
+    tr!("check-no-mode")
 }
 
 /// Two modes were chosen.
-pub fn two_modes(a: &str, b: &str) -> String {
-    format!("{a} and {b} choose different modes; use one of --source/--l10n, --plan or --server")
+pub fn two_modes(first: &str, second: &str) -> String {
+    tr!("check-two-modes", "first" => first, "second" => second)
 }
 
 /// Lint mode needs both directories.
 pub fn lint_needs_both(missing: &str) -> String {
-    format!("lint mode needs both --source DIR and --l10n DIR; {missing} is missing")
+    tr!("check-lint-needs-both", "missing" => missing)
 }
 
-/// A flag that only one mode takes.
-pub fn flag_needs_mode(flag: &str, modes: &str) -> String {
-    format!("{flag} applies to {modes} only")
+/// The modes a flag may belong to.
+#[derive(Debug, Clone, Copy)]
+pub enum Modes {
+    /// Plan and server modes.
+    PlanAndServer,
+    /// Server mode only.
+    Server,
+}
+
+/// A flag that only some modes take.
+pub fn flag_needs_mode(flag: &str, modes: Modes) -> String {
+    let modes = match modes {
+        Modes::PlanAndServer => tr!("check-modes-plan-and-server"),
+        Modes::Server => tr!("check-modes-server"),
+    };
+    tr!("check-flag-needs-mode", "flag" => flag, "modes" => modes)
 }
 
 /// `--push` prints on standard output, which a machine format there would
 /// not survive.
-pub fn push_with_stdout_format(what: &str) -> String {
-    format!(
-        "--push prints the upload's summary on standard output, so {what} cannot go there too; \
-         write it to a file instead"
-    )
+pub fn push_with_stdout_format(format: &str) -> String {
+    tr!("check-push-with-stdout-format", "format" => format)
 }
 
 /// Server mode needs the roadmap.
 pub fn server_needs_roadmap() -> String {
-    "--server needs --roadmap products/PRODUCT/roadmaps/ROADMAP".to_string()
+    tr!("check-server-needs-roadmap")
 }
 
 /// A locale flag value is not a locale tag.
 pub fn bad_locale(flag: &str, value: &str, why: &str) -> String {
-    format!("{flag} {value}: {why}")
+    tr!("check-bad-locale", "flag" => flag, "value" => value, "why" => why)
 }
 
 /// `--as-of` is not a date.
 pub fn bad_date(value: &str, why: &str) -> String {
-    format!("--as-of {value}: {why}")
+    tr!("check-bad-date", "value" => value, "why" => why)
 }
 
 /// A `--min-coverage` value that is not `PERCENT` or `LOCALE=PERCENT` (clap
 /// names the flag and the value before it).
 pub fn bad_min_coverage(why: &str) -> String {
-    format!("{why} (use a percentage such as 80, or LOCALE=PERCENT such as fr=95)")
+    tr!("check-bad-min-coverage", "why" => why)
 }
 
 /// A percentage outside 0..=100.
 pub fn percent_out_of_range() -> String {
-    "the percentage must be a number from 0 to 100".to_string()
+    tr!("check-percent-out-of-range")
 }
 
-/// `--min-coverage` names the same locale (or the default) twice.
-pub fn min_coverage_twice(what: &str) -> String {
-    format!("--min-coverage gives {what} twice")
+/// `--min-coverage` names the same locale twice.
+pub fn min_coverage_twice(locale: &str) -> String {
+    tr!("check-min-coverage-twice", "what" => locale)
+}
+
+/// `--min-coverage` gives the default minimum twice.
+pub fn min_coverage_default_twice() -> String {
+    tr!("check-min-coverage-twice", "what" => tr!("check-min-coverage-default"))
+}
+
+/// A `--market-window` value that is not `MARKET=DAYS` (clap names the flag
+/// and the value before it).
+pub fn bad_market_window(why: &str) -> String {
+    tr!("check-bad-market-window", "why" => why)
+}
+
+/// `--market-window` names the same market twice.
+pub fn market_window_twice(market: &str) -> String {
+    tr!("check-market-window-twice", "market" => market)
+}
+
+/// `--lang` names a language glocal has no texts in (or no language).
+pub fn bad_lang(value: &str, available: &str) -> String {
+    tr!("check-bad-lang", "value" => value, "available" => available)
 }
 
 /// A roadmap name of server mode that does not parse.
 pub fn bad_roadmap_name(value: &str, why: &str) -> String {
-    format!("--roadmap {value}: {why} (server mode needs the full name, products/PRODUCT/roadmaps/ROADMAP)")
+    tr!("check-bad-roadmap-name", "value" => value, "why" => why)
 }
 
 /// The plan file is not a valid plan: its first problem, on one line.
 pub fn bad_plan(position: &str, message: &str, more: usize) -> String {
-    match more {
-        0 => format!("{position}: {message}"),
-        1 => format!("{position}: {message} (and 1 more problem)"),
-        n => format!("{position}: {message} (and {n} more problems)"),
-    }
+    tr!("check-bad-plan", "position" => position, "message" => message, "more" => more)
 }
 
 /// The plan has no `[product.fluent]` table.
 pub fn plan_without_fluent(plan: &str) -> String {
-    format!(
-        "{plan}: the plan does not say where its Fluent files are; add a [product.fluent] table \
-         with directory and layout (see examples/plan.toml)"
-    )
+    tr!("check-plan-without-fluent", "plan" => plan)
 }
 
 /// The plan's layout cannot be used to find files.
 pub fn bad_layout(plan: &str, layout: &str, why: &str) -> String {
-    format!("{plan}: [product.fluent] layout {layout:?}: {why}")
+    tr!("check-bad-layout", "plan" => plan, "layout" => layout, "why" => why)
 }
 
 /// The layout needs `{locale}` as a whole folder name.
 pub fn layout_needs_locale_folder() -> String {
-    "{locale} must be a whole folder name, such as \"{locale}/**/*.ftl\"".to_string()
+    tr!("check-layout-needs-locale-folder")
 }
 
 /// The layout's folders before `{locale}` must be plain names.
 pub fn layout_plain_prefix() -> String {
-    "the folders before {locale} must be plain names".to_string()
+    tr!("check-layout-plain-prefix")
 }
 
 /// The layout's pattern of files does not name `.ftl` files.
 pub fn layout_needs_ftl() -> String {
-    "the pattern after {locale}/ must name .ftl files, such as \"{locale}/**/*.ftl\"".to_string()
+    tr!("check-layout-needs-ftl")
 }
 
 /// The layout's pattern of files is not a valid glob.
 pub fn layout_bad_glob(why: &str) -> String {
-    format!("the pattern after {{locale}}/ is not a valid glob: {why}")
+    tr!("check-layout-bad-glob", "why" => why)
 }
 
 /// The source locale has no folder.
 pub fn no_source_folder(locale: &str, dir: &str) -> String {
-    format!("no folder for the source locale {locale} under {dir}")
+    tr!("check-no-source-folder", "locale" => locale, "dir" => dir)
 }
 
 /// The plan has no roadmap of that id.
 pub fn unknown_roadmap(plan: &str, roadmap: &str, known: &[String]) -> String {
     if known.is_empty() {
-        format!("{plan}: --roadmap {roadmap}: the plan has no roadmap")
+        tr!("check-plan-has-no-roadmap", "plan" => plan, "roadmap" => roadmap)
     } else {
-        format!(
-            "{plan}: --roadmap {roadmap}: the plan has no such roadmap (it has {})",
-            known.join(", ")
+        tr!(
+            "check-unknown-roadmap",
+            "plan" => plan,
+            "roadmap" => roadmap,
+            "known" => known.join(", "),
         )
     }
 }
 
 /// The plan names a resource it does not define.
 pub fn plan_reference(target: &str) -> String {
-    format!("{target} is neither in the plan nor in its market preset")
+    tr!("check-plan-reference", "target" => target)
 }
 
 /// A launch's variant is not sold in the launch's market.
 pub fn not_sold_in(variant: &str, market: &str) -> String {
-    format!("{variant} is not sold in {market}; add the market to the variant first")
+    tr!("check-not-sold-in", "variant" => variant, "market" => market)
 }
 
 /// The baseline report cannot be used.
 pub fn bad_baseline(path: &str, why: &str) -> String {
-    format!("--baseline {path}: {why}")
+    tr!("check-bad-baseline", "path" => path, "why" => why)
 }
 
 /// The baseline is not a JSON report of `glocal check --json`.
 pub fn baseline_not_a_report(why: &str) -> String {
-    format!("not a JSON report written by glocal check --json ({why})")
+    tr!("check-baseline-not-a-report", "why" => why)
 }
 
 /// The baseline is a report of a newer schema.
 pub fn baseline_schema(found: u32, supported: u32) -> String {
-    format!(
-        "the report has schema_version {found}; this glocal reads schema_version {supported} or older"
-    )
+    tr!("check-baseline-schema", "found" => found, "supported" => supported)
 }
 
 /// Uploading the tree before a server check failed.
 pub fn push_failed(dir: &str) -> String {
-    format!("--push {dir}: the upload failed (see above); nothing was checked")
+    tr!("check-push-failed", "dir" => dir)
 }
 
 // ---------------------------------------------------------------------------
@@ -195,42 +220,48 @@ pub fn push_failed(dir: &str) -> String {
 
 /// A folder under `--l10n` that is the source folder itself.
 pub fn skipped_source_folder(folder: &str) -> String {
-    format!("skipped {folder}/: it is the source folder")
+    tr!("check-skipped-source-folder", "folder" => folder)
 }
 
 /// A folder whose name is not a locale tag.
 pub fn skipped_not_locale(folder: &str, why: &str) -> String {
-    format!("skipped {folder}/: not a locale folder ({why})")
+    tr!("check-skipped-not-locale", "folder" => folder, "why" => why)
 }
 
 /// A second folder of the same locale (`fr-ca` beside `fr-CA`).
 pub fn skipped_same_locale(folder: &str, first: &str) -> String {
-    format!("skipped {folder}/: the same locale as {first}/")
+    tr!("check-skipped-same-locale", "folder" => folder, "first" => first)
 }
 
 /// The source has no message: nothing to translate.
 pub fn nothing_to_translate(source: &str) -> String {
-    format!("{source} has no Fluent messages: nothing to translate")
+    tr!("check-nothing-to-translate", "source" => source)
 }
 
 /// No locale folder was found.
 pub fn no_locale_folders(dir: &str) -> String {
-    format!("no locale folders under {dir}: nothing to compare")
+    tr!("check-no-locale-folders", "dir" => dir)
 }
 
 /// The plan has no roadmap.
 pub fn plan_without_roadmaps(plan: &str) -> String {
-    format!("{plan} has no roadmap: nothing to check")
+    tr!("check-plan-without-roadmaps", "plan" => plan)
 }
 
 /// A requested locale has no folder: reported as a missing locale.
 pub fn requested_locale_missing(locale: &str) -> String {
-    format!("--locale {locale}: no folder; reported as a missing locale")
+    tr!("check-requested-locale-missing", "locale" => locale)
 }
 
 /// A threshold names a locale that no check covered.
 pub fn threshold_locale_unchecked(locale: &str) -> String {
-    format!("no checked locale matches --min-coverage {locale}=...: counted as 0% covered")
+    tr!("check-threshold-locale-unchecked", "locale" => locale)
+}
+
+/// The SARIF report left out results to stay within what code scanning
+/// takes.
+pub fn sarif_truncated(kept: usize, total: usize) -> String {
+    tr!("check-sarif-truncated", "kept" => kept, "total" => total)
 }
 
 // ---------------------------------------------------------------------------
@@ -239,15 +270,12 @@ pub fn threshold_locale_unchecked(locale: &str) -> String {
 
 /// The first line of the text report.
 pub fn text_title(mode: &str, locales: usize, source_locale: &str) -> String {
-    format!(
-        "glocal check ({mode}): {} against {source_locale}",
-        count(locales, "locale", "locales")
-    )
+    tr!("check-text-title", "mode" => mode, "locales" => locales, "source" => source_locale)
 }
 
 /// The line of a roadmap in plan and server modes.
 pub fn roadmap_line(name: &str, as_of: &str, verdict: &str) -> String {
-    format!("roadmap {name} as of {as_of}: {verdict}")
+    tr!("check-roadmap-line", "name" => name, "date" => as_of, "verdict" => verdict)
 }
 
 /// The line of one launch.
@@ -258,37 +286,39 @@ pub fn launch_line(
     days_until: i64,
     verdict: &str,
 ) -> String {
-    format!(
-        "{launch} in {market} on {date} ({}): {verdict}",
-        days(days_until)
+    tr!(
+        "check-launch-line",
+        "launch" => launch,
+        "market" => market,
+        "date" => date,
+        "when" => days(days_until),
+        "verdict" => verdict,
     )
 }
 
 /// `in 3 days`, `today`, `5 days ago`.
 pub fn days(days_until: i64) -> String {
-    match days_until {
-        0 => "today".to_string(),
-        1 => "in 1 day".to_string(),
-        -1 => "1 day ago".to_string(),
-        n if n > 0 => format!("in {n} days"),
-        n => format!("{} days ago", -n),
+    if days_until < 0 {
+        tr!("check-days-ago", "days" => -days_until)
+    } else {
+        tr!("check-days", "days" => days_until)
     }
 }
 
 /// A market heading of the text report.
 pub fn market_heading(market: &str) -> String {
-    format!("market {market}")
+    tr!("check-market-heading", "market" => market)
 }
 
 /// The heading for findings that concern no market (roadmap findings).
 pub fn no_market_heading() -> String {
-    "roadmap".to_string()
+    tr!("check-no-market-heading")
 }
 
 /// `fr-CA (served by fr)`.
 pub fn locale_label(locale: &str, served_by: Option<&str>) -> String {
     match served_by {
-        Some(b) if b != locale => format!("{locale} (served by {b})"),
+        Some(b) if b != locale => tr!("check-locale-served-by", "locale" => locale, "bundle" => b),
         _ => locale.to_string(),
     }
 }
@@ -301,43 +331,49 @@ pub fn locale_stats(
     translated_words: u32,
     total_words: u32,
 ) -> String {
-    format!(
-        "{translated}/{total} messages ({}), {translated_words}/{total_words} words",
-        percent_text(percent)
+    tr!(
+        "check-locale-stats",
+        "translated" => translated,
+        "total" => total,
+        "percent" => percent_text(percent),
+        "translatedWords" => translated_words,
+        "totalWords" => total_words,
     )
 }
 
 /// A locale's bundle is not served at all.
 pub fn not_served() -> String {
-    "no bundle serves it".to_string()
+    tr!("check-not-served")
 }
 
 /// `84.6%`.
 pub fn percent_text(percent: f64) -> String {
-    if percent >= 100.0 {
-        "100%".to_string()
+    let value = if percent >= 100.0 {
+        "100".to_string()
     } else {
         // Never round up to 100%: 99.96% is not complete.
-        format!("{:.1}%", percent.min(99.9))
-    }
+        format!("{:.1}", percent.min(99.9))
+    };
+    tr!("check-percent", "value" => value)
 }
 
 /// A coverage threshold that failed.
 pub fn threshold_failed(locale: &str, market: Option<&str>, percent: f64, minimum: f64) -> String {
     let place = match market {
-        Some(m) => format!("{locale} in {m}"),
+        Some(m) => tr!("check-threshold-place", "locale" => locale, "market" => m),
         None => locale.to_string(),
     };
-    format!(
-        "{place}: coverage {} is below the minimum {}",
-        percent_text(percent),
-        percent_text(minimum)
+    tr!(
+        "check-threshold-failed",
+        "place" => place,
+        "percent" => percent_text(percent),
+        "minimum" => percent_text(minimum),
     )
 }
 
 /// A finding known from the baseline (suffix in lists).
-pub fn baselined_mark() -> &'static str {
-    "(in baseline)"
+pub fn baselined_mark() -> String {
+    tr!("check-baselined-mark")
 }
 
 /// The position of a finding without a known line.
@@ -348,33 +384,31 @@ pub fn no_position() -> &'static str {
 /// The summary line that ends every text report.
 pub fn summary_line(s: &SummaryCounts) -> String {
     let mut parts = vec![
-        count(s.errors, "error", "errors"),
-        count(s.warnings, "warning", "warnings"),
-        count(s.notes, "note", "notes"),
+        tr!("check-count-errors", "count" => s.errors),
+        tr!("check-count-warnings", "count" => s.warnings),
+        tr!("check-count-notes", "count" => s.notes),
     ];
     if s.baselined > 0 {
-        parts.push(format!("{} known from the baseline", s.baselined));
+        parts.push(tr!("check-count-baselined", "count" => s.baselined));
     }
-    let what = parts.join(", ");
+    let counts = parts.join(&tr!("check-list-separator"));
     let mut line = if s.passed {
-        format!(
-            "PASSED: nothing blocks ({what}) in {}",
-            count(s.locales, "locale", "locales")
-        )
+        tr!("check-summary-passed", "counts" => counts, "locales" => s.locales)
     } else {
-        format!(
-            "FAILED: {} ({what}) in {}",
-            count(s.blocking, "blocking finding", "blocking findings"),
-            count(s.locales, "locale", "locales")
+        tr!(
+            "check-summary-failed",
+            "blocking" => s.blocking,
+            "counts" => counts,
+            "locales" => s.locales,
         )
     };
+    let separator = tr!("check-clause-separator");
     if s.thresholds_failed > 0 {
-        line.push_str(&format!(
-            "; {} below the minimum coverage",
-            count(s.thresholds_failed, "locale", "locales")
-        ));
+        line.push_str(&separator);
+        line.push_str(&tr!("check-summary-below-minimum", "locales" => s.thresholds_failed));
     }
-    line.push_str(&format!("; --fail-on {}", s.fail_on));
+    line.push_str(&separator);
+    line.push_str(&format!("--fail-on {}", s.fail_on));
     line
 }
 
@@ -401,85 +435,88 @@ pub struct SummaryCounts {
     pub fail_on: String,
 }
 
-/// `1 locale`, `3 locales`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// Markdown: the title.
 pub fn markdown_title(passed: bool, blocking: usize) -> String {
     if passed {
-        "glocal check: ✅ passed".to_string()
+        tr!("check-markdown-passed")
     } else {
-        format!(
-            "glocal check: ❌ {}",
-            count(blocking, "blocking finding", "blocking findings")
-        )
+        tr!("check-markdown-failed", "blocking" => blocking)
     }
 }
 
-/// Markdown: the column headings of the coverage table.
-pub fn markdown_coverage_columns() -> [&'static str; 8] {
+/// Markdown: the column headings of the coverage table (the last column,
+/// a status mark, has none).
+pub fn markdown_coverage_columns() -> [String; 8] {
     [
-        "Market", "Locale", "Messages", "Words", "Coverage", "Errors", "Warnings", "",
+        tr!("check-column-market"),
+        tr!("check-column-locale"),
+        tr!("check-column-messages"),
+        tr!("check-column-words"),
+        tr!("check-column-coverage"),
+        tr!("check-column-errors"),
+        tr!("check-column-warnings"),
+        String::new(),
     ]
 }
 
 /// Markdown: the column headings of the launch table.
-pub fn markdown_launch_columns() -> [&'static str; 5] {
-    ["Launch", "Market", "Date", "Days", "Verdict"]
+pub fn markdown_launch_columns() -> [String; 5] {
+    [
+        tr!("check-column-launch"),
+        tr!("check-column-market"),
+        tr!("check-column-date"),
+        tr!("check-column-days"),
+        tr!("check-column-verdict"),
+    ]
 }
 
-/// Markdown: the column headings of the findings table.
-pub fn markdown_finding_columns() -> [&'static str; 5] {
-    ["", "Where", "Rule", "Message", "Detail"]
+/// Markdown: the column headings of the findings table (the first column,
+/// a severity mark, has none).
+pub fn markdown_finding_columns() -> [String; 5] {
+    [
+        String::new(),
+        tr!("check-column-where"),
+        tr!("check-column-rule"),
+        tr!("check-column-message"),
+        tr!("check-column-detail"),
+    ]
 }
 
 /// Markdown: the heading of the findings table.
 pub fn markdown_findings_heading(shown: usize, total: usize) -> String {
     if shown == total {
-        format!("Findings ({total})")
+        tr!("check-markdown-findings-all", "total" => total)
     } else {
-        format!("Top findings ({shown} of {total})")
+        tr!("check-markdown-findings-top", "shown" => shown, "total" => total)
     }
 }
 
 /// Markdown: the heading of the launch table.
-pub fn markdown_launches_heading() -> &'static str {
-    "Launches"
+pub fn markdown_launches_heading() -> String {
+    tr!("check-markdown-launches")
 }
 
 /// Markdown: the heading of the coverage table.
-pub fn markdown_coverage_heading() -> &'static str {
-    "Coverage"
+pub fn markdown_coverage_heading() -> String {
+    tr!("check-markdown-coverage")
 }
 
 /// Markdown: the heading of the notes.
-pub fn markdown_notes_heading() -> &'static str {
-    "Notes"
+pub fn markdown_notes_heading() -> String {
+    tr!("check-markdown-notes")
 }
 
 /// Markdown: findings left out to stay within a comment's size.
 pub fn markdown_truncated(left_out: usize) -> String {
-    format!(
-        "… and {} more, left out to fit a pull request comment; the JSON, SARIF and JUnit reports have them all.",
-        count(left_out, "finding", "findings")
-    )
+    tr!("check-markdown-findings-left-out", "count" => left_out)
 }
 
 /// Markdown: coverage rows left out to stay within a comment's size.
 pub fn markdown_rows_truncated(left_out: usize) -> String {
-    format!(
-        "… and {} more, left out to fit a pull request comment.",
-        count(left_out, "row", "rows")
-    )
+    tr!("check-markdown-rows-left-out", "count" => left_out)
 }
 
-/// JUnit: the name of the report.
+/// JUnit: the name of the report (a program name; not translated).
 pub fn junit_report_name() -> &'static str {
     "glocal check"
 }
@@ -487,8 +524,8 @@ pub fn junit_report_name() -> &'static str {
 /// JUnit: the suite of findings without a market.
 pub fn junit_suite_without_market(mode: &str) -> String {
     match mode {
-        "lint" => "locales".to_string(),
-        _ => "roadmap".to_string(),
+        "lint" => tr!("check-junit-suite-locales"),
+        _ => tr!("check-junit-suite-roadmap"),
     }
 }
 
@@ -496,15 +533,16 @@ pub fn junit_suite_without_market(mode: &str) -> String {
 pub fn junit_failure(blocking: usize, thresholds: usize) -> String {
     let mut parts = Vec::new();
     if blocking > 0 {
-        parts.push(count(blocking, "blocking finding", "blocking findings"));
+        parts.push(tr!("check-junit-blocking", "count" => blocking));
     }
     if thresholds > 0 {
-        parts.push("coverage below the minimum".to_string());
+        parts.push(tr!("check-junit-below-minimum"));
     }
     parts.join("; ")
 }
 
-/// GitHub: the title of an annotation.
+/// GitHub: the title of an annotation (a program name and a rule id; not
+/// translated).
 pub fn github_title(rule: &str) -> String {
     format!("glocal {rule}")
 }
@@ -512,92 +550,23 @@ pub fn github_title(rule: &str) -> String {
 /// The rule id of a failed coverage threshold (SARIF, JUnit, GitHub).
 pub const MIN_COVERAGE_RULE: &str = "min-coverage";
 
-/// Help of the threshold rule.
-pub fn min_coverage_help() -> (&'static str, &'static str) {
-    (
-        "A locale's coverage is below its minimum.",
-        "The share of the source messages that the locale translates completely (in plan and \
-         server modes: of the messages its markets need, fallback included) is below the \
-         minimum set with --min-coverage. Translate the missing messages or lower the minimum.",
-    )
+/// Help of the threshold rule: a one-line summary and a help text.
+pub fn min_coverage_help() -> (String, String) {
+    help_of(MIN_COVERAGE_RULE)
 }
 
 /// A short and a long help text for each rule (SARIF `shortDescription` and
 /// `help`).
-pub fn rule_help(rule: Rule) -> (&'static str, &'static str) {
-    match rule {
-        Rule::MissingLocale => (
-            "No bundle serves a locale that is needed.",
-            "The locale has no Fluent file at all (lint mode), or no bundle satisfies it under its \
-             match policy (plan and server modes). Every message it needs is missing. Add the \
-             locale's folder with its translations.",
-        ),
-        Rule::MissingMessage => (
-            "A source message or term is not translated.",
-            "The source defines the message (or term), the locale does not. The finding names the \
-             source file: the locale's file of the same path is where the translation belongs.",
-        ),
-        Rule::MissingValue => (
-            "The translation has only attributes, the source a value.",
-            "The source message has a value; the locale's message has attributes only, so code \
-             that formats the message gets nothing. Translate the value.",
-        ),
-        Rule::MissingAttribute => (
-            "A source attribute is not translated.",
-            "The source message has the attribute (`id.attr`); the locale's message lacks it. \
-             Add the attribute to the translation.",
-        ),
-        Rule::ObsoleteMessage => (
-            "The locale defines a message the source no longer has.",
-            "The message (or term) is not in the source: it was removed or renamed there. Remove \
-             it from the locale or rename it.",
-        ),
-        Rule::DuplicateId => (
-            "An id is defined twice.",
-            "The locale defines the id twice (in one file, or in two files of the bundle); Fluent \
-             uses the first definition and ignores the other. Keep one.",
-        ),
-        Rule::SyntaxError => (
-            "Part of a file is not valid Fluent.",
-            "The Fluent parser rejected part of the file, at the position given; the entries \
-             there are lost. Fix the syntax.",
-        ),
-        Rule::UnknownVariable => (
-            "The translation uses a variable the source never passes.",
-            "The translation uses a `$variable` that the source message uses nowhere, so the code \
-             never passes it and the reader sees an error marker. Use the source's variables.",
-        ),
-        Rule::DroppedVariable => (
-            "The translation leaves out a variable the source shows.",
-            "A variant of the translation does not show a `$variable` that the source displays. \
-             Exact plural variants (`[one]`) and languages with a single plural form may drop a \
-             count; otherwise show it.",
-        ),
-        Rule::UnresolvedReference => (
-            "A message or term reference resolves nowhere.",
-            "The translation references a message or term (or an attribute of one) that neither \
-             the locale nor the source defines. Fix the reference or add the entry.",
-        ),
-        Rule::MissingPluralCategory => (
-            "A plural select lacks a category the language needs.",
-            "A numeric select of the translation lacks a CLDR plural category of the locale's \
-             language (such as `few` and `many` in Polish), so some numbers get the default \
-             variant. Add the variants.",
-        ),
-        Rule::IdenticalToSource => (
-            "The translation is the source text.",
-            "The translated text is identical to the source's, probably left untranslated. \
-             Translate it, or allow the copy with --identical-allowed ID.",
-        ),
-        Rule::UnknownMessage => (
-            "A roadmap names a message the source does not define.",
-            "A roadmap item names an id, a pattern or a file that matches nothing in the source \
-             bundle. Add the messages to the source or fix the roadmap.",
-        ),
-        Rule::FallbackUsed => (
-            "A locale is served by another bundle on its fallback chain.",
-            "The needed locale has no bundle of its own; another bundle on its CLDR fallback chain \
-             (such as `fr` for `fr-CA`) serves it. A note, not a problem.",
-        ),
-    }
+pub fn rule_help(rule: Rule) -> (String, String) {
+    help_of(rule.id())
+}
+
+/// The message `rule-ID` and its `help` attribute.
+fn help_of(rule_id: &str) -> (String, String) {
+    let texts = crate::l10n::process_texts();
+    let id = format!("rule-{rule_id}");
+    (
+        texts.format(&id, None),
+        texts.format_attribute(&id, "help", None),
+    )
 }

@@ -1,0 +1,24 @@
+# Fehlertexte: die Fehlermeldungen des gRPC-Dienstes (als
+# google.rpc.LocalizedMessage an Aufrufer gesendet, die accept-language senden)
+# und das Präfix der Fehlerzeilen der Kommandozeile. Ressourcennamen, Feldpfade
+# und ETags bleiben in jeder Sprache unverändert.
+
+# Das Präfix einer Fehlerzeile der Kommandozeile, vor der Meldung.
+error-prefix = Fehler
+
+# $count (Number) - wie viele Felder ungültig sind
+# $fields (String) - ihre Pfade, etwa market.country, durch Kommas getrennt
+api-invalid-request =
+    { $count ->
+        [one] Die Anfrage enthält ein ungültiges Feld: { $fields }. Die Feldverletzungen geben an, was falsch ist.
+       *[other] Die Anfrage enthält { $count } ungültige Felder: { $fields }. Die Feldverletzungen geben an, was falsch ist.
+    }
+api-unknown-preset = Es gibt keine Marktvorlage mit diesem Namen; bekannte Vorlagen: { $presets }.
+api-invalid-page-token = Das Seitentoken wurde nicht von diesem Server für diese Anfrage ausgestellt; ohne Seitentoken neu beginnen.
+# $name (String) - der Ressourcenname, etwa markets/fr
+api-not-found = { $name } existiert nicht.
+api-already-exists = { $name } existiert bereits.
+api-etag-mismatch = { $name } wurde seit dem letzten Lesen geändert; erneut lesen und den Vorgang wiederholen.
+# $referrers (String) - die Namen der Ressourcen, die es verwenden, durch Kommas getrennt
+api-in-use = { $name } wird noch von { $referrers } verwendet; diese zuerst ändern oder löschen.
+api-internal = Der Server konnte die Anfrage nicht verarbeiten; Details stehen in seinem Protokoll.

@@ -1,0 +1,25 @@
+# Texts of errors: the gRPC service's error messages (sent as
+# google.rpc.LocalizedMessage to callers that send accept-language) and the
+# prefix of the command line's error lines. Resource names, field paths and
+# etags stay as they are in every language.
+
+# The prefix of an error line of the command line, before the message.
+error-prefix = error
+
+# $count (Number) - how many fields are invalid
+# $fields (String) - their paths, such as market.country, separated by commas
+api-invalid-request =
+    { $count ->
+        [one] The request has an invalid field: { $fields }. The field violations say what is wrong.
+       *[other] The request has { $count } invalid fields: { $fields }. The field violations say what is wrong.
+    }
+# $presets (String) - the names of the market presets glocal has
+api-unknown-preset = There is no market preset of that name; the known presets are { $presets }.
+api-invalid-page-token = The page token is not one this server issued for this request; start again without a page token.
+# $name (String) - the resource name, such as markets/fr
+api-not-found = { $name } does not exist.
+api-already-exists = { $name } already exists.
+api-etag-mismatch = { $name } has changed since you read it; read it again and retry.
+# $referrers (String) - the names of the resources that use it, separated by commas
+api-in-use = { $name } is still used by { $referrers }; change or delete those first.
+api-internal = The server failed to handle the request; its log has the details.

@@ -1,0 +1,251 @@
+# Textes de `glocal check` : lignes d’erreur, remarques, titres du rapport,
+# lignes de synthèse et aide de chaque règle. Les variables sont remplies par
+# le programme ; les noms des options (--source), les identifiants de règle
+# (missing-message), les noms de fichier et l’espace réservé {"{"}locale{"}"}
+# restent identiques dans toutes les langues.
+
+## Lignes d’erreur (code de sortie 2), affichées après le préfixe d’erreur.
+
+# $flag (String) - l’option de ligne de commande, comme --source
+# $path (String) - le chemin indiqué
+check-not-a-directory = { $flag } { $path } : dossier introuvable
+check-cannot-read = impossible de lire { $path } : { $error }
+check-not-utf8 = { $path } n’est pas du texte UTF-8 ; les fichiers Fluent doivent être en UTF-8
+# $format (String) - le format du rapport, comme SARIF ou JSON
+check-cannot-write = impossible d’écrire le rapport { $format } dans { $path } : { $error }
+check-no-mode = indiquez ce qu’il faut vérifier : --source DIR --l10n DIR (mode lint), --plan PLAN (mode plan) ou --server URL --roadmap NAME (mode serveur)
+# $first, $second (String) - deux options qui choisissent des modes différents
+check-two-modes = { $first } et { $second } choisissent des modes différents ; utilisez une seule des options --source/--l10n, --plan ou --server
+check-lint-needs-both = le mode lint nécessite à la fois --source DIR et --l10n DIR ; il manque { $missing }
+# $modes (String) - les modes, comme « modes plan et serveur »
+check-flag-needs-mode = { $flag } ne s’applique qu’en { $modes }
+check-modes-plan-and-server = modes plan et serveur
+check-modes-server = mode serveur
+# $format (String) - le format qui veut la sortie standard
+check-push-with-stdout-format = --push affiche le résumé de l’envoi sur la sortie standard, le rapport { $format } ne peut donc pas y être écrit aussi ; écrivez-le plutôt dans un fichier
+check-server-needs-roadmap = --server nécessite --roadmap products/PRODUCT/roadmaps/ROADMAP
+# $why (String) - pourquoi la valeur est incorrecte (fourni par le programme, en anglais)
+check-bad-locale = { $flag } { $value } : { $why }
+check-bad-date = --as-of { $value } : { $why }
+check-bad-min-coverage = { $why } (utilisez un pourcentage comme 80, ou LOCALE=PERCENT comme fr=95)
+check-percent-out-of-range = le pourcentage doit être un nombre compris entre 0 et 100
+# $what (String) - une langue, ou le texte de check-min-coverage-default
+check-min-coverage-twice = --min-coverage indique { $what } deux fois
+check-min-coverage-default = un minimum par défaut
+check-bad-roadmap-name = --roadmap { $value } : { $why } (le mode serveur nécessite le nom complet, products/PRODUCT/roadmaps/ROADMAP)
+check-bad-lang = --lang { $value } : glocal n’a pas de textes dans cette langue ; langues disponibles : { $available }
+# $position (String) - fichier:ligne:colonne
+# $more (Number) - nombre d’autres problèmes dans le fichier
+check-bad-plan =
+    { $more ->
+        [0] { $position } : { $message }
+        [one] { $position } : { $message } (et { $more } autre problème)
+        [many] { $position } : { $message } (et { $more } autres problèmes)
+       *[other] { $position } : { $message } (et { $more } autres problèmes)
+    }
+check-plan-without-fluent = { $plan } : le plan n’indique pas où se trouvent ses fichiers Fluent ; ajoutez une table [product.fluent] avec directory et layout (voir examples/plan.toml)
+check-bad-layout = { $plan } : [product.fluent] layout « { $layout } » : { $why }
+check-layout-needs-locale-folder = {"{"}locale{"}"} doit être un nom de dossier complet, comme « {"{"}locale{"}"}/**/*.ftl »
+check-layout-plain-prefix = les dossiers avant {"{"}locale{"}"} doivent être des noms simples
+check-layout-needs-ftl = le motif après {"{"}locale{"}"}/ doit désigner des fichiers .ftl, comme « {"{"}locale{"}"}/**/*.ftl »
+check-layout-bad-glob = le motif après {"{"}locale{"}"}/ n’est pas un glob valide : { $why }
+check-no-source-folder = aucun dossier pour la langue source { $locale } dans { $dir }
+check-plan-has-no-roadmap = { $plan } : --roadmap { $roadmap } : le plan n’a aucune feuille de route
+# $known (String) - les identifiants des feuilles de route du plan, séparés par des virgules
+check-unknown-roadmap = { $plan } : --roadmap { $roadmap } : le plan n’a pas de feuille de route de ce nom (il contient { $known })
+check-plan-reference = { $target } ne figure ni dans le plan ni dans son préréglage de marché
+check-not-sold-in = { $variant } n’est pas vendu sur le marché { $market } ; ajoutez d’abord le marché à la variante
+check-bad-baseline = --baseline { $path } : { $why }
+check-baseline-not-a-report = ce n’est pas un rapport JSON écrit par glocal check --json ({ $why })
+# $found, $supported (Number) - versions du schéma
+check-baseline-schema = le rapport indique schema_version { $found } ; cette version de glocal lit schema_version { $supported } ou antérieure
+# $why (String) - ce qui ne va pas dans la valeur (fourni par le programme, en anglais)
+check-bad-market-window = { $why } (utilisez MARKET=DAYS, comme jp=30)
+check-market-window-twice = --market-window indique { $market } deux fois
+check-push-failed = --push { $dir } : l’envoi a échoué (voir ci-dessus) ; rien n’a été vérifié
+
+## Remarques, affichées avec le rapport et conservées dans le rapport JSON.
+
+check-skipped-source-folder = { $folder }/ ignoré : c’est le dossier source
+check-skipped-not-locale = { $folder }/ ignoré : ce n’est pas un dossier de langue ({ $why })
+check-skipped-same-locale = { $folder }/ ignoré : même langue que { $first }/
+check-nothing-to-translate = { $source } ne contient aucun message Fluent : rien à traduire
+check-no-locale-folders = aucun dossier de langue dans { $dir } : rien à comparer
+check-plan-without-roadmaps = { $plan } n’a aucune feuille de route : rien à vérifier
+check-requested-locale-missing = --locale { $locale } : aucun dossier ; signalée comme langue manquante
+check-threshold-locale-unchecked = aucune langue vérifiée ne correspond à --min-coverage { $locale }=... : comptée comme couverte à 0 %
+
+# $kept, $total (Number) - résultats écrits, résultats trouvés
+check-sarif-truncated = le rapport SARIF contient { $kept } résultats sur { $total }, les plus graves en premier (--sarif-max-results) ; le rapport JSON les contient tous
+
+## Le rapport texte.
+
+# $mode (String) - lint, plan ou server
+# $locales (Number) - nombre de langues vérifiées
+check-text-title =
+    glocal check ({ $mode }) : { $locales ->
+        [one] { $locales } langue
+        [many] { $locales } langues
+       *[other] { $locales } langues
+    } par rapport à { $source }
+# $verdict (String) - READY, AT_RISK ou BLOCKED
+check-roadmap-line = feuille de route { $name } au { $date } : { $verdict }
+# $when (String) - le texte de check-days
+check-launch-line = { $launch } sur le marché { $market } le { $date } ({ $when }) : { $verdict }
+# $days (Number) - jours restants avant la date ; négatif si elle est passée
+check-days =
+    { $days ->
+        [0] aujourd’hui
+        [1] dans 1 jour
+        [one] dans { $days } jour
+        [many] dans { $days } jours
+       *[other] dans { $days } jours
+    }
+# $days (Number) - jours écoulés depuis la date
+check-days-ago =
+    { $days ->
+        [one] il y a { $days } jour
+        [many] il y a { $days } jours
+       *[other] il y a { $days } jours
+    }
+check-market-heading = marché { $market }
+check-no-market-heading = feuille de route
+check-locale-served-by = { $locale } (fournie par { $bundle })
+# $percent (String) - le texte de check-percent
+check-locale-stats = { $translated }/{ $total } messages ({ $percent }), { $translatedWords }/{ $totalWords } mots
+check-not-served = aucun bundle ne la fournit
+# $value (String) - un nombre avec une décimale, comme 84.6
+check-percent = { $value } %
+check-threshold-failed = { $place } : la couverture de { $percent } est inférieure au minimum de { $minimum }
+check-threshold-place = { $locale } sur le marché { $market }
+check-baselined-mark = (dans la référence)
+check-count-errors =
+    { $count ->
+        [one] { $count } erreur
+        [many] { $count } erreurs
+       *[other] { $count } erreurs
+    }
+check-count-warnings =
+    { $count ->
+        [one] { $count } avertissement
+        [many] { $count } avertissements
+       *[other] { $count } avertissements
+    }
+check-count-notes =
+    { $count ->
+        [one] { $count } remarque
+        [many] { $count } remarques
+       *[other] { $count } remarques
+    }
+check-count-baselined = { $count } déjà dans la référence
+check-list-separator = {", "}
+check-clause-separator = {" ; "}
+check-summary-passed =
+    RÉUSSI : rien de bloquant ({ $counts }) dans { $locales ->
+        [one] { $locales } langue
+        [many] { $locales } langues
+       *[other] { $locales } langues
+    }
+check-summary-failed =
+    ÉCHEC : { $blocking ->
+        [one] { $blocking } constat bloquant
+        [many] { $blocking } constats bloquants
+       *[other] { $blocking } constats bloquants
+    } ({ $counts }) dans { $locales ->
+        [one] { $locales } langue
+        [many] { $locales } langues
+       *[other] { $locales } langues
+    }
+check-summary-below-minimum =
+    { $locales ->
+        [one] { $locales } langue
+        [many] { $locales } langues
+       *[other] { $locales } langues
+    } sous la couverture minimale
+
+## Le rapport Markdown (un commentaire de pull request ou un résumé de job).
+
+check-markdown-passed = glocal check : ✅ réussi
+check-markdown-failed =
+    glocal check : ❌ { $blocking ->
+        [one] { $blocking } constat bloquant
+        [many] { $blocking } constats bloquants
+       *[other] { $blocking } constats bloquants
+    }
+check-column-market = Marché
+check-column-locale = Langue
+check-column-messages = Messages
+check-column-words = Mots
+check-column-coverage = Couverture
+check-column-errors = Erreurs
+check-column-warnings = Avertissements
+check-column-launch = Lancement
+check-column-date = Date
+check-column-days = Jours
+check-column-verdict = Verdict
+check-column-where = Emplacement
+check-column-rule = Règle
+check-column-message = Message
+check-column-detail = Détail
+check-markdown-findings-all = Constats ({ $total })
+check-markdown-findings-top = Principaux constats ({ $shown } sur { $total })
+check-markdown-launches = Lancements
+check-markdown-coverage = Couverture
+check-markdown-notes = Remarques
+check-markdown-findings-left-out =
+    … et { $count ->
+        [one] { $count } autre constat
+        [many] { $count } autres constats
+       *[other] { $count } autres constats
+    }, omis pour tenir dans un commentaire de pull request ; les rapports JSON, SARIF et JUnit les contiennent tous.
+check-markdown-rows-left-out =
+    … et { $count ->
+        [one] { $count } autre ligne, omise
+        [many] { $count } autres lignes, omises
+       *[other] { $count } autres lignes, omises
+    } pour tenir dans un commentaire de pull request.
+
+## XML JUnit et annotations GitHub.
+
+check-junit-suite-locales = langues
+check-junit-suite-roadmap = feuille de route
+check-junit-blocking =
+    { $count ->
+        [one] { $count } constat bloquant
+        [many] { $count } constats bloquants
+       *[other] { $count } constats bloquants
+    }
+check-junit-below-minimum = couverture inférieure au minimum
+
+## Les règles : un résumé d’une ligne et un texte d’aide (SARIF, GitHub).
+
+rule-min-coverage = La couverture d’une langue est inférieure à son minimum.
+    .help = La part des messages source que la langue traduit entièrement (en modes plan et serveur : parmi les messages dont ses marchés ont besoin, repli compris) est inférieure au minimum défini avec --min-coverage. Traduisez les messages manquants ou abaissez le minimum.
+rule-missing-locale = Aucun bundle ne fournit une langue nécessaire.
+    .help = La langue n’a aucun fichier Fluent (mode lint), ou aucun bundle ne la satisfait selon sa politique de correspondance (modes plan et serveur). Tous les messages dont elle a besoin sont manquants. Ajoutez le dossier de la langue avec ses traductions.
+rule-missing-message = Un message ou un terme source n’est pas traduit.
+    .help = La source définit le message (ou le terme), la langue non. Le constat indique le fichier source : la traduction doit figurer dans le fichier de la langue ayant le même chemin.
+rule-missing-value = La traduction n’a que des attributs, la source a une valeur.
+    .help = Le message source a une valeur ; le message de la langue n’a que des attributs, donc le code qui formate le message n’obtient rien. Traduisez la valeur.
+rule-missing-attribute = Un attribut source n’est pas traduit.
+    .help = Le message source a l’attribut (`id.attr`) ; le message de la langue ne l’a pas. Ajoutez l’attribut à la traduction.
+rule-obsolete-message = La langue définit un message que la source n’a plus.
+    .help = Le message (ou le terme) n’est pas dans la source : il y a été supprimé ou renommé. Supprimez-le de la langue ou renommez-le.
+rule-duplicate-id = Un identifiant est défini deux fois.
+    .help = La langue définit l’identifiant deux fois (dans un même fichier, ou dans deux fichiers du bundle) ; Fluent utilise la première définition et ignore l’autre. N’en gardez qu’une.
+rule-syntax-error = Une partie d’un fichier n’est pas du Fluent valide.
+    .help = L’analyseur Fluent a rejeté une partie du fichier, à la position indiquée ; les entrées qui s’y trouvent sont perdues. Corrigez la syntaxe.
+rule-unknown-variable = La traduction utilise une variable que la source ne transmet jamais.
+    .help = La traduction utilise une `$variable` que le message source n’utilise nulle part : le code ne la transmet donc jamais et le lecteur voit un marqueur d’erreur. Utilisez les variables de la source.
+rule-dropped-variable = La traduction omet une variable que la source affiche.
+    .help = Une variante de la traduction n’affiche pas une `$variable` que la source affiche. Les variantes de pluriel exactes (`[one]`) et les langues n’ayant qu’une seule forme de pluriel peuvent omettre un nombre ; sinon, affichez-le.
+rule-unresolved-reference = Une référence à un message ou à un terme ne renvoie à rien.
+    .help = La traduction fait référence à un message ou à un terme (ou à l’un de ses attributs) que ni la langue ni la source ne définit. Corrigez la référence ou ajoutez l’entrée.
+rule-missing-plural-category = Il manque à une sélection de pluriel une catégorie dont la langue a besoin.
+    .help = Il manque à une sélection numérique de la traduction une catégorie de pluriel CLDR de la langue (comme `few` et `many` en polonais), si bien que certains nombres obtiennent la variante par défaut. Ajoutez les variantes.
+rule-identical-to-source = La traduction est identique au texte source.
+    .help = Le texte traduit est identique à celui de la source, probablement laissé sans traduction. Traduisez-le, ou autorisez la copie avec --identical-allowed ID.
+rule-unknown-message = Une feuille de route désigne un message que la source ne définit pas.
+    .help = Un élément de feuille de route désigne un identifiant, un motif ou un fichier qui ne correspond à rien dans le bundle source. Ajoutez les messages à la source ou corrigez la feuille de route.
+rule-fallback-used = Une langue est fournie par un autre bundle de sa chaîne de repli.
+    .help = La langue nécessaire n’a pas de bundle propre ; un autre bundle de sa chaîne de repli CLDR (comme `fr` pour `fr-CA`) la fournit. Il s’agit d’une remarque, pas d’un problème.

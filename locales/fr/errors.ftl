@@ -1,0 +1,26 @@
+# Textes des erreurs : les messages d’erreur du service gRPC (envoyés sous
+# forme de google.rpc.LocalizedMessage aux appelants qui envoient
+# accept-language) et le préfixe des lignes d’erreur de la ligne de commande.
+# Les noms de ressource, les chemins de champ et les etags restent identiques
+# dans toutes les langues.
+
+# Le préfixe d’une ligne d’erreur de la ligne de commande, avant le message.
+error-prefix = erreur
+
+# $count (Number) - nombre de champs non valides
+# $fields (String) - leurs chemins, comme market.country, séparés par des virgules
+api-invalid-request =
+    { $count ->
+        [one] La requête contient un champ non valide : { $fields }. Les violations de champ indiquent le problème.
+        [many] La requête contient { $count } champs non valides : { $fields }. Les violations de champ indiquent le problème.
+       *[other] La requête contient { $count } champs non valides : { $fields }. Les violations de champ indiquent le problème.
+    }
+api-unknown-preset = Il n’existe aucun préréglage de marché de ce nom ; préréglages connus : { $presets }.
+api-invalid-page-token = Ce jeton de page n’a pas été émis par ce serveur pour cette requête ; recommencez sans jeton de page.
+# $name (String) - le nom de la ressource, comme markets/fr
+api-not-found = { $name } n’existe pas.
+api-already-exists = { $name } existe déjà.
+api-etag-mismatch = { $name } a été modifié depuis votre lecture ; relisez-le et réessayez.
+# $referrers (String) - les noms des ressources qui l’utilisent, séparés par des virgules
+api-in-use = { $name } est encore utilisé par { $referrers } ; modifiez-les ou supprimez-les d’abord.
+api-internal = Le serveur n’a pas pu traiter la requête ; son journal contient les détails.

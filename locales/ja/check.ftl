@@ -1,0 +1,181 @@
+# `glocal check` のテキスト：エラー行、注記、レポートの見出し、サマリー行、
+# 各ルールのヘルプ。変数はプログラムが埋めます。フラグ名 (--source)、ルール ID
+# (missing-message)、ファイル名、プレースホルダー {"{"}locale{"}"} は
+# どの言語でもそのままにします。
+
+## エラー行（終了コード 2）。エラーの接頭辞の後に表示されます。
+
+# $flag (String) - コマンドラインのフラグ（--source など）
+# $path (String) - 指定されたパス
+check-not-a-directory = { $flag } { $path }：そのようなディレクトリはありません
+check-cannot-read = { $path } を読み込めません：{ $error }
+check-not-utf8 = { $path } は UTF-8 テキストではありません。Fluent ファイルは UTF-8 である必要があります
+# $format (String) - レポートの形式（SARIF、JSON など）
+check-cannot-write = { $format } レポートを { $path } に書き込めません：{ $error }
+check-no-mode = チェック対象を指定してください：--source DIR --l10n DIR（lint モード）、--plan PLAN（plan モード）、または --server URL --roadmap NAME（server モード）
+# $first, $second (String) - 異なるモードを選択する 2 つのフラグ
+check-two-modes = { $first } と { $second } は異なるモードを選択します。--source/--l10n、--plan、--server のいずれか 1 つを使用してください
+check-lint-needs-both = lint モードには --source DIR と --l10n DIR の両方が必要です。{ $missing } が指定されていません
+# $modes (String) - モード（「plan モードと server モード」など）
+check-flag-needs-mode = { $flag } は { $modes } でのみ使用できます
+check-modes-plan-and-server = plan モードと server モード
+check-modes-server = server モード
+# $format (String) - 標準出力への出力を求める形式
+check-push-with-stdout-format = --push はアップロードの概要を標準出力に表示するため、{ $format } を標準出力に出力することはできません。代わりにファイルに書き込んでください
+check-server-needs-roadmap = --server には --roadmap products/PRODUCT/roadmaps/ROADMAP が必要です
+# $why (String) - 値が正しくない理由（プログラムが出力、英語）
+check-bad-locale = { $flag } { $value }：{ $why }
+check-bad-date = --as-of { $value }：{ $why }
+check-bad-min-coverage = { $why }（80 のような百分率、または fr=95 のような LOCALE=PERCENT を指定してください）
+check-percent-out-of-range = 百分率は 0 から 100 までの数値で指定してください
+# $what (String) - ロケール、または check-min-coverage-default のテキスト
+check-min-coverage-twice = --min-coverage で { $what } が 2 回指定されています
+check-min-coverage-default = デフォルトの最小値
+check-bad-roadmap-name = --roadmap { $value }：{ $why }（server モードでは完全な名前 products/PRODUCT/roadmaps/ROADMAP が必要です）
+check-bad-lang = --lang { $value }：glocal にはこの言語のテキストがありません。利用できる言語：{ $available }
+# $position (String) - ファイル:行:列
+# $more (Number) - ファイルにある残りの問題の数
+check-bad-plan =
+    { $more ->
+        [0] { $position }：{ $message }
+       *[other] { $position }：{ $message }（ほかに { $more } 件の問題があります）
+    }
+check-plan-without-fluent = { $plan }：プランに Fluent ファイルの場所が指定されていません。directory と layout を含む [product.fluent] テーブルを追加してください（examples/plan.toml を参照）
+check-bad-layout = { $plan }：[product.fluent] の layout "{ $layout }"：{ $why }
+check-layout-needs-locale-folder = {"{"}locale{"}"} は "{"{"}locale{"}"}/**/*.ftl" のように、フォルダー名全体でなければなりません
+check-layout-plain-prefix = {"{"}locale{"}"} より前のフォルダーは単純な名前でなければなりません
+check-layout-needs-ftl = {"{"}locale{"}"}/ の後のパターンは "{"{"}locale{"}"}/**/*.ftl" のように .ftl ファイルを指定する必要があります
+check-layout-bad-glob = {"{"}locale{"}"}/ の後のパターンは有効な glob ではありません：{ $why }
+check-no-source-folder = { $dir } の下にソースロケール { $locale } のフォルダーがありません
+check-plan-has-no-roadmap = { $plan }：--roadmap { $roadmap }：プランにロードマップがありません
+# $known (String) - プランのロードマップ ID（カンマ区切り）
+check-unknown-roadmap = { $plan }：--roadmap { $roadmap }：プランにそのようなロードマップはありません（あるのは { $known }）
+check-plan-reference = { $target } はプランにもその市場プリセットにもありません
+check-not-sold-in = { $variant } は { $market } で販売されていません。先にバリアントに市場を追加してください
+check-bad-baseline = --baseline { $path }：{ $why }
+check-baseline-not-a-report = glocal check --json で書き出された JSON レポートではありません（{ $why }）
+# $found, $supported (Number) - スキーマのバージョン
+check-baseline-schema = このレポートは schema_version { $found } です。この glocal が読み込めるのは schema_version { $supported } 以前です
+# $why (String) - 値の問題点（プログラムが出力、英語）
+check-bad-market-window = { $why }（jp=30 のように MARKET=DAYS の形式で指定してください）
+check-market-window-twice = --market-window で { $market } が 2 回指定されています
+check-push-failed = --push { $dir }：アップロードに失敗しました（上記参照）。何もチェックしていません
+
+## 注記。レポートとともに表示され、JSON レポートにも保存されます。
+
+check-skipped-source-folder = { $folder }/ をスキップしました：ソースフォルダーです
+check-skipped-not-locale = { $folder }/ をスキップしました：ロケールフォルダーではありません（{ $why }）
+check-skipped-same-locale = { $folder }/ をスキップしました：{ $first }/ と同じロケールです
+check-nothing-to-translate = { $source } に Fluent メッセージがありません：翻訳するものはありません
+check-no-locale-folders = { $dir } の下にロケールフォルダーがありません：比較するものはありません
+check-plan-without-roadmaps = { $plan } にロードマップがありません：チェックするものはありません
+check-requested-locale-missing = --locale { $locale }：フォルダーがありません。欠落しているロケールとして報告します
+check-threshold-locale-unchecked = --min-coverage { $locale }=... に一致するチェック済みのロケールがありません：カバー率 0% として扱います
+
+# $kept, $total (Number) - 出力した結果の数、見つかった結果の数
+check-sarif-truncated = SARIF レポートには { $total } 件中 { $kept } 件の結果を重大度の高い順に収録しています (--sarif-max-results)。JSON レポートにはすべて含まれています
+
+## テキストレポート。
+
+# $mode (String) - lint、plan、server のいずれか
+# $locales (Number) - チェックしたロケールの数
+check-text-title = glocal check ({ $mode })：{ $locales } 個のロケールを { $source } と比較
+# $verdict (String) - READY、AT_RISK、BLOCKED のいずれか
+check-roadmap-line = ロードマップ { $name }（{ $date } 時点）：{ $verdict }
+# $when (String) - check-days のテキスト
+check-launch-line = { $market } の { $launch }（{ $date }、{ $when }）：{ $verdict }
+# $days (Number) - その日までの日数。過ぎている場合は負の値
+check-days =
+    { $days ->
+        [0] 今日
+       *[other] { $days } 日後
+    }
+# $days (Number) - その日からの経過日数
+check-days-ago = { $days } 日前
+check-market-heading = 市場 { $market }
+check-no-market-heading = ロードマップ
+check-locale-served-by = { $locale }（{ $bundle } で提供）
+# $percent (String) - check-percent のテキスト
+check-locale-stats = { $translated }/{ $total } メッセージ（{ $percent }）、{ $translatedWords }/{ $totalWords } 語
+check-not-served = 提供するバンドルがありません
+# $value (String) - 小数点以下 1 桁の数値（84.6 など）
+check-percent = { $value }%
+check-threshold-failed = { $place }：カバー率 { $percent } が最小値 { $minimum } を下回っています
+check-threshold-place = { $market } の { $locale }
+check-baselined-mark = （ベースライン登録済み）
+check-count-errors = エラー { $count } 件
+check-count-warnings = 警告 { $count } 件
+check-count-notes = 注記 { $count } 件
+check-count-baselined = ベースライン既知 { $count } 件
+check-list-separator = {"、"}
+check-clause-separator = {"; "}
+check-summary-passed = 合格：{ $locales } 個のロケールでブロッキング要因はありません（{ $counts }）
+check-summary-failed = 不合格：{ $locales } 個のロケールでブロッキング検出結果 { $blocking } 件（{ $counts }）
+check-summary-below-minimum = { $locales } 個のロケールが最小カバー率を下回っています
+
+## Markdown レポート（プルリクエストのコメントまたはジョブのサマリー）。
+
+check-markdown-passed = glocal check：✅ 合格
+check-markdown-failed = glocal check：❌ ブロッキング検出結果 { $blocking } 件
+check-column-market = 市場
+check-column-locale = ロケール
+check-column-messages = メッセージ数
+check-column-words = 単語数
+check-column-coverage = カバー率
+check-column-errors = エラー
+check-column-warnings = 警告
+check-column-launch = ローンチ
+check-column-date = 日付
+check-column-days = 日数
+check-column-verdict = 判定
+check-column-where = 場所
+check-column-rule = ルール
+check-column-message = メッセージ
+check-column-detail = 詳細
+check-markdown-findings-all = 検出結果（{ $total } 件）
+check-markdown-findings-top = 主な検出結果（{ $total } 件中 { $shown } 件）
+check-markdown-launches = ローンチ
+check-markdown-coverage = カバー率
+check-markdown-notes = 注記
+check-markdown-findings-left-out = …ほかに { $count } 件の検出結果がありますが、プルリクエストのコメントに収めるため省略しました。JSON、SARIF、JUnit の各レポートにはすべて含まれています。
+check-markdown-rows-left-out = …ほかに { $count } 行ありますが、プルリクエストのコメントに収めるため省略しました。
+
+## JUnit XML と GitHub のアノテーション。
+
+check-junit-suite-locales = ロケール
+check-junit-suite-roadmap = ロードマップ
+check-junit-blocking = ブロッキング検出結果 { $count } 件
+check-junit-below-minimum = カバー率が最小値未満
+
+## ルール：1 行の概要とヘルプテキスト（SARIF、GitHub）。
+
+rule-min-coverage = ロケールのカバー率が最小値を下回っています。
+    .help = ロケールが完全に翻訳しているソースメッセージの割合（plan モードと server モードでは、フォールバックを含め、その市場に必要なメッセージに対する割合）が、--min-coverage で設定した最小値を下回っています。不足しているメッセージを翻訳するか、最小値を下げてください。
+rule-missing-locale = 必要なロケールを提供するバンドルがありません。
+    .help = ロケールに Fluent ファイルがまったくないか（lint モード）、マッチポリシーに従ってロケールを満たすバンドルがありません（plan モードと server モード）。必要なメッセージはすべて欠落しています。翻訳を含むロケールのフォルダーを追加してください。
+rule-missing-message = ソースのメッセージまたは用語が翻訳されていません。
+    .help = ソースではメッセージ（または用語）が定義されていますが、ロケールでは定義されていません。検出結果にはソースファイルが示されます。翻訳はロケール側の同じパスのファイルに追加してください。
+rule-missing-value = 翻訳には属性しかありませんが、ソースには値があります。
+    .help = ソースのメッセージには値がありますが、ロケールのメッセージには属性しかないため、メッセージを書式化するコードは何も得られません。値を翻訳してください。
+rule-missing-attribute = ソースの属性が翻訳されていません。
+    .help = ソースのメッセージには属性 (`id.attr`) がありますが、ロケールのメッセージにはありません。翻訳に属性を追加してください。
+rule-obsolete-message = ソースにもう存在しないメッセージがロケールで定義されています。
+    .help = メッセージ（または用語）がソースにありません。ソースで削除されたか、名前が変更されています。ロケールから削除するか、名前を変更してください。
+rule-duplicate-id = ID が 2 回定義されています。
+    .help = ロケールで ID が 2 回定義されています（1 つのファイル内、またはバンドルの 2 つのファイル）。Fluent は最初の定義を使用し、もう一方は無視します。どちらか 1 つにしてください。
+rule-syntax-error = ファイルの一部が正しい Fluent ではありません。
+    .help = Fluent パーサーが、示された位置でファイルの一部を拒否しました。そこにあるエントリーは失われます。構文を修正してください。
+rule-unknown-variable = ソースが渡さない変数が翻訳で使われています。
+    .help = 翻訳で使われている `$variable` はソースのメッセージのどこにも使われていないため、コードから渡されることはなく、読み手にはエラーマーカーが表示されます。ソースの変数を使用してください。
+rule-dropped-variable = ソースで表示される変数が翻訳で省かれています。
+    .help = ソースで表示される `$variable` が、翻訳のいずれかのバリアントで表示されていません。特定の数値の複数形バリアント (`[one]`) や、複数形が 1 つしかない言語では数を省略できますが、それ以外の場合は表示してください。
+rule-unresolved-reference = メッセージまたは用語の参照先が見つかりません。
+    .help = 翻訳が、ロケールにもソースにも定義されていないメッセージまたは用語（またはその属性）を参照しています。参照を修正するか、エントリーを追加してください。
+rule-missing-plural-category = 複数形の選択に、言語が必要とするカテゴリーがありません。
+    .help = 翻訳の数値による選択に、ロケールの言語の CLDR 複数形カテゴリー（ポーランド語の `few` や `many` など）が欠けているため、一部の数値でデフォルトのバリアントが使われます。バリアントを追加してください。
+rule-identical-to-source = 翻訳がソースのテキストと同じです。
+    .help = 翻訳されたテキストがソースと同一で、おそらく未翻訳のままです。翻訳するか、--identical-allowed ID でコピーを許可してください。
+rule-unknown-message = ソースで定義されていないメッセージがロードマップで指定されています。
+    .help = ロードマップの項目で指定された ID、パターン、またはファイルが、ソースバンドル内のどれにも一致しません。ソースにメッセージを追加するか、ロードマップを修正してください。
+rule-fallback-used = ロケールがフォールバックチェーン上の別のバンドルで提供されています。
+    .help = 必要なロケールに専用のバンドルがないため、CLDR フォールバックチェーン上の別のバンドル（`fr-CA` に対する `fr` など）が提供しています。これは注記であり、問題ではありません。

@@ -1,0 +1,19 @@
+# エラーのテキスト：gRPC サービスのエラーメッセージ（accept-language を送信する
+# 呼び出し元に google.rpc.LocalizedMessage として送信）と、コマンドラインの
+# エラー行の接頭辞。リソース名、フィールドパス、etag はどの言語でもそのままにします。
+
+# コマンドラインのエラー行で、メッセージの前に付く接頭辞。
+error-prefix = エラー
+
+# $count (Number) - 無効なフィールドの数
+# $fields (String) - それらのパス（market.country など、カンマ区切り）
+api-invalid-request = リクエストに無効なフィールドが { $count } 個あります：{ $fields }。問題の内容は field violations に示されています。
+api-unknown-preset = その名前の市場プリセットはありません。既知のプリセット：{ $presets }。
+api-invalid-page-token = このページトークンは、このリクエストに対してこのサーバーが発行したものではありません。ページトークンなしでやり直してください。
+# $name (String) - リソース名（markets/fr など）
+api-not-found = { $name } は存在しません。
+api-already-exists = { $name } はすでに存在します。
+api-etag-mismatch = { $name } は読み込んだ後に変更されています。もう一度読み込んでから再試行してください。
+# $referrers (String) - それを使用しているリソースの名前（カンマ区切り）
+api-in-use = { $name } はまだ { $referrers } で使用されています。先にそれらを変更または削除してください。
+api-internal = サーバーはリクエストを処理できませんでした。詳細はサーバーのログを確認してください。
