@@ -171,10 +171,24 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
         .collect();
 
     let with_baseline = report.findings.iter().any(|f| f.baselined);
+    let failed_thresholds: Vec<_> = report.thresholds.iter().filter(|t| !t.passed).collect();
+    // Which results to write: each has a rank, (not blocking, severity); the
+    // failed thresholds block. Decided before building any, so that a huge
+    // report does not build results only to drop them.
+    let ranks: Vec<(bool, Severity)> = report
+        .findings
+        .iter()
+        .map(|f| (!f.blocking, f.severity))
+        .chain(failed_thresholds.iter().map(|_| (false, Severity::Error)))
+        .collect();
+    let total = ranks.len();
+    let kept = kept_results(&ranks, max_results);
+    let (kept_findings, kept_thresholds) = kept.split_at(report.findings.len());
+    let truncated = kept.iter().any(|k| !k);
+
     let mut occurrences: BTreeMap<String, usize> = BTreeMap::new();
-    // Each result with its rank for the limit: (not blocking, severity).
-    let mut results: Vec<((bool, Severity), sarif::Result)> = Vec::new();
-    for f in &report.findings {
+    let mut results: Vec<sarif::Result> = Vec::new();
+    for (f, keep) in report.findings.iter().zip(kept_findings) {
         let key = format!(
             "{}|{}|{}|{}",
             f.rule,
@@ -182,8 +196,12 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
             f.file.as_deref().unwrap_or(""),
             f.message_id.as_deref().unwrap_or("")
         );
+        // Counted for every finding, so a fingerprint does not depend on the limit.
         let n = occurrences.entry(key.clone()).or_insert(0);
         *n += 1;
+        if !keep {
+            continue;
+        }
         let mut text_of = match &f.market {
             Some(m) => format!("{m} {}: ", f.locale),
             None => format!("{}: ", f.locale),
@@ -220,9 +238,13 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
             additional_properties: properties,
             ..Default::default()
         });
-        results.push(((!f.blocking, f.severity), result));
+        results.push(result);
     }
-    for t in report.thresholds.iter().filter(|t| !t.passed) {
+    for (t, _) in failed_thresholds
+        .iter()
+        .zip(kept_thresholds)
+        .filter(|(_, keep)| **keep)
+    {
         let mut properties = BTreeMap::new();
         properties.insert("locale".to_string(), json!(t.locale));
         properties.insert("coveragePercent".to_string(), json!(t.coverage_percent));
@@ -245,26 +267,8 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
             additional_properties: properties,
             ..Default::default()
         });
-        results.push(((false, Severity::Error), result));
+        results.push(result);
     }
-    let total = results.len();
-    let results: Vec<sarif::Result> = if max_results > 0 && total > max_results {
-        let mut ranked: Vec<usize> = (0..total).collect();
-        // A stable sort keeps report order within a rank.
-        ranked.sort_by_key(|&i| results[i].0);
-        let mut kept = vec![false; total];
-        for &i in &ranked[..max_results] {
-            kept[i] = true;
-        }
-        results
-            .into_iter()
-            .zip(kept)
-            .filter_map(|((_, r), keep)| keep.then_some(r))
-            .collect()
-    } else {
-        results.into_iter().map(|(_, r)| r).collect()
-    };
-    let truncated = results.len() < total;
 
     let mut driver = sarif::ToolComponent::builder().name("glocal").build();
     driver.version = Some(report.tool.version.clone());
@@ -304,9 +308,50 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
     out
 }
 
+/// Which of the results of `ranks` a report limited to `max_results` (0: no
+/// limit) keeps: the best ranks, the earlier of equal ones.
+fn kept_results(ranks: &[(bool, Severity)], max_results: usize) -> Vec<bool> {
+    if max_results == 0 || ranks.len() <= max_results {
+        return vec![true; ranks.len()];
+    }
+    let mut order: Vec<usize> = (0..ranks.len()).collect();
+    // A stable sort keeps report order within a rank.
+    order.sort_by_key(|&i| ranks[i]);
+    let mut kept = vec![false; ranks.len()];
+    for &i in &order[..max_results] {
+        kept[i] = true;
+    }
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_limit_keeps_blocking_then_severe_results_in_order() {
+        use Severity::*;
+        let ranks = [
+            (true, Warning),
+            (false, Error),
+            (true, Info),
+            (true, Error),
+            (false, Warning),
+            (false, Error),
+        ];
+        let table: &[(usize, [bool; 6])] = &[
+            (0, [true; 6]),
+            (6, [true; 6]),
+            (1, [false, true, false, false, false, false]),
+            (2, [false, true, false, false, false, true]),
+            (3, [false, true, false, false, true, true]),
+            (4, [false, true, false, true, true, true]),
+            (5, [true, true, false, true, true, true]),
+        ];
+        for (limit, expected) in table {
+            assert_eq!(kept_results(&ranks, *limit), expected, "limit {limit}");
+        }
+    }
 
     #[test]
     fn uris_and_names() {
