@@ -9,6 +9,7 @@
 //!
 //! This module uses no other module of glocal, so every layer may use it.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use fluent_bundle::{concurrent::FluentBundle, FluentArgs, FluentResource};
@@ -18,44 +19,33 @@ use unic_langid::LanguageIdentifier;
 /// The language glocal's texts are written in; the fallback of every other.
 pub const SOURCE_LANGUAGE: &str = "en-US";
 
+/// The Fluent files of one language folder under `locales/`, compiled in.
+macro_rules! language {
+    ($tag:literal) => {
+        (
+            $tag,
+            &[
+                (
+                    "check.ftl",
+                    include_str!(concat!("../locales/", $tag, "/check.ftl")),
+                ),
+                (
+                    "errors.ftl",
+                    include_str!(concat!("../locales/", $tag, "/errors.ftl")),
+                ),
+            ],
+        )
+    };
+}
+
 /// The Fluent files of each language, in the order a bundle loads them. The
 /// first language is the source language.
 const RESOURCES: &[(&str, &[(&str, &str)])] = &[
-    (
-        "en-US",
-        &[
-            ("check.ftl", include_str!("../locales/en-US/check.ftl")),
-            ("errors.ftl", include_str!("../locales/en-US/errors.ftl")),
-        ],
-    ),
-    (
-        "de",
-        &[
-            ("check.ftl", include_str!("../locales/de/check.ftl")),
-            ("errors.ftl", include_str!("../locales/de/errors.ftl")),
-        ],
-    ),
-    (
-        "es",
-        &[
-            ("check.ftl", include_str!("../locales/es/check.ftl")),
-            ("errors.ftl", include_str!("../locales/es/errors.ftl")),
-        ],
-    ),
-    (
-        "fr",
-        &[
-            ("check.ftl", include_str!("../locales/fr/check.ftl")),
-            ("errors.ftl", include_str!("../locales/fr/errors.ftl")),
-        ],
-    ),
-    (
-        "ja",
-        &[
-            ("check.ftl", include_str!("../locales/ja/check.ftl")),
-            ("errors.ftl", include_str!("../locales/ja/errors.ftl")),
-        ],
-    ),
+    language!("en-US"),
+    language!("de"),
+    language!("es"),
+    language!("fr"),
+    language!("ja"),
 ];
 
 /// The Fluent sources compiled into glocal: `(language, [(file name, text)])`,
@@ -237,18 +227,21 @@ pub fn language_from_posix_env(
     name.replace('_', "-").parse().ok()
 }
 
-static PROCESS_TEXTS: OnceLock<Texts> = OnceLock::new();
+/// The index of the process's language in the catalog.
+static PROCESS_TEXTS: AtomicUsize = AtomicUsize::new(0);
 
 /// Chooses the language of this process's texts (the command line does,
-/// once, before it prints anything); later calls are ignored.
+/// before it prints anything).
 pub fn set_process_texts(texts: Texts) {
-    let _ = PROCESS_TEXTS.set(texts);
+    PROCESS_TEXTS.store(texts.index, Ordering::Relaxed);
 }
 
 /// The language of this process's texts: the one set by
 /// [`set_process_texts`], else the source language.
 pub fn process_texts() -> Texts {
-    PROCESS_TEXTS.get().copied().unwrap_or_default()
+    Texts {
+        index: PROCESS_TEXTS.load(Ordering::Relaxed),
+    }
 }
 
 /// Formats message `$id` of [`process_texts`], with optional

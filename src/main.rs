@@ -14,12 +14,18 @@ async fn main() {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
+    // Before parsing, so that clap's errors about check's values speak the
+    // language asked for too.
+    glocal::cli::preselect_language(std::env::args_os());
     let cli = glocal::cli::Cli::parse();
     let code = match glocal::cli::run(cli).await {
         Ok(code) => code,
         Err(e) => {
             // In the language `glocal check --lang` chose; English otherwise.
-            eprintln!("{}: {e:#}", glocal::tr!("error-prefix"));
+            eprintln!(
+                "{}",
+                glocal::tr!("error-line", "message" => format!("{e:#}"))
+            );
             2
         }
     };

@@ -11,17 +11,17 @@ check-not-a-directory = { $flag } { $path }: Verzeichnis existiert nicht
 check-cannot-read = { $path } kann nicht gelesen werden: { $error }
 check-not-utf8 = { $path } ist kein UTF-8-Text; Fluent-Dateien müssen UTF-8 sein
 # $format (String) - das Berichtsformat, etwa SARIF oder JSON
-check-cannot-write = { $format }-Bericht kann nicht nach { $path } geschrieben werden: { $error }
+check-cannot-write = der { $format }-Bericht kann nicht in { $path } geschrieben werden: { $error }
 check-no-mode = angeben, was geprüft werden soll: --source DIR --l10n DIR (Lint-Modus), --plan PLAN (Plan-Modus) oder --server URL --roadmap NAME (Server-Modus)
 # $first, $second (String) - zwei Optionen, die unterschiedliche Modi wählen
 check-two-modes = { $first } und { $second } wählen unterschiedliche Modi; nur eines von --source/--l10n, --plan oder --server verwenden
 check-lint-needs-both = der Lint-Modus benötigt sowohl --source DIR als auch --l10n DIR; { $missing } fehlt
-# $modes (String) - die Modi, etwa „Plan- und Server-Modus"
+# $modes (String) - die Modi, etwa „Plan- und Server-Modus“
 check-flag-needs-mode = { $flag } gilt nur im { $modes }
 check-modes-plan-and-server = Plan- und Server-Modus
 check-modes-server = Server-Modus
-# $format (String) - das Format, das auf die Standardausgabe geschrieben werden soll
-check-push-with-stdout-format = --push gibt die Zusammenfassung des Uploads auf der Standardausgabe aus, daher kann { $format } nicht ebenfalls dorthin geschrieben werden; stattdessen in eine Datei schreiben
+# $format (String) - die Option, die einen Bericht auf die Standardausgabe schreiben will, etwa „--json -“ oder „--format json“
+check-push-with-stdout-format = --push gibt die Zusammenfassung des Uploads auf der Standardausgabe aus, daher ist { $format } dort nicht möglich; den Bericht stattdessen in eine Datei schreiben
 check-server-needs-roadmap = --server benötigt --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - warum der Wert falsch ist (vom Programm, auf Englisch)
 check-bad-locale = { $flag } { $value }: { $why }
@@ -84,7 +84,7 @@ check-text-title =
     glocal check ({ $mode }): { $locales ->
         [one] 1 Locale
        *[other] { $locales } Locales
-    } gegen { $source }
+    } gegen { $source } geprüft
 # $verdict (String) - READY, AT_RISK oder BLOCKED
 check-roadmap-line = Roadmap { $name }, Stand { $date }: { $verdict }
 # $when (String) - der Text von check-days
@@ -111,7 +111,7 @@ check-locale-stats = { $translated }/{ $total } Nachrichten ({ $percent }), { $t
 check-not-served = kein Bundle stellt sie bereit
 # $value (String) - eine Zahl mit einer Nachkommastelle, etwa 84.6
 check-percent = { $value } %
-check-threshold-failed = { $place }: Abdeckung { $percent } liegt unter dem Minimum { $minimum }
+check-threshold-failed = { $place }: die Abdeckung von { $percent } liegt unter dem Minimum von { $minimum }
 check-threshold-place = { $locale } in { $market }
 check-baselined-mark = (in der Baseline)
 check-count-errors =
@@ -132,6 +132,9 @@ check-count-notes =
 check-count-baselined = { $count } aus der Baseline bekannt
 check-list-separator = {", "}
 check-clause-separator = {"; "}
+check-note-line = Hinweis: { $note }
+check-locale-line = { $locale }: { $stats }
+check-decimal-separator = {","}
 check-summary-passed =
     BESTANDEN: nichts blockiert ({ $counts }) in { $locales ->
         [one] 1 Locale

@@ -4,14 +4,14 @@
 # und ETags bleiben in jeder Sprache unverändert.
 
 # Das Präfix einer Fehlerzeile der Kommandozeile, vor der Meldung.
-error-prefix = Fehler
+error-line = Fehler: { $message }
 
 # $count (Number) - wie viele Felder ungültig sind
 # $fields (String) - ihre Pfade, etwa market.country, durch Kommas getrennt
 api-invalid-request =
     { $count ->
-        [one] Die Anfrage enthält ein ungültiges Feld: { $fields }. Die Feldverletzungen geben an, was falsch ist.
-       *[other] Die Anfrage enthält { $count } ungültige Felder: { $fields }. Die Feldverletzungen geben an, was falsch ist.
+        [one] Die Anfrage enthält ein ungültiges Feld: { $fields }. Die Feldverletzungen (field violations) geben an, was falsch ist.
+       *[other] Die Anfrage enthält { $count } ungültige Felder: { $fields }. Die Feldverletzungen (field violations) geben an, was falsch ist.
     }
 api-unknown-preset = Es gibt keine Marktvorlage mit diesem Namen; bekannte Vorlagen: { $presets }.
 api-invalid-page-token = Das Seitentoken wurde nicht von diesem Server für diese Anfrage ausgestellt; ohne Seitentoken neu beginnen.
@@ -20,5 +20,5 @@ api-not-found = { $name } existiert nicht.
 api-already-exists = { $name } existiert bereits.
 api-etag-mismatch = { $name } wurde seit dem letzten Lesen geändert; erneut lesen und den Vorgang wiederholen.
 # $referrers (String) - die Namen der Ressourcen, die es verwenden, durch Kommas getrennt
-api-in-use = { $name } wird noch von { $referrers } verwendet; diese zuerst ändern oder löschen.
+api-in-use = { $name } wird noch von { $referrers } verwendet; zuerst die verweisenden Ressourcen ändern oder löschen.
 api-internal = Der Server konnte die Anfrage nicht verarbeiten; Details stehen in seinem Protokoll.

@@ -20,7 +20,7 @@ check-lint-needs-both = lint mode needs both --source DIR and --l10n DIR; { $mis
 check-flag-needs-mode = { $flag } applies to { $modes } only
 check-modes-plan-and-server = plan and server modes
 check-modes-server = server mode
-# $format (String) - the format that wants standard output
+# $format (String) - the flag that sends a report to standard output, such as "--json -" or "--format json"
 check-push-with-stdout-format = --push prints the upload's summary on standard output, so { $format } cannot go there too; write it to a file instead
 check-server-needs-roadmap = --server needs --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - why the value is wrong (from the program, in English)
@@ -133,6 +133,12 @@ check-count-baselined = { $count } known from the baseline
 check-list-separator = {", "}
 # Between the clauses of the summary line.
 check-clause-separator = {"; "}
+# A note of the run, such as a skipped folder.
+check-note-line = note: { $note }
+# $locale (String) - the locale, with what serves it; $stats (String) - the text of check-locale-stats
+check-locale-line = { $locale }: { $stats }
+# The decimal separator of percentages (84.6).
+check-decimal-separator = {"."}
 check-summary-passed =
     PASSED: nothing blocks ({ $counts }) in { $locales ->
         [one] 1 locale

@@ -1,10 +1,11 @@
 # Texts of errors: the gRPC service's error messages (sent as
 # google.rpc.LocalizedMessage to callers that send accept-language) and the
-# prefix of the command line's error lines. Resource names, field paths and
+# error lines of the command line. Resource names, field paths and
 # etags stay as they are in every language.
 
-# The prefix of an error line of the command line, before the message.
-error-prefix = error
+# An error line of the command line.
+# $message (String) - what went wrong
+error-line = error: { $message }
 
 # $count (Number) - how many fields are invalid
 # $fields (String) - their paths, such as market.country, separated by commas

@@ -21,8 +21,8 @@ check-lint-needs-both = el modo lint necesita tanto --source DIR como --l10n DIR
 check-flag-needs-mode = { $flag } solo se aplica en { $modes }
 check-modes-plan-and-server = los modos plan y servidor
 check-modes-server = el modo servidor
-# $format (String) - el formato que quiere usar la salida estándar
-check-push-with-stdout-format = --push imprime el resumen de la carga en la salida estándar, así que { $format } no puede ir también ahí; escribe ese informe en un archivo
+# $format (String) - la opción que quiere escribir un informe en la salida estándar, como «--json -» o «--format json»
+check-push-with-stdout-format = --push imprime el resumen de la carga en la salida estándar, así que { $format } no puede escribir también ahí; escribe el informe en un archivo
 check-server-needs-roadmap = --server necesita --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - por qué el valor no es válido (del programa, en inglés)
 check-bad-locale = { $flag } { $value }: { $why }
@@ -52,7 +52,7 @@ check-layout-bad-glob = el patrón que sigue a {"{"}locale{"}"}/ no es un glob v
 check-no-source-folder = no hay ninguna carpeta para la configuración regional de origen { $locale } en { $dir }
 check-plan-has-no-roadmap = { $plan }: --roadmap { $roadmap }: el plan no tiene ninguna hoja de ruta
 # $known (String) - los ids de las hojas de ruta del plan, separados por comas
-check-unknown-roadmap = { $plan }: --roadmap { $roadmap }: el plan no tiene esa hoja de ruta (tiene { $known })
+check-unknown-roadmap = { $plan }: --roadmap { $roadmap }: el plan no tiene esa hoja de ruta (sus hojas de ruta son { $known })
 check-plan-reference = { $target } no está ni en el plan ni en su preajuste de mercado
 check-not-sold-in = { $variant } no se vende en { $market }; añade primero el mercado a la variante
 check-bad-baseline = --baseline { $path }: { $why }
@@ -116,7 +116,7 @@ check-locale-stats = { $translated }/{ $total } mensajes ({ $percent }), { $tran
 check-not-served = ningún paquete la sirve
 # $value (String) - un número con un decimal, como 84.6
 check-percent = { $value } %
-check-threshold-failed = { $place }: la cobertura { $percent } es inferior al mínimo { $minimum }
+check-threshold-failed = { $place }: la cobertura del { $percent } es inferior al mínimo del { $minimum }
 check-threshold-place = { $locale } en { $market }
 check-baselined-mark = (en la línea base)
 check-count-errors =
@@ -140,6 +140,9 @@ check-count-notes =
 check-count-baselined = { $count } ya en la línea base
 check-list-separator = {", "}
 check-clause-separator = {"; "}
+check-note-line = nota: { $note }
+check-locale-line = { $locale }: { $stats }
+check-decimal-separator = {","}
 check-summary-passed =
     SUPERADO: nada bloqueante ({ $counts }) en { $locales ->
         [one] 1 configuración regional
@@ -247,5 +250,5 @@ rule-identical-to-source = La traducción es el texto de origen.
     .help = El texto traducido es idéntico al de origen; probablemente quedó sin traducir. Tradúcelo o permite la copia con --identical-allowed ID.
 rule-unknown-message = Una hoja de ruta nombra un mensaje que el origen no define.
     .help = Un elemento de una hoja de ruta nombra un identificador, un patrón o un archivo que no coincide con nada del paquete de origen. Añade los mensajes al origen o corrige la hoja de ruta.
-rule-fallback-used = Otro paquete de su cadena de respaldo sirve una configuración regional.
+rule-fallback-used = Una configuración regional se sirve desde otro paquete de su cadena de respaldo.
     .help = La configuración regional necesaria no tiene un paquete propio; la sirve otro paquete de su cadena de respaldo de CLDR (como `fr` para `fr-CA`). Es una nota, no un problema.

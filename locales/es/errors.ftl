@@ -5,7 +5,7 @@
 # idiomas.
 
 # El prefijo de una línea de error de la línea de comandos, antes del mensaje.
-error-prefix = error
+error-line = error: { $message }
 
 # $count (Number) - cuántos campos no son válidos
 # $fields (String) - sus rutas, como market.country, separadas por comas
@@ -15,12 +15,12 @@ api-invalid-request =
         [many] La solicitud tiene { $count } campos no válidos: { $fields }. Las infracciones de campo (field violations) indican qué está mal.
        *[other] La solicitud tiene { $count } campos no válidos: { $fields }. Las infracciones de campo (field violations) indican qué está mal.
     }
-api-unknown-preset = No existe ningún preajuste de mercado con ese nombre; los preajustes conocidos son: { $presets }.
-api-invalid-page-token = El token de página no es uno que este servidor haya emitido para esta solicitud; vuelve a empezar sin token de página.
+api-unknown-preset = No existe ningún preajuste de mercado con ese nombre; los preajustes conocidos son { $presets }.
+api-invalid-page-token = Este servidor no emitió ese token de página para esta solicitud; vuelve a empezar sin token de página.
 # $name (String) - el nombre del recurso, como markets/fr
 api-not-found = { $name } no existe.
 api-already-exists = { $name } ya existe.
 api-etag-mismatch = { $name } ha cambiado desde que lo leíste; vuelve a leerlo y reinténtalo.
 # $referrers (String) - los nombres de los recursos que lo usan, separados por comas
-api-in-use = { $name } aún está en uso en { $referrers }; primero modifica o elimina esos recursos.
+api-in-use = { $name } aún está en uso por { $referrers }; primero modifica o elimina los recursos que lo usan.
 api-internal = El servidor no pudo procesar la solicitud; su registro contiene los detalles.

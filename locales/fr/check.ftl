@@ -21,8 +21,8 @@ check-lint-needs-both = le mode lint nécessite à la fois --source DIR et --l10
 check-flag-needs-mode = { $flag } ne s’applique qu’en { $modes }
 check-modes-plan-and-server = modes plan et serveur
 check-modes-server = mode serveur
-# $format (String) - le format qui veut la sortie standard
-check-push-with-stdout-format = --push affiche le résumé de l’envoi sur la sortie standard, le rapport { $format } ne peut donc pas y être écrit aussi ; écrivez-le plutôt dans un fichier
+# $format (String) - l’option qui veut écrire un rapport sur la sortie standard, comme « --json - » ou « --format json »
+check-push-with-stdout-format = --push affiche le résumé de l’envoi sur la sortie standard, { $format } ne peut donc pas y écrire aussi ; écrivez plutôt le rapport dans un fichier
 check-server-needs-roadmap = --server nécessite --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - pourquoi la valeur est incorrecte (fourni par le programme, en anglais)
 check-bad-locale = { $flag } { $value } : { $why }
@@ -52,13 +52,13 @@ check-layout-bad-glob = le motif après {"{"}locale{"}"}/ n’est pas un glob va
 check-no-source-folder = aucun dossier pour la langue source { $locale } dans { $dir }
 check-plan-has-no-roadmap = { $plan } : --roadmap { $roadmap } : le plan n’a aucune feuille de route
 # $known (String) - les identifiants des feuilles de route du plan, séparés par des virgules
-check-unknown-roadmap = { $plan } : --roadmap { $roadmap } : le plan n’a pas de feuille de route de ce nom (il contient { $known })
+check-unknown-roadmap = { $plan } : --roadmap { $roadmap } : le plan n’a pas de feuille de route de ce nom (feuilles de route du plan : { $known })
 check-plan-reference = { $target } ne figure ni dans le plan ni dans son préréglage de marché
-check-not-sold-in = { $variant } n’est pas vendu sur le marché { $market } ; ajoutez d’abord le marché à la variante
+check-not-sold-in = la variante { $variant } n’est pas vendue sur le marché { $market } ; ajoutez d’abord le marché à la variante
 check-bad-baseline = --baseline { $path } : { $why }
 check-baseline-not-a-report = ce n’est pas un rapport JSON écrit par glocal check --json ({ $why })
 # $found, $supported (Number) - versions du schéma
-check-baseline-schema = le rapport indique schema_version { $found } ; cette version de glocal lit schema_version { $supported } ou antérieure
+check-baseline-schema = le rapport indique schema_version { $found } ; cette version de glocal lit schema_version { $supported } ou une version antérieure
 # $why (String) - ce qui ne va pas dans la valeur (fourni par le programme, en anglais)
 check-bad-market-window = { $why } (utilisez MARKET=DAYS, comme jp=30)
 check-market-window-twice = --market-window indique { $market } deux fois
@@ -76,7 +76,12 @@ check-requested-locale-missing = --locale { $locale } : aucun dossier ; signalé
 check-threshold-locale-unchecked = aucune langue vérifiée ne correspond à --min-coverage { $locale }=... : comptée comme couverte à 0 %
 
 # $kept, $total (Number) - résultats écrits, résultats trouvés
-check-sarif-truncated = le rapport SARIF contient { $kept } résultats sur { $total }, les plus graves en premier (--sarif-max-results) ; le rapport JSON les contient tous
+check-sarif-truncated =
+    le rapport SARIF contient { $kept ->
+        [one] { $kept } résultat
+        [many] { $kept } résultats
+       *[other] { $kept } résultats
+    } sur { $total }, les plus graves en premier (--sarif-max-results) ; le rapport JSON les contient tous
 
 ## Le rapport texte.
 
@@ -140,6 +145,9 @@ check-count-notes =
 check-count-baselined = { $count } déjà dans la référence
 check-list-separator = {", "}
 check-clause-separator = {" ; "}
+check-note-line = remarque : { $note }
+check-locale-line = { $locale } : { $stats }
+check-decimal-separator = {","}
 check-summary-passed =
     RÉUSSI : rien de bloquant ({ $counts }) dans { $locales ->
         [one] { $locales } langue
@@ -240,7 +248,7 @@ rule-unknown-variable = La traduction utilise une variable que la source ne tran
 rule-dropped-variable = La traduction omet une variable que la source affiche.
     .help = Une variante de la traduction n’affiche pas une `$variable` que la source affiche. Les variantes de pluriel exactes (`[one]`) et les langues n’ayant qu’une seule forme de pluriel peuvent omettre un nombre ; sinon, affichez-le.
 rule-unresolved-reference = Une référence à un message ou à un terme ne renvoie à rien.
-    .help = La traduction fait référence à un message ou à un terme (ou à l’un de ses attributs) que ni la langue ni la source ne définit. Corrigez la référence ou ajoutez l’entrée.
+    .help = La traduction fait référence à un message ou à un terme (ou à l’un de ses attributs) que ni la langue ni la source ne définissent. Corrigez la référence ou ajoutez l’entrée.
 rule-missing-plural-category = Il manque à une sélection de pluriel une catégorie dont la langue a besoin.
     .help = Il manque à une sélection numérique de la traduction une catégorie de pluriel CLDR de la langue (comme `few` et `many` en polonais), si bien que certains nombres obtiennent la variante par défaut. Ajoutez les variantes.
 rule-identical-to-source = La traduction est identique au texte source.

@@ -5,7 +5,7 @@
 # dans toutes les langues.
 
 # Le préfixe d’une ligne d’erreur de la ligne de commande, avant le message.
-error-prefix = erreur
+error-line = erreur : { $message }
 
 # $count (Number) - nombre de champs non valides
 # $fields (String) - leurs chemins, comme market.country, séparés par des virgules
@@ -20,7 +20,7 @@ api-invalid-page-token = Ce jeton de page n’a pas été émis par ce serveur p
 # $name (String) - le nom de la ressource, comme markets/fr
 api-not-found = { $name } n’existe pas.
 api-already-exists = { $name } existe déjà.
-api-etag-mismatch = { $name } a été modifié depuis votre lecture ; relisez-le et réessayez.
+api-etag-mismatch = { $name } a été modifié depuis votre dernière lecture ; relisez-le et réessayez.
 # $referrers (String) - les noms des ressources qui l’utilisent, séparés par des virgules
-api-in-use = { $name } est encore utilisé par { $referrers } ; modifiez-les ou supprimez-les d’abord.
+api-in-use = { $name } est encore utilisé par { $referrers } ; modifiez ou supprimez d’abord les ressources qui l’utilisent.
 api-internal = Le serveur n’a pas pu traiter la requête ; son journal contient les détails.

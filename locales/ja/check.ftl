@@ -17,11 +17,11 @@ check-no-mode = チェック対象を指定してください：--source DIR --l
 check-two-modes = { $first } と { $second } は異なるモードを選択します。--source/--l10n、--plan、--server のいずれか 1 つを使用してください
 check-lint-needs-both = lint モードには --source DIR と --l10n DIR の両方が必要です。{ $missing } が指定されていません
 # $modes (String) - モード（「plan モードと server モード」など）
-check-flag-needs-mode = { $flag } は { $modes } でのみ使用できます
+check-flag-needs-mode = { $flag } は { $modes }でのみ使用できます
 check-modes-plan-and-server = plan モードと server モード
 check-modes-server = server モード
-# $format (String) - 標準出力への出力を求める形式
-check-push-with-stdout-format = --push はアップロードの概要を標準出力に表示するため、{ $format } を標準出力に出力することはできません。代わりにファイルに書き込んでください
+# $format (String) - レポートを標準出力に書き出そうとするオプション（「--json -」、「--format json」など）
+check-push-with-stdout-format = --push はアップロードの概要を標準出力に表示するため、{ $format } でレポートを標準出力に出力することはできません。代わりにレポートをファイルに書き込んでください
 check-server-needs-roadmap = --server には --roadmap products/PRODUCT/roadmaps/ROADMAP が必要です
 # $why (String) - 値が正しくない理由（プログラムが出力、英語）
 check-bad-locale = { $flag } { $value }：{ $why }
@@ -29,7 +29,7 @@ check-bad-date = --as-of { $value }：{ $why }
 check-bad-min-coverage = { $why }（80 のような百分率、または fr=95 のような LOCALE=PERCENT を指定してください）
 check-percent-out-of-range = 百分率は 0 から 100 までの数値で指定してください
 # $what (String) - ロケール、または check-min-coverage-default のテキスト
-check-min-coverage-twice = --min-coverage で { $what } が 2 回指定されています
+check-min-coverage-twice = --min-coverage の指定が重複しています：{ $what }
 check-min-coverage-default = デフォルトの最小値
 check-bad-roadmap-name = --roadmap { $value }：{ $why }（server モードでは完全な名前 products/PRODUCT/roadmaps/ROADMAP が必要です）
 check-bad-lang = --lang { $value }：glocal にはこの言語のテキストがありません。利用できる言語：{ $available }
@@ -41,15 +41,15 @@ check-bad-plan =
        *[other] { $position }：{ $message }（ほかに { $more } 件の問題があります）
     }
 check-plan-without-fluent = { $plan }：プランに Fluent ファイルの場所が指定されていません。directory と layout を含む [product.fluent] テーブルを追加してください（examples/plan.toml を参照）
-check-bad-layout = { $plan }：[product.fluent] の layout "{ $layout }"：{ $why }
-check-layout-needs-locale-folder = {"{"}locale{"}"} は "{"{"}locale{"}"}/**/*.ftl" のように、フォルダー名全体でなければなりません
+check-bad-layout = { $plan }：[product.fluent] の layout「{ $layout }」：{ $why }
+check-layout-needs-locale-folder = {"{"}locale{"}"} は「{"{"}locale{"}"}/**/*.ftl」のように、フォルダー名全体でなければなりません
 check-layout-plain-prefix = {"{"}locale{"}"} より前のフォルダーは単純な名前でなければなりません
-check-layout-needs-ftl = {"{"}locale{"}"}/ の後のパターンは "{"{"}locale{"}"}/**/*.ftl" のように .ftl ファイルを指定する必要があります
+check-layout-needs-ftl = {"{"}locale{"}"}/ の後のパターンは「{"{"}locale{"}"}/**/*.ftl」のように .ftl ファイルを指定する必要があります
 check-layout-bad-glob = {"{"}locale{"}"}/ の後のパターンは有効な glob ではありません：{ $why }
 check-no-source-folder = { $dir } の下にソースロケール { $locale } のフォルダーがありません
 check-plan-has-no-roadmap = { $plan }：--roadmap { $roadmap }：プランにロードマップがありません
 # $known (String) - プランのロードマップ ID（カンマ区切り）
-check-unknown-roadmap = { $plan }：--roadmap { $roadmap }：プランにそのようなロードマップはありません（あるのは { $known }）
+check-unknown-roadmap = { $plan }：--roadmap { $roadmap }：プランにそのようなロードマップはありません（プランのロードマップ：{ $known }）
 check-plan-reference = { $target } はプランにもその市場プリセットにもありません
 check-not-sold-in = { $variant } は { $market } で販売されていません。先にバリアントに市場を追加してください
 check-bad-baseline = --baseline { $path }：{ $why }
@@ -73,13 +73,13 @@ check-requested-locale-missing = --locale { $locale }：フォルダーがあり
 check-threshold-locale-unchecked = --min-coverage { $locale }=... に一致するチェック済みのロケールがありません：カバー率 0% として扱います
 
 # $kept, $total (Number) - 出力した結果の数、見つかった結果の数
-check-sarif-truncated = SARIF レポートには { $total } 件中 { $kept } 件の結果を重大度の高い順に収録しています (--sarif-max-results)。JSON レポートにはすべて含まれています
+check-sarif-truncated = SARIF レポートには { $total } 件中 { $kept } 件の結果を重大度の高い順に収録しています（--sarif-max-results）。JSON レポートにはすべて含まれています
 
 ## テキストレポート。
 
 # $mode (String) - lint、plan、server のいずれか
 # $locales (Number) - チェックしたロケールの数
-check-text-title = glocal check ({ $mode })：{ $locales } 個のロケールを { $source } と比較
+check-text-title = glocal check（{ $mode }）：{ $locales } 個のロケールを { $source } と比較
 # $verdict (String) - READY、AT_RISK、BLOCKED のいずれか
 check-roadmap-line = ロードマップ { $name }（{ $date } 時点）：{ $verdict }
 # $when (String) - check-days のテキスト
@@ -106,9 +106,12 @@ check-baselined-mark = （ベースライン登録済み）
 check-count-errors = エラー { $count } 件
 check-count-warnings = 警告 { $count } 件
 check-count-notes = 注記 { $count } 件
-check-count-baselined = ベースライン既知 { $count } 件
+check-count-baselined = ベースライン登録済み { $count } 件
 check-list-separator = {"、"}
-check-clause-separator = {"; "}
+check-clause-separator = {"。"}
+check-note-line = 注記：{ $note }
+check-locale-line = { $locale }：{ $stats }
+check-decimal-separator = {"."}
 check-summary-passed = 合格：{ $locales } 個のロケールでブロッキング要因はありません（{ $counts }）
 check-summary-failed = 不合格：{ $locales } 個のロケールでブロッキング検出結果 { $blocking } 件（{ $counts }）
 check-summary-below-minimum = { $locales } 個のロケールが最小カバー率を下回っています
@@ -158,17 +161,17 @@ rule-missing-message = ソースのメッセージまたは用語が翻訳され
 rule-missing-value = 翻訳には属性しかありませんが、ソースには値があります。
     .help = ソースのメッセージには値がありますが、ロケールのメッセージには属性しかないため、メッセージを書式化するコードは何も得られません。値を翻訳してください。
 rule-missing-attribute = ソースの属性が翻訳されていません。
-    .help = ソースのメッセージには属性 (`id.attr`) がありますが、ロケールのメッセージにはありません。翻訳に属性を追加してください。
+    .help = ソースのメッセージには属性（`id.attr`）がありますが、ロケールのメッセージにはありません。翻訳に属性を追加してください。
 rule-obsolete-message = ソースにもう存在しないメッセージがロケールで定義されています。
     .help = メッセージ（または用語）がソースにありません。ソースで削除されたか、名前が変更されています。ロケールから削除するか、名前を変更してください。
 rule-duplicate-id = ID が 2 回定義されています。
-    .help = ロケールで ID が 2 回定義されています（1 つのファイル内、またはバンドルの 2 つのファイル）。Fluent は最初の定義を使用し、もう一方は無視します。どちらか 1 つにしてください。
+    .help = ロケールで ID が 2 回定義されています（1 つのファイル内で、またはバンドルの 2 つのファイルにまたがって）。Fluent は最初の定義を使用し、もう一方は無視します。どちらか 1 つにしてください。
 rule-syntax-error = ファイルの一部が正しい Fluent ではありません。
     .help = Fluent パーサーが、示された位置でファイルの一部を拒否しました。そこにあるエントリーは失われます。構文を修正してください。
 rule-unknown-variable = ソースが渡さない変数が翻訳で使われています。
     .help = 翻訳で使われている `$variable` はソースのメッセージのどこにも使われていないため、コードから渡されることはなく、読み手にはエラーマーカーが表示されます。ソースの変数を使用してください。
 rule-dropped-variable = ソースで表示される変数が翻訳で省かれています。
-    .help = ソースで表示される `$variable` が、翻訳のいずれかのバリアントで表示されていません。特定の数値の複数形バリアント (`[one]`) や、複数形が 1 つしかない言語では数を省略できますが、それ以外の場合は表示してください。
+    .help = ソースで表示される `$variable` が、翻訳のいずれかのバリアントで表示されていません。特定の数値の複数形バリアント（`[one]`）や、複数形が 1 つしかない言語では数を省略できますが、それ以外の場合は表示してください。
 rule-unresolved-reference = メッセージまたは用語の参照先が見つかりません。
     .help = 翻訳が、ロケールにもソースにも定義されていないメッセージまたは用語（またはその属性）を参照しています。参照を修正するか、エントリーを追加してください。
 rule-missing-plural-category = 複数形の選択に、言語が必要とするカテゴリーがありません。

@@ -3,11 +3,11 @@
 # エラー行の接頭辞。リソース名、フィールドパス、etag はどの言語でもそのままにします。
 
 # コマンドラインのエラー行で、メッセージの前に付く接頭辞。
-error-prefix = エラー
+error-line = エラー：{ $message }
 
 # $count (Number) - 無効なフィールドの数
 # $fields (String) - それらのパス（market.country など、カンマ区切り）
-api-invalid-request = リクエストに無効なフィールドが { $count } 個あります：{ $fields }。問題の内容は field violations に示されています。
+api-invalid-request = リクエストに無効なフィールドが { $count } 個あります：{ $fields }。問題の内容はフィールド違反（field violations）に示されています。
 api-unknown-preset = その名前の市場プリセットはありません。既知のプリセット：{ $presets }。
 api-invalid-page-token = このページトークンは、このリクエストに対してこのサーバーが発行したものではありません。ページトークンなしでやり直してください。
 # $name (String) - リソース名（markets/fr など）
@@ -15,5 +15,5 @@ api-not-found = { $name } は存在しません。
 api-already-exists = { $name } はすでに存在します。
 api-etag-mismatch = { $name } は読み込んだ後に変更されています。もう一度読み込んでから再試行してください。
 # $referrers (String) - それを使用しているリソースの名前（カンマ区切り）
-api-in-use = { $name } はまだ { $referrers } で使用されています。先にそれらを変更または削除してください。
+api-in-use = { $name } はまだ { $referrers } で使用されています。先に、これを使用しているリソースを変更または削除してください。
 api-internal = サーバーはリクエストを処理できませんでした。詳細はサーバーのログを確認してください。

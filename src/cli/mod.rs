@@ -70,6 +70,35 @@ pub struct ServeArgs {
     pub drain_timeout_secs: u64,
 }
 
+/// Chooses the language of `glocal check`'s texts from the raw arguments
+/// (`--lang X` or `--lang=X`) or the environment, before clap parses them, so
+/// that errors in parsing a value are in that language too. Other commands
+/// keep English. [`run`] validates `--lang` again and reports a bad one.
+pub fn preselect_language(args: impl IntoIterator<Item = std::ffi::OsString>) {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if args.get(1).map(String::as_str) != Some("check") {
+        return;
+    }
+    let mut lang = None;
+    let mut rest = args[2..].iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--" {
+            break;
+        } else if arg == "--lang" {
+            lang = rest.next().cloned();
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            lang = Some(value.to_string());
+        }
+    }
+    // A bad --lang is reported later, by `run`; until then the environment's.
+    if check::choose_language(lang.as_deref()).is_err() {
+        let _ = check::choose_language(None);
+    }
+}
+
 /// Runs the parsed command line; returns the process exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {

@@ -85,15 +85,15 @@ pub fn render(report: &Report) -> String {
         let mut out: Vec<String> = Vec::new();
         if let Some(s) = report.stats_of(&group) {
             let label = texts::locale_label(&locale, s.served_by.as_deref());
-            out.push(format!(
-                "{label}: {}",
-                texts::locale_stats(
+            out.push(texts::locale_line(
+                &label,
+                &texts::locale_stats(
                     s.messages.translated,
                     s.messages.total,
                     s.coverage_percent,
                     s.words.translated,
-                    s.words.total
-                )
+                    s.words.total,
+                ),
             ));
         }
         out.extend(

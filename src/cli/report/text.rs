@@ -81,7 +81,7 @@ pub fn render(report: &Report, color: bool) -> String {
         ))
     );
     for note in &report.notes {
-        let _ = writeln!(out, "{}", p.dim(&format!("note: {note}")));
+        let _ = writeln!(out, "{}", p.dim(&texts::note_line(note)));
     }
     let groups = report.groups();
     // Lint mode has one section; plan and server modes one per roadmap.
@@ -185,7 +185,11 @@ fn write_locale(out: &mut String, report: &Report, group: &Group, indent: &str, 
     if counts.is_empty() {
         let _ = writeln!(out, "{indent}{}", p.bold(&label));
     } else {
-        let _ = writeln!(out, "{indent}{}: {counts}", p.bold(&label));
+        let _ = writeln!(
+            out,
+            "{indent}{}",
+            texts::locale_line(&p.bold(&label), &counts)
+        );
     }
     for t in report.failed_thresholds_of(group) {
         let _ = writeln!(

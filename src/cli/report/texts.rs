@@ -346,15 +346,25 @@ pub fn not_served() -> String {
     tr!("check-not-served")
 }
 
-/// `84.6%`.
+/// `84.6%` (`84,6 %` in French).
 pub fn percent_text(percent: f64) -> String {
     let value = if percent >= 100.0 {
         "100".to_string()
     } else {
         // Never round up to 100%: 99.96% is not complete.
-        format!("{:.1}", percent.min(99.9))
+        format!("{:.1}", percent.min(99.9)).replace('.', &tr!("check-decimal-separator"))
     };
     tr!("check-percent", "value" => value)
+}
+
+/// A note of the run, on its own line.
+pub fn note_line(note: &str) -> String {
+    tr!("check-note-line", "note" => note)
+}
+
+/// A locale's heading: its label, then its statistics.
+pub fn locale_line(label: &str, stats: &str) -> String {
+    tr!("check-locale-line", "locale" => label, "stats" => stats)
 }
 
 /// A coverage threshold that failed.
@@ -538,7 +548,7 @@ pub fn junit_failure(blocking: usize, thresholds: usize) -> String {
     if thresholds > 0 {
         parts.push(tr!("check-junit-below-minimum"));
     }
-    parts.join("; ")
+    parts.join(&tr!("check-clause-separator"))
 }
 
 /// GitHub: the title of an annotation (a program name and a rule id; not
