@@ -33,6 +33,10 @@ macro_rules! language {
                     "errors.ftl",
                     include_str!(concat!("../locales/", $tag, "/errors.ftl")),
                 ),
+                (
+                    "findings.ftl",
+                    include_str!(concat!("../locales/", $tag, "/findings.ftl")),
+                ),
             ],
         )
     };

@@ -1238,6 +1238,41 @@ fn server_mode_pushes_then_checks() {
     ]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 
+    // In French, the server words the details (accept-language); the JSON
+    // report keeps them in English.
+    let json = dir.path().join("fr.json");
+    let out = check(&[
+        "--server",
+        &server.url,
+        "--roadmap",
+        "products/lamp/roadmaps/v1",
+        "--as-of",
+        "2030-01-01",
+        "--lang",
+        "fr",
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(
+            "le message dimmer-level n’est pas traduit (dans le bundle fr, qui fournit fr-FR)"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    let r = json_report(&json);
+    let gap = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "missing-message")
+        .unwrap();
+    assert_eq!(
+        gap["detail"],
+        "message dimmer-level is not translated (in the fr bundle, which serves fr-FR)"
+    );
+
     // Server errors are one line, exit 2.
     assert_one_line_error(
         &check(&[

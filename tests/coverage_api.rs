@@ -183,6 +183,40 @@ async fn check_roadmap_gates_launches_by_date() {
         && f.locale == "fr-CA"
         && f.message_id == "imprint-address"));
 
+    // Details in the caller's language only when it asks (accept-language);
+    // the cached answer of one language is not served to another.
+    assert!(early
+        .launches
+        .iter()
+        .flat_map(|l| &l.findings)
+        .all(|f| f.localized_detail.is_empty()));
+    let mut in_japanese = tonic::Request::new(check(date(2027, 1, 1)));
+    in_japanese
+        .metadata_mut()
+        .insert("accept-language", "ja-JP".parse().unwrap());
+    let ja = planning
+        .check_roadmap(in_japanese)
+        .await
+        .unwrap()
+        .into_inner();
+    let gap = ja
+        .launches
+        .iter()
+        .flat_map(|l| &l.findings)
+        .find(|f| f.locale == "de-DE" && f.message_id == "checkout-items")
+        .unwrap();
+    assert_eq!(gap.detail, "message checkout-items is not translated");
+    assert_eq!(
+        gap.localized_detail,
+        "メッセージ checkout-items が翻訳されていません"
+    );
+    let again = planning
+        .check_roadmap(check(date(2027, 1, 1)))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(again, early);
+
     let late = planning
         .check_roadmap(check(date(2027, 2, 20)))
         .await

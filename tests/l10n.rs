@@ -293,6 +293,20 @@ fn reports_translate_texts_but_not_ids_or_keys() {
         "{notes:?}"
     );
 
+    // Finding details: German in the text report, English in JSON.
+    assert!(
+        text(&out).contains("Nachricht bye ist nicht übersetzt"),
+        "{}",
+        text(&out)
+    );
+    let bye = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["message_id"] == "bye")
+        .unwrap();
+    assert_eq!(bye["detail"], "message bye is not translated");
+
     // SARIF: rule ids stay, their help is German.
     let log: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();

@@ -14,6 +14,7 @@ use crate::domain::bundle::{BundleDoc, BundleFileDoc};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap, RoadmapItem};
 use crate::domain::{self, CalendarDate, LocaleTag, ResourceKind, ResourceName, Violations};
+use crate::l10n::Texts;
 
 use super::convert::{date_from_pb, date_to_pb, decode_body};
 use super::crud::{self, parse_name, SharedStore};
@@ -116,7 +117,9 @@ fn verdict_to_pb(v: Verdict) -> i32 {
 }
 
 /// The proto form of a finding.
-pub fn finding_to_pb(f: &Finding) -> pb::Finding {
+/// A finding as the API sends it, with its detail in `texts`' language too
+/// when the caller asked for one.
+pub fn finding_to_pb(f: &Finding, texts: Option<Texts>) -> pb::Finding {
     pb::Finding {
         rule: f.rule.id().to_string(),
         severity: (match f.severity {
@@ -131,6 +134,7 @@ pub fn finding_to_pb(f: &Finding) -> pb::Finding {
         column: i32::try_from(f.column).unwrap_or(i32::MAX),
         message_id: f.message_id.clone().unwrap_or_default(),
         detail: f.detail.clone(),
+        localized_detail: texts.map(|t| f.detail_in(t)).unwrap_or_default(),
     }
 }
 
@@ -169,11 +173,12 @@ fn as_of(date: Option<&super::pb::google::r#type::Date>) -> Result<CalendarDate,
         .map_err(ApiError::invalid)
 }
 
-/// CheckRoadmap.
+/// CheckRoadmap; `texts` is the caller's language, if it asked for one.
 pub fn check(
     store: &SharedStore,
     cache: &CheckCache,
     req: &pb::CheckRoadmapRequest,
+    texts: Option<Texts>,
 ) -> Result<pb::CheckRoadmapResponse, ApiError> {
     let name = parse_name(ResourceKind::Roadmap, "name", &req.name)?;
     let as_of = as_of(req.as_of.as_ref())?;
@@ -195,9 +200,10 @@ pub fn check(
     v.into_result(()).map_err(ApiError::invalid)?;
 
     let key = format!(
-        "{name}|{as_of}|{window}|{:?}|{:?}",
+        "{name}|{as_of}|{window}|{:?}|{:?}|{:?}",
         req.market_window_days.iter().collect::<BTreeMap<_, _>>(),
-        req.identical_allowed
+        req.identical_allowed,
+        texts.map(|t| t.language().to_string())
     );
     let generation = store.generation();
     if let Some((g, cached)) = cache.entries.lock().expect("cache lock").get(&key) {
@@ -239,7 +245,7 @@ pub fn check(
                 date: Some(date_to_pb(l.date)),
                 days_until: i32::try_from(l.days_until).unwrap_or(i32::MAX),
                 verdict: verdict_to_pb(l.verdict),
-                findings: l.findings.iter().map(finding_to_pb).collect(),
+                findings: l.findings.iter().map(|f| finding_to_pb(f, texts)).collect(),
                 locales: l
                     .locales
                     .iter()
@@ -247,7 +253,11 @@ pub fn check(
                     .collect(),
             })
             .collect(),
-        findings: report.findings.iter().map(finding_to_pb).collect(),
+        findings: report
+            .findings
+            .iter()
+            .map(|f| finding_to_pb(f, texts))
+            .collect(),
     };
     let mut entries = cache.entries.lock().expect("cache lock");
     if entries.len() >= CACHE_CAPACITY {

@@ -670,9 +670,11 @@ impl PlanningService for PlanningApi {
             Arc::clone(&self.checks),
             request.into_inner(),
         );
+        // The blocking pool does not see the call's task-local language.
+        let texts = super::language::caller_texts();
         // Loading and checking are blocking work: keep them off the async workers.
         Ok(Response::new(
-            blocking(move || coverage::check(&store, &cache, &req)).await?,
+            blocking(move || coverage::check(&store, &cache, &req, texts)).await?,
         ))
     }
 

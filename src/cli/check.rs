@@ -683,6 +683,9 @@ fn lint(
 
 /// A finding of the engine in the report.
 fn report_finding(f: Finding, path: Option<String>) -> ReportFinding {
+    let texts = crate::l10n::process_texts();
+    let localized_detail =
+        (texts != crate::l10n::Texts::default() && f.text.is_some()).then(|| f.detail_in(texts));
     ReportFinding {
         rule: f.rule.id().to_string(),
         severity: f.severity,
@@ -694,6 +697,7 @@ fn report_finding(f: Finding, path: Option<String>) -> ReportFinding {
         column: f.column,
         message_id: f.message_id,
         detail: f.detail,
+        localized_detail,
         roadmap: None,
         launch: None,
         blocking: false,
@@ -1198,6 +1202,8 @@ fn finding_from_pb(f: pb::Finding) -> ReportFinding {
         line: u32::try_from(f.line).unwrap_or(0),
         column: u32::try_from(f.column).unwrap_or(0),
         message_id: some(f.message_id),
+        localized_detail: (!f.localized_detail.is_empty() && f.localized_detail != f.detail)
+            .then_some(f.localized_detail),
         detail: f.detail,
         roadmap: None,
         launch: None,
@@ -1260,6 +1266,14 @@ async fn server_mode(
             .collect(),
         identical_allowed: settings.identical_allowed.clone(),
     };
+    // Findings' details in the report's language, when it is not en-US.
+    let mut request = tonic::Request::new(request);
+    let texts = crate::l10n::process_texts();
+    if texts != crate::l10n::Texts::default() {
+        if let Ok(value) = texts.language().to_string().parse() {
+            request.metadata_mut().insert("accept-language", value);
+        }
+    }
     let response = client
         .check_roadmap(request)
         .await

@@ -184,7 +184,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::cldr;
-use super::finding::{Finding, Rule};
+use super::finding::{DetailText, Finding, Rule};
 use crate::domain::ftl::{DiagnosticKind, Entry, EntryKind, FileIndex, Pattern, Selector, Variant};
 use crate::domain::LocaleTag;
 
@@ -421,14 +421,6 @@ impl PatternAt<'_> {
             None => entry.id.clone(),
         }
     }
-
-    /// `value` or `attribute .name`, for details.
-    fn what(&self) -> String {
-        match self.attribute {
-            Some(name) => format!("attribute .{name}"),
-            None => "value".to_string(),
-        }
-    }
 }
 
 /// The value and the attributes of `entry`, each at its position.
@@ -464,8 +456,8 @@ fn counterpart<'e>(entry: &'e Entry, at: &PatternAt) -> Option<&'e Pattern> {
 
 impl<'a> Checker<'_, 'a> {
     /// A finding of `rule` about the locale, without position.
-    fn finding(&self, rule: Rule, detail: String) -> Finding {
-        Finding::new(rule, self.locale.as_str(), detail)
+    fn finding(&self, rule: Rule, text: DetailText) -> Finding {
+        Finding::from_text(rule, self.locale.as_str(), text)
     }
 
     /// Records a finding of `rule` in the file of `at`, at `line`:`column`,
@@ -477,10 +469,10 @@ impl<'a> Checker<'_, 'a> {
         line: u32,
         column: u32,
         id: String,
-        detail: String,
+        text: DetailText,
     ) {
         let finding = self
-            .finding(rule, detail)
+            .finding(rule, text)
             .at(at.file, line, column)
             .message(id);
         self.findings.push(finding);
@@ -494,12 +486,9 @@ impl<'a> Checker<'_, 'a> {
             self.stats.missing_messages += 1;
             self.stats.missing_words = self.stats.missing_words.saturating_add(located.entry.words);
         }
-        let detail = format!(
-            "the locale has no bundle file; the source has {} messages and terms",
-            self.stats.source_messages
-        );
-        self.findings
-            .push(self.finding(Rule::MissingLocale, detail));
+        let text =
+            DetailText::new("finding-missing-locale").number("count", self.stats.source_messages);
+        self.findings.push(self.finding(Rule::MissingLocale, text));
     }
 
     /// Syntax errors and duplicate ids of the locale's files, and ids defined
@@ -511,16 +500,26 @@ impl<'a> Checker<'_, 'a> {
                     DiagnosticKind::SyntaxError => Rule::SyntaxError,
                     DiagnosticKind::DuplicateId => Rule::DuplicateId,
                 };
-                let detail = match diagnostic.kind {
-                    DiagnosticKind::SyntaxError => format!(
-                        "{} (up to line {}, column {})",
-                        diagnostic.message, diagnostic.end_line, diagnostic.end_column
+                let mut finding = match (diagnostic.kind, &diagnostic.id, diagnostic.first_line) {
+                    (DiagnosticKind::SyntaxError, _, _) => self.finding(
+                        rule,
+                        DetailText::new("finding-syntax-error")
+                            .text("parser", diagnostic.message.as_str())
+                            .number("line", diagnostic.end_line)
+                            .number("column", diagnostic.end_column),
                     ),
-                    DiagnosticKind::DuplicateId => diagnostic.message.clone(),
-                };
-                let mut finding =
-                    self.finding(rule, detail)
-                        .at(file, diagnostic.line, diagnostic.column);
+                    (DiagnosticKind::DuplicateId, Some(id), Some(first_line)) => self.finding(
+                        rule,
+                        DetailText::new("finding-duplicate-in-file")
+                            .text("id", id.as_str())
+                            .number("line", first_line),
+                    ),
+                    // An index stored before first lines were recorded.
+                    (DiagnosticKind::DuplicateId, _, _) => {
+                        Finding::new(rule, self.locale.as_str(), diagnostic.message.as_str())
+                    }
+                }
+                .at(file, diagnostic.line, diagnostic.column);
                 finding.message_id = diagnostic.id.clone();
                 self.findings.push(finding);
             }
@@ -530,7 +529,9 @@ impl<'a> Checker<'_, 'a> {
             if self.source.file_defines(located.file, id) {
                 continue; // the source has the same duplicate
             }
-            let detail = format!("duplicate id {id}, first defined in {first_file}");
+            let detail = DetailText::new("finding-duplicate-in-bundle")
+                .text("id", id.as_str())
+                .text("file", first_file.to_string());
             self.push_at(
                 Rule::DuplicateId,
                 located,
@@ -557,7 +558,9 @@ impl<'a> Checker<'_, 'a> {
                 let finding = self
                     .finding(
                         Rule::MissingMessage,
-                        format!("{kind} {} is not translated", s.entry.id),
+                        DetailText::new("finding-missing-message")
+                            .text("kind", kind)
+                            .text("id", s.entry.id.as_str()),
                     )
                     .at(s.file, 0, 0)
                     .message(s.entry.id.clone());
@@ -593,10 +596,7 @@ impl<'a> Checker<'_, 'a> {
                 target.line,
                 target.column,
                 target.id.clone(),
-                format!(
-                    "{} has a value in the source, only attributes here",
-                    target.id
-                ),
+                DetailText::new("finding-missing-value").text("id", target.id.as_str()),
             );
         }
         if source.kind == EntryKind::Message {
@@ -614,7 +614,9 @@ impl<'a> Checker<'_, 'a> {
                     target.line,
                     target.column,
                     format!("{}.{}", target.id, attribute.name),
-                    format!("{} lacks the attribute .{}", target.id, attribute.name),
+                    DetailText::new("finding-missing-attribute")
+                        .text("id", target.id.as_str())
+                        .text("attribute", attribute.name.as_str()),
                 );
             }
         }
@@ -635,11 +637,9 @@ impl<'a> Checker<'_, 'a> {
                 .map(|v| format!("${v}"))
                 .collect();
             if !unknown.is_empty() {
-                let detail = format!(
-                    "the {} uses {}, which the source message never uses",
-                    at.what(),
-                    unknown.join(", ")
-                );
+                let detail = DetailText::new("finding-unknown-variable")
+                    .part(at.attribute)
+                    .text("variables", unknown.join(", "));
                 self.push_at(
                     Rule::UnknownVariable,
                     t,
@@ -655,11 +655,10 @@ impl<'a> Checker<'_, 'a> {
             for (variable, variants) in
                 dropped_variables(source_pattern, at.pattern, self.one_category)
             {
-                let detail = format!(
-                    "the {} drops ${variable}, which the source displays, in {}",
-                    at.what(),
-                    variants.join(", ")
-                );
+                let detail = DetailText::new("finding-dropped-variable")
+                    .part(at.attribute)
+                    .text("variable", variable)
+                    .list("variants", variants);
                 self.push_at(
                     Rule::DroppedVariable,
                     t,
@@ -690,7 +689,7 @@ impl<'a> Checker<'_, 'a> {
             {
                 continue;
             }
-            let detail = format!("the {} is the source text, untranslated", at.what());
+            let detail = DetailText::new("finding-identical-to-source").part(at.attribute);
             self.push_at(Rule::IdenticalToSource, t, at.line, at.column, id, detail);
         }
     }
@@ -723,7 +722,9 @@ impl<'a> Checker<'_, 'a> {
                 entry.line,
                 entry.column,
                 entry.id.clone(),
-                format!("{kind} {} is not in the source", entry.id),
+                DetailText::new("finding-obsolete-message")
+                    .text("kind", kind)
+                    .text("id", entry.id.as_str()),
             );
         }
     }
@@ -747,10 +748,10 @@ impl<'a> Checker<'_, 'a> {
                     } else {
                         "message"
                     };
-                    let detail = format!(
-                        "the {} references {kind} {reference}, which neither the locale nor the source defines",
-                        at.what()
-                    );
+                    let detail = DetailText::new("finding-unresolved-reference")
+                        .part(at.attribute)
+                        .text("kind", kind)
+                        .text("reference", reference);
                     self.push_at(
                         Rule::UnresolvedReference,
                         t,
@@ -765,14 +766,12 @@ impl<'a> Checker<'_, 'a> {
                     if missing.is_empty() {
                         continue;
                     }
-                    let detail = format!(
-                        "the {} selects on {} without the plural categories {} ({} needs {})",
-                        at.what(),
-                        selector.expression,
-                        missing.join(", "),
-                        self.locale,
-                        categories.join(", ")
-                    );
+                    let detail = DetailText::new("finding-missing-plural-category")
+                        .part(at.attribute)
+                        .text("selector", selector.expression.as_str())
+                        .text("missing", missing.join(", "))
+                        .text("locale", self.locale.to_string())
+                        .text("categories", categories.join(", "));
                     self.push_at(
                         Rule::MissingPluralCategory,
                         t,
@@ -872,7 +871,7 @@ fn dropped_variables(
     source: &Pattern,
     target: &Pattern,
     one_category: bool,
-) -> BTreeMap<String, Vec<String>> {
+) -> BTreeMap<String, Vec<DetailText>> {
     let source_numeric: HashSet<&str> = numeric_selector_variables(source).collect();
     let exemptable: HashSet<&str> = source_numeric
         .iter()
@@ -892,7 +891,7 @@ fn dropped_variables(
     let mut dropped = BTreeMap::new();
     for variable in required {
         let exempt = exemptable.contains(variable);
-        let variants: Vec<String> = target
+        let variants: Vec<DetailText> = target
             .variants
             .iter()
             .filter(|v| !v.variables.contains(variable))
@@ -907,12 +906,12 @@ fn dropped_variables(
 }
 
 /// `variant [masculine][one]`, or `its text` for a pattern without select.
-fn render_key_path(variant: &Variant) -> String {
+fn render_key_path(variant: &Variant) -> DetailText {
     if variant.key_path.is_empty() {
-        return "its text".to_string();
+        return DetailText::new("finding-own-text");
     }
     let keys: String = variant.key_path.iter().map(|k| format!("[{k}]")).collect();
-    format!("variant {keys}")
+    DetailText::new("finding-variant").text("keys", keys)
 }
 
 /// Whether a pattern has at least one word of letters: words outside its

@@ -9,7 +9,10 @@
 use std::fmt;
 use std::str::FromStr;
 
+use fluent_bundle::FluentArgs;
 use serde::{Deserialize, Serialize};
+
+use crate::l10n::Texts;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -189,7 +192,10 @@ impl FromStr for Rule {
 }
 
 /// One problem (or note) the coverage engine found about one locale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Two findings are equal when they say the same: [`Finding::text`], how to
+/// say it in other languages, is left out of the comparison.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Finding {
     /// What kind of problem.
     pub rule: Rule,
@@ -214,8 +220,133 @@ pub struct Finding {
     /// The message or term concerned: `id`, `-term`, or `id.attr` for an
     /// attribute; `None` for file-level problems such as syntax errors.
     pub message_id: Option<String>,
-    /// A sentence for people: what is wrong, with the names involved.
+    /// A sentence for people: what is wrong, with the names involved, in
+    /// `en-US` (the words that JSON reports, baselines and the API carry).
     pub detail: String,
+    /// The detail as one of glocal's texts, for reports in other languages
+    /// ([`Finding::detail_in`]); `None` for a finding made from words alone.
+    #[serde(skip)]
+    pub text: Option<DetailText>,
+}
+
+impl PartialEq for Finding {
+    fn eq(&self, other: &Self) -> bool {
+        let Finding {
+            rule,
+            severity,
+            market,
+            locale,
+            file,
+            line,
+            column,
+            message_id,
+            detail,
+            text: _,
+        } = self;
+        *rule == other.rule
+            && *severity == other.severity
+            && *market == other.market
+            && *locale == other.locale
+            && *file == other.file
+            && *line == other.line
+            && *column == other.column
+            && *message_id == other.message_id
+            && *detail == other.detail
+    }
+}
+
+impl Eq for Finding {}
+
+/// A finding's detail as a message of glocal's texts
+/// (`locales/*/findings.ftl`) with its arguments, and the texts appended to
+/// it (the bundle that serves the locale, the waivers): what a report needs
+/// to say the detail in its own language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailText {
+    id: &'static str,
+    args: Vec<(&'static str, DetailArg)>,
+    appended: Vec<DetailText>,
+}
+
+/// An argument of a [`DetailText`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DetailArg {
+    Text(String),
+    Number(i64),
+    /// Texts joined by the language's list separator (`, `).
+    List(Vec<DetailText>),
+    /// Texts joined by the language's clause separator (`; `).
+    Clauses(Vec<DetailText>),
+}
+
+impl DetailText {
+    /// The message `id`, without arguments yet.
+    pub fn new(id: &'static str) -> Self {
+        DetailText {
+            id,
+            args: Vec::new(),
+            appended: Vec::new(),
+        }
+    }
+
+    /// Adds the text argument `name`.
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, DetailArg::Text(value.into())));
+        self
+    }
+
+    /// Adds the number argument `name` (plural forms select on it).
+    pub fn number(mut self, name: &'static str, value: impl Into<i64>) -> Self {
+        self.args.push((name, DetailArg::Number(value.into())));
+        self
+    }
+
+    /// Adds the argument `name`: texts listed with the language's separator.
+    pub fn list(mut self, name: &'static str, items: Vec<DetailText>) -> Self {
+        self.args.push((name, DetailArg::List(items)));
+        self
+    }
+
+    /// Adds the argument `name`: clauses joined with the language's separator.
+    pub fn clauses(mut self, name: &'static str, items: Vec<DetailText>) -> Self {
+        self.args.push((name, DetailArg::Clauses(items)));
+        self
+    }
+
+    /// Adds `$part` and `$attribute`: the value of a message, or its
+    /// attribute `attribute`.
+    pub fn part(self, attribute: Option<&str>) -> Self {
+        match attribute {
+            Some(name) => self.text("part", "attribute").text("attribute", name),
+            None => self.text("part", "value").text("attribute", ""),
+        }
+    }
+
+    /// The text in `texts`' language: the message, then each appended text
+    /// after a space.
+    pub fn render(&self, texts: Texts) -> String {
+        let mut args = FluentArgs::new();
+        for (name, arg) in &self.args {
+            match arg {
+                DetailArg::Text(value) => args.set(*name, value.as_str()),
+                DetailArg::Number(value) => args.set(*name, *value),
+                DetailArg::List(items) | DetailArg::Clauses(items) => {
+                    let separator = match arg {
+                        DetailArg::List(_) => texts.format("check-list-separator", None),
+                        _ => texts.format("check-clause-separator", None),
+                    };
+                    let joined: Vec<String> = items.iter().map(|i| i.render(texts)).collect();
+                    args.set(*name, joined.join(&separator));
+                }
+            }
+        }
+        let mut out = texts.format(self.id, Some(&args));
+        for text in &self.appended {
+            out.push(' ');
+            out.push_str(&text.render(texts));
+        }
+        out
+    }
 }
 
 impl Finding {
@@ -233,6 +364,34 @@ impl Finding {
             column: 0,
             message_id: None,
             detail: detail.into(),
+            text: None,
+        }
+    }
+
+    /// A finding of `rule` whose detail is `text` (in `en-US` in
+    /// [`Finding::detail`]); otherwise like [`Finding::new`].
+    pub fn from_text(rule: Rule, locale: impl Into<String>, text: DetailText) -> Self {
+        let mut finding = Finding::new(rule, locale, text.render(Texts::default()));
+        finding.text = Some(text);
+        finding
+    }
+
+    /// Appends `text` to the detail (such as the bundle that serves the
+    /// locale), in every language.
+    pub fn append(&mut self, text: DetailText) {
+        self.detail.push(' ');
+        self.detail.push_str(&text.render(Texts::default()));
+        if let Some(own) = &mut self.text {
+            own.appended.push(text);
+        }
+    }
+
+    /// The detail in `texts`' language; [`Finding::detail`] when the finding
+    /// has no [`Finding::text`].
+    pub fn detail_in(&self, texts: Texts) -> String {
+        match &self.text {
+            Some(text) if texts != Texts::default() => text.render(texts),
+            _ => self.detail.clone(),
         }
     }
 

@@ -38,7 +38,8 @@ use crate::domain::{
 
 use super::checks::{check_locale, BundleView, CheckOptions, LocaleReport};
 use super::fallback::{best_match, Match};
-use super::finding::{Finding, Rule, Severity};
+use super::finding::{DetailText, Finding, Rule, Severity};
+use crate::l10n::Texts;
 
 /// How ready a launch (or a roadmap, the worst of its launches) is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -243,10 +244,12 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
         for selector in &item.messages {
             if expand(selector, source).is_empty() {
                 roadmap_findings.push(
-                    Finding::new(
+                    Finding::from_text(
                         Rule::UnknownMessage,
                         source_locale.as_str(),
-                        format!("roadmap item {:?} names {selector:?}, which the source bundle does not define", item.id),
+                        DetailText::new("finding-unknown-message")
+                            .text("item", item.id.as_str())
+                            .text("selector", selector.as_str()),
                     )
                     .message(selector.clone()),
                 );
@@ -388,10 +391,12 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     .clone()
             });
             if let Some((bundle_locale, Match::Fallback { .. } | Match::SameLanguage)) = &served {
-                let mut note = Finding::new(
+                let mut note = Finding::from_text(
                     Rule::FallbackUsed,
                     tag.as_str(),
-                    format!("{tag} is served by the {bundle_locale} bundle"),
+                    DetailText::new("finding-fallback-used")
+                        .text("locale", tag.to_string())
+                        .text("bundle", bundle_locale.to_string()),
                 );
                 note.severity = Severity::Info;
                 note.market = Some(market_name.to_string());
@@ -401,7 +406,8 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             let judge = |why: &[&MessageNeed]| {
                 let need_date = why.iter().map(|(_, d, _)| *d).min().unwrap_or(date);
                 let mut severity = Severity::Info;
-                let mut waivers: Vec<String> = Vec::new();
+                // Each waiver's text, by its words in en-US (for order and duplicates).
+                let mut waivers: Vec<(String, DetailText)> = Vec::new();
                 for (message_reason, when, _) in why {
                     for (locale_reason, obligation) in &need.reasons {
                         let requirement = match (locale_reason, message_reason) {
@@ -409,14 +415,15 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                             _ => None,
                         };
                         if let Some(w) = requirement.and_then(|r| waiver_for(&items, r, *when)) {
-                            waivers.push(format!(
-                                "waived for {} by {} until {}: {}",
-                                w.requirement,
-                                w.approver,
-                                w.expiry
-                                    .map_or("further notice".to_string(), |e| e.to_string()),
-                                w.reason
-                            ));
+                            let text = match w.expiry {
+                                Some(expiry) => DetailText::new("finding-waiver")
+                                    .text("expiry", expiry.to_string()),
+                                None => DetailText::new("finding-waiver-open-ended"),
+                            }
+                            .text("requirement", w.requirement.to_string())
+                            .text("approver", w.approver.as_str())
+                            .text("reason", w.reason.as_str());
+                            waivers.push((text.render(Texts::default()), text));
                             continue;
                         }
                         let s = match obligation {
@@ -426,15 +433,16 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                         severity = severity.min(s);
                     }
                 }
-                waivers.sort();
-                waivers.dedup();
+                waivers.sort_by(|a, b| a.0.cmp(&b.0));
+                waivers.dedup_by(|a, b| a.0 == b.0);
+                let waivers: Vec<DetailText> = waivers.into_iter().map(|(_, t)| t).collect();
                 (severity, waivers, need_date)
             };
             let mut add = |findings: &mut Vec<Finding>,
                            gap: Finding,
                            (severity, waivers, need_date): &(
                 Severity,
-                Vec<String>,
+                Vec<DetailText>,
                 CalendarDate,
             )| {
                 if *severity == Severity::Error {
@@ -443,7 +451,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 let mut f = with_severity(gap, *severity);
                 f.market = Some(market_name.to_string());
                 if *severity == Severity::Info && !waivers.is_empty() {
-                    f.detail = format!("{} ({})", f.detail, waivers.join("; "));
+                    f.append(DetailText::new("finding-waived").clauses("waivers", waivers.clone()));
                 }
                 findings.push(f);
             };
@@ -459,14 +467,17 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                         .sum();
                     cov.required_messages = needed_here.len() as u32;
                     cov.required_words = words;
-                    let gap = Finding::new(
+                    let gap = Finding::from_text(
                         Rule::MissingLocale,
                         tag.as_str(),
-                        format!(
-                            "no bundle serves {tag} under {}; {} needed messages ({words} words) are missing",
-                            policy_name(need.policy),
-                            needed_here.len()
-                        ),
+                        DetailText::new("finding-no-bundle-serves")
+                            .text("locale", tag.to_string())
+                            .text("policy", policy_name(need.policy))
+                            .number(
+                                "count",
+                                i64::try_from(needed_here.len()).unwrap_or(i64::MAX),
+                            )
+                            .number("words", words),
                     );
                     add(&mut findings, gap, &judge(&all));
                 }
@@ -489,9 +500,10 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 let located = |f: &Finding| {
                     let mut f = f.clone();
                     if f.locale != tag.as_str() {
-                        f.detail = format!(
-                            "{} (in the {} bundle, which serves {tag})",
-                            f.detail, f.locale
+                        f.append(
+                            DetailText::new("finding-served-by")
+                                .text("bundle", f.locale.clone())
+                                .text("locale", tag.to_string()),
                         );
                         f.locale = tag.to_string();
                     }

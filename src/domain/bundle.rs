@@ -184,6 +184,7 @@ impl BundleDoc {
                                 entry.id
                             ),
                             id: Some(entry.id.clone()),
+                            first_line: None,
                         },
                         across_files: true,
                     }),

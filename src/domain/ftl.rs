@@ -77,6 +77,7 @@ pub fn index_file(source: &str) -> FileIndex {
                      the file was not parsed"
                 ),
                 id: None,
+                first_line: None,
             }],
             words: 0,
         };
@@ -101,6 +102,7 @@ pub fn index_file(source: &str) -> FileIndex {
                 end_column,
                 message: error.kind.to_string(),
                 id: None,
+                first_line: None,
             }
         })
         .collect();
@@ -127,6 +129,7 @@ pub fn index_file(source: &str) -> FileIndex {
                     entry.id
                 ),
                 id: Some(entry.id.clone()),
+                first_line: Some(first_line),
             });
         } else {
             first_lines.insert(entry.id.clone(), entry.line);
@@ -321,6 +324,10 @@ pub struct Diagnostic {
     pub message: String,
     /// The id defined twice, for [`DiagnosticKind::DuplicateId`].
     pub id: Option<String>,
+    /// For a duplicate, the line of the id's first definition (absent in
+    /// indexes stored before it was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_line: Option<u32>,
 }
 
 /// The kinds of problem [`index_file`] reports.
@@ -1373,6 +1380,7 @@ menu = { settings } and { settings.title } by { -brand } ({ -brand(case: \"genit
                     end_column: 4,
                     message: "duplicate id one, first defined at line 1".into(),
                     id: Some("one".into()),
+                    first_line: Some(1),
                 },
                 Diagnostic {
                     kind: DiagnosticKind::DuplicateId,
@@ -1382,6 +1390,7 @@ menu = { settings } and { settings.title } by { -brand } ({ -brand(case: \"genit
                     end_column: 7,
                     message: "duplicate id -brand, first defined at line 2".into(),
                     id: Some("-brand".into()),
+                    first_line: Some(2),
                 },
             ]
         );
@@ -1572,6 +1581,7 @@ next = Next
                           the file was not parsed"
                     .into(),
                 id: None,
+                first_line: None,
             }]
         );
 

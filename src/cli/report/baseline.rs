@@ -107,6 +107,7 @@ mod tests {
             column: 1,
             message_id: None,
             detail: String::new(),
+            localized_detail: None,
             roadmap: None,
             launch: None,
             blocking: false,

@@ -203,8 +203,8 @@ pub fn render_within(report: &Report, budget: usize) -> String {
                 None => code(&f.locale),
             };
             let mut detail = match &f.market {
-                Some(m) => format!("{m} {}: {}", f.locale, f.detail),
-                None => format!("{}: {}", f.locale, f.detail),
+                Some(m) => format!("{m} {}: {}", f.locale, f.shown_detail()),
+                None => format!("{}: {}", f.locale, f.shown_detail()),
             };
             if let (true, Some(r)) = (report.many_roadmaps(), &f.roadmap) {
                 detail = format!("{}: {detail}", r.rsplit('/').next().unwrap_or(r));

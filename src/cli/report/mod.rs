@@ -403,8 +403,14 @@ pub struct ReportFinding {
     pub column: u32,
     /// The message, `-term` or `id.attr` concerned.
     pub message_id: Option<String>,
-    /// What is wrong.
+    /// What is wrong, in `en-US` (the engine's words, which scripts and
+    /// baselines match).
     pub detail: String,
+    /// What is wrong in the language of the report's texts, when that is not
+    /// `en-US` and the engine said it as one of glocal's texts; reports for
+    /// people show it ([`ReportFinding::shown_detail`]).
+    #[serde(skip)]
+    pub localized_detail: Option<String>,
     /// The roadmap (plan and server modes).
     pub roadmap: Option<String>,
     /// The launch (plan and server modes).
@@ -416,6 +422,12 @@ pub struct ReportFinding {
 }
 
 impl ReportFinding {
+    /// The detail as reports for people show it: in the report's language
+    /// when there is a translation, else `detail`.
+    pub fn shown_detail(&self) -> &str {
+        self.localized_detail.as_deref().unwrap_or(&self.detail)
+    }
+
     fn order_key(&self) -> impl Ord + '_ {
         (
             &self.roadmap,
