@@ -942,70 +942,35 @@ fn plan_mode_gates_on_launch_dates() {
     let out = check(&["--plan", PLAN, "--as-of", "2030-01-01", "--roadmap", "v1"]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
     assert!(stdout(&out).contains("(in 59 days): AT_RISK"));
-    assert_eq!(
-        code(&check(&[
-            "--plan",
-            PLAN,
-            "--as-of",
-            "2030-01-01",
-            "--fail-on",
-            "warning"
-        ])),
-        1
-    );
-    // A wider window makes it block.
-    assert_eq!(
-        code(&check(&[
-            "--plan",
-            PLAN,
-            "--as-of",
-            "2030-01-01",
-            "--window-days",
-            "60"
-        ])),
-        1
-    );
-    // A market's own window overrides --window-days for that market only.
+    // The same day under other gates and windows: exit status of each.
+    let january = |extra: &[&str]| {
+        let mut args = vec!["--plan", PLAN, "--as-of", "2030-01-01"];
+        args.extend_from_slice(extra);
+        check(&args)
+    };
+    let table: &[(&[&str], i32)] = &[
+        (&["--fail-on", "warning"], 1),
+        // A wider window makes it block.
+        (&["--window-days", "60"], 1),
+        // A market's own window overrides --window-days for that market only.
+        (&["--market-window", "shop-fr=60"], 1),
+        (&["--market-window", "markets/shop-de=60"], 0),
+        (&["--window-days", "60", "--market-window", "shop-fr=14"], 0),
+    ];
+    for (extra, expected) in table {
+        assert_eq!(code(&january(extra)), *expected, "{extra:?}");
+    }
     let json = tempfile::NamedTempFile::new().unwrap();
-    let out = check(&[
-        "--plan",
-        PLAN,
-        "--as-of",
-        "2030-01-01",
+    let out = january(&[
         "--market-window",
         "shop-fr=60",
         "--json",
         json.path().to_str().unwrap(),
     ]);
-    assert_eq!(code(&out), 1, "{}", stdout(&out));
     assert!(stdout(&out).contains("(in 59 days): BLOCKED"));
     assert_eq!(
         json_report(json.path())["market_window_days"],
         serde_json::json!({"markets/shop-fr": 60})
-    );
-    assert_eq!(
-        code(&check(&[
-            "--plan",
-            PLAN,
-            "--as-of",
-            "2030-01-01",
-            "--market-window",
-            "markets/shop-de=60"
-        ])),
-        0
-    );
-    assert_eq!(
-        code(&check(&[
-            "--plan",
-            PLAN,
-            "--as-of",
-            "2030-01-01",
-            "--window-days",
-            "60",
-            "--market-window",
-            "shop-fr=14"
-        ])),
-        0
     );
     // Roadmap v2 alone is ready.
     assert_eq!(
