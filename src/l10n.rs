@@ -37,6 +37,10 @@ macro_rules! language {
                     "findings.ftl",
                     include_str!(concat!("../locales/", $tag, "/findings.ftl")),
                 ),
+                (
+                    "validation.ftl",
+                    include_str!(concat!("../locales/", $tag, "/validation.ftl")),
+                ),
             ],
         )
     };
@@ -184,6 +188,116 @@ impl Texts {
             Some(a) => format!("{id}.{a}"),
             None => id.to_string(),
         }
+    }
+}
+
+/// A message of glocal's texts with its arguments, and texts appended to it:
+/// something said now and rendered later, in whatever language the reader
+/// has (a finding's detail, a field violation). Its English rendering is
+/// what logs, JSON and baselines keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    id: &'static str,
+    args: Vec<(&'static str, TextArg)>,
+    appended: Vec<Text>,
+}
+
+/// An argument of a [`Text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TextArg {
+    Text(String),
+    Number(i64),
+    /// Texts joined by the language's list separator (`, `).
+    List(Vec<Text>),
+    /// Texts joined by the language's clause separator (`; `).
+    Clauses(Vec<Text>),
+}
+
+impl Text {
+    /// The message `id`, without arguments yet.
+    pub fn new(id: &'static str) -> Self {
+        Text {
+            id,
+            args: Vec::new(),
+            appended: Vec::new(),
+        }
+    }
+
+    /// Adds the text argument `name`.
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, TextArg::Text(value.into())));
+        self
+    }
+
+    /// Adds the number argument `name` (plural forms select on it).
+    pub fn number(mut self, name: &'static str, value: impl Into<i64>) -> Self {
+        self.args.push((name, TextArg::Number(value.into())));
+        self
+    }
+
+    /// Adds the argument `name`: texts listed with the language's separator.
+    pub fn list(mut self, name: &'static str, items: Vec<Text>) -> Self {
+        self.args.push((name, TextArg::List(items)));
+        self
+    }
+
+    /// Adds the argument `name`: clauses joined with the language's separator.
+    pub fn clauses(mut self, name: &'static str, items: Vec<Text>) -> Self {
+        self.args.push((name, TextArg::Clauses(items)));
+        self
+    }
+
+    /// Adds `$part` and `$attribute`: the value of a message, or its
+    /// attribute `attribute`.
+    pub fn part(self, attribute: Option<&str>) -> Self {
+        match attribute {
+            Some(name) => self.text("part", "attribute").text("attribute", name),
+            None => self.text("part", "value").text("attribute", ""),
+        }
+    }
+
+    /// Appends `text`, after a space, in every language.
+    pub fn append(&mut self, text: Text) {
+        self.appended.push(text);
+    }
+
+    /// The text in `texts`' language: the message, then each appended text
+    /// after a space.
+    pub fn render(&self, texts: Texts) -> String {
+        let mut args = FluentArgs::new();
+        for (name, arg) in &self.args {
+            match arg {
+                TextArg::Text(value) => args.set(*name, value.as_str()),
+                TextArg::Number(value) => args.set(*name, *value),
+                TextArg::List(items) | TextArg::Clauses(items) => {
+                    let separator = match arg {
+                        TextArg::List(_) => texts.format("check-list-separator", None),
+                        _ => texts.format("check-clause-separator", None),
+                    };
+                    let joined: Vec<String> = items.iter().map(|i| i.render(texts)).collect();
+                    args.set(*name, joined.join(&separator));
+                }
+            }
+        }
+        let mut out = texts.format(self.id, Some(&args));
+        for text in &self.appended {
+            out.push(' ');
+            out.push_str(&text.render(texts));
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for Text {
+    /// The text in `en-US`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Texts::default()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> String {
+        text.to_string()
     }
 }
 

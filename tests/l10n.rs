@@ -344,6 +344,14 @@ fn error_lines_are_in_the_chosen_language() {
     assert!(e.starts_with("erreur"), "{e}");
     assert!(e.contains("--source tests/fixtures/check/nowhere"), "{e}");
 
+    // The reasons validation gives are in the language too.
+    let out = lint(&[], &["--lang", "de", "--locale", "fr_CA"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        err(&out),
+        "Fehler: --locale fr_CA: \"fr_CA\" ist kein BCP-47-Tag: Subtags werden durch Bindestriche getrennt, wie in \"fr-CA\"\n"
+    );
+
     // An explicit --lang glocal cannot serve is an error that lists the languages.
     for bad in ["pt-BR", "not a tag"] {
         let out = lint(&[], &["--lang", bad]);
@@ -465,6 +473,70 @@ async fn errors_carry_a_localized_message_in_the_callers_language() {
         "{message}"
     );
     assert!(message.contains("2 campos"), "{message}");
+
+    // A violation that validation words as one of glocal's texts carries it
+    // in the caller's language too; the others have their English only.
+    let status = markets
+        .create_market(with_language(
+            pb::CreateMarketRequest {
+                market_id: "shop".into(),
+                market: Some(pb::Market {
+                    display_name: "x".into(),
+                    country: "USA".into(),
+                    currency: "EUR".into(),
+                    storefront_locales: vec!["fr_CA".into()],
+                    ..Default::default()
+                }),
+            },
+            Some("fr"),
+        ))
+        .await
+        .unwrap_err();
+    let details = status.get_error_details();
+    let violations = &details.bad_request().unwrap().field_violations;
+    let locale = violations
+        .iter()
+        .find(|v| v.field == "market.storefront_locales[0]")
+        .unwrap();
+    assert_eq!(
+        locale.description,
+        "\"fr_CA\" is not a BCP 47 tag: subtags are separated by hyphens, as in \"fr-CA\""
+    );
+    let in_french = locale.localized_message.as_ref().unwrap();
+    assert_eq!(in_french.locale, "fr");
+    assert_eq!(
+        in_french.message,
+        "« fr_CA » n’est pas une étiquette BCP 47 : les sous-étiquettes sont séparées par des traits d’union, comme dans « fr-CA »"
+    );
+    let country = violations
+        .iter()
+        .find(|v| v.field == "market.country")
+        .unwrap();
+    assert!(country.localized_message.is_none());
+    // Without accept-language, no violation carries one.
+    let status = markets
+        .create_market(with_language(
+            pb::CreateMarketRequest {
+                market_id: "shop".into(),
+                market: Some(pb::Market {
+                    display_name: "x".into(),
+                    country: "CA".into(),
+                    currency: "CAD".into(),
+                    storefront_locales: vec!["fr_CA".into()],
+                    ..Default::default()
+                }),
+            },
+            None,
+        ))
+        .await
+        .unwrap_err();
+    assert!(status
+        .get_error_details()
+        .bad_request()
+        .unwrap()
+        .field_violations
+        .iter()
+        .all(|v| v.localized_message.is_none()));
 
     // An unknown preset names the presets there are.
     let status = markets

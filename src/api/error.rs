@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use tonic::{Code, Status};
-use tonic_types::{ErrorDetails, StatusExt};
+use tonic_types::{ErrorDetails, FieldViolation, LocalizedMessage, StatusExt};
 
 use crate::domain::{Violations, AMAZON_MARKETPLACES};
 use crate::l10n::Texts;
@@ -78,7 +78,10 @@ impl ApiError {
     }
 
     /// An INVALID_ARGUMENT error about one field.
-    pub fn invalid_field(field: impl Into<String>, description: impl Into<String>) -> Self {
+    pub fn invalid_field(
+        field: impl Into<String>,
+        description: impl Into<crate::domain::Description>,
+    ) -> Self {
         Self::invalid(Violations::single(field, description))
     }
 
@@ -177,8 +180,24 @@ impl From<ApiError> for Status {
         let mut metadata = HashMap::new();
         match &e {
             ApiError::InvalidArgument { violations, .. } => {
-                for v in violations.list() {
-                    details.add_bad_request_violation(v.field.clone(), v.description.clone());
+                let caller = super::language::caller_texts();
+                let list: Vec<FieldViolation> = violations
+                    .list()
+                    .iter()
+                    .map(|v| {
+                        let mut violation =
+                            FieldViolation::new(v.field.clone(), v.description.clone());
+                        if let (Some(texts), Some(text)) = (caller, &v.text) {
+                            violation.localized_message = Some(LocalizedMessage::new(
+                                texts.language().to_string(),
+                                text.render(texts),
+                            ));
+                        }
+                        violation
+                    })
+                    .collect();
+                if !list.is_empty() {
+                    details.set_bad_request(list);
                 }
             }
             ApiError::NotFound {

@@ -293,7 +293,8 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
         .locales
         .iter()
         .map(|l| {
-            LocaleTag::parse(l).map_err(|e| anyhow::anyhow!(texts::bad_locale("--locale", l, &e)))
+            LocaleTag::parse(l)
+                .map_err(|e| anyhow::anyhow!(texts::bad_locale("--locale", l, &texts::why(&e))))
         })
         .collect::<Result<_, _>>()?;
     let as_of = match &args.as_of {
@@ -416,7 +417,7 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
             anyhow::anyhow!(texts::bad_locale(
                 "--source-locale",
                 &args.source_locale,
-                &e
+                &texts::why(&e)
             ))
         })?;
         return Ok(Run::Lint {
@@ -568,7 +569,7 @@ fn locale_folders(
                     out.insert(tag, name);
                 }
             }
-            Err(e) => notes.push(texts::skipped_not_locale(&name, &e)),
+            Err(e) => notes.push(texts::skipped_not_locale(&name, &texts::why(&e))),
         }
     }
     Ok(out)

@@ -184,9 +184,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::cldr;
-use super::finding::{DetailText, Finding, Rule};
+use super::finding::{Finding, Rule};
 use crate::domain::ftl::{DiagnosticKind, Entry, EntryKind, FileIndex, Pattern, Selector, Variant};
 use crate::domain::LocaleTag;
+use crate::l10n::Text;
 
 /// Where a bundle defines an entry: the file (its bundle path) and the entry.
 #[derive(Debug, Clone, Copy)]
@@ -456,7 +457,7 @@ fn counterpart<'e>(entry: &'e Entry, at: &PatternAt) -> Option<&'e Pattern> {
 
 impl<'a> Checker<'_, 'a> {
     /// A finding of `rule` about the locale, without position.
-    fn finding(&self, rule: Rule, text: DetailText) -> Finding {
+    fn finding(&self, rule: Rule, text: Text) -> Finding {
         Finding::from_text(rule, self.locale.as_str(), text)
     }
 
@@ -469,7 +470,7 @@ impl<'a> Checker<'_, 'a> {
         line: u32,
         column: u32,
         id: String,
-        text: DetailText,
+        text: Text,
     ) {
         let finding = self
             .finding(rule, text)
@@ -486,8 +487,7 @@ impl<'a> Checker<'_, 'a> {
             self.stats.missing_messages += 1;
             self.stats.missing_words = self.stats.missing_words.saturating_add(located.entry.words);
         }
-        let text =
-            DetailText::new("finding-missing-locale").number("count", self.stats.source_messages);
+        let text = Text::new("finding-missing-locale").number("count", self.stats.source_messages);
         self.findings.push(self.finding(Rule::MissingLocale, text));
     }
 
@@ -503,14 +503,14 @@ impl<'a> Checker<'_, 'a> {
                 let mut finding = match (diagnostic.kind, &diagnostic.id, diagnostic.first_line) {
                     (DiagnosticKind::SyntaxError, _, _) => self.finding(
                         rule,
-                        DetailText::new("finding-syntax-error")
+                        Text::new("finding-syntax-error")
                             .text("parser", diagnostic.message.as_str())
                             .number("line", diagnostic.end_line)
                             .number("column", diagnostic.end_column),
                     ),
                     (DiagnosticKind::DuplicateId, Some(id), Some(first_line)) => self.finding(
                         rule,
-                        DetailText::new("finding-duplicate-in-file")
+                        Text::new("finding-duplicate-in-file")
                             .text("id", id.as_str())
                             .number("line", first_line),
                     ),
@@ -529,7 +529,7 @@ impl<'a> Checker<'_, 'a> {
             if self.source.file_defines(located.file, id) {
                 continue; // the source has the same duplicate
             }
-            let detail = DetailText::new("finding-duplicate-in-bundle")
+            let detail = Text::new("finding-duplicate-in-bundle")
                 .text("id", id.as_str())
                 .text("file", first_file.to_string());
             self.push_at(
@@ -558,7 +558,7 @@ impl<'a> Checker<'_, 'a> {
                 let finding = self
                     .finding(
                         Rule::MissingMessage,
-                        DetailText::new("finding-missing-message")
+                        Text::new("finding-missing-message")
                             .text("kind", kind)
                             .text("id", s.entry.id.as_str()),
                     )
@@ -596,7 +596,7 @@ impl<'a> Checker<'_, 'a> {
                 target.line,
                 target.column,
                 target.id.clone(),
-                DetailText::new("finding-missing-value").text("id", target.id.as_str()),
+                Text::new("finding-missing-value").text("id", target.id.as_str()),
             );
         }
         if source.kind == EntryKind::Message {
@@ -614,7 +614,7 @@ impl<'a> Checker<'_, 'a> {
                     target.line,
                     target.column,
                     format!("{}.{}", target.id, attribute.name),
-                    DetailText::new("finding-missing-attribute")
+                    Text::new("finding-missing-attribute")
                         .text("id", target.id.as_str())
                         .text("attribute", attribute.name.as_str()),
                 );
@@ -637,7 +637,7 @@ impl<'a> Checker<'_, 'a> {
                 .map(|v| format!("${v}"))
                 .collect();
             if !unknown.is_empty() {
-                let detail = DetailText::new("finding-unknown-variable")
+                let detail = Text::new("finding-unknown-variable")
                     .part(at.attribute)
                     .text("variables", unknown.join(", "));
                 self.push_at(
@@ -655,7 +655,7 @@ impl<'a> Checker<'_, 'a> {
             for (variable, variants) in
                 dropped_variables(source_pattern, at.pattern, self.one_category)
             {
-                let detail = DetailText::new("finding-dropped-variable")
+                let detail = Text::new("finding-dropped-variable")
                     .part(at.attribute)
                     .text("variable", variable)
                     .list("variants", variants);
@@ -689,7 +689,7 @@ impl<'a> Checker<'_, 'a> {
             {
                 continue;
             }
-            let detail = DetailText::new("finding-identical-to-source").part(at.attribute);
+            let detail = Text::new("finding-identical-to-source").part(at.attribute);
             self.push_at(Rule::IdenticalToSource, t, at.line, at.column, id, detail);
         }
     }
@@ -722,7 +722,7 @@ impl<'a> Checker<'_, 'a> {
                 entry.line,
                 entry.column,
                 entry.id.clone(),
-                DetailText::new("finding-obsolete-message")
+                Text::new("finding-obsolete-message")
                     .text("kind", kind)
                     .text("id", entry.id.as_str()),
             );
@@ -748,7 +748,7 @@ impl<'a> Checker<'_, 'a> {
                     } else {
                         "message"
                     };
-                    let detail = DetailText::new("finding-unresolved-reference")
+                    let detail = Text::new("finding-unresolved-reference")
                         .part(at.attribute)
                         .text("kind", kind)
                         .text("reference", reference);
@@ -766,7 +766,7 @@ impl<'a> Checker<'_, 'a> {
                     if missing.is_empty() {
                         continue;
                     }
-                    let detail = DetailText::new("finding-missing-plural-category")
+                    let detail = Text::new("finding-missing-plural-category")
                         .part(at.attribute)
                         .text("selector", selector.expression.as_str())
                         .text("missing", missing.join(", "))
@@ -871,7 +871,7 @@ fn dropped_variables(
     source: &Pattern,
     target: &Pattern,
     one_category: bool,
-) -> BTreeMap<String, Vec<DetailText>> {
+) -> BTreeMap<String, Vec<Text>> {
     let source_numeric: HashSet<&str> = numeric_selector_variables(source).collect();
     let exemptable: HashSet<&str> = source_numeric
         .iter()
@@ -891,7 +891,7 @@ fn dropped_variables(
     let mut dropped = BTreeMap::new();
     for variable in required {
         let exempt = exemptable.contains(variable);
-        let variants: Vec<DetailText> = target
+        let variants: Vec<Text> = target
             .variants
             .iter()
             .filter(|v| !v.variables.contains(variable))
@@ -906,12 +906,12 @@ fn dropped_variables(
 }
 
 /// `variant [masculine][one]`, or `its text` for a pattern without select.
-fn render_key_path(variant: &Variant) -> DetailText {
+fn render_key_path(variant: &Variant) -> Text {
     if variant.key_path.is_empty() {
-        return DetailText::new("finding-own-text");
+        return Text::new("finding-own-text");
     }
     let keys: String = variant.key_path.iter().map(|k| format!("[{k}]")).collect();
-    DetailText::new("finding-variant").text("keys", keys)
+    Text::new("finding-variant").text("keys", keys)
 }
 
 /// Whether a pattern has at least one word of letters: words outside its

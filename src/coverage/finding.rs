@@ -9,10 +9,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use fluent_bundle::FluentArgs;
 use serde::{Deserialize, Serialize};
 
-use crate::l10n::Texts;
+use crate::l10n::{Text, Texts};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -223,10 +222,11 @@ pub struct Finding {
     /// A sentence for people: what is wrong, with the names involved, in
     /// `en-US` (the words that JSON reports, baselines and the API carry).
     pub detail: String,
-    /// The detail as one of glocal's texts, for reports in other languages
+    /// The detail as one of glocal's texts (`locales/*/findings.ftl`), for
+    /// reports in other languages
     /// ([`Finding::detail_in`]); `None` for a finding made from words alone.
     #[serde(skip)]
-    pub text: Option<DetailText>,
+    pub text: Option<Text>,
 }
 
 impl PartialEq for Finding {
@@ -257,98 +257,6 @@ impl PartialEq for Finding {
 
 impl Eq for Finding {}
 
-/// A finding's detail as a message of glocal's texts
-/// (`locales/*/findings.ftl`) with its arguments, and the texts appended to
-/// it (the bundle that serves the locale, the waivers): what a report needs
-/// to say the detail in its own language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailText {
-    id: &'static str,
-    args: Vec<(&'static str, DetailArg)>,
-    appended: Vec<DetailText>,
-}
-
-/// An argument of a [`DetailText`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum DetailArg {
-    Text(String),
-    Number(i64),
-    /// Texts joined by the language's list separator (`, `).
-    List(Vec<DetailText>),
-    /// Texts joined by the language's clause separator (`; `).
-    Clauses(Vec<DetailText>),
-}
-
-impl DetailText {
-    /// The message `id`, without arguments yet.
-    pub fn new(id: &'static str) -> Self {
-        DetailText {
-            id,
-            args: Vec::new(),
-            appended: Vec::new(),
-        }
-    }
-
-    /// Adds the text argument `name`.
-    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.args.push((name, DetailArg::Text(value.into())));
-        self
-    }
-
-    /// Adds the number argument `name` (plural forms select on it).
-    pub fn number(mut self, name: &'static str, value: impl Into<i64>) -> Self {
-        self.args.push((name, DetailArg::Number(value.into())));
-        self
-    }
-
-    /// Adds the argument `name`: texts listed with the language's separator.
-    pub fn list(mut self, name: &'static str, items: Vec<DetailText>) -> Self {
-        self.args.push((name, DetailArg::List(items)));
-        self
-    }
-
-    /// Adds the argument `name`: clauses joined with the language's separator.
-    pub fn clauses(mut self, name: &'static str, items: Vec<DetailText>) -> Self {
-        self.args.push((name, DetailArg::Clauses(items)));
-        self
-    }
-
-    /// Adds `$part` and `$attribute`: the value of a message, or its
-    /// attribute `attribute`.
-    pub fn part(self, attribute: Option<&str>) -> Self {
-        match attribute {
-            Some(name) => self.text("part", "attribute").text("attribute", name),
-            None => self.text("part", "value").text("attribute", ""),
-        }
-    }
-
-    /// The text in `texts`' language: the message, then each appended text
-    /// after a space.
-    pub fn render(&self, texts: Texts) -> String {
-        let mut args = FluentArgs::new();
-        for (name, arg) in &self.args {
-            match arg {
-                DetailArg::Text(value) => args.set(*name, value.as_str()),
-                DetailArg::Number(value) => args.set(*name, *value),
-                DetailArg::List(items) | DetailArg::Clauses(items) => {
-                    let separator = match arg {
-                        DetailArg::List(_) => texts.format("check-list-separator", None),
-                        _ => texts.format("check-clause-separator", None),
-                    };
-                    let joined: Vec<String> = items.iter().map(|i| i.render(texts)).collect();
-                    args.set(*name, joined.join(&separator));
-                }
-            }
-        }
-        let mut out = texts.format(self.id, Some(&args));
-        for text in &self.appended {
-            out.push(' ');
-            out.push_str(&text.render(texts));
-        }
-        out
-    }
-}
-
 impl Finding {
     /// A finding of `rule` with its default severity, no market, no position
     /// and no message id; set the rest with the `at`/`message` helpers or
@@ -370,7 +278,7 @@ impl Finding {
 
     /// A finding of `rule` whose detail is `text` (in `en-US` in
     /// [`Finding::detail`]); otherwise like [`Finding::new`].
-    pub fn from_text(rule: Rule, locale: impl Into<String>, text: DetailText) -> Self {
+    pub fn from_text(rule: Rule, locale: impl Into<String>, text: Text) -> Self {
         let mut finding = Finding::new(rule, locale, text.render(Texts::default()));
         finding.text = Some(text);
         finding
@@ -378,11 +286,11 @@ impl Finding {
 
     /// Appends `text` to the detail (such as the bundle that serves the
     /// locale), in every language.
-    pub fn append(&mut self, text: DetailText) {
+    pub fn append(&mut self, text: Text) {
         self.detail.push(' ');
         self.detail.push_str(&text.render(Texts::default()));
         if let Some(own) = &mut self.text {
-            own.appended.push(text);
+            own.append(text);
         }
     }
 

@@ -38,8 +38,8 @@ use crate::domain::{
 
 use super::checks::{check_locale, BundleView, CheckOptions, LocaleReport};
 use super::fallback::{best_match, Match};
-use super::finding::{DetailText, Finding, Rule, Severity};
-use crate::l10n::Texts;
+use super::finding::{Finding, Rule, Severity};
+use crate::l10n::{Text, Texts};
 
 /// How ready a launch (or a roadmap, the worst of its launches) is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -247,7 +247,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     Finding::from_text(
                         Rule::UnknownMessage,
                         source_locale.as_str(),
-                        DetailText::new("finding-unknown-message")
+                        Text::new("finding-unknown-message")
                             .text("item", item.id.as_str())
                             .text("selector", selector.as_str()),
                     )
@@ -394,7 +394,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 let mut note = Finding::from_text(
                     Rule::FallbackUsed,
                     tag.as_str(),
-                    DetailText::new("finding-fallback-used")
+                    Text::new("finding-fallback-used")
                         .text("locale", tag.to_string())
                         .text("bundle", bundle_locale.to_string()),
                 );
@@ -407,7 +407,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 let need_date = why.iter().map(|(_, d, _)| *d).min().unwrap_or(date);
                 let mut severity = Severity::Info;
                 // Each waiver's text, by its words in en-US (for order and duplicates).
-                let mut waivers: Vec<(String, DetailText)> = Vec::new();
+                let mut waivers: Vec<(String, Text)> = Vec::new();
                 for (message_reason, when, _) in why {
                     for (locale_reason, obligation) in &need.reasons {
                         let requirement = match (locale_reason, message_reason) {
@@ -416,9 +416,10 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                         };
                         if let Some(w) = requirement.and_then(|r| waiver_for(&items, r, *when)) {
                             let text = match w.expiry {
-                                Some(expiry) => DetailText::new("finding-waiver")
-                                    .text("expiry", expiry.to_string()),
-                                None => DetailText::new("finding-waiver-open-ended"),
+                                Some(expiry) => {
+                                    Text::new("finding-waiver").text("expiry", expiry.to_string())
+                                }
+                                None => Text::new("finding-waiver-open-ended"),
                             }
                             .text("requirement", w.requirement.to_string())
                             .text("approver", w.approver.as_str())
@@ -435,14 +436,14 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 }
                 waivers.sort_by(|a, b| a.0.cmp(&b.0));
                 waivers.dedup_by(|a, b| a.0 == b.0);
-                let waivers: Vec<DetailText> = waivers.into_iter().map(|(_, t)| t).collect();
+                let waivers: Vec<Text> = waivers.into_iter().map(|(_, t)| t).collect();
                 (severity, waivers, need_date)
             };
             let mut add = |findings: &mut Vec<Finding>,
                            gap: Finding,
                            (severity, waivers, need_date): &(
                 Severity,
-                Vec<DetailText>,
+                Vec<Text>,
                 CalendarDate,
             )| {
                 if *severity == Severity::Error {
@@ -451,7 +452,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 let mut f = with_severity(gap, *severity);
                 f.market = Some(market_name.to_string());
                 if *severity == Severity::Info && !waivers.is_empty() {
-                    f.append(DetailText::new("finding-waived").clauses("waivers", waivers.clone()));
+                    f.append(Text::new("finding-waived").clauses("waivers", waivers.clone()));
                 }
                 findings.push(f);
             };
@@ -470,7 +471,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     let gap = Finding::from_text(
                         Rule::MissingLocale,
                         tag.as_str(),
-                        DetailText::new("finding-no-bundle-serves")
+                        Text::new("finding-no-bundle-serves")
                             .text("locale", tag.to_string())
                             .text("policy", policy_name(need.policy))
                             .number(
@@ -501,7 +502,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     let mut f = f.clone();
                     if f.locale != tag.as_str() {
                         f.append(
-                            DetailText::new("finding-served-by")
+                            Text::new("finding-served-by")
                                 .text("bundle", f.locale.clone())
                                 .text("locale", tag.to_string()),
                         );

@@ -5,41 +5,38 @@ use std::{fmt, str::FromStr};
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
+use crate::l10n::Text;
+
 /// A BCP 47 language tag of language, optional script, region and variants,
 /// such as `fr-CA` or `zh-Hant-TW`, in canonical case.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LocaleTag(String);
 
 impl LocaleTag {
-    /// Parses `tag`; explains what is wrong otherwise.
-    pub fn parse(tag: &str) -> Result<Self, String> {
+    /// Parses `tag`; explains what is wrong otherwise (in any of glocal's
+    /// languages).
+    pub fn parse(tag: &str) -> Result<Self, Text> {
         if tag.is_empty() {
-            return Err("is required".into());
+            return Err(Text::new("validation-required"));
         }
         if tag.contains('_') {
             let hyphenated = tag.replace('_', "-");
             return Err(match hyphenated.parse::<LanguageIdentifier>() {
-                Ok(id) => format!(
-                    "{tag:?} is not a BCP 47 tag: subtags are separated by hyphens, as in \"{id}\""
-                ),
-                Err(_) => format!(
-                    "{tag:?} is not a BCP 47 tag (subtags are separated by hyphens, such as \"fr-CA\")"
-                ),
-            });
+                Ok(id) => Text::new("validation-locale-underscore-fixable")
+                    .text("suggestion", id.to_string()),
+                Err(_) => Text::new("validation-locale-underscore"),
+            }
+            .text("tag", tag));
         }
-        let id: LanguageIdentifier = tag.parse().map_err(|_| {
-            format!("{tag:?} is not a well-formed BCP 47 language tag (such as \"fr-CA\")")
-        })?;
+        let id: LanguageIdentifier = tag
+            .parse()
+            .map_err(|_| Text::new("validation-locale-malformed").text("tag", tag))?;
         let language_len = id.language.as_str().len();
         if !id.language.is_empty() && !(2..=3).contains(&language_len) {
-            return Err(format!(
-                "{tag:?} does not start with a 2- or 3-letter ISO 639 language code (such as \"fr\" in \"fr-CA\")"
-            ));
+            return Err(Text::new("validation-locale-language-length").text("tag", tag));
         }
         if id.language.is_empty() {
-            return Err(format!(
-                "{tag:?} has no language subtag (\"und\" is not a locale a market can use)"
-            ));
+            return Err(Text::new("validation-locale-no-language").text("tag", tag));
         }
         Ok(LocaleTag(id.to_string()))
     }
@@ -64,7 +61,7 @@ impl fmt::Display for LocaleTag {
 impl FromStr for LocaleTag {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
+        Self::parse(s).map_err(String::from)
     }
 }
 

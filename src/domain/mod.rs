@@ -30,4 +30,4 @@ pub use requirement::{
     Jurisdiction, JurisdictionInput, LocaleRule, LocaleRuleInput, MatchPolicy, MessagePattern,
     Obligation, Requirement, RequirementInput, RequirementKind,
 };
-pub use violations::{FieldViolation, Violations};
+pub use violations::{Description, FieldViolation, Violations};

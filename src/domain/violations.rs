@@ -2,13 +2,61 @@
 
 use std::fmt;
 
+use crate::l10n::Text;
+
 /// One invalid field, named by its dotted path in the request (`market.country`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Two violations are equal when they name the same field and say the same
+/// words; [`FieldViolation::text`] is left out of the comparison.
+#[derive(Debug, Clone)]
 pub struct FieldViolation {
     /// Dotted path of the field, such as `market.storefront_locales[1]`.
     pub field: String,
-    /// Why the value is invalid, in words a person can act on.
+    /// Why the value is invalid, in words a person can act on (`en-US`).
     pub description: String,
+    /// The description as one of glocal's texts, for callers who asked for
+    /// another language; `None` where validation gives words only.
+    pub text: Option<Text>,
+}
+
+impl PartialEq for FieldViolation {
+    fn eq(&self, other: &Self) -> bool {
+        self.field == other.field && self.description == other.description
+    }
+}
+
+impl Eq for FieldViolation {}
+
+/// Why a field is invalid: words, or one of glocal's texts (which can be said
+/// in other languages).
+#[derive(Debug, Clone)]
+pub struct Description {
+    words: String,
+    text: Option<Text>,
+}
+
+impl From<String> for Description {
+    fn from(words: String) -> Self {
+        Description { words, text: None }
+    }
+}
+
+impl From<&str> for Description {
+    fn from(words: &str) -> Self {
+        Description {
+            words: words.to_string(),
+            text: None,
+        }
+    }
+}
+
+impl From<Text> for Description {
+    fn from(text: Text) -> Self {
+        Description {
+            words: text.to_string(),
+            text: Some(text),
+        }
+    }
 }
 
 /// Every violation found in one request, collected rather than stopping at the first.
@@ -24,10 +72,12 @@ impl Violations {
     }
 
     /// Records that `field` is invalid because of `description`.
-    pub fn add(&mut self, field: impl Into<String>, description: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, description: impl Into<Description>) {
+        let description = description.into();
         self.list.push(FieldViolation {
             field: field.into(),
-            description: description.into(),
+            description: description.words,
+            text: description.text,
         });
     }
 
@@ -69,7 +119,7 @@ impl Violations {
     }
 
     /// A collection holding the single violation of `field`.
-    pub fn single(field: impl Into<String>, description: impl Into<String>) -> Self {
+    pub fn single(field: impl Into<String>, description: impl Into<Description>) -> Self {
         let mut v = Self::new();
         v.add(field, description);
         v

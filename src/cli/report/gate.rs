@@ -70,7 +70,10 @@ impl FromStr for MinCoverageSpec {
     fn from_str(s: &str) -> Result<Self, String> {
         let (locale, number) = match s.split_once('=') {
             Some((l, n)) => (
-                Some(LocaleTag::parse(l.trim()).map_err(|e| texts::bad_min_coverage(&e))?),
+                Some(
+                    LocaleTag::parse(l.trim())
+                        .map_err(|e| texts::bad_min_coverage(&texts::why(&e)))?,
+                ),
                 n,
             ),
             None => (None, s),

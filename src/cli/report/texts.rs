@@ -78,6 +78,11 @@ pub fn server_needs_roadmap() -> String {
     tr!("check-server-needs-roadmap")
 }
 
+/// Why a value is invalid, in the process's language.
+pub fn why(text: &crate::l10n::Text) -> String {
+    text.render(crate::l10n::process_texts())
+}
+
 /// A locale flag value is not a locale tag.
 pub fn bad_locale(flag: &str, value: &str, why: &str) -> String {
     tr!("check-bad-locale", "flag" => flag, "value" => value, "why" => why)
