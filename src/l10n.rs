@@ -41,6 +41,10 @@ macro_rules! language {
                     "validation.ftl",
                     include_str!(concat!("../locales/", $tag, "/validation.ftl")),
                 ),
+                (
+                    "validation-api.ftl",
+                    include_str!(concat!("../locales/", $tag, "/validation-api.ftl")),
+                ),
             ],
         )
     };
