@@ -474,8 +474,8 @@ async fn errors_carry_a_localized_message_in_the_callers_language() {
     );
     assert!(message.contains("2 campos"), "{message}");
 
-    // A violation that validation words as one of glocal's texts carries it
-    // in the caller's language too; the others have their English only.
+    // A violation that validation words as one of glocal's texts (the
+    // model's reasons are) carries it in the caller's language too.
     let status = markets
         .create_market(with_language(
             pb::CreateMarketRequest {
@@ -512,7 +512,10 @@ async fn errors_carry_a_localized_message_in_the_callers_language() {
         .iter()
         .find(|v| v.field == "market.country")
         .unwrap();
-    assert!(country.localized_message.is_none());
+    assert_eq!(
+        country.localized_message.as_ref().unwrap().message,
+        "« USA » n’est pas un code de pays ISO 3166-1 alpha-2 (le code alpha-2 de USA est US)"
+    );
     // Without accept-language, no violation carries one.
     let status = markets
         .create_market(with_language(

@@ -5,7 +5,9 @@ use std::{fmt, sync::OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use super::violations::escaped;
 use super::Country;
+use crate::l10n::Text;
 
 /// A known bloc, by its code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,17 +35,17 @@ fn table() -> &'static [BlocEntry] {
 }
 
 impl Bloc {
-    /// Parses a bloc code, case-insensitively; lists the known codes otherwise.
-    pub fn parse(code: &str) -> Result<Self, String> {
+    /// Parses a bloc code, case-insensitively; lists the known codes otherwise
+    /// (in any of glocal's languages).
+    pub fn parse(code: &str) -> Result<Self, Text> {
         let upper = code.trim().to_ascii_uppercase();
         if table().iter().any(|b| b.code == upper) {
             Ok(Bloc(upper))
         } else {
             let known: Vec<&str> = table().iter().map(|b| b.code.as_str()).collect();
-            Err(format!(
-                "{code:?} is not a known bloc; known blocs are {}",
-                known.join(", ")
-            ))
+            Err(Text::new("validation-bloc-unknown")
+                .text("code", escaped(code))
+                .text("known", known.join(", ")))
         }
     }
 
@@ -112,6 +114,9 @@ mod tests {
         let no = Bloc::all_of(Country::parse("NO").unwrap());
         let codes: Vec<&str> = no.iter().map(Bloc::code).collect();
         assert_eq!(codes, ["EEA", "EFTA"]);
-        assert!(Bloc::parse("NAFTA").unwrap_err().contains("USMCA"));
+        assert!(Bloc::parse("NAFTA")
+            .unwrap_err()
+            .to_string()
+            .starts_with("\"NAFTA\" is not a known bloc; known blocs are EU, "));
     }
 }

@@ -6,55 +6,60 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::ftl::{DiagnosticKind, EntryKind, FileIndex};
+use super::ids::in_name;
+use super::violations::escaped;
 use super::{LocaleTag, ResourceKind, ResourceName};
+use crate::l10n::Text;
 
 /// Longest accepted file path, in bytes.
 pub const MAX_PATH_BYTES: usize = 512;
 
 /// Checks a bundle file path: relative, `/`-separated, ending in `.ftl`,
-/// without empty, `.` or `..` segments.
-pub fn validate_bundle_path(path: &str) -> Result<(), String> {
-    let problem = if path.is_empty() {
-        Some("is required")
-    } else if path.len() > MAX_PATH_BYTES {
-        Some("is longer than 512 bytes")
-    } else if path.starts_with('/') {
-        Some("must be relative (no leading '/')")
+/// without empty, `.` or `..` segments; explains what is wrong otherwise (in
+/// any of glocal's languages).
+pub fn validate_bundle_path(path: &str) -> Result<(), Text> {
+    if path.is_empty() {
+        return Err(Text::new("validation-path-empty"));
+    }
+    if path.len() > MAX_PATH_BYTES {
+        return Err(Text::new("validation-path-too-long")
+            .text("path", escaped(path))
+            .number("max", MAX_PATH_BYTES as i64));
+    }
+    let problem = if path.starts_with('/') {
+        "validation-path-absolute"
     } else if path.contains('\\') {
-        Some("must use '/' to separate folders, not '\\'")
+        "validation-path-backslash"
     } else if !path.ends_with(".ftl") {
-        Some("must end in .ftl")
+        "validation-path-not-ftl"
     } else if path
         .split('/')
         .any(|s| s.is_empty() || s == "." || s == "..")
     {
-        Some("must not have empty, '.' or '..' segments")
+        "validation-path-segments"
     } else if path.chars().any(char::is_control) {
-        Some("must not contain control characters")
+        "validation-path-control-characters"
     } else {
-        None
+        return Ok(());
     };
-    match problem {
-        Some(p) => Err(format!("{path:?} {p}")),
-        None => Ok(()),
-    }
+    Err(Text::new(problem).text("path", escaped(path)))
 }
 
 /// Parses a bundle name `products/{product}/bundles/{locale}`; the locale is
-/// put in canonical case.
-pub fn parse_bundle_name(name: &str) -> Result<(ResourceName, LocaleTag), String> {
+/// put in canonical case. Explains what is wrong otherwise (in any of
+/// glocal's languages).
+pub fn parse_bundle_name(name: &str) -> Result<(ResourceName, LocaleTag), Text> {
     let parts: Vec<&str> = name.split('/').collect();
-    let bad = || {
-        format!("{name:?} is not a bundle name of the form products/{{product}}/bundles/{{locale}}")
-    };
+    let bad = || Text::new("validation-bundle-name-malformed").text("name", escaped(name));
     let [products, product_id, bundles, locale] = parts.as_slice() else {
         return Err(bad());
     };
     if *products != "products" || *bundles != "bundles" {
         return Err(bad());
     }
-    let product = ResourceName::parse(ResourceKind::Product, &format!("products/{product_id}"))?;
-    let locale = LocaleTag::parse(locale).map_err(|e| format!("in {name:?}: {e}"))?;
+    let product =
+        ResourceName::parse_text(ResourceKind::Product, &format!("products/{product_id}"))?;
+    let locale = LocaleTag::parse(locale).map_err(|e| in_name(name, e))?;
     Ok((product, locale))
 }
 
@@ -240,6 +245,31 @@ mod tests {
         ] {
             assert!(validate_bundle_path(bad).is_err(), "{bad}");
         }
+        let reasons = [
+            ("", "\"\" is required"),
+            ("/a.ftl", "\"/a.ftl\" must be relative (no leading '/')"),
+            (
+                "a\\b.ftl",
+                "\"a\\\\b.ftl\" must use '/' to separate folders, not '\\'",
+            ),
+            ("a.txt", "\"a.txt\" must end in .ftl"),
+            (
+                "a//b.ftl",
+                "\"a//b.ftl\" must not have empty, '.' or '..' segments",
+            ),
+            (
+                "a\u{7}.ftl",
+                "\"a\\u{7}.ftl\" must not contain control characters",
+            ),
+        ];
+        for (path, reason) in reasons {
+            assert_eq!(validate_bundle_path(path).unwrap_err().to_string(), reason);
+        }
+        let long = format!("{}.ftl", "a".repeat(510));
+        assert_eq!(
+            validate_bundle_path(&long).unwrap_err().to_string(),
+            format!("{long:?} is longer than 512 bytes")
+        );
     }
 
     #[test]
@@ -249,7 +279,13 @@ mod tests {
             bundle_name(&product, &locale),
             "products/kettle/bundles/fr-CA"
         );
-        assert!(parse_bundle_name("products/kettle/bundle/fr").is_err());
+        assert_eq!(
+            parse_bundle_name("products/kettle/bundle/fr")
+                .unwrap_err()
+                .to_string(),
+            "\"products/kettle/bundle/fr\" is not a bundle name of the form \
+             products/{product}/bundles/{locale}"
+        );
         assert!(parse_bundle_name("products/kettle/bundles/fr_CA").is_err());
         assert_eq!(bundle_file_name("b", "x/y%.ftl"), "b/files/x%2Fy%25.ftl");
     }

@@ -7,6 +7,9 @@ use std::{fmt, str::FromStr};
 use isocountry::CountryCode;
 use serde::{Deserialize, Serialize};
 
+use super::violations::escaped;
+use crate::l10n::Text;
+
 /// A country by its ISO 3166-1 alpha-2 code, such as `CA`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Country([u8; 2]);
@@ -24,28 +27,26 @@ const NAME_OVERRIDES: &[(&str, &str)] = &[
 ];
 
 impl Country {
-    /// Parses an alpha-2 code, case-insensitively; explains what is wrong otherwise.
-    pub fn parse(code: &str) -> Result<Self, String> {
+    /// Parses an alpha-2 code, case-insensitively; explains what is wrong
+    /// otherwise (in any of glocal's languages).
+    pub fn parse(code: &str) -> Result<Self, Text> {
         let upper = code.trim().to_ascii_uppercase();
         if upper.len() != 2 || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
-            let hint = if upper.len() == 3 {
-                match CountryCode::for_alpha3(&upper) {
-                    Ok(c) => format!(" (the alpha-2 code of {} is {})", upper, c.alpha2()),
-                    Err(_) => String::new(),
-                }
-            } else if upper == "UK" {
-                " (the United Kingdom is GB)".to_string()
+            let alpha3 = if upper.len() == 3 {
+                CountryCode::for_alpha3(&upper).ok()
             } else {
-                String::new()
+                None
             };
-            return Err(format!(
-                "{code:?} is not an ISO 3166-1 alpha-2 country code{hint}"
-            ));
+            return Err(match alpha3 {
+                Some(c) => Text::new("validation-country-alpha3")
+                    .text("alpha3", upper.as_str())
+                    .text("alpha2", c.alpha2()),
+                None => Text::new("validation-country-malformed"),
+            }
+            .text("code", escaped(code)));
         }
         if upper == "UK" {
-            return Err(
-                "\"UK\" is not an ISO 3166-1 country code; the United Kingdom is GB".into(),
-            );
+            return Err(Text::new("validation-country-uk"));
         }
         let bytes = upper.as_bytes();
         let country = Country([bytes[0], bytes[1]]);
@@ -54,9 +55,7 @@ impl Country {
         {
             Ok(country)
         } else {
-            Err(format!(
-                "{code:?} is not an assigned ISO 3166-1 alpha-2 country code"
-            ))
+            Err(Text::new("validation-country-unassigned").text("code", escaped(code)))
         }
     }
 
@@ -90,7 +89,7 @@ impl fmt::Display for Country {
 impl FromStr for Country {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
+        Self::parse(s).map_err(String::from)
     }
 }
 
@@ -127,11 +126,22 @@ mod tests {
 
     #[test]
     fn rejects_unknown_and_alpha3_codes_with_a_hint() {
-        let zz = Country::parse("ZZ").unwrap_err();
-        assert!(zz.contains("not an assigned"), "{zz}");
-        let usa = Country::parse("USA").unwrap_err();
-        assert!(usa.contains("alpha-2 code of USA is US"), "{usa}");
-        let uk = Country::parse("UK").unwrap_err();
-        assert!(uk.contains("GB"), "{uk}");
+        let zz = Country::parse("ZZ").unwrap_err().to_string();
+        assert_eq!(
+            zz,
+            "\"ZZ\" is not an assigned ISO 3166-1 alpha-2 country code"
+        );
+        let usa = Country::parse("usa").unwrap_err().to_string();
+        assert_eq!(
+            usa,
+            "\"usa\" is not an ISO 3166-1 alpha-2 country code (the alpha-2 code of USA is US)"
+        );
+        let uk = Country::parse("UK").unwrap_err().to_string();
+        assert_eq!(
+            uk,
+            "\"UK\" is not an ISO 3166-1 country code; the United Kingdom is GB"
+        );
+        let odd = Country::parse("C\"1").unwrap_err().to_string();
+        assert_eq!(odd, "\"C\\\"1\" is not an ISO 3166-1 alpha-2 country code");
     }
 }

@@ -5,24 +5,49 @@ use std::{fmt, str::FromStr};
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
+use super::violations::escaped;
+use crate::l10n::Text;
+
 /// A Gregorian calendar day without time zone, such as 2026-06-28.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CalendarDate(Date);
 
 impl CalendarDate {
-    /// The date of `year`, `month` (1–12) and `day`; explains what is wrong otherwise.
-    pub fn from_ymd(year: i32, month: i32, day: i32) -> Result<Self, String> {
+    /// The date of `year`, `month` (1–12) and `day`; explains what is wrong
+    /// otherwise (in any of glocal's languages).
+    pub fn from_ymd(year: i32, month: i32, day: i32) -> Result<Self, Text> {
         if !(1..=9999).contains(&year) {
-            return Err(format!("year {year} is not between 1 and 9999"));
+            return Err(Text::new("validation-date-year").text("year", year.to_string()));
         }
         let m = u8::try_from(month)
             .ok()
             .and_then(|m| Month::try_from(m).ok())
-            .ok_or_else(|| format!("month {month} is not between 1 and 12"))?;
-        let d = u8::try_from(day).map_err(|_| format!("day {day} is not a day of the month"))?;
+            .ok_or_else(|| Text::new("validation-date-month").text("month", month.to_string()))?;
+        let d = u8::try_from(day)
+            .map_err(|_| Text::new("validation-date-day").text("day", day.to_string()))?;
         Date::from_calendar_date(year, m, d)
             .map(CalendarDate)
-            .map_err(|_| format!("{year:04}-{month:02}-{day:02} is not a calendar date"))
+            .map_err(|_| {
+                Text::new("validation-date-not-in-calendar")
+                    .text("date", format!("{year:04}-{month:02}-{day:02}"))
+            })
+    }
+
+    /// Parses `YYYY-MM-DD`; explains what is wrong otherwise (in any of
+    /// glocal's languages).
+    pub fn parse(s: &str) -> Result<Self, Text> {
+        let bad = || Text::new("validation-date-format").text("value", escaped(s));
+        let mut parts = s.split('-');
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let num = |p: &str| p.parse::<i32>().map_err(|_| bad());
+        CalendarDate::from_ymd(num(y)?, num(m)?, num(d)?)
     }
 
     /// Today in UTC.
@@ -65,20 +90,10 @@ impl fmt::Display for CalendarDate {
 
 impl FromStr for CalendarDate {
     type Err = String;
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`, like [`CalendarDate::parse`], with the reason
+    /// in English.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("{s:?} is not a date of the form YYYY-MM-DD");
-        let mut parts = s.split('-');
-        let (Some(y), Some(m), Some(d), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(bad());
-        };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return Err(bad());
-        }
-        let num = |p: &str| p.parse::<i32>().map_err(|_| bad());
-        CalendarDate::from_ymd(num(y)?, num(m)?, num(d)?)
+        Self::parse(s).map_err(String::from)
     }
 }
 
@@ -108,6 +123,21 @@ mod tests {
         for bad in ["2023-02-29", "2024-13-01", "24-01-01", "2024-1-01", "x"] {
             assert!(bad.parse::<CalendarDate>().is_err(), "{bad}");
         }
-        assert!(CalendarDate::from_ymd(0, 1, 1).is_err());
+        let reasons = [
+            ("2023-02-29", "2023-02-29 is not a calendar date"),
+            ("2024-13-01", "month 13 is not between 1 and 12"),
+            ("0000-01-01", "year 0 is not between 1 and 9999"),
+            (
+                "2024-1-01",
+                "\"2024-1-01\" is not a date of the form YYYY-MM-DD",
+            ),
+        ];
+        for (input, reason) in reasons {
+            assert_eq!(input.parse::<CalendarDate>().unwrap_err(), reason);
+        }
+        assert_eq!(
+            CalendarDate::from_ymd(2024, 1, -1).unwrap_err().to_string(),
+            "day -1 is not a day of the month"
+        );
     }
 }

@@ -2,6 +2,12 @@
 
 use std::fmt;
 
+use super::violations::escaped;
+use crate::l10n::Text;
+
+/// Longest resource id, in characters.
+const MAX_ID_LENGTH: usize = 63;
+
 /// The kinds of resources glocal keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ResourceKind {
@@ -64,13 +70,16 @@ impl ResourceKind {
 
 /// Checks that `id` can be a resource id: lowercase letters, digits and
 /// hyphens, starting with a letter, not ending with a hyphen, 1–63 characters
-/// (DNS-label safe, as AIP-122 recommends).
-pub fn validate_resource_id(id: &str) -> Result<(), String> {
+/// (DNS-label safe, as AIP-122 recommends); explains what is wrong otherwise
+/// (in any of glocal's languages).
+pub fn validate_resource_id(id: &str) -> Result<(), Text> {
     if id.is_empty() {
-        return Err("is required".into());
+        return Err(Text::new("validation-required"));
     }
-    if id.len() > 63 {
-        return Err(format!("{id:?} is longer than 63 characters"));
+    if id.len() > MAX_ID_LENGTH {
+        return Err(Text::new("validation-id-too-long")
+            .text("id", escaped(id))
+            .number("max", MAX_ID_LENGTH as i64));
     }
     let ok_chars = id
         .bytes()
@@ -80,11 +89,15 @@ pub fn validate_resource_id(id: &str) -> Result<(), String> {
     if ok_chars && first_ok && last_ok {
         Ok(())
     } else {
-        Err(format!(
-            "{id:?} is not a valid id: use lowercase letters, digits and hyphens, \
-             starting with a letter and not ending with a hyphen"
-        ))
+        Err(Text::new("validation-id-malformed").text("id", escaped(id)))
     }
+}
+
+/// Why `name` is invalid: `reason`, said of a part of it.
+pub(crate) fn in_name(name: &str, reason: Text) -> Text {
+    Text::new("validation-name-part")
+        .text("name", escaped(name))
+        .clauses("reason", vec![reason])
 }
 
 /// A parsed resource name: its kind and its ids from the outermost in.
@@ -92,8 +105,16 @@ pub fn validate_resource_id(id: &str) -> Result<(), String> {
 pub struct ResourceName(String);
 
 impl ResourceName {
-    /// Parses `name` as a name of `kind`; explains the expected pattern otherwise.
+    /// Parses `name` as a name of `kind`; explains the expected pattern
+    /// otherwise, in English. [`ResourceName::parse_text`] explains it in any
+    /// of glocal's languages.
     pub fn parse(kind: ResourceKind, name: &str) -> Result<Self, String> {
+        Self::parse_text(kind, name).map_err(String::from)
+    }
+
+    /// Parses `name` as a name of `kind`; explains the expected pattern
+    /// otherwise (in any of glocal's languages).
+    pub fn parse_text(kind: ResourceKind, name: &str) -> Result<Self, Text> {
         let parts: Vec<&str> = name.split('/').collect();
         let shape_ok = match kind {
             ResourceKind::Market | ResourceKind::Requirement | ResourceKind::Product => {
@@ -107,19 +128,24 @@ impl ResourceName {
             }
         };
         if !shape_ok {
-            return Err(format!(
-                "{name:?} is not a resource name of the form {}",
-                kind.pattern()
-            ));
+            return Err(Text::new("validation-name-malformed")
+                .text("name", escaped(name))
+                .text("pattern", kind.pattern()));
         }
         for (i, id) in parts.iter().enumerate().skip(1).step_by(2) {
             if kind == ResourceKind::Bundle && i == 3 {
-                let tag = super::LocaleTag::parse(id).map_err(|e| format!("in {name:?}: {e}"))?;
+                let tag = super::LocaleTag::parse(id).map_err(|e| in_name(name, e))?;
                 if tag.as_str() != *id {
-                    return Err(format!("in {name:?}: write the locale as {tag}"));
+                    return Err(Text::new("validation-name-locale-case")
+                        .text("name", escaped(name))
+                        .text("locale", tag.as_str()));
                 }
             } else {
-                validate_resource_id(id).map_err(|e| format!("in {name:?}: id {e}"))?;
+                validate_resource_id(id).map_err(|e| {
+                    Text::new("validation-name-id")
+                        .text("name", escaped(name))
+                        .clauses("reason", vec![e])
+                })?;
             }
         }
         Ok(ResourceName(name.to_string()))
@@ -161,15 +187,13 @@ impl ResourceName {
         }
     }
 
-    /// Parses a name of any kind.
-    pub fn parse_any(name: &str) -> Result<Self, String> {
+    /// Parses a name of any kind; explains what is wrong otherwise (in any
+    /// of glocal's languages).
+    pub fn parse_any(name: &str) -> Result<Self, Text> {
         let candidate = ResourceName(name.to_string());
         match candidate.kind() {
-            Some(kind) => ResourceName::parse(kind, name),
-            None => Err(format!(
-                "{name:?} is not a resource name such as markets/ca, requirements/r, \
-                 products/p or products/p/variants/v"
-            )),
+            Some(kind) => ResourceName::parse_text(kind, name),
+            None => Err(Text::new("validation-name-unknown-kind").text("name", escaped(name))),
         }
     }
 
@@ -226,5 +250,38 @@ mod tests {
         assert!(ResourceName::parse(ResourceKind::Market, "market/ca").is_err());
         assert!(ResourceName::parse(ResourceKind::Market, "markets/CA").is_err());
         assert!(ResourceName::parse_any("things/x").is_err());
+        let reasons = [
+            (
+                "markets/ca/x",
+                "\"markets/ca/x\" is not a resource name of the form markets/{market}",
+            ),
+            ("markets/", "in \"markets/\": id is required"),
+            (
+                "markets/CA",
+                "in \"markets/CA\": id \"CA\" is not a valid id: use lowercase letters, \
+                 digits and hyphens, starting with a letter and not ending with a hyphen",
+            ),
+        ];
+        for (name, reason) in reasons {
+            assert_eq!(
+                ResourceName::parse(ResourceKind::Market, name).unwrap_err(),
+                reason
+            );
+        }
+        assert_eq!(
+            ResourceName::parse(ResourceKind::Bundle, "products/p/bundles/fr-ca").unwrap_err(),
+            "in \"products/p/bundles/fr-ca\": write the locale as fr-CA"
+        );
+        assert_eq!(
+            ResourceName::parse(ResourceKind::Bundle, "products/p/bundles/fr_CA").unwrap_err(),
+            "in \"products/p/bundles/fr_CA\": \"fr_CA\" is not a BCP 47 tag: subtags are \
+             separated by hyphens, as in \"fr-CA\""
+        );
+        assert_eq!(
+            validate_resource_id(&"a".repeat(64))
+                .unwrap_err()
+                .to_string(),
+            format!("{:?} is longer than 63 characters", "a".repeat(64))
+        );
     }
 }

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::violations::escaped;
 use super::{Bloc, Country, LocaleTag, Violations};
+use crate::l10n::Text;
 
 /// A validated market (its name, etag and times are kept by the store).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,34 +66,43 @@ pub(crate) const MAX_DISPLAY_NAME: usize = 200;
 /// Checks a free-text display name.
 pub(crate) fn check_display_name(value: &str, field: String, v: &mut Violations) {
     if value.chars().count() > MAX_DISPLAY_NAME {
-        v.add(
-            field,
-            format!("is longer than {MAX_DISPLAY_NAME} characters"),
-        );
+        v.add(field, too_long(MAX_DISPLAY_NAME));
     } else if value.chars().any(char::is_control) {
-        v.add(field, "contains control characters");
+        v.add(field, Text::new("validation-control-characters"));
     }
 }
 
-/// Checks an ISO 3166-2 subdivision code and returns it in upper case.
-pub(crate) fn parse_subdivision(code: &str) -> Result<(Country, String), String> {
+/// Why a text is invalid that is longer than `max` characters.
+pub(crate) fn too_long(max: usize) -> Text {
+    Text::new("validation-too-long").number("max", i64::try_from(max).unwrap_or(i64::MAX))
+}
+
+/// Checks an ISO 3166-2 subdivision code and returns it in upper case;
+/// explains what is wrong otherwise (in any of glocal's languages).
+pub(crate) fn parse_subdivision(code: &str) -> Result<(Country, String), Text> {
     let upper = code.trim().to_ascii_uppercase();
+    let malformed = || Text::new("validation-subdivision-malformed").text("code", escaped(code));
     let Some((cc, local)) = upper.split_once('-') else {
-        return Err(format!(
-            "{code:?} is not an ISO 3166-2 subdivision code of the form CC-XXX (such as \"CA-QC\")"
-        ));
+        return Err(malformed());
     };
     let local_ok = (1..=3).contains(&local.len())
         && local
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     if cc.len() != 2 || !local_ok {
-        return Err(format!(
-            "{code:?} is not an ISO 3166-2 subdivision code of the form CC-XXX (such as \"CA-QC\")"
-        ));
+        return Err(malformed());
     }
-    let country = Country::parse(cc).map_err(|e| format!("in subdivision {code:?}: {e}"))?;
+    let country = Country::parse(cc).map_err(|e| {
+        Text::new("validation-subdivision-country")
+            .text("code", escaped(code))
+            .clauses("reason", vec![e])
+    })?;
     Ok((country, upper))
+}
+
+/// Why a value is invalid that appears earlier in its list.
+pub(crate) fn listed_twice(value: &str) -> Text {
+    Text::new("validation-listed-twice").text("value", value)
 }
 
 impl MarketInput {
@@ -103,7 +114,7 @@ impl MarketInput {
         let country = if self.country.is_empty() {
             v.add(
                 format!("{prefix}.country"),
-                "is required (an ISO 3166-1 alpha-2 code such as \"CA\")",
+                Text::new("validation-country-required"),
             );
             None
         } else {
@@ -123,15 +134,20 @@ impl MarketInput {
                 Ok((sub_country, code)) => {
                     if let Some(c) = country {
                         if sub_country != c {
-                            v.add(field, format!(
-                                "{code} is a subdivision of {} ({}), not of the market's country {} ({})",
-                                sub_country, sub_country.name(), c, c.name()
-                            ));
+                            v.add(
+                                field,
+                                Text::new("validation-subdivision-other-country")
+                                    .text("code", code)
+                                    .text("country", sub_country.code())
+                                    .text("countryName", sub_country.name())
+                                    .text("marketCountry", c.code())
+                                    .text("marketCountryName", c.name()),
+                            );
                             continue;
                         }
                     }
                     if subdivisions.contains(&code) {
-                        v.add(field, format!("{code} is listed twice"));
+                        v.add(field, listed_twice(&code));
                     } else {
                         subdivisions.push(code);
                     }
@@ -149,19 +165,17 @@ impl MarketInput {
                         if !bloc.has_member(c) {
                             v.add(
                                 field,
-                                format!(
-                                    "{} ({}) is not a member of {} ({})",
-                                    c,
-                                    c.name(),
-                                    bloc,
-                                    bloc.name()
-                                ),
+                                Text::new("validation-bloc-not-member")
+                                    .text("country", c.code())
+                                    .text("countryName", c.name())
+                                    .text("bloc", bloc.code())
+                                    .text("blocName", bloc.name()),
                             );
                             continue;
                         }
                     }
                     if blocs.contains(&bloc) {
-                        v.add(field, format!("{bloc} is listed twice"));
+                        v.add(field, listed_twice(bloc.code()));
                     } else {
                         blocs.push(bloc);
                     }
@@ -174,12 +188,12 @@ impl MarketInput {
         if currency.is_empty() {
             v.add(
                 format!("{prefix}.currency"),
-                "is required (an ISO 4217 code such as \"CAD\")",
+                Text::new("validation-currency-required"),
             );
         } else if iso_currency::Currency::from_code(&currency).is_none() {
             v.add(
                 format!("{prefix}.currency"),
-                format!("{:?} is not an ISO 4217 currency code", self.currency),
+                Text::new("validation-currency-unknown").text("code", escaped(&self.currency)),
             );
         }
 
@@ -187,13 +201,13 @@ impl MarketInput {
         if self.storefront_locales.is_empty() {
             v.add(
                 format!("{prefix}.storefront_locales"),
-                "needs at least one BCP 47 locale tag (such as \"fr-CA\")",
+                Text::new("validation-storefront-locales-required"),
             );
         }
         for (i, l) in self.storefront_locales.iter().enumerate() {
             let field = format!("{prefix}.storefront_locales[{i}]");
             match LocaleTag::parse(l) {
-                Ok(tag) if locales.contains(&tag) => v.add(field, format!("{tag} is listed twice")),
+                Ok(tag) if locales.contains(&tag) => v.add(field, listed_twice(tag.as_str())),
                 Ok(tag) => locales.push(tag),
                 Err(e) => v.add(field, e),
             }
@@ -209,10 +223,9 @@ impl MarketInput {
                         let listed: Vec<&str> = locales.iter().map(LocaleTag::as_str).collect();
                         v.add(
                             format!("{prefix}.default_locale"),
-                            format!(
-                                "{tag} is not one of the storefront locales [{}]",
-                                listed.join(", ")
-                            ),
+                            Text::new("validation-default-locale-not-listed")
+                                .text("locale", tag.as_str())
+                                .text("locales", listed.join(", ")),
                         );
                     }
                     None
@@ -232,9 +245,9 @@ impl MarketInput {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !key_ok {
-                v.add(field, "keys are 1-64 lowercase letters, digits and underscores (such as \"amazon_marketplace_id\")");
+                v.add(field, Text::new("validation-external-id-key"));
             } else if value.trim().is_empty() || value.len() > 256 {
-                v.add(field, "values are 1-256 characters");
+                v.add(field, Text::new("validation-external-id-value"));
             }
         }
 
@@ -319,6 +332,59 @@ mod tests {
         .validate("market")
         .unwrap();
         assert_eq!(m.default_locale.as_str(), "en-CA");
+    }
+
+    #[test]
+    fn violations_can_be_said_in_other_languages() {
+        use crate::l10n::Texts;
+        let texts = |tag: &str| Texts::negotiate(&[tag.parse().unwrap()]);
+        let err = MarketInput {
+            country: "USA".into(),
+            subdivisions: vec![],
+            blocs: vec![],
+            ..input()
+        }
+        .validate("market")
+        .unwrap_err();
+        let violation = &err.list()[0];
+        assert_eq!(violation.field, "market.country");
+        assert_eq!(
+            violation.description,
+            "\"USA\" is not an ISO 3166-1 alpha-2 country code (the alpha-2 code of USA is US)"
+        );
+        let text = violation.text.as_ref().unwrap();
+        assert_eq!(text.to_string(), violation.description);
+        assert_eq!(
+            text.render(texts("de")),
+            "\"USA\" ist kein ISO-3166-1-Alpha-2-Ländercode (der Alpha-2-Code von USA ist US)"
+        );
+        assert_eq!(
+            text.render(texts("ja")),
+            "「USA」は ISO 3166-1 alpha-2 の国コードではありません（USA の alpha-2 コードは US です）"
+        );
+
+        // A reason within a reason is said in the same language.
+        let err = MarketInput {
+            subdivisions: vec!["XX-1".into()],
+            ..input()
+        }
+        .validate("market")
+        .unwrap_err();
+        let text = err.list()[0].text.as_ref().unwrap();
+        assert_eq!(
+            text.render(texts("fr")),
+            "dans la subdivision « XX-1 » : « XX » n’est pas un code de pays ISO 3166-1 alpha-2 attribué"
+        );
+        // Counts choose their plural form.
+        let err = MarketInput {
+            display_name: "x".repeat(201),
+            ..input()
+        }
+        .validate("market")
+        .unwrap_err();
+        let text = err.list()[0].text.as_ref().unwrap();
+        assert_eq!(err.list()[0].description, "is longer than 200 characters");
+        assert_eq!(text.render(texts("es")), "tiene más de 200 caracteres");
     }
 
     #[test]

@@ -3,10 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::bundle::validate_bundle_path;
-use super::market::check_display_name;
+use super::market::{check_display_name, listed_twice};
+use super::violations::escaped;
 use super::{
     validate_resource_id, CalendarDate, MessagePattern, ResourceKind, ResourceName, Violations,
 };
+use crate::l10n::Text;
 
 /// A phase of a launch, in launch order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -92,24 +94,26 @@ impl LaunchInput {
     /// Validates the input for a launch of `product`, naming fields under `prefix`.
     pub fn validate(self, product: &ResourceName, prefix: &str) -> Result<Launch, Violations> {
         let mut v = Violations::new();
-        let market = ResourceName::parse(ResourceKind::Market, &self.market)
+        let market = ResourceName::parse_text(ResourceKind::Market, &self.market)
             .map_err(|e| {
                 v.add(
                     format!("{prefix}.market"),
                     if self.market.is_empty() {
-                        "is required (markets/{market})".into()
+                        name_required(ResourceKind::Market)
                     } else {
                         e
                     },
                 )
             })
             .ok();
-        let variant = match ResourceName::parse(ResourceKind::Variant, &self.variant) {
+        let variant = match ResourceName::parse_text(ResourceKind::Variant, &self.variant) {
             Ok(name) if name.parent().as_ref() == Some(product) => Some(name),
             Ok(name) => {
                 v.add(
                     format!("{prefix}.variant"),
-                    format!("{name} is not a variant of {product}"),
+                    Text::new("validation-launch-variant-of-other-product")
+                        .text("variant", name.as_str())
+                        .text("product", product.as_str()),
                 );
                 None
             }
@@ -117,7 +121,7 @@ impl LaunchInput {
                 v.add(
                     format!("{prefix}.variant"),
                     if self.variant.is_empty() {
-                        "is required (products/{product}/variants/{variant})".into()
+                        name_required(ResourceKind::Variant)
                     } else {
                         e
                     },
@@ -128,7 +132,7 @@ impl LaunchInput {
         if self.phases.is_empty() {
             v.add(
                 format!("{prefix}.phases"),
-                "needs at least one phase with its date",
+                Text::new("validation-phases-required"),
             );
         }
         let mut phases: Vec<PhaseDate> = Vec::new();
@@ -136,14 +140,17 @@ impl LaunchInput {
             match phase {
                 None => v.add(
                     format!("{prefix}.phases[{i}].phase"),
-                    "is required (ALPHA, BETA or GA)",
+                    Text::new("validation-phase-required"),
                 ),
                 Some(p) if phases.iter().any(|x| x.phase == *p) => v.add(
                     format!("{prefix}.phases[{i}].phase"),
-                    format!("{p} is listed twice"),
+                    listed_twice(&p.to_string()),
                 ),
                 Some(p) => match date {
-                    None => v.add(format!("{prefix}.phases[{i}].date"), "is required"),
+                    None => v.add(
+                        format!("{prefix}.phases[{i}].date"),
+                        Text::new("validation-required"),
+                    ),
                     Some(d) => phases.push(PhaseDate {
                         phase: *p,
                         date: *d,
@@ -161,10 +168,11 @@ impl LaunchInput {
                     .unwrap_or(0);
                 v.add(
                     format!("{prefix}.phases[{i}].date"),
-                    format!(
-                        "{} on {} is before {} on {}; phases must be in order",
-                        pair[1].phase, pair[1].date, pair[0].phase, pair[0].date
-                    ),
+                    Text::new("validation-phase-order")
+                        .text("phase", pair[1].phase.to_string())
+                        .text("date", pair[1].date.to_string())
+                        .text("earlierPhase", pair[0].phase.to_string())
+                        .text("earlierDate", pair[0].date.to_string()),
                 );
             }
         }
@@ -272,14 +280,20 @@ pub struct RoadmapInput {
     pub items: Vec<RoadmapItemInput>,
 }
 
-/// Checks one entry of a roadmap item's `messages`.
-pub fn validate_message_selector(selector: &str) -> Result<(), String> {
+/// Why a name of `kind` is invalid that is empty.
+fn name_required(kind: ResourceKind) -> Text {
+    Text::new("validation-name-required").text("pattern", kind.pattern())
+}
+
+/// Checks one entry of a roadmap item's `messages`; explains what is wrong
+/// otherwise (in any of glocal's languages).
+pub fn validate_message_selector(selector: &str) -> Result<(), Text> {
     if selector.ends_with(".ftl") {
         validate_bundle_path(selector)
     } else {
-        MessagePattern::parse(selector)
-            .map(|_| ())
-            .map_err(|e| format!("{e}; a file is named by its path, such as \"checkout/cart.ftl\""))
+        MessagePattern::parse(selector).map(|_| ()).map_err(|_| {
+            Text::new("validation-message-selector").text("selector", escaped(selector))
+        })
     }
 }
 
@@ -295,7 +309,7 @@ impl RoadmapInput {
                 Err(e) => v.add(format!("{p}.id"), e),
                 Ok(()) if items.iter().any(|x| x.id == item.id) => v.add(
                     format!("{p}.id"),
-                    format!("{:?} is used by another item", item.id),
+                    Text::new("validation-item-id-taken").text("id", escaped(&item.id)),
                 ),
                 Ok(()) => {}
             }
@@ -303,7 +317,7 @@ impl RoadmapInput {
             if item.messages.is_empty() {
                 v.add(
                     format!("{p}.messages"),
-                    "needs at least one message id, id pattern or file path",
+                    Text::new("validation-messages-required"),
                 );
             }
             for (j, m) in item.messages.iter().enumerate() {
@@ -313,11 +327,10 @@ impl RoadmapInput {
             }
             let mut markets: Vec<ResourceName> = Vec::new();
             for (j, m) in item.markets.iter().enumerate() {
-                match ResourceName::parse(ResourceKind::Market, m) {
-                    Ok(name) if markets.contains(&name) => v.add(
-                        format!("{p}.markets[{j}]"),
-                        format!("{name} is listed twice"),
-                    ),
+                match ResourceName::parse_text(ResourceKind::Market, m) {
+                    Ok(name) if markets.contains(&name) => {
+                        v.add(format!("{p}.markets[{j}]"), listed_twice(name.as_str()))
+                    }
                     Ok(name) => markets.push(name),
                     Err(e) => v.add(format!("{p}.markets[{j}]"), e),
                 }
@@ -325,19 +338,20 @@ impl RoadmapInput {
             let mut waivers = Vec::new();
             for (j, w) in item.waivers.into_iter().enumerate() {
                 let wp = format!("{p}.waivers[{j}]");
-                let requirement = ResourceName::parse(ResourceKind::Requirement, &w.requirement)
-                    .map_err(|e| v.add(format!("{wp}.requirement"), e))
-                    .ok();
+                let requirement =
+                    ResourceName::parse_text(ResourceKind::Requirement, &w.requirement)
+                        .map_err(|e| v.add(format!("{wp}.requirement"), e))
+                        .ok();
                 if w.reason.trim().is_empty() {
                     v.add(
                         format!("{wp}.reason"),
-                        "is required: say why the gap is accepted",
+                        Text::new("validation-waiver-reason-required"),
                     );
                 }
                 if w.approver.trim().is_empty() {
                     v.add(
                         format!("{wp}.approver"),
-                        "is required: say who accepted the gap",
+                        Text::new("validation-waiver-approver-required"),
                     );
                 }
                 if let Some(requirement) = requirement {

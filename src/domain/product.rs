@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::market::check_display_name;
+use super::market::{check_display_name, listed_twice};
 use super::requirement::{parse_id_list, parse_patterns};
 use super::{LocaleTag, MessagePattern, ResourceKind, ResourceName, Violations};
+use crate::l10n::Text;
 
 /// A validated product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,28 +38,28 @@ impl FluentSource {
         if self.directory.is_empty() {
             v.add(
                 format!("{prefix}.directory"),
-                "is required (such as \"locales\")",
+                Text::new("validation-directory-required"),
             );
         } else if self.directory.starts_with('/') || self.directory.contains('\\') {
             v.add(
                 format!("{prefix}.directory"),
-                "must be a relative path with '/' separators",
+                Text::new("validation-directory-relative"),
             );
         }
         if !self.layout.contains("{locale}") {
             v.add(
                 format!("{prefix}.layout"),
-                "must contain {locale} (such as \"{locale}/**/*.ftl\")",
+                Text::new("validation-layout-no-locale"),
             );
         } else if !self.layout.ends_with(".ftl") {
             v.add(
                 format!("{prefix}.layout"),
-                "must end in .ftl (such as \"{locale}/**/*.ftl\")",
+                Text::new("validation-layout-not-ftl"),
             );
         } else if self.layout.starts_with('/') || self.layout.split('/').any(|s| s == "..") {
             v.add(
                 format!("{prefix}.layout"),
-                "must stay inside the directory (no leading '/', no '..')",
+                Text::new("validation-layout-outside"),
             );
         }
     }
@@ -90,7 +91,7 @@ impl ProductInput {
         let source_locale = if self.source_locale.is_empty() {
             v.add(
                 format!("{prefix}.source_locale"),
-                "is required (the BCP 47 tag the texts are written in, such as \"en-US\")",
+                Text::new("validation-source-locale-required"),
             );
             None
         } else {
@@ -162,17 +163,14 @@ impl VariantInput {
         let mut v = Violations::new();
         check_display_name(&self.display_name, format!("{prefix}.display_name"), &mut v);
         if self.sku.chars().count() > 64 || self.sku.chars().any(|c| c.is_control()) {
-            v.add(
-                format!("{prefix}.sku"),
-                "is at most 64 printable characters",
-            );
+            v.add(format!("{prefix}.sku"), Text::new("validation-sku"));
         }
         let mut markets: Vec<ResourceName> = Vec::new();
         for (i, m) in self.markets.iter().enumerate() {
-            match ResourceName::parse(ResourceKind::Market, m) {
+            match ResourceName::parse_text(ResourceKind::Market, m) {
                 Ok(name) if markets.contains(&name) => v.add(
                     format!("{prefix}.markets[{i}]"),
-                    format!("{name} is listed twice"),
+                    listed_twice(name.as_str()),
                 ),
                 Ok(name) => markets.push(name),
                 Err(e) => v.add(format!("{prefix}.markets[{i}]"), e),
@@ -187,12 +185,12 @@ impl VariantInput {
             if !key_ok {
                 v.add(
                     format!("{prefix}.attributes[{key:?}]"),
-                    "keys are 1-64 lowercase letters, digits, '-' and '_'",
+                    Text::new("validation-attribute-key"),
                 );
             } else if value.len() > 256 {
                 v.add(
                     format!("{prefix}.attributes[{key:?}]"),
-                    "values are at most 256 characters",
+                    Text::new("validation-attribute-value"),
                 );
             }
         }

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::market::parse_subdivision;
+use super::market::{parse_subdivision, too_long};
+use super::violations::escaped;
 use super::{validate_resource_id, Bloc, CalendarDate, Country, LocaleTag, Market, Violations};
+use crate::l10n::Text;
 
 /// The kind of rule a requirement expresses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -92,8 +94,9 @@ pub struct MessagePattern(String);
 
 impl MessagePattern {
     /// Checks that `text` is a Fluent identifier (letters, digits, `-`, `_`,
-    /// starting with a letter; a leading `-` for a term) with optional `*`.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// starting with a letter; a leading `-` for a term) with optional `*`;
+    /// explains what is wrong otherwise (in any of glocal's languages).
+    pub fn parse(text: &str) -> Result<Self, Text> {
         let body = text.strip_prefix('-').unwrap_or(text);
         let chars_ok = !body.is_empty()
             && body
@@ -106,9 +109,7 @@ impl MessagePattern {
         if chars_ok && first_ok {
             Ok(MessagePattern(text.to_string()))
         } else {
-            Err(format!(
-                "{text:?} is not a Fluent message id or id pattern (such as \"imprint-address\" or \"imprint-*\")"
-            ))
+            Err(Text::new("validation-message-pattern").text("pattern", escaped(text)))
         }
     }
 
@@ -121,7 +122,7 @@ impl MessagePattern {
 impl TryFrom<String> for MessagePattern {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        MessagePattern::parse(&s)
+        MessagePattern::parse(&s).map_err(String::from)
     }
 }
 
@@ -227,6 +228,12 @@ pub struct LocaleRuleInput {
     pub must_be_default: bool,
 }
 
+/// Longest summary, in characters.
+const MAX_SUMMARY: usize = 2000;
+
+/// Longest legal reference, in characters.
+const MAX_LEGAL_REFERENCE: usize = 500;
+
 /// A requirement as a client sends it, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -263,15 +270,19 @@ pub struct RequirementInput {
     pub required_messages: Vec<String>,
 }
 
+/// Why a value is invalid that appears earlier in its list, the value quoted.
+fn listed_twice_quoted(value: &str) -> Text {
+    Text::new("validation-listed-twice-quoted").text("value", escaped(value))
+}
+
 /// Checks a list of lowercase ids (categories, features), naming `field[i]`.
 pub(crate) fn parse_id_list(values: &[String], field: &str, v: &mut Violations) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, value) in values.iter().enumerate() {
         match validate_resource_id(value) {
-            Ok(()) if out.contains(value) => v.add(
-                format!("{field}[{i}]"),
-                format!("{value:?} is listed twice"),
-            ),
+            Ok(()) if out.contains(value) => {
+                v.add(format!("{field}[{i}]"), listed_twice_quoted(value))
+            }
             Ok(()) => out.push(value.clone()),
             Err(e) => v.add(format!("{field}[{i}]"), e),
         }
@@ -288,10 +299,7 @@ pub(crate) fn parse_patterns(
     let mut out: Vec<MessagePattern> = Vec::new();
     for (i, value) in values.iter().enumerate() {
         match MessagePattern::parse(value) {
-            Ok(p) if out.contains(&p) => v.add(
-                format!("{field}[{i}]"),
-                format!("{value:?} is listed twice"),
-            ),
+            Ok(p) if out.contains(&p) => v.add(format!("{field}[{i}]"), listed_twice_quoted(value)),
             Ok(p) => out.push(p),
             Err(e) => v.add(format!("{field}[{i}]"), e),
         }
@@ -307,7 +315,7 @@ impl RequirementInput {
             None => {
                 v.add(
                     format!("{prefix}.jurisdiction"),
-                    "is required: set one of country, subdivision or bloc",
+                    Text::new("validation-jurisdiction-required"),
                 );
                 None
             }
@@ -327,24 +335,21 @@ impl RequirementInput {
         if self.kind.is_none() {
             v.add(
                 format!("{prefix}.kind"),
-                "is required (such as REQUIREMENT_KIND_LEGAL_LANGUAGE)",
+                Text::new("validation-kind-required"),
             );
         }
         if self.summary.trim().is_empty() {
             v.add(
                 format!("{prefix}.summary"),
-                "is required: say what the rule asks for",
+                Text::new("validation-summary-required"),
             );
-        } else if self.summary.chars().count() > 2000 {
-            v.add(
-                format!("{prefix}.summary"),
-                "is longer than 2000 characters",
-            );
+        } else if self.summary.chars().count() > MAX_SUMMARY {
+            v.add(format!("{prefix}.summary"), too_long(MAX_SUMMARY));
         }
-        if self.legal_reference.chars().count() > 500 {
+        if self.legal_reference.chars().count() > MAX_LEGAL_REFERENCE {
             v.add(
                 format!("{prefix}.legal_reference"),
-                "is longer than 500 characters",
+                too_long(MAX_LEGAL_REFERENCE),
             );
         }
         if !self.source_url.is_empty() {
@@ -355,7 +360,7 @@ impl RequirementInput {
             if !ok {
                 v.add(
                     format!("{prefix}.source_url"),
-                    format!("{:?} is not an http or https URL", self.source_url),
+                    Text::new("validation-url").text("url", escaped(&self.source_url)),
                 );
             }
         }
@@ -363,7 +368,9 @@ impl RequirementInput {
             if until < from {
                 v.add(
                     format!("{prefix}.effective_until"),
-                    format!("{until} is before effective_from {from}"),
+                    Text::new("validation-effective-until-before")
+                        .text("until", until.to_string())
+                        .text("from", from.to_string()),
                 );
             }
         }
@@ -377,16 +384,17 @@ impl RequirementInput {
         for (i, rule) in self.locale_rules.iter().enumerate() {
             let field = format!("{prefix}.locale_rules[{i}].locale");
             match LocaleTag::parse(&rule.locale) {
-                Ok(tag) if locale_rules.iter().any(|r| r.locale == tag) => {
-                    v.add(field, format!("{tag} has two rules"))
-                }
+                Ok(tag) if locale_rules.iter().any(|r| r.locale == tag) => v.add(
+                    field,
+                    Text::new("validation-locale-two-rules").text("locale", tag.as_str()),
+                ),
                 Ok(tag) => {
                     if rule.must_be_default {
                         defaults += 1;
                         if defaults > 1 {
                             v.add(
                                 format!("{prefix}.locale_rules[{i}].must_be_default"),
-                                "only one locale can be required as the default",
+                                Text::new("validation-one-default-locale"),
                             );
                         }
                     }

@@ -139,3 +139,11 @@ impl fmt::Display for Violations {
 }
 
 impl std::error::Error for Violations {}
+
+/// `value` as `{:?}` shows it, without the surrounding quotes: the argument
+/// for a message that writes `"{ $value }"`, so that quotes, backslashes and
+/// control characters in the value are escaped as Rust's `Debug` escapes them.
+pub(crate) fn escaped(value: &str) -> String {
+    let quoted = format!("{value:?}");
+    quoted[1..quoted.len() - 1].to_string()
+}
