@@ -562,5 +562,102 @@ async fn errors_carry_a_localized_message_in_the_callers_language() {
     assert_eq!(locale, "ja");
     assert!(message.contains("amazon-marketplaces"), "{message}");
 
+    // The API's own reasons (validation-api.ftl) are said in the caller's
+    // language too, and in the same English as before.
+    let status = markets
+        .list_markets(with_language(
+            pb::ListMarketsRequest {
+                page_token: "nonsense".into(),
+                ..Default::default()
+            },
+            Some("de-AT"),
+        ))
+        .await
+        .unwrap_err();
+    assert_error(
+        &status,
+        Code::InvalidArgument,
+        "INVALID_PAGE_TOKEN",
+        Some("page_token"),
+    );
+    let details = status.get_error_details();
+    let token = &details.bad_request().unwrap().field_violations[0];
+    assert_eq!(
+        token.description,
+        "is not a token this service returned; pass next_page_token unchanged"
+    );
+    let in_german = token.localized_message.as_ref().unwrap();
+    assert_eq!(in_german.locale, "de");
+    assert_eq!(
+        in_german.message,
+        "ist kein Token, das dieser Dienst zurückgegeben hat; next_page_token unverändert übergeben"
+    );
+
+    markets
+        .create_market(pb::CreateMarketRequest {
+            market_id: "ca".into(),
+            market: Some(pb::Market {
+                display_name: "Canada".into(),
+                country: "CA".into(),
+                currency: "CAD".into(),
+                storefront_locales: vec!["en-CA".into(), "fr-CA".into()],
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+    let status = markets
+        .update_market(with_language(
+            pb::UpdateMarketRequest {
+                market: Some(pb::Market {
+                    name: "markets/ca".into(),
+                    ..Default::default()
+                }),
+                update_mask: Some(prost_types::FieldMask {
+                    paths: vec!["display_name".into(), "etag".into(), "colour".into()],
+                }),
+            },
+            Some("ja"),
+        ))
+        .await
+        .unwrap_err();
+    assert_error(
+        &status,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("update_mask.paths[1]"),
+    );
+    let details = status.get_error_details();
+    let said: Vec<(&str, &str, &str)> = details
+        .bad_request()
+        .unwrap()
+        .field_violations
+        .iter()
+        .map(|v| {
+            let localized = v.localized_message.as_ref().unwrap();
+            assert_eq!(localized.locale, "ja");
+            (
+                v.field.as_str(),
+                v.description.as_str(),
+                localized.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "update_mask.paths[1]",
+                "\"etag\" is output only and cannot be updated",
+                "「etag」は出力専用のため更新できません",
+            ),
+            (
+                "update_mask.paths[2]",
+                "\"colour\" is not an updatable field; updatable fields are display_name, country, subdivisions, blocs, currency, storefront_locales, default_locale, external_ids",
+                "「colour」は更新可能なフィールドではありません。更新可能なフィールド：display_name, country, subdivisions, blocs, currency, storefront_locales, default_locale, external_ids",
+            ),
+        ]
+    );
+
     server.stop().await;
 }

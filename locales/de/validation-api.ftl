@@ -1,4 +1,103 @@
-# Why a request to the gRPC service is invalid, beyond what the model
-# checks (validation.ftl): names, page tokens, masks, files and limits. Sent as
-# the google.rpc.LocalizedMessage of a field violation to callers that send
-# accept-language. Field names and values stay as they are.
+# Warum eine Anfrage an den gRPC-Dienst ungültig ist, über das hinaus, was das
+# Modell prüft (validation.ftl): Namen, Seitentokens, Masken, Dateien und
+# Grenzen. Als google.rpc.LocalizedMessage einer Feldverletzung an Aufrufer
+# gesendet, die accept-language senden. Feldnamen und Werte bleiben unverändert.
+#
+# Jeder Text folgt auf das Feld, um das es geht, wie in „page_token: ist kein
+# Token, das dieser Dienst zurückgegeben hat“: Die meisten beginnen mit einem
+# Verb. Ressourcennamen (markets/fr), Feldnamen (next_page_token),
+# Methodennamen (WriteBundleFiles) und "*" bleiben in jeder Sprache unverändert.
+
+## Pflichtfelder und Ressourcennamen
+
+# $pattern (String) - die Form des Ressourcennamens, etwa markets/{market}
+request-name-required = ist erforderlich (ein Name der Form { $pattern })
+# $pattern (String) - die Form eines Bundle-Namens: products/{product}/bundles/{locale}
+request-bundle-name-required = ist erforderlich ({ $pattern })
+# $preset (String) - der Name der Marktvorlage, die glocal hat: amazon-marketplaces
+request-preset-required = ist erforderlich ("{ $preset }")
+# Keine Variablen. Das Feld ist der Name des Produkts des Plans.
+request-plan-product-required = ist erforderlich: Ein Plan beschreibt genau ein Produkt
+# Keine Variablen. Das Feld ist der Name einer Markteinführung, der nicht die
+# Form products/{product}/launches/{launch} hat.
+request-launch-name-invalid = ist kein Name einer Markteinführung
+
+## Verweise auf andere Ressourcen
+
+# $name (String) - der Name der Ressource, auf die verwiesen wird, etwa markets/fr
+request-reference-not-found = { $name } existiert nicht
+# $variant (String) - der Name der Variante der Markteinführung, etwa products/kettle/variants/eu
+# $market (String) - der Name des Markts der Markteinführung, etwa markets/ca
+request-launch-not-sold-in = { $variant } wird in { $market } nicht verkauft; zuerst den Markt zur Variante hinzufügen
+
+## Werte
+
+# $value (String) - die Zahl, die für ein Aufzählungsfeld gesendet wurde, etwa 42
+request-enum-unknown = { $value } ist kein bekannter Wert
+# $value (String) - die Zahl, die für die Art der Anforderung gesendet wurde, etwa 42
+request-requirement-kind-unknown = { $value } ist keine bekannte Art von Anforderung
+# Keine Variablen. Eine Größe, eine Anzahl Tage oder eine Seitengröße unter null.
+request-not-negative = darf nicht negativ sein
+# Keine Variablen. Folgt in Klammern darauf, warum ein google.type.Date kein
+# Datum ist (etwa „Monat 13 liegt nicht zwischen 1 und 12“).
+request-date-incomplete = (ein vollständiges Datum mit Jahr, Monat und Tag ist erforderlich)
+# $id (String) - die gesendete Nachrichten-ID, etwa "hello world"
+request-message-id-invalid = "{ $id }" ist keine Nachrichten-ID (etwa "hello" oder "hello.title")
+
+## Seitentokens (page_token)
+
+# Keine Variablen. next_page_token ist das Feld der vorigen Antwort.
+request-page-token-invalid = ist kein Token, das dieser Dienst zurückgegeben hat; next_page_token unverändert übergeben
+# Keine Variablen.
+request-page-token-other-filters = wurde für andere Filter ausgestellt; zwischen den Seiten alle Felder außer page_token unverändert lassen
+# Keine Variablen. Das Seitentoken von ListRevisions.
+request-revision-page-token-invalid = ist kein Token, das dieser Dienst zurückgegeben hat
+
+## Aktualisierungsmasken (update_mask.paths)
+
+# Keine Variablen. "*" (jedes Feld) ist ein Pfad für sich.
+request-mask-star-not-alone = "*" muss der einzige Pfad sein
+# $path (String) - der angegebene Pfad, etwa etag
+request-mask-output-only = "{ $path }" ist ein reines Ausgabefeld und kann nicht aktualisiert werden
+# $path (String) - der angegebene Pfad, etwa colour
+# $fields (String) - die Felder der Ressource, die aktualisiert werden können, durch Kommas getrennt
+request-mask-not-updatable = "{ $path }" ist kein aktualisierbares Feld; aktualisierbare Felder sind { $fields }
+
+## Dateien eines Bundles (WriteBundleFiles)
+
+# Keine Variablen. replace ist ein Feld der Anfrage.
+request-bundle-files-empty = braucht mindestens eine Datei (oder replace setzen, um das Bundle zu leeren)
+# $count (Number) - wie viele Dateien die Anfrage enthält
+# $max (Number) - wie viele Dateien eine Anfrage enthalten darf
+request-bundle-too-many-files =
+    { $count ->
+        [one] enthält { $count } Datei
+       *[other] enthält { $count } Dateien
+    }; eine Anfrage darf höchstens { $max } enthalten (mehrere Anfragen senden)
+# $path (String) - der Pfad der Datei im Bundle, etwa app/main.ftl
+request-bundle-file-sent-twice = "{ $path }" wird zweimal gesendet
+# $size (Number) - die Größe der Datei in Bytes
+# $max (Number) - die größte zulässige Größe in Bytes
+request-bundle-file-too-large =
+    { $size ->
+        [one] ist { $size } Byte groß
+       *[other] ist { $size } Bytes groß
+    }; { $max ->
+        [one] Dateien dürfen höchstens { $max } Byte groß sein
+       *[other] Dateien dürfen höchstens { $max } Bytes groß sein
+    }
+# Keine Variablen. Ein Bundle kann nicht als Ganzes gesendet werden.
+request-bundle-written-by-file = Bundles werden mit WriteBundleFiles geschrieben
+
+## Pläne (ImportPlan)
+
+# $name (String) - ein Ressourcenname, etwa markets/fr
+request-plan-duplicate = { $name } kommt im Plan zweimal vor
+# $name (String) - der Name einer Variante, Markteinführung oder Roadmap
+# $product (String) - der Name des Produkts des Plans, etwa products/kettle
+request-plan-other-product = { $name } gehört nicht zum Produkt { $product } des Plans
+# $target (String) - der Name der Ressource, auf die verwiesen wird, etwa markets/fr
+request-plan-reference-missing = { $target } ist weder im Plan noch auf dem Server vorhanden
+# $from (String) - der Name der Ressource, die darauf verweist
+# $target (String) - der Name der Ressource, auf die verwiesen wird
+request-plan-reference-deleted = { $from } verweist auf { $target }, das inzwischen gelöscht wurde

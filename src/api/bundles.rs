@@ -10,6 +10,7 @@ use crate::domain::bundle::{
 };
 use crate::domain::ftl::index_file;
 use crate::domain::{LocaleTag, ResourceKind, ResourceName, Violations};
+use crate::l10n::Text;
 use crate::store::{ChangeSet, Expect, Op, StoreError, Stored};
 
 use super::convert::{decode_body, diagnostic_to_pb, to_pb};
@@ -44,6 +45,11 @@ fn store_error(e: StoreError) -> ApiError {
     ApiError::from_store(BUNDLE_TYPE, e)
 }
 
+/// A count or size as a number argument of a text.
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// Parses the `field` of a request as a bundle name, in canonical form.
 pub fn parse_bundle(
     field: &str,
@@ -52,7 +58,8 @@ pub fn parse_bundle(
     if value.is_empty() {
         return Err(ApiError::invalid_field(
             field,
-            "is required (products/{product}/bundles/{locale})",
+            Text::new("request-bundle-name-required")
+                .text("pattern", ResourceKind::Bundle.pattern()),
         ));
     }
     let (product, locale) =
@@ -102,19 +109,14 @@ pub async fn write_files(
     let (product, locale, name) = parse_bundle("name", &req.name)?;
     let mut v = Violations::new();
     if req.files.is_empty() && !req.replace {
-        v.add(
-            "files",
-            "needs at least one file (or set replace to empty the bundle)",
-        );
+        v.add("files", Text::new("request-bundle-files-empty"));
     }
     if req.files.len() > limits.max_files_per_request {
         v.add(
             "files",
-            format!(
-                "has {} files; at most {} are accepted per request (send several requests)",
-                req.files.len(),
-                limits.max_files_per_request
-            ),
+            Text::new("request-bundle-too-many-files")
+                .number("count", count(req.files.len()))
+                .number("max", count(limits.max_files_per_request)),
         );
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -124,18 +126,16 @@ pub async fn write_files(
         } else if seen.contains(&f.path.as_str()) {
             v.add(
                 format!("files[{i}].path"),
-                format!("{:?} is sent twice", f.path),
+                Text::new("request-bundle-file-sent-twice").text("path", f.path.as_str()),
             );
         }
         seen.push(&f.path);
         if f.content.len() > limits.max_file_bytes {
             v.add(
                 format!("files[{i}].content"),
-                format!(
-                    "is {} bytes; files may be at most {} bytes",
-                    f.content.len(),
-                    limits.max_file_bytes
-                ),
+                Text::new("request-bundle-file-too-large")
+                    .number("size", count(f.content.len()))
+                    .number("max", count(limits.max_file_bytes)),
             );
         }
     }

@@ -12,9 +12,10 @@ use crate::domain::planning::{
     WaiverInput,
 };
 use crate::domain::{
-    self, CalendarDate, JurisdictionInput, LocaleRuleInput, MatchPolicy, Obligation,
+    self, CalendarDate, Description, JurisdictionInput, LocaleRuleInput, MatchPolicy, Obligation,
     RequirementKind, ResourceKind, ResourceName, Violations,
 };
+use crate::l10n::Text;
 use crate::store::Stored;
 
 use super::crud::SharedStore;
@@ -74,16 +75,35 @@ pub fn date_to_pb(date: CalendarDate) -> Date {
     }
 }
 
+/// Why a value is invalid as the model says it, in words or as one of
+/// glocal's texts, with one of the API's texts after it (after a space): a
+/// text when the model's reason is one, so that it can still be said in the
+/// caller's language, else words.
+pub trait Reason {
+    /// The reason, then `more`.
+    fn followed_by(self, more: Text) -> Description;
+}
+
+impl Reason for String {
+    fn followed_by(self, more: Text) -> Description {
+        format!("{self} {more}").into()
+    }
+}
+
+impl Reason for Text {
+    fn followed_by(mut self, more: Text) -> Description {
+        self.append(more);
+        self.into()
+    }
+}
+
 /// A calendar date from an optional `google.type.Date`, recording a violation of `field` if invalid.
 pub fn date_from_pb(date: Option<&Date>, field: &str, v: &mut Violations) -> Option<CalendarDate> {
     let d = date?;
     match CalendarDate::from_ymd(d.year, d.month, d.day) {
         Ok(date) => Some(date),
         Err(e) => {
-            v.add(
-                field,
-                format!("{e} (a full date with year, month and day is required)"),
-            );
+            v.add(field, e.followed_by(Text::new("request-date-incomplete")));
             None
         }
     }
@@ -109,7 +129,10 @@ fn enum_value<E>(
     match map(raw) {
         Some(value) => value,
         None => {
-            v.add(field, format!("{raw} is not a known value"));
+            v.add(
+                field,
+                Text::new("request-enum-unknown").text("value", raw.to_string()),
+            );
             None
         }
     }
@@ -150,7 +173,10 @@ pub fn kind_to_pb(kind: RequirementKind) -> pb::RequirementKind {
 /// The domain kind of a proto requirement kind filter; `None` for unspecified.
 pub fn kind_filter(raw: i32) -> Result<Option<RequirementKind>, ApiError> {
     kind_from_pb(raw).ok_or_else(|| {
-        ApiError::invalid_field("kind", format!("{raw} is not a known requirement kind"))
+        ApiError::invalid_field(
+            "kind",
+            Text::new("request-requirement-kind-unknown").text("value", raw.to_string()),
+        )
     })
 }
 
@@ -465,10 +491,9 @@ pub fn check_variant_sells_in(
     } else {
         Err(ApiError::invalid_field(
             format!("{prefix}.market"),
-            format!(
-                "{} is not sold in {}; add the market to the variant first",
-                l.variant, l.market
-            ),
+            Text::new("request-launch-not-sold-in")
+                .text("variant", l.variant.as_str())
+                .text("market", l.market.as_str()),
         ))
     }
 }
@@ -552,7 +577,12 @@ impl Resource for pb::Launch {
         let product = ResourceName::parse(ResourceKind::Launch, &self.name)
             .ok()
             .and_then(|n| n.parent())
-            .ok_or_else(|| Violations::single(format!("{prefix}.name"), "is not a launch name"))?;
+            .ok_or_else(|| {
+                Violations::single(
+                    format!("{prefix}.name"),
+                    Text::new("request-launch-name-invalid"),
+                )
+            })?;
         launch_from_pb(self, &product, prefix)
     }
 
@@ -585,7 +615,7 @@ impl Resource for pb::Launch {
         if market.is_none() {
             return Err(ApiError::invalid_field(
                 format!("{prefix}.market"),
-                format!("{} does not exist", l.market),
+                Text::new("request-reference-not-found").text("name", l.market.as_str()),
             ));
         }
         let stored = store
@@ -594,7 +624,7 @@ impl Resource for pb::Launch {
             .ok_or_else(|| {
                 ApiError::invalid_field(
                     format!("{prefix}.variant"),
-                    format!("{} does not exist", l.variant),
+                    Text::new("request-reference-not-found").text("name", l.variant.as_str()),
                 )
             })?;
         let variant: domain::Variant = decode_body(&stored)?;
@@ -787,7 +817,7 @@ impl Resource for pb::Bundle {
     fn into_domain(self, prefix: &str) -> Result<BundleDoc, Violations> {
         Err(Violations::single(
             prefix,
-            "bundles are written with WriteBundleFiles",
+            Text::new("request-bundle-written-by-file"),
         ))
     }
 

@@ -14,7 +14,7 @@ use crate::domain::bundle::{BundleDoc, BundleFileDoc};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap, RoadmapItem};
 use crate::domain::{self, CalendarDate, LocaleTag, ResourceKind, ResourceName, Violations};
-use crate::l10n::Texts;
+use crate::l10n::{Text, Texts};
 
 use super::convert::{date_from_pb, date_to_pb, decode_body};
 use super::crud::{self, parse_name, SharedStore};
@@ -185,7 +185,7 @@ pub fn check(
     let mut v = Violations::new();
     let window = i64::from(req.window_days.unwrap_or(14));
     if window < 0 {
-        v.add("window_days", "must not be negative");
+        v.add("window_days", Text::new("request-not-negative"));
     }
     for (market, days) in &req.market_window_days {
         if let Err(e) = ResourceName::parse(ResourceKind::Market, market) {
@@ -193,7 +193,7 @@ pub fn check(
         } else if *days < 0 {
             v.add(
                 format!("market_window_days[{market:?}]"),
-                "must not be negative",
+                Text::new("request-not-negative"),
             );
         }
     }
@@ -333,10 +333,7 @@ pub fn render(
         .ok_or_else(|| {
             ApiError::invalid_field(
                 "message_id",
-                format!(
-                    "{:?} is not a message id (such as \"hello\" or \"hello.title\")",
-                    req.message_id
-                ),
+                Text::new("request-message-id-invalid").text("id", req.message_id.as_str()),
             )
         })?;
     let product_doc: domain::Product =

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use prost_types::FieldMask;
 
 use crate::domain::{ResourceKind, ResourceName, Violations};
+use crate::l10n::Text;
 use crate::store::{ChangeSet, Expect, Op, Store, StoreError, Stored};
 
 use super::convert::{decode_body, to_pb, Resource};
@@ -24,7 +25,7 @@ pub fn parse_name(kind: ResourceKind, field: &str, value: &str) -> Result<Resour
     if value.is_empty() {
         return Err(ApiError::invalid_field(
             field,
-            format!("is required (a name of the form {})", kind.pattern()),
+            Text::new("request-name-required").text("pattern", kind.pattern()),
         ));
     }
     ResourceName::parse(kind, value).map_err(|e| ApiError::invalid_field(field, e))
@@ -117,7 +118,10 @@ fn write_error<R: Resource>(
                 };
             }
             match R::reference_field(request, &target, prefix) {
-                Some(field) => ApiError::invalid_field(field, format!("{target} does not exist")),
+                Some(field) => ApiError::invalid_field(
+                    field,
+                    Text::new("request-reference-not-found").text("name", target),
+                ),
                 None => ApiError::Internal(format!("{name} references missing {target}")),
             }
         }
@@ -163,7 +167,8 @@ pub async fn update<R: Resource>(
     mask: Option<&FieldMask>,
     prefix: &str,
 ) -> Result<R, ApiError> {
-    let request = request.ok_or_else(|| ApiError::invalid_field(prefix, "is required"))?;
+    let request =
+        request.ok_or_else(|| ApiError::invalid_field(prefix, Text::new("validation-required")))?;
     let name = parse_name(R::KIND, &format!("{prefix}.name"), request.name())?;
     for attempt in 0.. {
         let current = get_stored::<R>(store, &name)?;
@@ -230,5 +235,7 @@ pub async fn delete<R: Resource>(
 
 /// A request field that must be set; `INVALID_ARGUMENT` naming it otherwise.
 pub fn required<T>(value: Option<T>, field: &str) -> Result<T, ApiError> {
-    value.ok_or_else(|| ApiError::invalid(Violations::single(field, "is required")))
+    value.ok_or_else(|| {
+        ApiError::invalid(Violations::single(field, Text::new("validation-required")))
+    })
 }

@@ -5,6 +5,7 @@ use tonic::{Request, Response, Status};
 use crate::domain::{
     self, Bloc, CalendarDate, Country, MarketPreset, ResourceKind, ResourceName, Violations,
 };
+use crate::l10n::Text;
 use crate::store::{ChangeSet, Expect, Op, StoreError};
 
 use super::convert::{date_from_pb, date_to_pb, decode_body, kind_filter, Resource};
@@ -33,7 +34,7 @@ impl MarketApi {
         if req.preset.is_empty() {
             return Err(ApiError::invalid_field(
                 "preset",
-                "is required (\"amazon-marketplaces\")",
+                Text::new("request-preset-required").text("preset", domain::AMAZON_MARKETPLACES),
             ));
         }
         let preset = MarketPreset::load(&req.preset).map_err(|e| match e {

@@ -3,6 +3,7 @@
 use prost_types::FieldMask;
 
 use crate::domain::Violations;
+use crate::l10n::Text;
 
 use super::ApiError;
 
@@ -68,11 +69,11 @@ pub fn apply_mask<T>(
     for (i, path) in paths.iter().enumerate() {
         let field = format!("update_mask.paths[{i}]");
         if *path == "*" {
-            violations.add(field, "\"*\" must be the only path");
+            violations.add(field, Text::new("request-mask-star-not-alone"));
         } else if OUTPUT_ONLY.contains(path) {
             violations.add(
                 field,
-                format!("{path:?} is output only and cannot be updated"),
+                Text::new("request-mask-output-only").text("path", *path),
             );
         } else if let Some(f) = fields.iter().find(|f| f.name == *path) {
             chosen.push(f);
@@ -80,10 +81,9 @@ pub fn apply_mask<T>(
             let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
             violations.add(
                 field,
-                format!(
-                    "{path:?} is not an updatable field; updatable fields are {}",
-                    names.join(", ")
-                ),
+                Text::new("request-mask-not-updatable")
+                    .text("path", *path)
+                    .text("fields", names.join(", ")),
             );
         }
     }

@@ -3,6 +3,8 @@
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use serde::{Deserialize, Serialize};
 
+use crate::l10n::Text;
+
 use super::ApiError;
 
 /// Page size used when the request gives none.
@@ -38,7 +40,10 @@ pub fn paginate<T>(
     filter: &str,
 ) -> Result<Page<T>, ApiError> {
     if page_size < 0 {
-        return Err(ApiError::invalid_field("page_size", "must not be negative"));
+        return Err(ApiError::invalid_field(
+            "page_size",
+            Text::new("request-not-negative"),
+        ));
     }
     let size = match page_size as usize {
         0 => DEFAULT_PAGE_SIZE,
@@ -55,7 +60,7 @@ pub fn paginate<T>(
                 reason: "INVALID_PAGE_TOKEN",
                 violations: crate::domain::Violations::single(
                     "page_token",
-                    "is not a token this service returned; pass next_page_token unchanged",
+                    Text::new("request-page-token-invalid"),
                 ),
             })?;
         if token.filter != filter {
@@ -63,7 +68,7 @@ pub fn paginate<T>(
                 reason: "INVALID_PAGE_TOKEN",
                 violations: crate::domain::Violations::single(
                     "page_token",
-                    "was made for other filters; keep every field but page_token unchanged between pages",
+                    Text::new("request-page-token-other-filters"),
                 ),
             });
         }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use tonic::{Request, Response, Status};
 
 use crate::domain::{self, MarketPreset, ResourceKind, ResourceName, Violations};
+use crate::l10n::Text;
 use crate::store::{ChangeSet, Expect, Op, StoreError};
 
 use super::convert::{check_variant_sells_in, decode_body, launch_from_pb, to_pb, Resource};
@@ -46,8 +47,10 @@ struct PlanBuilder {
 impl PlanBuilder {
     fn declare(&mut self, name: &ResourceName, field: &str) {
         if !self.declared.insert(name.to_string()) {
-            self.v
-                .add(field, format!("{name} appears twice in the plan"));
+            self.v.add(
+                field,
+                Text::new("request-plan-duplicate").text("name", name.as_str()),
+            );
         }
     }
 
@@ -154,15 +157,15 @@ impl PlanningApi {
         let product_pb = plan.product.unwrap_or_default();
         let product = match ResourceName::parse(ResourceKind::Product, &product_pb.name) {
             Ok(p) => Some(p),
-            Err(e) => {
+            Err(_) if product_pb.name.is_empty() => {
                 b.v.add(
                     "plan.product.name",
-                    if product_pb.name.is_empty() {
-                        "is required: a plan describes one product".into()
-                    } else {
-                        e
-                    },
+                    Text::new("request-plan-product-required"),
                 );
+                None
+            }
+            Err(e) => {
+                b.v.add("plan.product.name", e);
                 None
             }
         };
@@ -194,7 +197,9 @@ impl PlanningApi {
                         .unwrap_or_default();
                     b.v.add(
                         format!("{prefix}.name"),
-                        format!("{n} does not belong to the plan's product {product}"),
+                        Text::new("request-plan-other-product")
+                            .text("name", n.as_str())
+                            .text("product", product),
                     );
                     None
                 }
@@ -266,7 +271,7 @@ impl PlanningApi {
                 if !b.declared.contains(target) && !self.exists(target)? {
                     missing.add(
                         field.clone(),
-                        format!("{target} is neither in the plan nor on the server"),
+                        Text::new("request-plan-reference-missing").text("target", target.as_str()),
                     );
                 }
             }
@@ -354,7 +359,9 @@ impl PlanningApi {
                 Err(StoreError::MissingReference { from, target }) => {
                     return Err(ApiError::invalid_field(
                         "plan",
-                        format!("{from} references {target}, which was deleted meanwhile"),
+                        Text::new("request-plan-reference-deleted")
+                            .text("from", from)
+                            .text("target", target),
                     ))
                 }
                 Err(e) => return Err(ApiError::from_store("glocal.v1.Plan", e)),

@@ -5,6 +5,7 @@ use prost_types::Any;
 use tonic::{Request, Response, Status};
 
 use crate::domain::{ResourceKind, ResourceName};
+use crate::l10n::Text;
 use crate::store::Stored;
 
 use super::convert::{timestamp, to_pb, Resource};
@@ -54,7 +55,7 @@ fn invalid_token() -> ApiError {
         reason: "INVALID_PAGE_TOKEN",
         violations: crate::domain::Violations::single(
             "page_token",
-            "is not a token this service returned",
+            Text::new("request-revision-page-token-invalid"),
         ),
     }
 }
@@ -70,7 +71,9 @@ impl RevisionService for RevisionApi {
             .map_err(|e| ApiError::invalid_field("parent", e))?;
         let kind = name.kind().expect("parse_any accepts only known kinds");
         if req.page_size < 0 {
-            return Err(ApiError::invalid_field("page_size", "must not be negative").into());
+            return Err(
+                ApiError::invalid_field("page_size", Text::new("request-not-negative")).into(),
+            );
         }
         let size = match req.page_size as usize {
             0 => DEFAULT_PAGE_SIZE,
