@@ -188,7 +188,7 @@ pub fn check(
         v.add("window_days", Text::new("request-not-negative"));
     }
     for (market, days) in &req.market_window_days {
-        if let Err(e) = ResourceName::parse(ResourceKind::Market, market) {
+        if let Err(e) = ResourceName::parse_text(ResourceKind::Market, market) {
             v.add(format!("market_window_days[{market:?}]"), e);
         } else if *days < 0 {
             v.add(

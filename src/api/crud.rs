@@ -28,7 +28,7 @@ pub fn parse_name(kind: ResourceKind, field: &str, value: &str) -> Result<Resour
             Text::new("request-name-required").text("pattern", kind.pattern()),
         ));
     }
-    ResourceName::parse(kind, value).map_err(|e| ApiError::invalid_field(field, e))
+    ResourceName::parse_text(kind, value).map_err(|e| ApiError::invalid_field(field, e))
 }
 
 /// Parses the `field` of a create request as a new resource id.

@@ -66,7 +66,7 @@ impl PlanBuilder {
     }
 
     fn add_top_level<R: Resource>(&mut self, item: R, prefix: String) -> Result<(), ApiError> {
-        let name = match ResourceName::parse(R::KIND, item.name()) {
+        let name = match ResourceName::parse_text(R::KIND, item.name()) {
             Ok(n) => n,
             Err(e) => {
                 self.v.add(format!("{prefix}.name"), e);
@@ -185,7 +185,7 @@ impl PlanningApi {
                           name: &str,
                           prefix: &str|
          -> Option<ResourceName> {
-            match ResourceName::parse(kind, name) {
+            match ResourceName::parse_text(kind, name) {
                 Ok(n) if product.is_none() || n.parent() == product => {
                     b.declare(&n, &format!("{prefix}.name"));
                     Some(n)
