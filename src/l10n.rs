@@ -316,8 +316,10 @@ pub fn parse_accept_language(value: &str) -> Vec<LanguageIdentifier> {
             let tag = parts.next()?.trim();
             let mut weight = 1.0_f32;
             for parameter in parts {
-                if let Some(q) = parameter.trim().strip_prefix("q=") {
-                    weight = q.trim().parse().ok()?;
+                if let Some((name, value)) = parameter.split_once('=') {
+                    if name.trim().eq_ignore_ascii_case("q") {
+                        weight = value.trim().parse().ok()?;
+                    }
                 }
             }
             if tag.is_empty() || tag == "*" || weight.is_nan() || weight <= 0.0 {
@@ -431,6 +433,7 @@ mod tests {
             ("", &[]),
             ("not a tag!, es", &["es"]),
             ("de;q=abc, ja", &["ja"]),
+            ("fr; Q = 0.2, es;q=0.5", &["es", "fr"]),
         ];
         for (value, expected) in table {
             let got: Vec<String> = parse_accept_language(value)

@@ -972,6 +972,16 @@ fn plan_mode_gates_on_launch_dates() {
         json_report(json.path())["market_window_days"],
         serde_json::json!({"markets/shop-fr": 60})
     );
+    // A window for a market no launch is in changes nothing, and says so.
+    let out = january(&["--market-window", "shop-it=60"]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        stdout(&out).contains(
+            "note: --market-window markets/shop-it=...: no launch of the checked roadmaps is in that market"
+        ),
+        "{}",
+        stdout(&out)
+    );
     // Roadmap v2 alone is ready.
     assert_eq!(
         code(&check(&[

@@ -271,7 +271,8 @@ fn reports_translate_texts_but_not_ids_or_keys() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).contains("Locales"), "{}", text(&out));
 
-    // JSON: keys and rule ids stay; notes are in the language.
+    // JSON: keys, rule ids and values stay English, notes included; the text
+    // report says the notes in German.
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(report["schema_version"], 1);
@@ -287,10 +288,13 @@ fn reports_translate_texts_but_not_ids_or_keys() {
         .map(|n| n.as_str().unwrap())
         .collect();
     assert!(
-        notes.iter().any(|n| n.contains("configs/")
-            && !n.contains("skipped")
-            && n.contains("übersprungen")),
+        notes.contains(&"skipped en-US/: it is the source folder"),
         "{notes:?}"
+    );
+    assert!(
+        text(&out).contains("Hinweis: en-US/ übersprungen: das ist der Quellordner"),
+        "{}",
+        text(&out)
     );
 
     // Finding details: German in the text report, English in JSON.

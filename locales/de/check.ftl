@@ -60,6 +60,8 @@ check-baseline-schema = der Bericht hat schema_version { $found }; diese glocal-
 # $why (String) - was am Wert falsch ist (vom Programm, auf Englisch)
 check-bad-market-window = { $why } (MARKET=DAYS angeben, etwa jp=30)
 check-market-window-twice = --market-window gibt { $market } zweimal an
+check-market-window-no-equals = "{ $value }" enthält kein '='
+check-market-window-not-days = "{ $value }" ist keine Anzahl von Tagen
 check-push-failed = --push { $dir }: der Upload ist fehlgeschlagen (siehe oben); es wurde nichts geprüft
 
 ## Hinweise, mit dem Bericht ausgegeben und im JSON-Bericht enthalten.
@@ -72,6 +74,7 @@ check-no-locale-folders = keine Locale-Ordner unter { $dir }: nichts zu vergleic
 check-plan-without-roadmaps = { $plan } hat keine Roadmap: nichts zu prüfen
 check-requested-locale-missing = --locale { $locale }: kein Ordner; als fehlende Locale gemeldet
 check-threshold-locale-unchecked = keine geprüfte Locale passt zu --min-coverage { $locale }=...: als 0 % abgedeckt gewertet
+check-market-window-unused = --market-window { $market }=...: keine Markteinführung der geprüften Roadmaps findet in diesem Markt statt, das Fenster ändert also nichts
 
 # $kept, $total (Number) - geschriebene Ergebnisse, gefundene Ergebnisse
 check-sarif-truncated = der SARIF-Bericht enthält { $kept } von { $total } Ergebnissen, die schwerwiegendsten zuerst (--sarif-max-results); der JSON-Bericht enthält alle

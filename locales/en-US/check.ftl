@@ -61,6 +61,9 @@ check-baseline-schema = the report has schema_version { $found }; this glocal re
 # $why (String) - what is wrong with the value (from the program, in English)
 check-bad-market-window = { $why } (use MARKET=DAYS, such as jp=30)
 check-market-window-twice = --market-window gives { $market } twice
+# $value (String) - the value given
+check-market-window-no-equals = "{ $value }" has no '='
+check-market-window-not-days = "{ $value }" is not a number of days
 check-push-failed = --push { $dir }: the upload failed (see above); nothing was checked
 
 ## Notes, printed with the report and kept in the JSON report.
@@ -73,6 +76,8 @@ check-no-locale-folders = no locale folders under { $dir }: nothing to compare
 check-plan-without-roadmaps = { $plan } has no roadmap: nothing to check
 check-requested-locale-missing = --locale { $locale }: no folder; reported as a missing locale
 check-threshold-locale-unchecked = no checked locale matches --min-coverage { $locale }=...: counted as 0% covered
+# $market (String) - the market name, such as markets/jp
+check-market-window-unused = --market-window { $market }=...: no launch of the checked roadmaps is in that market, so the window changes nothing
 
 # $kept, $total (Number) - results written, results found
 check-sarif-truncated = the SARIF report holds { $kept } of { $total } results, the most severe first (--sarif-max-results); the JSON report has them all

@@ -62,6 +62,8 @@ check-baseline-schema = el informe tiene schema_version { $found }; esta versió
 # $why (String) - qué falla en el valor (del programa, en inglés)
 check-bad-market-window = { $why } (usa MARKET=DAYS, como jp=30)
 check-market-window-twice = --market-window indica { $market } dos veces
+check-market-window-no-equals = "{ $value }" no contiene '='
+check-market-window-not-days = "{ $value }" no es un número de días
 check-push-failed = --push { $dir }: la carga falló (ver arriba); no se comprobó nada
 
 ## Notas, impresas con el informe y guardadas en el informe JSON.
@@ -74,6 +76,7 @@ check-no-locale-folders = no hay carpetas de configuración regional en { $dir }
 check-plan-without-roadmaps = { $plan } no tiene ninguna hoja de ruta: no hay nada que comprobar
 check-requested-locale-missing = --locale { $locale }: no hay carpeta; se informa como configuración regional ausente
 check-threshold-locale-unchecked = ninguna configuración regional comprobada coincide con --min-coverage { $locale }=...: se cuenta como cubierta al 0 %
+check-market-window-unused = --market-window { $market }=...: ningún lanzamiento de las hojas de ruta comprobadas tiene lugar en ese mercado, así que la ventana no cambia nada
 
 # $kept, $total (Number) - resultados escritos, resultados encontrados
 check-sarif-truncated = el informe SARIF contiene { $kept } de { $total } resultados, primero los más graves (--sarif-max-results); el informe JSON los contiene todos

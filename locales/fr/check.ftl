@@ -62,6 +62,8 @@ check-baseline-schema = le rapport indique schema_version { $found } ; cette ver
 # $why (String) - ce qui ne va pas dans la valeur (fourni par le programme, en anglais)
 check-bad-market-window = { $why } (utilisez MARKET=DAYS, comme jp=30)
 check-market-window-twice = --market-window indique { $market } deux fois
+check-market-window-no-equals = « { $value } » ne contient pas de « = »
+check-market-window-not-days = « { $value } » n’est pas un nombre de jours
 check-push-failed = --push { $dir } : l’envoi a échoué (voir ci-dessus) ; rien n’a été vérifié
 
 ## Remarques, affichées avec le rapport et conservées dans le rapport JSON.
@@ -74,6 +76,7 @@ check-no-locale-folders = aucun dossier de langue dans { $dir } : rien à compar
 check-plan-without-roadmaps = { $plan } n’a aucune feuille de route : rien à vérifier
 check-requested-locale-missing = --locale { $locale } : aucun dossier ; signalée comme langue manquante
 check-threshold-locale-unchecked = aucune langue vérifiée ne correspond à --min-coverage { $locale }=... : comptée comme couverte à 0 %
+check-market-window-unused = --market-window { $market }=... : aucun lancement des feuilles de route vérifiées n’a lieu sur ce marché, la fenêtre ne change donc rien
 
 # $kept, $total (Number) - résultats écrits, résultats trouvés
 check-sarif-truncated =

@@ -59,6 +59,8 @@ check-baseline-schema = このレポートは schema_version { $found } です�
 # $why (String) - 値の問題点（プログラムが出力、英語）
 check-bad-market-window = { $why }（jp=30 のように MARKET=DAYS の形式で指定してください）
 check-market-window-twice = --market-window で { $market } が 2 回指定されています
+check-market-window-no-equals = 「{ $value }」に「=」がありません
+check-market-window-not-days = 「{ $value }」は日数ではありません
 check-push-failed = --push { $dir }：アップロードに失敗しました（上記参照）。何もチェックしていません
 
 ## 注記。レポートとともに表示され、JSON レポートにも保存されます。
@@ -71,6 +73,7 @@ check-no-locale-folders = { $dir } の下にロケールフォルダーがあり
 check-plan-without-roadmaps = { $plan } にロードマップがありません：チェックするものはありません
 check-requested-locale-missing = --locale { $locale }：フォルダーがありません。欠落しているロケールとして報告します
 check-threshold-locale-unchecked = --min-coverage { $locale }=... に一致するチェック済みのロケールがありません：カバー率 0% として扱います
+check-market-window-unused = --market-window { $market }=...：確認したロードマップのローンチにこの市場のものはないため、このウィンドウは何も変えません
 
 # $kept, $total (Number) - 出力した結果の数、見つかった結果の数
 check-sarif-truncated = SARIF レポートには { $total } 件中 { $kept } 件の結果を重大度の高い順に収録しています（--sarif-max-results）。JSON レポートにはすべて含まれています

@@ -12,7 +12,7 @@ use crate::domain::planning::{
     WaiverInput,
 };
 use crate::domain::{
-    self, CalendarDate, Description, JurisdictionInput, LocaleRuleInput, MatchPolicy, Obligation,
+    self, CalendarDate, JurisdictionInput, LocaleRuleInput, MatchPolicy, Obligation,
     RequirementKind, ResourceKind, ResourceName, Violations,
 };
 use crate::l10n::Text;
@@ -75,35 +75,15 @@ pub fn date_to_pb(date: CalendarDate) -> Date {
     }
 }
 
-/// Why a value is invalid as the model says it, in words or as one of
-/// glocal's texts, with one of the API's texts after it (after a space): a
-/// text when the model's reason is one, so that it can still be said in the
-/// caller's language, else words.
-pub trait Reason {
-    /// The reason, then `more`.
-    fn followed_by(self, more: Text) -> Description;
-}
-
-impl Reason for String {
-    fn followed_by(self, more: Text) -> Description {
-        format!("{self} {more}").into()
-    }
-}
-
-impl Reason for Text {
-    fn followed_by(mut self, more: Text) -> Description {
-        self.append(more);
-        self.into()
-    }
-}
-
 /// A calendar date from an optional `google.type.Date`, recording a violation of `field` if invalid.
 pub fn date_from_pb(date: Option<&Date>, field: &str, v: &mut Violations) -> Option<CalendarDate> {
     let d = date?;
     match CalendarDate::from_ymd(d.year, d.month, d.day) {
         Ok(date) => Some(date),
         Err(e) => {
-            v.add(field, e.followed_by(Text::new("request-date-incomplete")));
+            let mut reason = e;
+            reason.append(Text::new("request-date-incomplete"));
+            v.add(field, reason);
             None
         }
     }

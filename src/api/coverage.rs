@@ -4,12 +4,14 @@
 //! Fluent text; results are cached until the store changes.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::coverage::checks::{BundleView, CheckOptions};
 use crate::coverage::fallback::fallback_chain;
 use crate::coverage::finding::{Finding, Severity};
-use crate::coverage::roadmap::{self, check_roadmap, PlanInputs, RoadmapOptions, Verdict};
+use crate::coverage::roadmap::{
+    self, check_roadmap, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
+};
 use crate::domain::bundle::{BundleDoc, BundleFileDoc};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap, RoadmapItem};
@@ -27,7 +29,9 @@ const CACHE_CAPACITY: usize = 256;
 /// Check results by request, valid while the store's generation is unchanged.
 #[derive(Default)]
 pub struct CheckCache {
-    entries: Mutex<BTreeMap<String, (u64, pb::CheckRoadmapResponse)>>,
+    /// By request: the store generation and the engine's report, which
+    /// holds each finding's text, so that one entry serves every language.
+    entries: Mutex<BTreeMap<String, (u64, Arc<RoadmapReport>)>>,
 }
 
 /// A product's plan and bundles, loaded from the store.
@@ -200,38 +204,28 @@ pub fn check(
     v.into_result(()).map_err(ApiError::invalid)?;
 
     let key = format!(
-        "{name}|{as_of}|{window}|{:?}|{:?}|{:?}",
+        "{name}|{as_of}|{window}|{:?}|{:?}",
         req.market_window_days.iter().collect::<BTreeMap<_, _>>(),
         req.identical_allowed,
-        texts.map(|t| t.language().to_string())
     );
     let generation = store.generation();
-    if let Some((g, cached)) = cache.entries.lock().expect("cache lock").get(&key) {
-        if *g == generation {
-            return Ok(cached.clone());
-        }
-    }
-
-    let roadmap_doc: Roadmap = decode_body(&crud::get_stored::<pb::Roadmap>(store, &name)?)?;
-    let product = name.parent().expect("a roadmap name has a product");
-    let loaded = load(store, &product)?;
-    let bundles = views(&loaded);
-    let inputs = loaded.inputs(&roadmap_doc, &bundles);
-    let options = RoadmapOptions {
-        as_of,
-        window_days: window,
-        market_windows: req
-            .market_window_days
-            .iter()
-            .map(|(k, v)| (k.clone(), i64::from(*v)))
-            .collect(),
-        checks: CheckOptions {
-            source_locale: None,
-            identical_allowed: req.identical_allowed.clone(),
-        },
+    let cached = match cache.entries.lock().expect("cache lock").get(&key) {
+        Some((g, report)) if *g == generation => Some(Arc::clone(report)),
+        _ => None,
     };
-    let report = check_roadmap(&inputs, &options);
-    let response = pb::CheckRoadmapResponse {
+    let report = match cached {
+        Some(report) => report,
+        None => {
+            let report = Arc::new(run_check(store, &name, as_of, window, req)?);
+            let mut entries = cache.entries.lock().expect("cache lock");
+            if entries.len() >= CACHE_CAPACITY {
+                entries.clear();
+            }
+            entries.insert(key, (generation, Arc::clone(&report)));
+            report
+        }
+    };
+    Ok(pb::CheckRoadmapResponse {
         roadmap: name.to_string(),
         as_of: Some(date_to_pb(as_of)),
         verdict: verdict_to_pb(report.verdict),
@@ -258,13 +252,36 @@ pub fn check(
             .iter()
             .map(|f| finding_to_pb(f, texts))
             .collect(),
+    })
+}
+
+/// Loads the roadmap's product and runs the engine.
+fn run_check(
+    store: &SharedStore,
+    name: &ResourceName,
+    as_of: CalendarDate,
+    window: i64,
+    req: &pb::CheckRoadmapRequest,
+) -> Result<RoadmapReport, ApiError> {
+    let roadmap_doc: Roadmap = decode_body(&crud::get_stored::<pb::Roadmap>(store, name)?)?;
+    let product = name.parent().expect("a roadmap name has a product");
+    let loaded = load(store, &product)?;
+    let bundles = views(&loaded);
+    let inputs = loaded.inputs(&roadmap_doc, &bundles);
+    let options = RoadmapOptions {
+        as_of,
+        window_days: window,
+        market_windows: req
+            .market_window_days
+            .iter()
+            .map(|(k, v)| (k.clone(), i64::from(*v)))
+            .collect(),
+        checks: CheckOptions {
+            source_locale: None,
+            identical_allowed: req.identical_allowed.clone(),
+        },
     };
-    let mut entries = cache.entries.lock().expect("cache lock");
-    if entries.len() >= CACHE_CAPACITY {
-        entries.clear();
-    }
-    entries.insert(key, (generation, response.clone()));
-    Ok(response)
+    Ok(check_roadmap(&inputs, &options))
 }
 
 /// GetCoverageMatrix: the roadmap check of one item needing every source

@@ -107,9 +107,13 @@ impl ApiError {
                 }
                 "INVALID_PAGE_TOKEN" => tr_in!(texts, "api-invalid-page-token"),
                 _ => {
-                    let mut fields: Vec<&str> =
-                        violations.list().iter().map(|v| v.field.as_str()).collect();
-                    fields.dedup();
+                    // Each field once, in the order of its first violation.
+                    let mut fields: Vec<&str> = Vec::new();
+                    for v in violations.list() {
+                        if !fields.contains(&v.field.as_str()) {
+                            fields.push(&v.field);
+                        }
+                    }
                     tr_in!(
                         texts,
                         "api-invalid-request",

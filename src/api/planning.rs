@@ -155,7 +155,7 @@ impl PlanningApi {
         }
 
         let product_pb = plan.product.unwrap_or_default();
-        let product = match ResourceName::parse(ResourceKind::Product, &product_pb.name) {
+        let product = match ResourceName::parse_text(ResourceKind::Product, &product_pb.name) {
             Ok(p) => Some(p),
             Err(_) if product_pb.name.is_empty() => {
                 b.v.add(

@@ -30,8 +30,8 @@ use super::plan::PlanSource;
 use super::push::{self, PushArgs};
 use super::report::gate::{self, FailOn, Gates, MinCoverage, MinCoverageSpec};
 use super::report::{
-    self, baseline::Baseline, percent, texts, Counts, LaunchResult, LocaleStats, Mode, OwnCoverage,
-    Report, ReportFinding, RoadmapResult,
+    self, baseline::Baseline, percent, texts, Counts, LaunchResult, LocaleStats, Mode, Note,
+    OwnCoverage, Report, ReportFinding, RoadmapResult,
 };
 use super::tree::{ftl_files, Layout};
 use super::ServerUrl;
@@ -139,7 +139,7 @@ impl FromStr for MarketWindowSpec {
 
     fn from_str(s: &str) -> Result<Self, String> {
         let Some((market, days)) = s.split_once('=') else {
-            return Err(texts::bad_market_window(&format!("{s:?} has no '='")));
+            return Err(texts::bad_market_window(&texts::market_window_no_equals(s)));
         };
         let market = market.trim();
         let name = if market.contains('/') {
@@ -147,12 +147,12 @@ impl FromStr for MarketWindowSpec {
         } else {
             format!("markets/{market}")
         };
-        let name = ResourceName::parse(ResourceKind::Market, &name)
-            .map_err(|e| texts::bad_market_window(&e))?;
+        let name = ResourceName::parse_text(ResourceKind::Market, &name)
+            .map_err(|e| texts::bad_market_window(&texts::why(&e)))?;
         let days: u32 = days
             .trim()
             .parse()
-            .map_err(|_| texts::bad_market_window(&format!("{days:?} is not a number of days")))?;
+            .map_err(|_| texts::bad_market_window(&texts::market_window_not_days(days)))?;
         Ok(MarketWindowSpec {
             market: name.to_string(),
             days,
@@ -299,8 +299,8 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
         .collect::<Result<_, _>>()?;
     let as_of = match &args.as_of {
         Some(s) => Some(
-            s.parse::<CalendarDate>()
-                .map_err(|e| anyhow::anyhow!(texts::bad_date(s, &e)))?,
+            CalendarDate::parse(s)
+                .map_err(|e| anyhow::anyhow!(texts::bad_date(s, &texts::why(&e))))?,
         ),
         None => None,
     };
@@ -335,6 +335,12 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
             push,
         } => server_mode(&server, &roadmap, push.as_deref(), &settings).await?,
     };
+    // A window for a market that no launch checked is in is probably a typo.
+    for market in settings.market_windows.keys() {
+        if !report.launches.iter().any(|l| &l.market == market) {
+            report.notes.push(texts::market_window_unused(market));
+        }
+    }
     if report.mode != Mode::Lint && !settings.locales.is_empty() {
         keep_locales(&mut report, &settings.locales);
     }
@@ -433,8 +439,8 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
     let Some(roadmap) = &args.roadmap else {
         bail!(texts::server_needs_roadmap());
     };
-    let roadmap = ResourceName::parse(ResourceKind::Roadmap, roadmap)
-        .map_err(|e| anyhow::anyhow!(texts::bad_roadmap_name(roadmap, &e)))?;
+    let roadmap = ResourceName::parse_text(ResourceKind::Roadmap, roadmap)
+        .map_err(|e| anyhow::anyhow!(texts::bad_roadmap_name(roadmap, &texts::why(&e))))?;
     Ok(Run::Server {
         server,
         roadmap,
@@ -541,7 +547,7 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 fn locale_folders(
     base: &Path,
     skip: Option<&Path>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Note>,
 ) -> anyhow::Result<BTreeMap<LocaleTag, String>> {
     let shown = base.display().to_string();
     let mut names: Vec<(String, PathBuf)> = std::fs::read_dir(base)
@@ -569,7 +575,7 @@ fn locale_folders(
                     out.insert(tag, name);
                 }
             }
-            Err(e) => notes.push(texts::skipped_not_locale(&name, &texts::why(&e))),
+            Err(e) => notes.push(texts::skipped_not_locale(&name, &e)),
         }
     }
     Ok(out)
@@ -855,7 +861,14 @@ fn plan_mode(
         let first = &list[0];
         anyhow::anyhow!(texts::bad_plan(
             &position(&shown, &text, source.locate(&first.field).map(|s| s.start)),
-            &format!("{}: {}", first.field, first.description),
+            &format!(
+                "{}: {}",
+                first.field,
+                first
+                    .text
+                    .as_ref()
+                    .map_or_else(|| first.description.clone(), texts::why)
+            ),
             list.len() - 1
         ))
     })?;

@@ -247,9 +247,10 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     Finding::from_text(
                         Rule::UnknownMessage,
                         source_locale.as_str(),
+                        // The values as `{:?}` showed them, escapes included.
                         Text::new("finding-unknown-message")
-                            .text("item", item.id.as_str())
-                            .text("selector", selector.as_str()),
+                            .text("item", crate::domain::escaped(&item.id))
+                            .text("selector", crate::domain::escaped(selector)),
                     )
                     .message(selector.clone()),
                 );

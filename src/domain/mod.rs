@@ -30,4 +30,5 @@ pub use requirement::{
     Jurisdiction, JurisdictionInput, LocaleRule, LocaleRuleInput, MatchPolicy, MessagePattern,
     Obligation, Requirement, RequirementInput, RequirementKind,
 };
+pub(crate) use violations::escaped;
 pub use violations::{Description, FieldViolation, Violations};

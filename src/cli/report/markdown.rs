@@ -245,7 +245,7 @@ pub fn render_within(report: &Report, budget: usize) -> String {
     if !report.notes.is_empty() {
         let mut notes = format!("#### {}\n\n", texts::markdown_notes_heading());
         for n in &report.notes {
-            let _ = writeln!(notes, "- {}", cell(n));
+            let _ = writeln!(notes, "- {}", cell(n.shown()));
         }
         if out.len() + notes.len() <= budget {
             out.push_str(&notes);

@@ -101,7 +101,7 @@ pub struct Report {
     /// Every finding, in report order ([`Report::sort`]).
     pub findings: Vec<ReportFinding>,
     /// Notes about the run (skipped folders, ...).
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 impl Report {
@@ -375,6 +375,24 @@ impl ThresholdResult {
     /// The group of the threshold.
     pub fn group(&self) -> Group {
         Group::of(&self.roadmap, &self.market, &self.locale)
+    }
+}
+
+/// A note about the run, such as a skipped folder: in `en-US` in the JSON
+/// report (a string, like every JSON value), in the report's language in the
+/// reports for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Note {
+    pub(super) english: String,
+    #[serde(skip)]
+    pub(super) shown: Option<String>,
+}
+
+impl Note {
+    /// The note as reports for people show it.
+    pub fn shown(&self) -> &str {
+        self.shown.as_deref().unwrap_or(&self.english)
     }
 }
 

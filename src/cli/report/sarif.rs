@@ -280,7 +280,11 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
     invocation.exit_code = Some(i64::from(report.summary.exit_code));
     if truncated {
         let mut notification = sarif::Notification::builder()
-            .message(message(texts::sarif_truncated(results.len(), total)))
+            .message(message(
+                texts::sarif_truncated(results.len(), total)
+                    .shown()
+                    .to_string(),
+            ))
             .build();
         notification.level = Some(json!("warning"));
         invocation.tool_execution_notifications = Some(vec![notification]);

@@ -81,7 +81,7 @@ pub fn render(report: &Report, color: bool) -> String {
         ))
     );
     for note in &report.notes {
-        let _ = writeln!(out, "{}", p.dim(&texts::note_line(note)));
+        let _ = writeln!(out, "{}", p.dim(&texts::note_line(note.shown())));
     }
     let groups = report.groups();
     // Lint mode has one section; plan and server modes one per roadmap.

@@ -7,7 +7,9 @@
 //!
 //! Each function returns the finished text; callers add no words of their own.
 
+use super::Note;
 use crate::coverage::finding::Rule;
+use crate::l10n::Text;
 use crate::tr;
 
 // ---------------------------------------------------------------------------
@@ -120,6 +122,16 @@ pub fn bad_market_window(why: &str) -> String {
     tr!("check-bad-market-window", "why" => why)
 }
 
+/// A `--market-window` value without `=`.
+pub fn market_window_no_equals(value: &str) -> String {
+    tr!("check-market-window-no-equals", "value" => crate::domain::escaped(value))
+}
+
+/// A `--market-window` value whose days are not a number.
+pub fn market_window_not_days(value: &str) -> String {
+    tr!("check-market-window-not-days", "value" => crate::domain::escaped(value))
+}
+
 /// `--market-window` names the same market twice.
 pub fn market_window_twice(market: &str) -> String {
     tr!("check-market-window-twice", "market" => market)
@@ -147,6 +159,8 @@ pub fn plan_without_fluent(plan: &str) -> String {
 
 /// The plan's layout cannot be used to find files.
 pub fn bad_layout(plan: &str, layout: &str, why: &str) -> String {
+    // The layout as `{:?}` shows it, escapes included.
+    let layout = crate::domain::escaped(layout);
     tr!("check-bad-layout", "plan" => plan, "layout" => layout, "why" => why)
 }
 
@@ -224,49 +238,77 @@ pub fn push_failed(dir: &str) -> String {
 // ---------------------------------------------------------------------------
 
 /// A folder under `--l10n` that is the source folder itself.
-pub fn skipped_source_folder(folder: &str) -> String {
-    tr!("check-skipped-source-folder", "folder" => folder)
+pub fn skipped_source_folder(folder: &str) -> Note {
+    note(Text::new("check-skipped-source-folder").text("folder", folder))
 }
 
 /// A folder whose name is not a locale tag.
-pub fn skipped_not_locale(folder: &str, why: &str) -> String {
-    tr!("check-skipped-not-locale", "folder" => folder, "why" => why)
+pub fn skipped_not_locale(folder: &str, why: &Text) -> Note {
+    note(
+        Text::new("check-skipped-not-locale")
+            .text("folder", folder)
+            .list("why", vec![why.clone()]),
+    )
 }
 
 /// A second folder of the same locale (`fr-ca` beside `fr-CA`).
-pub fn skipped_same_locale(folder: &str, first: &str) -> String {
-    tr!("check-skipped-same-locale", "folder" => folder, "first" => first)
+pub fn skipped_same_locale(folder: &str, first: &str) -> Note {
+    note(
+        Text::new("check-skipped-same-locale")
+            .text("folder", folder)
+            .text("first", first),
+    )
 }
 
 /// The source has no message: nothing to translate.
-pub fn nothing_to_translate(source: &str) -> String {
-    tr!("check-nothing-to-translate", "source" => source)
+pub fn nothing_to_translate(source: &str) -> Note {
+    note(Text::new("check-nothing-to-translate").text("source", source))
 }
 
 /// No locale folder was found.
-pub fn no_locale_folders(dir: &str) -> String {
-    tr!("check-no-locale-folders", "dir" => dir)
+pub fn no_locale_folders(dir: &str) -> Note {
+    note(Text::new("check-no-locale-folders").text("dir", dir))
 }
 
 /// The plan has no roadmap.
-pub fn plan_without_roadmaps(plan: &str) -> String {
-    tr!("check-plan-without-roadmaps", "plan" => plan)
+pub fn plan_without_roadmaps(plan: &str) -> Note {
+    note(Text::new("check-plan-without-roadmaps").text("plan", plan))
 }
 
 /// A requested locale has no folder: reported as a missing locale.
-pub fn requested_locale_missing(locale: &str) -> String {
-    tr!("check-requested-locale-missing", "locale" => locale)
+pub fn requested_locale_missing(locale: &str) -> Note {
+    note(Text::new("check-requested-locale-missing").text("locale", locale))
 }
 
 /// A threshold names a locale that no check covered.
-pub fn threshold_locale_unchecked(locale: &str) -> String {
-    tr!("check-threshold-locale-unchecked", "locale" => locale)
+pub fn threshold_locale_unchecked(locale: &str) -> Note {
+    note(Text::new("check-threshold-locale-unchecked").text("locale", locale))
+}
+
+/// A `--market-window` for a market that no checked launch is in.
+pub fn market_window_unused(market: &str) -> Note {
+    note(Text::new("check-market-window-unused").text("market", market))
 }
 
 /// The SARIF report left out results to stay within what code scanning
 /// takes.
-pub fn sarif_truncated(kept: usize, total: usize) -> String {
-    tr!("check-sarif-truncated", "kept" => kept, "total" => total)
+pub fn sarif_truncated(kept: usize, total: usize) -> Note {
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    note(
+        Text::new("check-sarif-truncated")
+            .number("kept", count(kept))
+            .number("total", count(total)),
+    )
+}
+
+/// A note of `text`: in `en-US` for the JSON report, and in the process's
+/// language for the others.
+fn note(text: Text) -> Note {
+    let texts = crate::l10n::process_texts();
+    Note {
+        english: text.to_string(),
+        shown: (texts != crate::l10n::Texts::default()).then(|| text.render(texts)),
+    }
 }
 
 // ---------------------------------------------------------------------------
