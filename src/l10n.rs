@@ -149,6 +149,12 @@ impl Texts {
         }
     }
 
+    /// Whether this is the source language, `en-US`, in which glocal's
+    /// English words (details, descriptions, JSON) are already written.
+    pub fn is_source(&self) -> bool {
+        self.index == 0
+    }
+
     /// The language this formats in.
     pub fn language(&self) -> &'static LanguageIdentifier {
         &catalog()[self.index].id
@@ -211,10 +217,12 @@ pub struct Text {
 enum TextArg {
     Text(String),
     Number(i64),
-    /// Texts joined by the language's list separator (`, `).
-    List(Vec<Text>),
-    /// Texts joined by the language's clause separator (`; `).
-    Clauses(Vec<Text>),
+    /// Texts joined by the separator that the message `separator` gives
+    /// (`check-list-separator`, `check-clause-separator`).
+    Joined {
+        items: Vec<Text>,
+        separator: &'static str,
+    },
 }
 
 impl Text {
@@ -239,15 +247,33 @@ impl Text {
         self
     }
 
+    /// Adds the number argument `name` from a count or size (saturating at
+    /// `i64::MAX`, which no count reaches).
+    pub fn count(self, name: &'static str, value: usize) -> Self {
+        self.number(name, i64::try_from(value).unwrap_or(i64::MAX))
+    }
+
     /// Adds the argument `name`: texts listed with the language's separator.
     pub fn list(mut self, name: &'static str, items: Vec<Text>) -> Self {
-        self.args.push((name, TextArg::List(items)));
+        self.args.push((
+            name,
+            TextArg::Joined {
+                items,
+                separator: "check-list-separator",
+            },
+        ));
         self
     }
 
     /// Adds the argument `name`: clauses joined with the language's separator.
     pub fn clauses(mut self, name: &'static str, items: Vec<Text>) -> Self {
-        self.args.push((name, TextArg::Clauses(items)));
+        self.args.push((
+            name,
+            TextArg::Joined {
+                items,
+                separator: "check-clause-separator",
+            },
+        ));
         self
     }
 
@@ -273,11 +299,8 @@ impl Text {
             match arg {
                 TextArg::Text(value) => args.set(*name, value.as_str()),
                 TextArg::Number(value) => args.set(*name, *value),
-                TextArg::List(items) | TextArg::Clauses(items) => {
-                    let separator = match arg {
-                        TextArg::List(_) => texts.format("check-list-separator", None),
-                        _ => texts.format("check-clause-separator", None),
-                    };
+                TextArg::Joined { items, separator } => {
+                    let separator = texts.format(separator, None);
                     let joined: Vec<String> = items.iter().map(|i| i.render(texts)).collect();
                     args.set(*name, joined.join(&separator));
                 }

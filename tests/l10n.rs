@@ -382,6 +382,21 @@ fn with_language<T>(message: T, accept_language: Option<&str>) -> tonic::Request
     request
 }
 
+/// A request to create market `shop` in `country`, selling in `currency`
+/// with one storefront `locale` (some of them invalid on purpose).
+fn shop(country: &str, currency: &str, locale: &str) -> pb::CreateMarketRequest {
+    pb::CreateMarketRequest {
+        market_id: "shop".into(),
+        market: Some(pb::Market {
+            display_name: "x".into(),
+            country: country.into(),
+            currency: currency.into(),
+            storefront_locales: vec![locale.into()],
+            ..Default::default()
+        }),
+    }
+}
+
 /// The LocalizedMessage of an error: (locale, message).
 fn localized(status: &tonic::Status) -> Option<(String, String)> {
     status
@@ -449,19 +464,7 @@ async fn errors_carry_a_localized_message_in_the_callers_language() {
     // Invalid fields: the localized message names them; BadRequest keeps
     // each violation.
     let status = markets
-        .create_market(with_language(
-            pb::CreateMarketRequest {
-                market_id: "shop".into(),
-                market: Some(pb::Market {
-                    display_name: "x".into(),
-                    country: "USA".into(),
-                    currency: "EURO".into(),
-                    storefront_locales: vec!["en-US".into()],
-                    ..Default::default()
-                }),
-            },
-            Some("es"),
-        ))
+        .create_market(with_language(shop("USA", "EURO", "en-US"), Some("es")))
         .await
         .unwrap_err();
     assert_error(
@@ -481,19 +484,7 @@ async fn errors_carry_a_localized_message_in_the_callers_language() {
     // A violation that validation words as one of glocal's texts (the
     // model's reasons are) carries it in the caller's language too.
     let status = markets
-        .create_market(with_language(
-            pb::CreateMarketRequest {
-                market_id: "shop".into(),
-                market: Some(pb::Market {
-                    display_name: "x".into(),
-                    country: "USA".into(),
-                    currency: "EUR".into(),
-                    storefront_locales: vec!["fr_CA".into()],
-                    ..Default::default()
-                }),
-            },
-            Some("fr"),
-        ))
+        .create_market(with_language(shop("USA", "EUR", "fr_CA"), Some("fr")))
         .await
         .unwrap_err();
     let details = status.get_error_details();
@@ -522,19 +513,7 @@ async fn errors_carry_a_localized_message_in_the_callers_language() {
     );
     // Without accept-language, no violation carries one.
     let status = markets
-        .create_market(with_language(
-            pb::CreateMarketRequest {
-                market_id: "shop".into(),
-                market: Some(pb::Market {
-                    display_name: "x".into(),
-                    country: "CA".into(),
-                    currency: "CAD".into(),
-                    storefront_locales: vec!["fr_CA".into()],
-                    ..Default::default()
-                }),
-            },
-            None,
-        ))
+        .create_market(with_language(shop("CA", "CAD", "fr_CA"), None))
         .await
         .unwrap_err();
     assert!(status

@@ -45,11 +45,6 @@ fn store_error(e: StoreError) -> ApiError {
     ApiError::from_store(BUNDLE_TYPE, e)
 }
 
-/// A count or size as a number argument of a text.
-fn count(n: usize) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
-}
-
 /// Parses the `field` of a request as a bundle name, in canonical form.
 pub fn parse_bundle(
     field: &str,
@@ -115,8 +110,8 @@ pub async fn write_files(
         v.add(
             "files",
             Text::new("request-bundle-too-many-files")
-                .number("count", count(req.files.len()))
-                .number("max", count(limits.max_files_per_request)),
+                .count("count", req.files.len())
+                .count("max", limits.max_files_per_request),
         );
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -134,8 +129,8 @@ pub async fn write_files(
             v.add(
                 format!("files[{i}].content"),
                 Text::new("request-bundle-file-too-large")
-                    .number("size", count(f.content.len()))
-                    .number("max", count(limits.max_file_bytes)),
+                    .count("size", f.content.len())
+                    .count("max", limits.max_file_bytes),
             );
         }
     }

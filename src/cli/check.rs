@@ -691,8 +691,7 @@ fn lint(
 /// A finding of the engine in the report.
 fn report_finding(f: Finding, path: Option<String>) -> ReportFinding {
     let texts = crate::l10n::process_texts();
-    let localized_detail =
-        (texts != crate::l10n::Texts::default() && f.text.is_some()).then(|| f.detail_in(texts));
+    let localized_detail = (!texts.is_source() && f.text.is_some()).then(|| f.detail_in(texts));
     ReportFinding {
         rule: f.rule.id().to_string(),
         severity: f.severity,
@@ -1283,7 +1282,7 @@ async fn server_mode(
     // Findings' details in the report's language, when it is not en-US.
     let mut request = tonic::Request::new(request);
     let texts = crate::l10n::process_texts();
-    if texts != crate::l10n::Texts::default() {
+    if !texts.is_source() {
         if let Ok(value) = texts.language().to_string().parse() {
             request.metadata_mut().insert("accept-language", value);
         }

@@ -298,7 +298,7 @@ impl Finding {
     /// has no [`Finding::text`].
     pub fn detail_in(&self, texts: Texts) -> String {
         match &self.text {
-            Some(text) if texts != Texts::default() => text.render(texts),
+            Some(text) if !texts.is_source() => text.render(texts),
             _ => self.detail.clone(),
         }
     }

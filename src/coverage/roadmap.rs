@@ -475,10 +475,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                         Text::new("finding-no-bundle-serves")
                             .text("locale", tag.to_string())
                             .text("policy", policy_name(need.policy))
-                            .number(
-                                "count",
-                                i64::try_from(needed_here.len()).unwrap_or(i64::MAX),
-                            )
+                            .count("count", needed_here.len())
                             .number("words", words),
                     );
                     add(&mut findings, gap, &judge(&all));

@@ -74,7 +74,7 @@ pub(crate) fn check_display_name(value: &str, field: String, v: &mut Violations)
 
 /// Why a text is invalid that is longer than `max` characters.
 pub(crate) fn too_long(max: usize) -> Text {
-    Text::new("validation-too-long").number("max", i64::try_from(max).unwrap_or(i64::MAX))
+    Text::new("validation-too-long").count("max", max)
 }
 
 /// Checks an ISO 3166-2 subdivision code and returns it in upper case;

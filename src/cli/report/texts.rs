@@ -293,11 +293,10 @@ pub fn market_window_unused(market: &str) -> Note {
 /// The SARIF report left out results to stay within what code scanning
 /// takes.
 pub fn sarif_truncated(kept: usize, total: usize) -> Note {
-    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     note(
         Text::new("check-sarif-truncated")
-            .number("kept", count(kept))
-            .number("total", count(total)),
+            .count("kept", kept)
+            .count("total", total),
     )
 }
 
@@ -307,7 +306,7 @@ fn note(text: Text) -> Note {
     let texts = crate::l10n::process_texts();
     Note {
         english: text.to_string(),
-        shown: (texts != crate::l10n::Texts::default()).then(|| text.render(texts)),
+        shown: (!texts.is_source()).then(|| text.render(texts)),
     }
 }
 
