@@ -365,6 +365,7 @@ impl Resource for pb::Product {
                 directory: f.directory,
                 layout: f.layout,
             }),
+            message_scope: domain::MessageScope::default(),
         }
         .validate(prefix)
     }

@@ -694,6 +694,7 @@ mod tests {
                 source_locale: LocaleTag::parse("en-US").unwrap(),
                 categories: vec![],
                 fluent_source: None,
+                message_scope: Default::default(),
             },
             markets: [("markets/de".to_string(), de)].into(),
             requirements: vec![("requirements/imprint".into(), imprint)],

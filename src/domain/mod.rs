@@ -25,7 +25,7 @@ pub use ids::{validate_resource_id, ResourceKind, ResourceName};
 pub use locale::LocaleTag;
 pub use market::{Market, MarketInput};
 pub use preset::{MarketPreset, PresetError, PresetMarket, PresetRequirement, AMAZON_MARKETPLACES};
-pub use product::{FluentSource, Product, ProductInput, Variant, VariantInput};
+pub use product::{FluentSource, MessageScope, Product, ProductInput, Variant, VariantInput};
 pub use requirement::{
     Jurisdiction, JurisdictionInput, LocaleRule, LocaleRuleInput, MatchPolicy, MessagePattern,
     Obligation, Requirement, RequirementInput, RequirementKind,

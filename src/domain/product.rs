@@ -21,6 +21,39 @@ pub struct Product {
     /// Where the product's Fluent files live, if said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fluent_source: Option<FluentSource>,
+    /// How the product's Fluent files share ids (documents stored before the
+    /// field existed read as [`MessageScope::File`]).
+    #[serde(default)]
+    pub message_scope: MessageScope,
+}
+
+/// Where a message id lives: the namespace in which an id is one message.
+///
+/// Fluent's runtimes (fluent-fallback's `Localization`, `@fluent/dom`) load a
+/// list of files per context, so the same id in two files of a product is two
+/// messages, each in its file; compare-locales compares each file with the
+/// source file of the same path. An app that adds every file of a locale to
+/// one `FluentBundle` has one namespace per locale instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageScope {
+    /// An id lives in its file: a message is `(file, id)`, and a locale's file
+    /// is compared with the source file of the same path.
+    #[default]
+    File,
+    /// Every file of a locale is one namespace (one `FluentBundle`): the first
+    /// definition of an id in path order wins, wherever it is.
+    Bundle,
+}
+
+impl MessageScope {
+    /// `file` or `bundle`, as plan files and `--scope` spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageScope::File => "file",
+            MessageScope::Bundle => "bundle",
+        }
+    }
 }
 
 /// Where a product's Fluent files live, relative to its plan file.
@@ -81,6 +114,9 @@ pub struct ProductInput {
     /// See [`Product::fluent_source`].
     #[serde(default)]
     pub fluent_source: Option<FluentSource>,
+    /// See [`Product::message_scope`].
+    #[serde(default)]
+    pub message_scope: MessageScope,
 }
 
 impl ProductInput {
@@ -109,6 +145,7 @@ impl ProductInput {
                 source_locale,
                 categories,
                 fluent_source: self.fluent_source,
+                message_scope: self.message_scope,
             }),
             _ => Err(v),
         }
