@@ -80,6 +80,7 @@ pub fn index_file(source: &str) -> FileIndex {
                 first_line: None,
             }],
             words: 0,
+            refused: true,
         };
     }
     let (resource, errors) = match fluent_syntax::parser::parse(source) {
@@ -143,6 +144,7 @@ pub fn index_file(source: &str) -> FileIndex {
         entries,
         diagnostics,
         words,
+        refused: false,
     }
 }
 
@@ -159,9 +161,27 @@ pub struct FileIndex {
     /// The words of all values and attributes of all entries (see the module
     /// documentation for what a word is).
     pub words: u32,
+    /// Whether the file was refused without parsing (nested deeper than
+    /// [`MAX_NESTING`]): nothing may parse its text, ever.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refused: bool,
 }
 
 impl FileIndex {
+    /// Whether the file was refused without parsing (see
+    /// [`FileIndex::refused`]); also true of an index stored before that
+    /// field existed, recognised by its one "not parsed" syntax error, so
+    /// that no stored text that once was refused is parsed later.
+    pub fn was_refused(&self) -> bool {
+        self.refused
+            || (self.entries.is_empty()
+                && self.diagnostics.len() == 1
+                && self.diagnostics[0].kind == DiagnosticKind::SyntaxError
+                && self.diagnostics[0]
+                    .message
+                    .ends_with("the file was not parsed"))
+    }
+
     /// The ids of the messages, in file order, each once (at its first
     /// definition): what a file provides to code that formats messages.
     pub fn message_ids(&self) -> impl Iterator<Item = &str> {
@@ -1509,7 +1529,8 @@ next = Next
                 FileIndex {
                     entries: vec![],
                     diagnostics: vec![],
-                    words: 0
+                    words: 0,
+                    refused: false,
                 },
                 "{src:?}"
             );
