@@ -1314,3 +1314,313 @@ fn readme_samples_are_real_output() {
         assert_eq!(stdout(&out), expected, "glocal check {}", args.join(" "));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Message scope, per-message fallback, folder names, syntax errors.
+// ---------------------------------------------------------------------------
+
+/// Writes `files` (`path`, text) under `dir`.
+fn write_tree(dir: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+/// The stats row of `locale` in a JSON report.
+fn stats_row<'a>(report: &'a Value, locale: &str) -> &'a Value {
+    report["stats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["locale"] == locale)
+        .unwrap_or_else(|| panic!("no stats for {locale}: {}", report["stats"]))
+}
+
+/// (rule, message id, path, line) of a locale's findings.
+fn brief_findings(report: &Value, locale: &str) -> Vec<String> {
+    findings(report, locale)
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {} {}",
+                f["rule"].as_str().unwrap(),
+                f["message_id"].as_str().unwrap_or("-"),
+                f["path"].as_str().unwrap_or("-"),
+                f["line"]
+            )
+        })
+        .collect()
+}
+
+const TREE: &[(&str, &str)] = &[
+    ("en-US/app.ftl", "hello = Hello\nbye = Goodbye\nthanks = Thank you\n"),
+    ("fr/app.ftl", "hello = Bonjour\nbye = Au revoir\nthanks = Merci\n"),
+    ("fr-CA/app.ftl", "hello = Allô\n"),
+    ("pt_BR/app.ftl", "hello = Olá\nbye = Tchau\nthanks = Obrigado\n"),
+    ("ja-JP-mac/app.ftl", "hello = こんにちは\nbye = さようなら\nthanks = ありがとう\n"),
+    (
+        "de/app.ftl",
+        "hello = Hallo\nbye = Tschüss { $name\nthanks = Danke\n",
+    ),
+];
+
+/// Each folder alone by default (fr-CA lacks two messages); with
+/// `--fallback` fr-CA's other messages are served by fr, own 1 of 3.
+#[test]
+fn lint_fallback_serves_each_message_along_the_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(dir.path(), TREE);
+    let json = dir.path().join("r.json");
+    let args = [
+        "--source",
+        "en-US",
+        "--l10n",
+        ".",
+        "--locale",
+        "fr-CA",
+        "--json",
+        "r.json",
+    ];
+    let out = check_in(dir.path(), &args);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let alone = json_report(&json);
+    assert_eq!(
+        brief_findings(&alone, "fr-CA"),
+        [
+            "missing-message bye fr-CA/app.ftl 0",
+            "missing-message thanks fr-CA/app.ftl 0"
+        ]
+    );
+    assert_eq!(stats_row(&alone, "fr-CA")["messages"]["translated"], 1);
+
+    let mut with_fallback = args.to_vec();
+    with_fallback.push("--fallback");
+    let out = check_in(dir.path(), &with_fallback);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let served = json_report(&json);
+    assert_eq!(
+        brief_findings(&served, "fr-CA"),
+        ["fallback-used - - 0"],
+        "{}",
+        served["findings"]
+    );
+    let note = findings(&served, "fr-CA")[0];
+    assert_eq!(note["bundle"], "fr");
+    assert_eq!(note["detail"], "fr-CA: the fr bundle serves 2 of the 3 needed messages");
+    let row = stats_row(&served, "fr-CA");
+    assert_eq!(row["messages"]["translated"], 3);
+    assert_eq!(row["own"]["messages"], 1);
+    assert_eq!(row["served_by"], "fr-CA");
+    assert!(stdout(&out).contains("fr-CA"), "{}", stdout(&out));
+}
+
+/// `pt_BR/` is pt-BR; `ja-JP-mac/` keeps its name, is checked with ja-JP's
+/// data, and says so; no folder is skipped silently.
+#[test]
+fn lint_reads_underscores_and_keeps_non_bcp47_folder_names() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(dir.path(), TREE);
+    write_tree(dir.path(), &[("configs/x.toml", "")]);
+    let out = check_in(
+        dir.path(),
+        &["--source", "en-US", "--l10n", ".", "--json", "r.json"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let r = json_report(&dir.path().join("r.json"));
+    let locales: Vec<&str> = r["stats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["locale"].as_str().unwrap())
+        .collect();
+    assert_eq!(locales, ["de", "fr", "fr-CA", "ja-JP-mac", "pt-BR"]);
+    assert_eq!(stats_row(&r, "pt-BR")["messages"]["translated"], 3);
+    assert_eq!(stats_row(&r, "ja-JP-mac")["messages"]["translated"], 3);
+    assert_eq!(brief_findings(&r, "ja-JP-mac"), Vec::<String>::new());
+    let notes: Vec<&str> = r["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notes.contains(&"ja-JP-mac/ is not a BCP 47 locale tag: it is reported as ja-JP-mac and checked with the CLDR data of ja-JP"),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.starts_with("skipped configs/")),
+        "{notes:?}"
+    );
+}
+
+/// A message lost to a syntax error is reported on its entry (line 2,
+/// `bye`), not as missing; the parser's position stays in the detail.
+#[test]
+fn lint_reports_a_syntax_error_on_the_entry_it_swallows() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(dir.path(), TREE);
+    let out = check_in(
+        dir.path(),
+        &[
+            "--source", "en-US", "--l10n", ".", "--locale", "de", "--json", "r.json",
+        ],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let r = json_report(&dir.path().join("r.json"));
+    assert_eq!(
+        brief_findings(&r, "de"),
+        ["syntax-error bye de/app.ftl 2"]
+    );
+    let f = findings(&r, "de")[0];
+    assert_eq!(f["column"], 1);
+    assert!(
+        f["detail"].as_str().unwrap().contains("(up to line 3, column 1)"),
+        "{}",
+        f["detail"]
+    );
+    assert_eq!(stats_row(&r, "de")["messages"]["missing"], 1);
+    assert!(
+        stdout(&out).contains("de/app.ftl:2:1"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// `--scope bundle`: one namespace per locale; `--scope file` (the default):
+/// the same id in two files is two messages.
+#[test]
+fn lint_scope_file_and_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(
+        dir.path(),
+        &[
+            ("en-US/orders/list.ftl", "status-label = Status:\n"),
+            ("en-US/sync.ftl", "status-label = Status ({ $device })\n"),
+            ("fr/sync.ftl", "status-label = État ({ $device })\n"),
+        ],
+    );
+    let run = |scope: &str| {
+        let out = check_in(
+            dir.path(),
+            &[
+                "--source", "en-US", "--l10n", ".", "--scope", scope, "--json", "r.json",
+            ],
+        );
+        assert_eq!(code(&out), 1, "{}", stderr(&out));
+        brief_findings(&json_report(&dir.path().join("r.json")), "fr")
+    };
+    assert_eq!(
+        run("file"),
+        ["missing-message status-label fr/orders/list.ftl 0"]
+    );
+    assert_eq!(run("bundle"), ["unknown-variable status-label fr/sync.ftl 1"]);
+}
+
+#[test]
+fn fallback_and_scope_flags_belong_to_their_modes() {
+    let out = check(&["--plan", PLAN, "--fallback"]);
+    assert_one_line_error(&out, "--fallback applies to lint mode only");
+    let out = check(&[
+        "--server",
+        "http://127.0.0.1:1",
+        "--roadmap",
+        "products/p/roadmaps/r",
+        "--scope",
+        "bundle",
+    ]);
+    assert_one_line_error(&out, "--scope applies to lint and plan modes only");
+}
+
+/// CheckRoadmap and `glocal check --plan` agree finding for finding,
+/// severities included, at risk and blocked; a needed message lost to a
+/// syntax error is a syntax-error gap on its entry in both.
+#[test]
+fn plan_and_server_modes_agree_finding_for_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_dir = dir.path().join("plan");
+    copy_tree(&root().join("tests/fixtures/check/plan"), &plan_dir);
+    std::fs::write(
+        plan_dir.join("locales/de-DE/lamp.ftl"),
+        "dimmer-title = Helligkeitsregler\ndimmer-level = Helligkeit { $percent Prozent\ntimer-title = Ausschalttimer\n",
+    )
+    .unwrap();
+    let server = start_server(&dir.path().join("data"));
+    let plan = plan_dir.join("plan.toml");
+    let import = Command::new(env!("CARGO_BIN_EXE_glocal"))
+        .args(["import", plan.to_str().unwrap(), "--server", &server.url])
+        .output()
+        .unwrap();
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    let push = Command::new(env!("CARGO_BIN_EXE_glocal"))
+        .args(["push", "--server", &server.url, "--product", "lamp"])
+        .arg(plan_dir.join("locales"))
+        .output()
+        .unwrap();
+    assert!(push.status.success(), "{}", String::from_utf8_lossy(&push.stderr));
+
+    let keys = |r: &Value| {
+        let mut k: Vec<String> = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {} {} {} {} {}",
+                    f["rule"],
+                    f["severity"],
+                    f["market"],
+                    f["locale"],
+                    f["file"],
+                    f["line"],
+                    f["message_id"],
+                    f["detail"]
+                )
+            })
+            .collect();
+        k.sort();
+        k
+    };
+    // 2030-02-20: fr is blocked; 2030-01-01: fr at risk; 2030-05-25: de blocked.
+    for as_of in ["2030-01-01", "2030-02-20", "2030-05-25"] {
+        let server_json = dir.path().join(format!("server-{as_of}.json"));
+        let plan_json = dir.path().join(format!("plan-{as_of}.json"));
+        check(&[
+            "--server",
+            &server.url,
+            "--roadmap",
+            "products/lamp/roadmaps/v1",
+            "--as-of",
+            as_of,
+            "--json",
+            server_json.to_str().unwrap(),
+        ]);
+        check(&[
+            "--plan",
+            plan.to_str().unwrap(),
+            "--roadmap",
+            "v1",
+            "--as-of",
+            as_of,
+            "--json",
+            plan_json.to_str().unwrap(),
+        ]);
+        let (s, p) = (json_report(&server_json), json_report(&plan_json));
+        assert_eq!(keys(&s), keys(&p), "{as_of}");
+        assert_eq!(s["launches"], p["launches"], "{as_of}");
+        let lost: Vec<&Value> = p["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "syntax-error")
+            .collect();
+        assert_eq!(lost.len(), 1, "{as_of}: {}", p["findings"]);
+        assert_eq!(
+            (&lost[0]["message_id"], &lost[0]["line"], &lost[0]["locale"]),
+            (&Value::from("dimmer-level"), &Value::from(2), &Value::from("de-DE"))
+        );
+        let want = if as_of == "2030-05-25" { "error" } else { "warning" };
+        assert_eq!(lost[0]["severity"], want, "{as_of}");
+    }
+}

@@ -211,8 +211,10 @@ fn the_example_plan_round_trips_through_export() {
     ] {
         assert!(exported.contains(needle), "{needle}:\n{exported}");
     }
-    // `status = "PLANNED"` is the default, so it is left out.
+    // `status = "PLANNED"` and `message_scope = "file"` are the defaults, so
+    // they are left out.
     assert!(!exported.contains("status ="), "{exported}");
+    assert!(!exported.contains("message_scope"), "{exported}");
 
     // --output writes the same text to a file.
     let file = dir.path().join("kettle.toml");
@@ -298,6 +300,7 @@ id = "gadget"
 display_name = "Gadget"
 source_locale = "en-US"
 categories = ["kitchen"]
+message_scope = "bundle"
 
 [product.fluent]
 directory = "l10n/ftl"
@@ -461,6 +464,29 @@ fn an_unknown_field_is_an_error_at_its_position() {
             line_of(&content, needle)
         );
         assert!(err.starts_with(&at), "{at}\n{err}");
+    }
+}
+
+#[test]
+fn a_bad_message_scope_is_an_error_at_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    for value in ["global", "BUNDLE"] {
+        let content = format!("{SMALL}message_scope = \"{value}\"\n");
+        let plan = write(dir.path(), "plan.toml", &content);
+        let err = failed(
+            glocal()
+                .arg("import")
+                .arg(&plan)
+                .args(["--server", "http://127.0.0.1:1"])
+                .output()
+                .unwrap(),
+        );
+        let at = format!(
+            "{}:4:17: unknown variant `{value}`, expected `file` or `bundle`\n",
+            plan.display()
+        );
+        assert!(err.starts_with(&at), "{at}\n{err}");
+        assert!(err.contains("nothing was sent"), "{err}");
     }
 }
 

@@ -128,8 +128,10 @@ async fn pushes_a_tree_and_reports_diagnostics_with_positions() {
     );
     assert!(stderr.contains("skipped not_a_locale/"), "{stderr}");
     assert!(
-        stdout.contains("fr/main.ftl:2:"),
-        "the syntax error with its position: {stdout}"
+        stdout.contains(
+            "  fr/main.ftl:2: syntax error in bye (parser at 2:19): Expected an inline expression\n"
+        ),
+        "the syntax error with its entry and position: {stdout}"
     );
     assert!(
         stdout.contains("de/main.ftl:3:1: duplicate id hello"),
@@ -150,7 +152,16 @@ async fn pushes_a_tree_and_reports_diagnostics_with_positions() {
         .filter(|d| d.kind == pb::DiagnosticKind::SyntaxError as i32)
         .collect();
     assert_eq!(syntax.len(), 1, "{:?}", fr.diagnostics);
-    assert_eq!((syntax[0].file.as_str(), syntax[0].line), ("main.ftl", 2));
+    assert_eq!(
+        (
+            syntax[0].file.as_str(),
+            syntax[0].line,
+            syntax[0].column,
+            syntax[0].entry_line,
+            syntax[0].message_id.as_str()
+        ),
+        ("main.ftl", 2, 19, 2, "bye")
+    );
     assert!(!syntax[0].message.is_empty());
     assert_eq!(
         fr.stats.as_ref().unwrap().messages,

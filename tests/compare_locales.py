@@ -70,7 +70,8 @@ def run_compare_locales(corpus, locales, out):
 
 
 def compare_locales_sets(corpus, details):
-    """{locale: {"missing": set, "obsolete": set, "missing_attributes": set}}."""
+    """{locale: {"missing": set, "obsolete": set, "missing_attributes": set}},
+    each item `path:id`, as glocal's FILE scope names a message."""
     result = {}
     for full_path, items in flatten(details):
         locale, path = full_path.split("/", 1)
@@ -79,17 +80,17 @@ def compare_locales_sets(corpus, details):
         )
         for item in items:
             if "missingEntity" in item:
-                sets["missing"].add(item["missingEntity"])
+                sets["missing"].add(f"{path}:{item['missingEntity']}")
             elif "obsoleteEntity" in item:
-                sets["obsolete"].add(item["obsoleteEntity"])
+                sets["obsolete"].add(f"{path}:{item['obsoleteEntity']}")
             elif "missingFile" in item:
-                sets["missing"] |= entity_ids(os.path.join(corpus, "en", path))
+                sets["missing"] |= {f"{path}:{i}" for i in entity_ids(os.path.join(corpus, "en", path))}
             elif "obsoleteFile" in item:
-                sets["obsolete"] |= entity_ids(os.path.join(corpus, locale, path))
+                sets["obsolete"] |= {f"{path}:{i}" for i in entity_ids(os.path.join(corpus, locale, path))}
             elif "error" in item:
                 m = MISSING_ATTRIBUTE.match(item["error"])
                 if m:
-                    sets["missing_attributes"].add(f"{m.group(2)}.{m.group(1)}")
+                    sets["missing_attributes"].add(f"{path}:{m.group(2)}.{m.group(1)}")
     return result
 
 
@@ -111,44 +112,34 @@ def main():
               f"(check alone {glocal['timing_seconds']['check']:.2f} s); ratio {seconds / ours:.0f}x")
     cl = compare_locales_sets(args.corpus, json.load(open(cl_json))[0]["details"])
 
-    # Ids the source defines in more than one file: compare-locales wants
-    # them in each file, glocal once in the bundle.
-    source_files = {}
-    for folder, _, names in os.walk(os.path.join(args.corpus, "en")):
-        for name in names:
-            if name.endswith(".ftl"):
-                for key in entity_ids(os.path.join(folder, name)):
-                    source_files[key] = source_files.get(key, 0) + 1
-    multi = {key for key, count in source_files.items() if count > 1}
-
     kinds = ("missing", "obsolete", "missing_attributes")
     agree = {k: 0 for k in kinds}
-    explained = {k: 0 for k in kinds}
+    counts_agree = {k: 0 for k in kinds}
     all_agree = 0
     for locale in locales:
         ours = {k: set(glocal["locales"][locale][k]) for k in kinds}
         theirs = cl.get(locale, {k: set() for k in kinds})
         same = True
         for kind in kinds:
+            counts_agree[kind] += len(ours[kind]) == len(theirs[kind])
             if ours[kind] == theirs[kind]:
                 agree[kind] += 1
-                explained[kind] += 1
                 continue
             same = False
             only_ours = sorted(ours[kind] - theirs[kind])
             only_theirs = sorted(theirs[kind] - ours[kind])
-            unexplained = [i for i in only_ours + only_theirs if i not in multi]
-            explained[kind] += not unexplained
             print(f"{locale} {kind}: glocal only {len(only_ours)} {only_ours[:args.show]}; "
-                  f"compare-locales only {len(only_theirs)} {only_theirs[:args.show]}; "
-                  f"not defined in several source files: {unexplained[:args.show]}")
+                  f"compare-locales only {len(only_theirs)} {only_theirs[:args.show]}")
         all_agree += same
     n = len(locales)
     print(f"agree exactly, of {n} locales: " +
           ", ".join(f"{k} {agree[k]}" for k in kinds) + f"; all three {all_agree}")
-    print(f"agree but for ids the source defines in several files ({len(multi)} ids): " +
-          ", ".join(f"{k} {explained[k]}" for k in kinds))
+    print(f"counts agree, of {n} locales: " +
+          ", ".join(f"{k} {counts_agree[k]}" for k in kinds))
+    totals = {k: sum(len(glocal["locales"][l][k]) for l in locales) for k in kinds}
+    print("glocal totals: " + ", ".join(f"{k} {totals[k]}" for k in kinds))
+    return 0 if all_agree == n else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -13,17 +13,18 @@
 //! with `index_file`, checks every locale folder against `en/`, prints per
 //! locale the counts of missing messages, obsolete messages and missing
 //! attributes, and, when `GLOCAL_AGREEMENT_OUT` is set, writes them (with the
-//! ids, each with its file), the statistics and the other findings there as
-//! JSON.
+//! ids, each as `file:id`), the statistics and the other findings there as
+//! JSON. Locales are checked under FILE scope, as compare-locales compares
+//! them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use glocal::coverage::checks::{check_locale, BundleView, CheckOptions};
 use glocal::coverage::finding::Rule;
 use glocal::domain::ftl::{index_file, FileIndex};
-use glocal::domain::LocaleTag;
+use glocal::domain::{LocaleTag, MessageScope};
 
 /// The `.ftl` files under `dir` as (bundle path, text), in path order.
 fn read_bundle(dir: &Path) -> Vec<(String, String)> {
@@ -97,7 +98,10 @@ fn corpus_agreement() {
         .collect();
     let index_time = index_start.elapsed();
 
-    let source = BundleView::new(source_files.iter().map(|(p, i)| (p.as_str(), i)));
+    // compare-locales compares each file with the source file of the same
+    // path: glocal's FILE scope.
+    let scope = MessageScope::File;
+    let source = BundleView::new(source_files.iter().map(|(p, i)| (p.as_str(), i)), scope);
     let options = CheckOptions {
         source_locale: Some(LocaleTag::parse("en").unwrap()),
         identical_allowed: Vec::new(),
@@ -112,21 +116,30 @@ fn corpus_agreement() {
     for (locale, files) in &targets {
         let tag = LocaleTag::parse(locale).unwrap();
         let start = Instant::now();
-        let target = BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)));
+        let target = BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)), scope);
         let report = check_locale(&source, &target, &tag, &options);
         check_time += start.elapsed();
-        let ids = |rule: Rule| -> BTreeMap<String, String> {
-            report
-                .of_rule(rule)
-                .map(|f| {
-                    (
-                        f.message_id.clone().unwrap_or_default(),
-                        f.file.clone().unwrap_or_default(),
-                    )
-                })
-                .collect()
+        // Each as `file:id`: the same id in two files is two messages.
+        let key = |f: &glocal::coverage::finding::Finding| {
+            format!(
+                "{}:{}",
+                f.file.as_deref().unwrap_or_default(),
+                f.message_id.as_deref().unwrap_or_default()
+            )
         };
-        let missing = ids(Rule::MissingMessage);
+        let ids = |rule: Rule| -> BTreeSet<String> { report.of_rule(rule).map(key).collect() };
+        // A source message lost to a syntax error is missing for
+        // compare-locales (its parser skips the junk); glocal reports it as
+        // the syntax error on that message.
+        let lost = report.of_rule(Rule::SyntaxError).filter(|f| {
+            f.message_id
+                .as_deref()
+                .is_some_and(|id| source.get(f.file.as_deref().unwrap_or_default(), id).is_some())
+        });
+        let missing: BTreeSet<String> = ids(Rule::MissingMessage)
+            .into_iter()
+            .chain(lost.map(key))
+            .collect();
         let obsolete = ids(Rule::ObsoleteMessage);
         let attributes = ids(Rule::MissingAttribute);
         println!(

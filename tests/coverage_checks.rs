@@ -7,7 +7,7 @@ use std::path::Path;
 use glocal::coverage::checks::{check_locale, BundleView, CheckOptions, LocaleReport, LocaleStats};
 use glocal::coverage::finding::{Finding, Rule, Severity};
 use glocal::domain::ftl::{index_file, FileIndex};
-use glocal::domain::LocaleTag;
+use glocal::domain::{LocaleTag, MessageScope};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/coverage");
 
@@ -38,7 +38,7 @@ fn load_bundle(dir: &Path) -> Vec<(String, FileIndex)> {
 }
 
 fn view(files: &[(String, FileIndex)]) -> BundleView<'_> {
-    BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)))
+    BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)), MessageScope::File)
 }
 
 fn options() -> CheckOptions {
@@ -121,8 +121,9 @@ const CASES: &[Case] = &[
     case("obsolete term", "de", Rule::ObsoleteMessage, "-unused", Some("app.ftl:10:1")),
     case("locale's own referenced term", "de", Rule::ObsoleteMessage, "-de-article", None),
     case("duplicate id in a file", "fr", Rule::DuplicateId, "cart-title", Some("shop/cart.ftl:3:1")),
-    case("duplicate id across files", "de", Rule::DuplicateId, "hello", Some("shop/cart.ftl:5:1")),
-    case("syntax error", "fr", Rule::SyntaxError, "", Some("shop/cart.ftl:4:6")),
+    case("per file, an id in another file than the source's is obsolete there", "de", Rule::ObsoleteMessage, "hello", Some("shop/cart.ftl:5:1")),
+    case("per file, no duplicate across files", "de", Rule::DuplicateId, "hello", None),
+    case("syntax error, at its entry", "fr", Rule::SyntaxError, "", Some("shop/cart.ftl:4:1")),
     case("unknown variable", "fr", Rule::UnknownVariable, "hello", Some("app.ftl:8:1")),
     case("dropped variable", "fr", Rule::DroppedVariable, "hello", Some("app.ftl:8:1")),
     case("French [other] dropping $count", "fr", Rule::DroppedVariable, "items", Some("app.ftl:11:1")),
@@ -189,13 +190,13 @@ fn exact_findings_per_locale() {
             ("unresolved-reference", "about", "app.ftl:32:1"),
             ("obsolete-message", "old-banner", "app.ftl:34:1"),
             ("duplicate-id", "cart-title", "shop/cart.ftl:3:1"),
-            ("syntax-error", "", "shop/cart.ftl:4:6"),
+            ("syntax-error", "", "shop/cart.ftl:4:1"),
         ]),
         ("de", &[
             ("missing-message", "-brand", "app.ftl:0:0"),
             ("obsolete-message", "-unused", "app.ftl:10:1"),
             ("unresolved-reference", "about", "app.ftl:33:1"),
-            ("duplicate-id", "hello", "shop/cart.ftl:5:1"),
+            ("obsolete-message", "hello", "shop/cart.ftl:5:1"),
         ]),
         ("ja", &[
             ("missing-message", "cart-title", "shop/cart.ftl:0:0"),
@@ -332,7 +333,8 @@ fn stats_count_messages_and_words() {
         ),
         (13, 35, 3, 5)
     );
-    // de: -brand (1 word) missing, -unused obsolete, -de-article its own.
+    // de: -brand (1 word) missing, -unused and shop/cart.ftl's hello (the
+    // source has hello in app.ftl only) obsolete, -de-article its own.
     let de = check("de", &options()).stats;
     assert_eq!(
         (
@@ -340,7 +342,7 @@ fn stats_count_messages_and_words() {
             de.missing_words,
             de.obsolete_messages
         ),
-        (15, 1, 1)
+        (15, 1, 2)
     );
 }
 
@@ -349,7 +351,7 @@ fn missing_locale() {
     let source = load_bundle(&Path::new(FIXTURES).join("en"));
     let report = check_locale(
         &view(&source),
-        &BundleView::new([]),
+        &BundleView::new([], MessageScope::File),
         &LocaleTag::parse("it").unwrap(),
         &options(),
     );
@@ -371,15 +373,72 @@ fn bundle_view_first_definition_wins() {
     let a = index_file("x = A\ny = A\n");
     let b = index_file("x = B\nz = B\n");
     // Given out of order: sorted by path.
-    let view = BundleView::new([("b.ftl", &b), ("a.ftl", &a)]);
+    let view = BundleView::new([("b.ftl", &b), ("a.ftl", &a)], MessageScope::Bundle);
     assert_eq!(view.files()[0].0, "a.ftl");
-    let x = view.get("x").unwrap();
-    assert_eq!(
-        (x.file, x.entry.value.as_ref().unwrap().source.as_str()),
-        ("a.ftl", "A")
-    );
+    // One namespace: the first definition in path order, asked for any file.
+    for file in ["a.ftl", "b.ftl"] {
+        let x = view.get(file, "x").unwrap();
+        assert_eq!(
+            (x.file, x.entry.value.as_ref().unwrap().source.as_str()),
+            ("a.ftl", "A")
+        );
+    }
     let ids: Vec<&str> = view.entries().map(|l| l.entry.id.as_str()).collect();
     assert_eq!(ids, ["x", "y", "z"]);
+
+    // Per file: `x` of b.ftl is its own message.
+    let view = BundleView::new([("b.ftl", &b), ("a.ftl", &a)], MessageScope::File);
+    let x = view.get("b.ftl", "x").unwrap();
+    assert_eq!(
+        (x.file, x.entry.value.as_ref().unwrap().source.as_str()),
+        ("b.ftl", "B")
+    );
+    assert!(view.get("b.ftl", "y").is_none());
+    let ids: Vec<(&str, &str)> = view
+        .entries()
+        .map(|l| (l.file, l.entry.id.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [("a.ftl", "x"), ("a.ftl", "y"), ("b.ftl", "x"), ("b.ftl", "z")]
+    );
+    assert_eq!(view.get_anywhere("x").unwrap().file, "a.ftl");
+}
+
+/// Under BUNDLE scope a locale's files are one namespace: the `hello` that
+/// de defines again in shop/cart.ftl is a duplicate of app.ftl's, not an
+/// obsolete message.
+#[test]
+fn bundle_scope_reports_ids_defined_in_two_files() {
+    let source = load_bundle(&Path::new(FIXTURES).join("en"));
+    let target = load_bundle(&Path::new(FIXTURES).join("de"));
+    fn bundle(files: &[(String, FileIndex)]) -> BundleView<'_> {
+        BundleView::new(
+            files.iter().map(|(p, i)| (p.as_str(), i)),
+            MessageScope::Bundle,
+        )
+    }
+    let report = check_locale(
+        &bundle(&source),
+        &bundle(&target),
+        &LocaleTag::parse("de").unwrap(),
+        &options(),
+    );
+    let hello: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.message_id.as_deref() == Some("hello"))
+        .map(brief)
+        .collect();
+    assert_eq!(
+        hello,
+        [(
+            "duplicate-id".to_string(),
+            "hello".to_string(),
+            "shop/cart.ftl:5:1".to_string()
+        )]
+    );
+    assert_eq!(report.stats.obsolete_messages, 1);
 }
 
 #[test]

@@ -641,3 +641,194 @@ async fn shutdown_reports_not_serving_and_does_not_wait_forever_for_streams() {
         .expect("the server stops despite an open stream")
         .unwrap();
 }
+
+#[tokio::test]
+async fn product_message_scope_is_created_read_and_updated() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let mut p = server.products().await;
+    let create = |id: &str, scope: i32| pb::CreateProductRequest {
+        product_id: id.into(),
+        product: Some(pb::Product {
+            message_scope: scope,
+            ..product()
+        }),
+    };
+    let get = |name: &str| pb::GetProductRequest { name: name.into() };
+
+    // Unspecified is FILE, and the server says so explicitly.
+    let plain = p
+        .create_product(create("plain", 0))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(plain.message_scope, pb::MessageScope::File as i32);
+    let app = p
+        .create_product(create("app", pb::MessageScope::Bundle as i32))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(app.message_scope, pb::MessageScope::Bundle as i32);
+    let read = p
+        .get_product(get("products/app"))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(read.message_scope, pb::MessageScope::Bundle as i32);
+
+    // An update without a mask that leaves the field unspecified keeps it.
+    let renamed = p
+        .update_product(pb::UpdateProductRequest {
+            product: Some(pb::Product {
+                name: "products/app".into(),
+                display_name: "App".into(),
+                ..Default::default()
+            }),
+            update_mask: None,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        (renamed.display_name.as_str(), renamed.message_scope),
+        ("App", pb::MessageScope::Bundle as i32)
+    );
+    // The mask names it: back to FILE, by value or by clearing it.
+    let to_file = p
+        .update_product(pb::UpdateProductRequest {
+            product: Some(pb::Product {
+                name: "products/app".into(),
+                message_scope: pb::MessageScope::File as i32,
+                ..Default::default()
+            }),
+            update_mask: Some(FieldMask {
+                paths: vec!["message_scope".into()],
+            }),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(to_file.message_scope, pb::MessageScope::File as i32);
+    assert_eq!(to_file.display_name, "App");
+    let to_bundle = p
+        .update_product(pb::UpdateProductRequest {
+            product: Some(pb::Product {
+                name: "products/plain".into(),
+                message_scope: pb::MessageScope::Bundle as i32,
+                ..Default::default()
+            }),
+            update_mask: Some(FieldMask {
+                paths: vec!["message_scope".into()],
+            }),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(to_bundle.message_scope, pb::MessageScope::Bundle as i32);
+    let cleared = p
+        .update_product(pb::UpdateProductRequest {
+            product: Some(pb::Product {
+                name: "products/plain".into(),
+                ..Default::default()
+            }),
+            update_mask: Some(FieldMask {
+                paths: vec!["message_scope".into()],
+            }),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(cleared.message_scope, pb::MessageScope::File as i32);
+    assert_eq!(
+        p.get_product(get("products/plain"))
+            .await
+            .unwrap()
+            .into_inner()
+            .message_scope,
+        pb::MessageScope::File as i32
+    );
+
+    // A number the proto does not define is a field violation, on create and update.
+    let err = p.create_product(create("bad", 7)).await.unwrap_err();
+    assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("product.message_scope"),
+    );
+    let err = p
+        .update_product(pb::UpdateProductRequest {
+            product: Some(pb::Product {
+                name: "products/plain".into(),
+                message_scope: -1,
+                ..Default::default()
+            }),
+            update_mask: None,
+        })
+        .await
+        .unwrap_err();
+    assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("product.message_scope"),
+    );
+}
+
+#[tokio::test]
+async fn get_bundle_names_the_entry_a_syntax_error_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let mut p = server.products().await;
+    p.create_product(pb::CreateProductRequest {
+        product_id: "shop".into(),
+        product: Some(product()),
+    })
+    .await
+    .unwrap();
+    let written = p
+        .write_bundle_files(pb::WriteBundleFilesRequest {
+            name: "products/shop/bundles/de".into(),
+            files: vec![pb::FileContent {
+                path: "shop.ftl".into(),
+                content: "checkout-title = Kasse\n\
+                          checkout-total = Razem: { $amount\n\
+                          checkout-pay = Zahlen\n"
+                    .into(),
+            }],
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let expected = pb::Diagnostic {
+        file: "shop.ftl".into(),
+        kind: pb::DiagnosticKind::SyntaxError as i32,
+        line: 3,
+        column: 1,
+        end_line: 3,
+        end_column: 2,
+        message: "Expected a token starting with \"}\"".into(),
+        message_id: "checkout-total".into(),
+        entry_line: 2,
+    };
+    assert_eq!(written.diagnostics, std::slice::from_ref(&expected));
+    let bundle = p
+        .get_bundle(pb::GetBundleRequest {
+            name: "products/shop/bundles/de".into(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(bundle.diagnostics, std::slice::from_ref(&expected));
+    assert_eq!(bundle.stats.unwrap().messages, 2, "the other entries count");
+    let file = p
+        .read_bundle_file(pb::ReadBundleFileRequest {
+            name: "products/shop/bundles/de".into(),
+            path: "shop.ftl".into(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(file.diagnostics, [expected]);
+}

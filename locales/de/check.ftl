@@ -51,8 +51,6 @@ check-no-source-folder = kein Ordner für die Quell-Locale { $locale } unter { $
 check-plan-has-no-roadmap = { $plan }: --roadmap { $roadmap }: der Plan hat keine Roadmap
 # $known (String) - die Roadmap-IDs des Plans, durch Kommas getrennt
 check-unknown-roadmap = { $plan }: --roadmap { $roadmap }: der Plan hat keine solche Roadmap (vorhanden: { $known })
-check-plan-reference = { $target } ist weder im Plan noch in dessen Marktvorlage enthalten
-check-not-sold-in = { $variant } wird in { $market } nicht verkauft; zuerst den Markt zur Variante hinzufügen
 check-bad-baseline = --baseline { $path }: { $why }
 check-baseline-not-a-report = kein JSON-Bericht von glocal check --json ({ $why })
 # $found, $supported (Number) - Schemaversionen
@@ -239,3 +237,9 @@ rule-unknown-message = Eine Roadmap nennt eine Nachricht, die die Quelle nicht d
     .help = Ein Roadmap-Eintrag nennt eine ID, ein Muster oder eine Datei, die im Quell-Bundle auf nichts passt. Die Nachrichten zur Quelle hinzufügen oder die Roadmap korrigieren.
 rule-fallback-used = Eine Locale wird von einem anderen Bundle ihrer Fallback-Kette bereitgestellt.
     .help = Die benötigte Locale hat kein eigenes Bundle; ein anderes Bundle ihrer CLDR-Fallback-Kette (etwa `fr` für `fr-CA`) stellt sie bereit. Ein Hinweis, kein Problem.
+
+check-modes-lint = Lint-Modus
+check-modes-lint-and-plan = Lint- und Plan-Modus
+rule-unknown-feature = Eine Variante enthält ein Feature, das kein Roadmap-Eintrag hat.
+    .help = Die Features einer Variante nennen Roadmap-Einträge; eines, das keinen nennt, verlangt nichts, was wohl ein Tippfehler ist. Die Features der Variante korrigieren oder den Eintrag zur Roadmap hinzufügen.
+check-folder-read-as = { $folder }/ ist kein BCP-47-Locale-Tag: es wird als { $folder } gemeldet und mit den CLDR-Daten von { $tag } geprüft

@@ -22,3 +22,9 @@ api-etag-mismatch = { $name } wurde seit dem letzten Lesen geändert; erneut les
 # $referrers (String) - die Namen der Ressourcen, die es verwenden, durch Kommas getrennt
 api-in-use = { $name } wird noch von { $referrers } verwendet; zuerst die verweisenden Ressourcen ändern oder löschen.
 api-internal = Der Server konnte die Anfrage nicht verarbeiten; Details stehen in seinem Protokoll.
+
+# Ein Eintrag der errors von RenderMessage: eine Datei, die beim Formatieren
+# ausgelassen wurde, weil sie beim Hochladen nicht geparst wurde.
+# $path (String) - der Pfad der Datei im Bundle, etwa app/main.ftl
+# $locale (String) - die Locale des Bundles, etwa fr
+render-file-refused = { $path } des Bundles { $locale } wurde ausgelassen: Die Datei wurde beim Hochladen ungeparst abgelehnt (siehe ihren Syntaxfehler) und liefert daher keine Nachrichten

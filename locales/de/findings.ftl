@@ -82,7 +82,7 @@ finding-missing-plural-category =
 # $item (String) - die ID des Roadmap-Eintrags; $selector (String) - was er nennt
 finding-unknown-message = der Roadmap-Eintrag "{ $item }" nennt "{ $selector }", was das Quell-Bundle nicht definiert
 # $locale (String) - die benötigte Locale; $bundle (String) - das Bundle, das sie bereitstellt
-finding-fallback-used = { $locale } wird vom Bundle { $bundle } bereitgestellt
+finding-fallback-used = { $locale }: das Bundle { $bundle } stellt { $count } der { $needed } benötigten Nachrichten bereit
 # $policy (String) - die Zuordnungsregel: EXACT, CLDR_FALLBACK oder SAME_LANGUAGE
 # $count (Number) - benötigte Nachrichten; $words (Number) - ihre Wörter
 finding-no-bundle-serves =
@@ -99,3 +99,9 @@ finding-waived = ({ $waivers })
 # $expiry (String) - der letzte Tag, JJJJ-MM-TT; $reason (String) - warum, in den Worten der Ausnahme
 finding-waiver = Ausnahme für { $requirement }, genehmigt von { $approver }, gültig bis { $expiry }: { $reason }
 finding-waiver-open-ended = Ausnahme für { $requirement }, genehmigt von { $approver }, bis auf Weiteres: { $reason }
+
+# Nach dem Detail einer fehlenden Nachricht, wenn auch Bundles ihrer Fallback-Kette durchsucht wurden.
+# $bundles (String) - die durchsuchten Bundles, der Reihe nach, durch Kommas getrennt
+finding-looked-in = (gesucht in { $bundles })
+# $variant (String) - der Name der Variante; $feature (String) - die Feature-ID; $items (String) - die Einträge der Roadmap, durch Kommas getrennt
+finding-unknown-feature = die Variante { $variant } enthält das Feature "{ $feature }", das kein Eintrag der Roadmap hat (Einträge: { $items })

@@ -101,3 +101,37 @@ request-plan-reference-missing = { $target } ist weder im Plan noch auf dem Serv
 # $from (String) - der Name der Ressource, die darauf verweist
 # $target (String) - der Name der Ressource, auf die verwiesen wird
 request-plan-reference-deleted = { $from } verweist auf { $target }, das inzwischen gelöscht wurde
+# $target (String) - der Name der Ressource, auf die verwiesen wird, etwa markets/fr.
+# Von glocal check --plan gesagt, das eine Plandatei ohne Server prüft.
+request-plan-reference-offline = { $target } ist weder im Plan noch in dessen Marktvorlage enthalten
+
+## Argumente von RenderMessage (args)
+
+# $count (Number) - wie viele Argumente die Anfrage enthält
+# $max (Number) - wie viele Argumente eine Anfrage enthalten darf
+request-render-too-many-args =
+    { $count ->
+        [one] enthält { $count } Argument
+       *[other] enthält { $count } Argumente
+    }; höchstens { $max } werden angenommen
+# $size (Number) - die Größe des längsten Argumentnamens in Bytes
+# $max (Number) - der längste zulässige Name in Bytes
+request-render-arg-name-too-long =
+    { $size ->
+        [one] enthält einen Argumentnamen von { $size } Byte
+       *[other] enthält einen Argumentnamen von { $size } Bytes
+    }; { $max ->
+        [one] Namen dürfen höchstens { $max } Byte lang sein
+       *[other] Namen dürfen höchstens { $max } Bytes lang sein
+    }
+# $name (String) - der Name des Arguments, etwa count
+# $size (Number) - die Größe seines Werts in Bytes
+# $max (Number) - der größte zulässige Wert in Bytes
+request-render-arg-value-too-long =
+    { $size ->
+        [one] der Wert von "{ $name }" ist { $size } Byte groß
+       *[other] der Wert von "{ $name }" ist { $size } Bytes groß
+    }; { $max ->
+        [one] Werte dürfen höchstens { $max } Byte groß sein
+       *[other] Werte dürfen höchstens { $max } Bytes groß sein
+    }

@@ -52,8 +52,6 @@ check-no-source-folder = no folder for the source locale { $locale } under { $di
 check-plan-has-no-roadmap = { $plan }: --roadmap { $roadmap }: the plan has no roadmap
 # $known (String) - the plan's roadmap ids, separated by commas
 check-unknown-roadmap = { $plan }: --roadmap { $roadmap }: the plan has no such roadmap (it has { $known })
-check-plan-reference = { $target } is neither in the plan nor in its market preset
-check-not-sold-in = { $variant } is not sold in { $market }; add the market to the variant first
 check-bad-baseline = --baseline { $path }: { $why }
 check-baseline-not-a-report = not a JSON report written by glocal check --json ({ $why })
 # $found, $supported (Number) - schema versions
@@ -245,3 +243,9 @@ rule-unknown-message = A roadmap names a message the source does not define.
     .help = A roadmap item names an id, a pattern or a file that matches nothing in the source bundle. Add the messages to the source or fix the roadmap.
 rule-fallback-used = A locale is served by another bundle on its fallback chain.
     .help = The needed locale has no bundle of its own; another bundle on its CLDR fallback chain (such as `fr` for `fr-CA`) serves it. A note, not a problem.
+
+check-modes-lint = lint mode
+check-modes-lint-and-plan = lint and plan modes
+rule-unknown-feature = A variant includes a feature no roadmap item has.
+    .help = The variant's features name roadmap items; one that names none needs nothing, which is most likely a typo. Fix the variant's features or add the item to the roadmap.
+check-folder-read-as = { $folder }/ is not a BCP 47 locale tag: it is reported as { $folder } and checked with the CLDR data of { $tag }

@@ -24,3 +24,9 @@ api-etag-mismatch = { $name } has changed since you read it; read it again and r
 # $referrers (String) - the names of the resources that use it, separated by commas
 api-in-use = { $name } is still used by { $referrers }; change or delete those first.
 api-internal = The server failed to handle the request; its log has the details.
+
+# An entry of RenderMessage's errors: a file left out of the bundle it
+# formats with, since it was not parsed on upload.
+# $path (String) - the file's path in the bundle, such as app/main.ftl
+# $locale (String) - the bundle's locale, such as fr
+render-file-refused = { $path } of bundle { $locale } was left out: it was refused unparsed when it was uploaded (see its syntax error), so it provides no messages

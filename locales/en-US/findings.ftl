@@ -77,8 +77,9 @@ finding-missing-plural-category =
 
 # $item (String) - the roadmap item's id; $selector (String) - what it names
 finding-unknown-message = roadmap item "{ $item }" names "{ $selector }", which the source bundle does not define
-# $locale (String) - the locale needed; $bundle (String) - the bundle that serves it
-finding-fallback-used = { $locale } is served by the { $bundle } bundle
+# $locale (String) - the locale needed; $bundle (String) - a bundle of its fallback chain
+# $count (Number) - the needed messages that bundle serves; $needed (Number) - all needed messages of the locale
+finding-fallback-used = { $locale }: the { $bundle } bundle serves { $count } of the { $needed } needed messages
 # $policy (String) - the match policy: EXACT, CLDR_FALLBACK or SAME_LANGUAGE
 # $count (Number) - messages needed; $words (Number) - their words
 finding-no-bundle-serves =
@@ -95,3 +96,9 @@ finding-waived = ({ $waivers })
 # $expiry (String) - the last day, YYYY-MM-DD; $reason (String) - why, in the waiver's words
 finding-waiver = waived for { $requirement } by { $approver } until { $expiry }: { $reason }
 finding-waiver-open-ended = waived for { $requirement } by { $approver } until further notice: { $reason }
+
+# After a missing message's detail when bundles of its fallback chain were looked in too.
+# $bundles (String) - the bundles looked in, in order, separated by commas
+finding-looked-in = (looked in { $bundles })
+# $variant (String) - the variant's name; $feature (String) - the feature id; $items (String) - the roadmap's item ids, separated by commas
+finding-unknown-feature = variant { $variant } includes the feature "{ $feature }", which no item of the roadmap has (items: { $items })

@@ -90,3 +90,19 @@ request-plan-reference-missing = { $target } is neither in the plan nor on the s
 # $from (String) - the name of the resource that references it
 # $target (String) - the name of the resource referenced
 request-plan-reference-deleted = { $from } references { $target }, which was deleted meanwhile
+# $target (String) - the name of the resource referenced, such as markets/fr.
+# Said by glocal check --plan, which checks a plan file without a server.
+request-plan-reference-offline = { $target } is neither in the plan nor in its market preset
+
+## Arguments of RenderMessage (args)
+
+# $count (Number) - how many arguments the request has
+# $max (Number) - how many arguments one request may have
+request-render-too-many-args = has { $count } arguments; at most { $max } are accepted
+# $size (Number) - the size of the longest argument name, in bytes
+# $max (Number) - the longest name accepted, in bytes
+request-render-arg-name-too-long = has an argument name of { $size } bytes; names may be at most { $max } bytes
+# $name (String) - the argument's name, such as count
+# $size (Number) - the size of its value, in bytes
+# $max (Number) - the largest value accepted, in bytes
+request-render-arg-value-too-long = the value of "{ $name }" is { $size } bytes; values may be at most { $max } bytes

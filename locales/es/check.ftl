@@ -53,8 +53,6 @@ check-no-source-folder = no hay ninguna carpeta para la configuración regional 
 check-plan-has-no-roadmap = { $plan }: --roadmap { $roadmap }: el plan no tiene ninguna hoja de ruta
 # $known (String) - los ids de las hojas de ruta del plan, separados por comas
 check-unknown-roadmap = { $plan }: --roadmap { $roadmap }: el plan no tiene esa hoja de ruta (sus hojas de ruta son { $known })
-check-plan-reference = { $target } no está ni en el plan ni en su preajuste de mercado
-check-not-sold-in = { $variant } no se vende en { $market }; añade primero el mercado a la variante
 check-bad-baseline = --baseline { $path }: { $why }
 check-baseline-not-a-report = no es un informe JSON escrito por glocal check --json ({ $why })
 # $found, $supported (Number) - versiones del esquema
@@ -255,3 +253,9 @@ rule-unknown-message = Una hoja de ruta nombra un mensaje que el origen no defin
     .help = Un elemento de una hoja de ruta nombra un identificador, un patrón o un archivo que no coincide con nada del paquete de origen. Añade los mensajes al origen o corrige la hoja de ruta.
 rule-fallback-used = Una configuración regional se sirve desde otro paquete de su cadena de respaldo.
     .help = La configuración regional necesaria no tiene un paquete propio; la sirve otro paquete de su cadena de respaldo de CLDR (como `fr` para `fr-CA`). Es una nota, no un problema.
+
+check-modes-lint = el modo lint
+check-modes-lint-and-plan = los modos lint y plan
+rule-unknown-feature = Una variante incluye una función que ningún elemento de la hoja de ruta tiene.
+    .help = Las funciones de una variante nombran elementos de la hoja de ruta; una que no nombra ninguno no exige nada, lo que casi seguro es una errata. Corrige las funciones de la variante o añade el elemento a la hoja de ruta.
+check-folder-read-as = { $folder }/ no es una etiqueta de configuración regional BCP 47: se informa como { $folder } y se comprueba con los datos CLDR de { $tag }

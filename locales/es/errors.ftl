@@ -24,3 +24,9 @@ api-etag-mismatch = { $name } ha cambiado desde que lo leíste; vuelve a leerlo 
 # $referrers (String) - los nombres de los recursos que lo usan, separados por comas
 api-in-use = { $name } aún está en uso por { $referrers }; primero modifica o elimina los recursos que lo usan.
 api-internal = El servidor no pudo procesar la solicitud; su registro contiene los detalles.
+
+# Una entrada de los errors de RenderMessage: un archivo que se omite al
+# formatear, porque no se analizó al subirlo.
+# $path (String) - la ruta del archivo en el paquete, como app/main.ftl
+# $locale (String) - la configuración regional del paquete, como fr
+render-file-refused = se omitió { $path } del paquete { $locale }: se rechazó sin analizarlo al subirlo (consulta su error de sintaxis), así que no aporta ningún mensaje

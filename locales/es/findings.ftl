@@ -79,7 +79,7 @@ finding-missing-plural-category =
 # $item (String) - el id del elemento de la hoja de ruta; $selector (String) - lo que nombra
 finding-unknown-message = el elemento "{ $item }" de la hoja de ruta nombra "{ $selector }", que el paquete de origen no define
 # $locale (String) - la configuración regional necesaria; $bundle (String) - el paquete que la sirve
-finding-fallback-used = { $locale } se sirve desde el paquete { $bundle }
+finding-fallback-used = { $locale }: el paquete { $bundle } sirve { $count } de los { $needed } mensajes necesarios
 # $policy (String) - la política de coincidencia: EXACT, CLDR_FALLBACK o SAME_LANGUAGE
 # $count (Number) - mensajes necesarios; $words (Number) - sus palabras
 finding-no-bundle-serves =
@@ -97,3 +97,9 @@ finding-waived = ({ $waivers })
 # $expiry (String) - el último día, AAAA-MM-DD; $reason (String) - el motivo, en palabras de la exención
 finding-waiver = exención de { $requirement } aprobada por { $approver } hasta el { $expiry }: { $reason }
 finding-waiver-open-ended = exención de { $requirement } aprobada por { $approver } hasta nuevo aviso: { $reason }
+
+# Tras el detalle de un mensaje que falta cuando también se buscó en paquetes de su cadena de respaldo.
+# $bundles (String) - los paquetes en que se buscó, en orden, separados por comas
+finding-looked-in = (buscado en { $bundles })
+# $variant (String) - el nombre de la variante; $feature (String) - el identificador de la función; $items (String) - los elementos de la hoja de ruta, separados por comas
+finding-unknown-feature = la variante { $variant } incluye la función "{ $feature }", que ningún elemento de la hoja de ruta tiene (elementos: { $items })

@@ -105,3 +105,42 @@ request-plan-reference-missing = { $target } no está ni en el plan ni en el ser
 # $from (String) - el nombre del recurso que hace la referencia
 # $target (String) - el nombre del recurso referenciado
 request-plan-reference-deleted = { $from } hace referencia a { $target }, que se eliminó mientras tanto
+# $target (String) - el nombre del recurso referenciado, como markets/fr.
+# Lo dice glocal check --plan, que comprueba un archivo de plan sin servidor.
+request-plan-reference-offline = { $target } no está ni en el plan ni en su preajuste de mercado
+
+## Argumentos de RenderMessage (args)
+
+# $count (Number) - cuántos argumentos tiene la solicitud
+# $max (Number) - cuántos argumentos puede tener una solicitud
+request-render-too-many-args =
+    { $count ->
+        [one] tiene { $count } argumento
+        [many] tiene { $count } argumentos
+       *[other] tiene { $count } argumentos
+    }; se admiten como máximo { $max }
+# $size (Number) - el tamaño del nombre de argumento más largo, en bytes
+# $max (Number) - el nombre más largo admitido, en bytes
+request-render-arg-name-too-long =
+    { $size ->
+        [one] tiene un nombre de argumento de { $size } byte
+        [many] tiene un nombre de argumento de { $size } bytes
+       *[other] tiene un nombre de argumento de { $size } bytes
+    }; { $max ->
+        [one] los nombres pueden ocupar como máximo { $max } byte
+        [many] los nombres pueden ocupar como máximo { $max } bytes
+       *[other] los nombres pueden ocupar como máximo { $max } bytes
+    }
+# $name (String) - el nombre del argumento, como count
+# $size (Number) - el tamaño de su valor, en bytes
+# $max (Number) - el valor más grande admitido, en bytes
+request-render-arg-value-too-long =
+    { $size ->
+        [one] el valor de "{ $name }" ocupa { $size } byte
+        [many] el valor de "{ $name }" ocupa { $size } bytes
+       *[other] el valor de "{ $name }" ocupa { $size } bytes
+    }; { $max ->
+        [one] los valores pueden ocupar como máximo { $max } byte
+        [many] los valores pueden ocupar como máximo { $max } bytes
+       *[other] los valores pueden ocupar como máximo { $max } bytes
+    }

@@ -53,8 +53,6 @@ check-no-source-folder = aucun dossier pour la langue source { $locale } dans { 
 check-plan-has-no-roadmap = { $plan } : --roadmap { $roadmap } : le plan n’a aucune feuille de route
 # $known (String) - les identifiants des feuilles de route du plan, séparés par des virgules
 check-unknown-roadmap = { $plan } : --roadmap { $roadmap } : le plan n’a pas de feuille de route de ce nom (feuilles de route du plan : { $known })
-check-plan-reference = { $target } ne figure ni dans le plan ni dans son préréglage de marché
-check-not-sold-in = la variante { $variant } n’est pas vendue sur le marché { $market } ; ajoutez d’abord le marché à la variante
 check-bad-baseline = --baseline { $path } : { $why }
 check-baseline-not-a-report = ce n’est pas un rapport JSON écrit par glocal check --json ({ $why })
 # $found, $supported (Number) - versions du schéma
@@ -260,3 +258,9 @@ rule-unknown-message = Une feuille de route désigne un message que la source ne
     .help = Un élément de feuille de route désigne un identifiant, un motif ou un fichier qui ne correspond à rien dans le bundle source. Ajoutez les messages à la source ou corrigez la feuille de route.
 rule-fallback-used = Une langue est fournie par un autre bundle de sa chaîne de repli.
     .help = La langue nécessaire n’a pas de bundle propre ; un autre bundle de sa chaîne de repli CLDR (comme `fr` pour `fr-CA`) la fournit. Il s’agit d’une remarque, pas d’un problème.
+
+check-modes-lint = mode lint
+check-modes-lint-and-plan = modes lint et plan
+rule-unknown-feature = Une variante inclut une fonctionnalité qu’aucun élément de la feuille de route n’a.
+    .help = Les fonctionnalités d’une variante désignent des éléments de la feuille de route ; une qui n’en désigne aucun n’exige rien, ce qui est sans doute une faute de frappe. Corrigez les fonctionnalités de la variante ou ajoutez l’élément à la feuille de route.
+check-folder-read-as = { $folder }/ n’est pas une étiquette de langue BCP 47 : il est signalé comme { $folder } et vérifié avec les données CLDR de { $tag }

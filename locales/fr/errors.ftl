@@ -24,3 +24,9 @@ api-etag-mismatch = { $name } a été modifié depuis votre dernière lecture ; 
 # $referrers (String) - les noms des ressources qui l’utilisent, séparés par des virgules
 api-in-use = { $name } est encore utilisé par { $referrers } ; modifiez ou supprimez d’abord les ressources qui l’utilisent.
 api-internal = Le serveur n’a pas pu traiter la requête ; son journal contient les détails.
+
+# Une entrée des errors de RenderMessage : un fichier laissé de côté pour le
+# formatage, car il n’a pas été analysé lors de son envoi.
+# $path (String) - le chemin du fichier dans le bundle, comme app/main.ftl
+# $locale (String) - la locale du bundle, comme fr
+render-file-refused = { $path } du bundle { $locale } a été laissé de côté : il a été refusé sans être analysé lors de son envoi (voir son erreur de syntaxe), il ne fournit donc aucun message

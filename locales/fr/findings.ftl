@@ -84,7 +84,7 @@ finding-missing-plural-category =
 # $item (String) - l’identifiant de l’élément de feuille de route ; $selector (String) - ce qu’il désigne
 finding-unknown-message = l’élément de feuille de route « { $item } » désigne « { $selector } », que le bundle source ne définit pas
 # $locale (String) - la langue nécessaire ; $bundle (String) - le bundle qui la fournit
-finding-fallback-used = { $locale } est fournie par le bundle { $bundle }
+finding-fallback-used = { $locale } : le bundle { $bundle } fournit { $count } des { $needed } messages nécessaires
 # $policy (String) - la politique de correspondance : EXACT, CLDR_FALLBACK ou SAME_LANGUAGE
 # $count (Number) - messages nécessaires ; $words (Number) - leurs mots
 finding-no-bundle-serves =
@@ -102,3 +102,9 @@ finding-waived = ({ $waivers })
 # $expiry (String) - le dernier jour, AAAA-MM-JJ ; $reason (String) - pourquoi, dans les termes de la dérogation
 finding-waiver = dérogation pour { $requirement } approuvée par { $approver } jusqu’au { $expiry } : { $reason }
 finding-waiver-open-ended = dérogation pour { $requirement } approuvée par { $approver } jusqu’à nouvel ordre : { $reason }
+
+# Après le détail d’un message manquant quand des bundles de sa chaîne de repli ont aussi été consultés.
+# $bundles (String) - les bundles consultés, dans l’ordre, séparés par des virgules
+finding-looked-in = (cherché dans { $bundles })
+# $variant (String) - le nom de la variante ; $feature (String) - l’identifiant de la fonctionnalité ; $items (String) - les éléments de la feuille de route, séparés par des virgules
+finding-unknown-feature = la variante { $variant } inclut la fonctionnalité « { $feature } », qu’aucun élément de la feuille de route n’a (éléments : { $items })

@@ -105,3 +105,42 @@ request-plan-reference-missing = { $target } ne figure ni dans le plan ni sur le
 # $from (String) - le nom de la ressource qui y fait référence
 # $target (String) - le nom de la ressource référencée
 request-plan-reference-deleted = { $from } fait référence à { $target }, qui a été supprimé entre-temps
+# $target (String) - le nom de la ressource référencée, comme markets/fr.
+# Dit par glocal check --plan, qui vérifie un fichier de plan sans serveur.
+request-plan-reference-offline = { $target } ne figure ni dans le plan ni dans son préréglage de marché
+
+## Arguments de RenderMessage (args)
+
+# $count (Number) - nombre d’arguments de la requête
+# $max (Number) - nombre maximal d’arguments par requête
+request-render-too-many-args =
+    { $count ->
+        [one] contient { $count } argument
+        [many] contient { $count } arguments
+       *[other] contient { $count } arguments
+    } ; une requête en accepte au plus { $max }
+# $size (Number) - la taille du nom d’argument le plus long, en octets
+# $max (Number) - la taille maximale acceptée d’un nom, en octets
+request-render-arg-name-too-long =
+    { $size ->
+        [one] contient un nom d’argument de { $size } octet
+        [many] contient un nom d’argument de { $size } octets
+       *[other] contient un nom d’argument de { $size } octets
+    } ; { $max ->
+        [one] un nom peut faire au plus { $max } octet
+        [many] un nom peut faire au plus { $max } octets
+       *[other] un nom peut faire au plus { $max } octets
+    }
+# $name (String) - le nom de l’argument, comme count
+# $size (Number) - la taille de sa valeur, en octets
+# $max (Number) - la taille maximale acceptée d’une valeur, en octets
+request-render-arg-value-too-long =
+    { $size ->
+        [one] la valeur de « { $name } » fait { $size } octet
+        [many] la valeur de « { $name } » fait { $size } octets
+       *[other] la valeur de « { $name } » fait { $size } octets
+    } ; { $max ->
+        [one] une valeur peut faire au plus { $max } octet
+        [many] une valeur peut faire au plus { $max } octets
+       *[other] une valeur peut faire au plus { $max } octets
+    }

@@ -50,8 +50,6 @@ check-no-source-folder = { $dir } の下にソースロケール { $locale } の
 check-plan-has-no-roadmap = { $plan }：--roadmap { $roadmap }：プランにロードマップがありません
 # $known (String) - プランのロードマップ ID（カンマ区切り）
 check-unknown-roadmap = { $plan }：--roadmap { $roadmap }：プランにそのようなロードマップはありません（プランのロードマップ：{ $known }）
-check-plan-reference = { $target } はプランにもその市場プリセットにもありません
-check-not-sold-in = { $variant } は { $market } で販売されていません。先にバリアントに市場を追加してください
 check-bad-baseline = --baseline { $path }：{ $why }
 check-baseline-not-a-report = glocal check --json で書き出された JSON レポートではありません（{ $why }）
 # $found, $supported (Number) - スキーマのバージョン
@@ -185,3 +183,9 @@ rule-unknown-message = ソースで定義されていないメッセージがロ
     .help = ロードマップの項目で指定された ID、パターン、またはファイルが、ソースバンドル内のどれにも一致しません。ソースにメッセージを追加するか、ロードマップを修正してください。
 rule-fallback-used = ロケールがフォールバックチェーン上の別のバンドルで提供されています。
     .help = 必要なロケールに専用のバンドルがないため、CLDR フォールバックチェーン上の別のバンドル（`fr-CA` に対する `fr` など）が提供しています。これは注記であり、問題ではありません。
+
+check-modes-lint = lint モード
+check-modes-lint-and-plan = lint モードと plan モード
+rule-unknown-feature = ロードマップのどの項目にもない機能がバリアントに含まれています。
+    .help = バリアントの機能はロードマップの項目を指します。どの項目も指さない機能は何も要求しないため、入力ミスの可能性が高いです。バリアントの機能を修正するか、ロードマップに項目を追加してください。
+check-folder-read-as = { $folder }/ は BCP 47 のロケールタグではありません。{ $folder } として報告し、{ $tag } の CLDR データで検査します

@@ -17,3 +17,9 @@ api-etag-mismatch = { $name } は読み込んだ後に変更されています�
 # $referrers (String) - それを使用しているリソースの名前（カンマ区切り）
 api-in-use = { $name } はまだ { $referrers } で使用されています。先に、これを使用しているリソースを変更または削除してください。
 api-internal = サーバーはリクエストを処理できませんでした。詳細はサーバーのログを確認してください。
+
+# RenderMessage の errors の項目：アップロード時に解析されなかったため、
+# 書式設定から除外されたファイル。
+# $path (String) - バンドル内のファイルのパス（app/main.ftl など）
+# $locale (String) - バンドルのロケール（fr など）
+render-file-refused = バンドル { $locale } の { $path } は除外されました。アップロード時に解析されずに拒否されたため（構文エラーを参照）、メッセージを提供しません

@@ -77,7 +77,7 @@ finding-missing-plural-category =
 # $item (String) - ロードマップの項目の ID、$selector (String) - 項目が指定しているもの
 finding-unknown-message = ロードマップの項目「{ $item }」で指定された「{ $selector }」は、ソースバンドルで定義されていません
 # $locale (String) - 必要なロケール、$bundle (String) - それを提供するバンドル
-finding-fallback-used = { $locale } は { $bundle } バンドルで提供されています
+finding-fallback-used = { $locale }：必要な { $needed } 件のメッセージのうち { $count } 件を { $bundle } バンドルが提供しています
 # $policy (String) - マッチポリシー：EXACT、CLDR_FALLBACK、SAME_LANGUAGE のいずれか
 # $count (Number) - 必要なメッセージの数、$words (Number) - その語数
 finding-no-bundle-serves = { $policy } では { $locale } を提供するバンドルがありません。必要なメッセージ { $count } 件（{ $words } 語）が欠落しています
@@ -90,3 +90,9 @@ finding-waived = （{ $waivers }）
 # $expiry (String) - 最終日（YYYY-MM-DD）、$reason (String) - 理由（免除に記載された文言）
 finding-waiver = { $requirement } について { $approver } が { $expiry } まで免除：{ $reason }
 finding-waiver-open-ended = { $requirement } について { $approver } が無期限に免除：{ $reason }
+
+# フォールバックチェーン上のバンドルも検索した場合に、欠けているメッセージの詳細の後に付きます。
+# $bundles (String) - 検索したバンドル（順番どおり、カンマ区切り）
+finding-looked-in = （{ $bundles } を検索）
+# $variant (String) - バリアント名、$feature (String) - 機能 ID、$items (String) - ロードマップの項目（カンマ区切り）
+finding-unknown-feature = バリアント { $variant } には機能「{ $feature }」が含まれていますが、ロードマップのどの項目にもありません（項目：{ $items }）

@@ -89,3 +89,19 @@ request-plan-reference-missing = { $target } はプランにもサーバーに�
 # $from (String) - 参照しているリソースの名前
 # $target (String) - 参照されたリソースの名前
 request-plan-reference-deleted = { $from } が参照している { $target } は、その間に削除されました
+# $target (String) - 参照されたリソースの名前（markets/fr など）。
+# サーバーなしでプランファイルを検査する glocal check --plan が使います。
+request-plan-reference-offline = { $target } はプランにもその市場プリセットにもありません
+
+## RenderMessage の引数（args）
+
+# $count (Number) - リクエストに含まれる引数の数
+# $max (Number) - 1 回のリクエストに含められる引数の数
+request-render-too-many-args = 引数が { $count } 個あります。受け付けるのは最大 { $max } 個です
+# $size (Number) - 最も長い引数名のサイズ（バイト）
+# $max (Number) - 受け付ける最長の名前（バイト）
+request-render-arg-name-too-long = { $size } バイトの引数名があります。名前は最大 { $max } バイトまでです
+# $name (String) - 引数の名前（count など）
+# $size (Number) - その値のサイズ（バイト）
+# $max (Number) - 受け付ける最大の値（バイト）
+request-render-arg-value-too-long = 「{ $name }」の値は { $size } バイトあります。値は最大 { $max } バイトまでです

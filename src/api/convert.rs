@@ -336,6 +336,24 @@ impl Resource for pb::Requirement {
     }
 }
 
+/// A message scope from its proto value: `Some(None)` for UNSPECIFIED (which
+/// means FILE), `None` for a number the proto does not define.
+fn scope_from_pb(raw: i32) -> Option<Option<domain::MessageScope>> {
+    Some(match pb::MessageScope::try_from(raw).ok()? {
+        pb::MessageScope::Unspecified => None,
+        pb::MessageScope::File => Some(domain::MessageScope::File),
+        pb::MessageScope::Bundle => Some(domain::MessageScope::Bundle),
+    })
+}
+
+/// The proto value of a message scope (never UNSPECIFIED).
+pub fn scope_to_pb(scope: domain::MessageScope) -> pb::MessageScope {
+    match scope {
+        domain::MessageScope::File => pb::MessageScope::File,
+        domain::MessageScope::Bundle => pb::MessageScope::Bundle,
+    }
+}
+
 impl Resource for pb::Product {
     type Domain = domain::Product;
     const KIND: ResourceKind = ResourceKind::Product;
@@ -350,6 +368,7 @@ impl Resource for pb::Product {
                 directory: f.directory,
                 layout: f.layout,
             }),
+            message_scope: scope_to_pb(p.message_scope) as i32,
             etag: stored.etag.clone(),
             create_time: timestamp(stored.create_time_nanos),
             update_time: timestamp(stored.update_time_nanos),
@@ -357,7 +376,15 @@ impl Resource for pb::Product {
     }
 
     fn into_domain(self, prefix: &str) -> Result<domain::Product, Violations> {
-        domain::ProductInput {
+        let mut v = Violations::new();
+        let message_scope = enum_value(
+            self.message_scope,
+            &format!("{prefix}.message_scope"),
+            &mut v,
+            scope_from_pb,
+        )
+        .unwrap_or_default();
+        let input = domain::ProductInput {
             display_name: self.display_name,
             source_locale: self.source_locale,
             categories: self.categories,
@@ -365,9 +392,9 @@ impl Resource for pb::Product {
                 directory: f.directory,
                 layout: f.layout,
             }),
-            message_scope: domain::MessageScope::default(),
-        }
-        .validate(prefix)
+            message_scope,
+        };
+        v.merge(input.validate(prefix))
     }
 
     fn name(&self) -> &str {
@@ -379,7 +406,8 @@ impl Resource for pb::Product {
     }
 
     fn mask_fields() -> Vec<MaskField<Self>> {
-        mask_fields!(pb::Product; display_name, source_locale, categories, fluent_source)
+        mask_fields!(pb::Product; display_name, source_locale, categories, fluent_source,
+            message_scope)
     }
 }
 
@@ -754,6 +782,10 @@ pub fn diagnostic_to_pb(d: &BundleDiagnostic) -> pb::Diagnostic {
         end_column: d.diagnostic.end_column as i32,
         message: d.diagnostic.message.clone(),
         message_id: d.diagnostic.id.clone().unwrap_or_default(),
+        entry_line: d
+            .diagnostic
+            .entry_line
+            .map_or(0, |l| i32::try_from(l).unwrap_or(i32::MAX)),
     }
 }
 

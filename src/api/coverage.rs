@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use crate::coverage::checks::{BundleView, CheckOptions};
-use crate::coverage::fallback::fallback_chain;
 use crate::coverage::finding::{Finding, Severity};
 use crate::coverage::roadmap::{
     self, check_roadmap, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
@@ -106,7 +105,10 @@ fn views(loaded: &Loaded) -> BTreeMap<LocaleTag, BundleView<'_>> {
         .map(|(l, files)| {
             (
                 l.clone(),
-                BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i))),
+                BundleView::new(
+                    files.iter().map(|(p, i)| (p.as_str(), i)),
+                    loaded.product.message_scope,
+                ),
             )
         })
         .collect()
@@ -133,6 +135,7 @@ pub fn finding_to_pb(f: &Finding, texts: Option<Texts>) -> pb::Finding {
         }) as i32,
         market: f.market.clone().unwrap_or_default(),
         locale: f.locale.clone(),
+        bundle: f.bundle.clone().unwrap_or_default(),
         file: f.file.clone().unwrap_or_default(),
         line: i32::try_from(f.line).unwrap_or(i32::MAX),
         column: i32::try_from(f.column).unwrap_or(i32::MAX),
@@ -329,120 +332,513 @@ pub fn matrix(
     })
 }
 
-/// RenderMessage: formats the message with `fluent-bundle`, taking the first
-/// bundle along the locale's fallback chain (then its language's other
-/// bundles, then the source) that defines it.
-pub fn render(
-    store: &SharedStore,
-    req: &pb::RenderMessageRequest,
-) -> Result<pb::RenderMessageResponse, ApiError> {
+/// RenderMessage (see the `rendering` module below).
+pub use rendering::{render, Cancellation};
+
+/// RenderMessage: formats one message with `fluent-bundle`, safely.
+///
+/// Two parts. `choose_message` alone decides which bundle, file and
+/// definition serve the message (the one piece to swap when the engine says
+/// it); the rest loads and formats that choice without ever hurting the
+/// server:
+///
+/// - a file the indexer refused (`FileIndex::was_refused`) is never parsed:
+///   it is left out and named in the response's `errors`;
+/// - a leading byte order mark is stripped, as the indexer does;
+/// - the files are added so that fluent-bundle uses the chosen definition;
+///   an inconsistency between the index and the parsed text is an
+///   `ApiError`, never a panic;
+/// - the arguments are capped (`MAX_ARGS`, `MAX_ARG_NAME_BYTES`,
+///   `MAX_ARG_VALUE_BYTES`) and built in sorted order, so building them is
+///   linear;
+/// - the work runs on the blocking pool and stops between files when the
+///   call is gone (`Cancellation`).
+mod rendering {
+    use std::collections::{BTreeMap, HashMap};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+
     use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+    use tonic::{Code, Status};
+    use tonic_types::{ErrorDetails, StatusExt};
 
-    let product = parse_name(ResourceKind::Product, "product", &req.product)?;
-    let locale = LocaleTag::parse(&req.locale).map_err(|e| ApiError::invalid_field("locale", e))?;
-    let (id, attribute) = match req.message_id.split_once('.') {
-        Some((id, attr)) => (id, Some(attr)),
-        None => (req.message_id.as_str(), None),
-    };
-    domain::MessagePattern::parse(id)
-        .ok()
-        .filter(|_| !id.contains('*') && !id.starts_with('-'))
-        .ok_or_else(|| {
-            ApiError::invalid_field(
-                "message_id",
-                Text::new("request-message-id-invalid").text("id", req.message_id.as_str()),
-            )
-        })?;
-    let product_doc: domain::Product =
-        decode_body(&crud::get_stored::<pb::Product>(store, &product)?)?;
+    use crate::coverage::checks::BundleView;
+    use crate::coverage::fallback::fallback_chain;
+    use crate::domain::bundle::BundleFileDoc;
+    use crate::domain::{self, LocaleTag, ResourceKind, ResourceName, Violations};
+    use crate::l10n::Text;
 
-    let mut chain: Vec<LocaleTag> = fallback_chain(&locale);
-    let available: Vec<LocaleTag> =
-        crud::list_all::<pb::Bundle>(store, &format!("{product}/bundles"))?
-            .into_iter()
-            .map(|(_, d)| d.locale)
-            .collect();
-    for l in available
-        .iter()
-        .filter(|l| l.language() == locale.language())
-    {
-        if !chain.contains(l) {
-            chain.push(l.clone());
+    use super::super::convert::decode_body;
+    use super::super::crud::{self, parse_name, SharedStore};
+    use super::super::pb::glocal::v1 as pb;
+    use super::super::{ApiError, ERROR_DOMAIN};
+
+    /// Most arguments of one RenderMessage call. A message uses a handful of
+    /// variables; `FluentArgs` keeps its arguments in a sorted `Vec`, so the
+    /// cap also bounds looking them up.
+    pub(super) const MAX_ARGS: usize = 256;
+    /// Longest argument name, in bytes: a Fluent variable is an identifier
+    /// (`$count`), a few dozen bytes at most.
+    pub(super) const MAX_ARG_NAME_BYTES: usize = 1024;
+    /// Longest argument value, in bytes: a name, a number, a date as text.
+    pub(super) const MAX_ARG_VALUE_BYTES: usize = 16 * 1024;
+
+    /// Whether a RenderMessage call is gone: set by the [`CancelOnDrop`] its
+    /// handler holds, read between files by the work on the blocking pool,
+    /// which the handler's end does not stop.
+    #[derive(Debug, Clone, Default)]
+    pub struct Cancellation(Arc<AtomicBool>);
+
+    impl Cancellation {
+        /// A guard that sets the flag when dropped: the handler holds it, so
+        /// the flag is set when the call's future is dropped (deadline
+        /// passed, cancelled, client gone) or ends.
+        pub fn cancel_on_drop(&self) -> CancelOnDrop {
+            CancelOnDrop(Arc::clone(&self.0))
+        }
+
+        fn check(&self) -> Result<(), RenderError> {
+            if self.0.load(Ordering::Relaxed) {
+                Err(RenderError::Cancelled)
+            } else {
+                Ok(())
+            }
         }
     }
-    if !chain.contains(&product_doc.source_locale) {
-        chain.push(product_doc.source_locale.clone());
-    }
-    let tried: Vec<String> = chain.iter().map(ToString::to_string).collect();
-    for candidate in &chain {
-        if !available.contains(candidate) {
-            continue;
+
+    /// Sets its [`Cancellation`] when dropped.
+    #[derive(Debug)]
+    pub struct CancelOnDrop(Arc<AtomicBool>);
+
+    impl Drop for CancelOnDrop {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
         }
-        let bundle_name = format!("{product}/bundles/{candidate}");
-        let files: Vec<BundleFileDoc> = store
-            .list(&format!("{bundle_name}/files"), None)
-            .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
+    }
+
+    /// Why RenderMessage gave no text.
+    #[derive(Debug)]
+    pub enum RenderError {
+        /// The request failed.
+        Api(ApiError),
+        /// The call was gone before the work ended (CANCELLED).
+        Cancelled,
+    }
+
+    impl From<ApiError> for RenderError {
+        fn from(e: ApiError) -> Self {
+            RenderError::Api(e)
+        }
+    }
+
+    impl From<RenderError> for Status {
+        fn from(e: RenderError) -> Status {
+            match e {
+                RenderError::Api(e) => e.into(),
+                RenderError::Cancelled => Status::with_error_details(
+                    Code::Cancelled,
+                    "the call was cancelled before the message was rendered",
+                    ErrorDetails::with_error_info("CANCELLED", ERROR_DOMAIN, HashMap::new()),
+                ),
+            }
+        }
+    }
+
+    /// Where a message is served from, as [`choose_message`] decides.
+    struct Choice {
+        /// The locales tried, in order.
+        tried: Vec<LocaleTag>,
+        /// The bundle and the file whose definition serves the message;
+        /// `None` when no bundle defines it.
+        served: Option<Served>,
+    }
+
+    /// The bundle and file that serve a message.
+    struct Served {
+        locale: LocaleTag,
+        /// The bundle path of the file holding the chosen definition.
+        file: String,
+    }
+
+    /// The files of the product's bundles, each bundle loaded once, when
+    /// first asked for, sorted by path.
+    struct Bundles<'s> {
+        store: &'s SharedStore,
+        product: &'s ResourceName,
+        cancel: &'s Cancellation,
+        loaded: BTreeMap<LocaleTag, Vec<BundleFileDoc>>,
+    }
+
+    impl Bundles<'_> {
+        fn files(&mut self, locale: &LocaleTag) -> Result<&[BundleFileDoc], RenderError> {
+            if !self.loaded.contains_key(locale) {
+                self.cancel.check()?;
+                let name = format!("{}/bundles/{locale}/files", self.product);
+                let mut files: Vec<BundleFileDoc> = self
+                    .store
+                    .list(&name, None)
+                    .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
+                    .iter()
+                    .map(decode_body)
+                    .collect::<Result<_, _>>()?;
+                files.sort_by(|a, b| a.path.cmp(&b.path));
+                self.loaded.insert(locale.clone(), files);
+            }
+            Ok(self.loaded.get(locale).map_or(&[], Vec::as_slice))
+        }
+    }
+
+    /// THE CHOICE: which bundle, file and definition serve `id` (its value,
+    /// or its `attribute`) for `locale`. Kept apart from the loading and
+    /// formatting, which only follow it, so that the engine's per-message
+    /// fallback can replace its body.
+    ///
+    /// Today's rule: the locale's fallback chain, then the other bundles of
+    /// its language, then the source locale; the first of those bundles
+    /// whose first definition of `id` (in path order, then file order, as
+    /// the engine's [`BundleView`] finds it) has the part asked for.
+    fn choose_message(
+        locale: &LocaleTag,
+        source_locale: &LocaleTag,
+        available: &[LocaleTag],
+        (id, attribute): (&str, Option<&str>),
+        bundles: &mut Bundles<'_>,
+    ) -> Result<Choice, RenderError> {
+        let mut chain: Vec<LocaleTag> = fallback_chain(locale);
+        for l in available
             .iter()
-            .map(decode_body)
-            .collect::<Result<_, _>>()?;
-        let defines = files.iter().any(|f| {
-            f.index.entry(id).is_some_and(|e| match attribute {
-                Some(a) => e.attributes.iter().any(|x| x.name == a),
-                None => e.value.is_some(),
-            })
-        });
-        if !defines {
-            continue;
+            .filter(|l| l.language() == locale.language())
+        {
+            if !chain.contains(l) {
+                chain.push(l.clone());
+            }
         }
-        let langid: unic_langid::LanguageIdentifier = candidate
+        if !chain.contains(source_locale) {
+            chain.push(source_locale.clone());
+        }
+        for candidate in chain.iter().filter(|l| available.contains(l)) {
+            let files = bundles.files(candidate)?;
+            let view = BundleView::new(
+                files.iter().map(|f| (f.path.as_str(), &f.index)),
+                domain::MessageScope::Bundle,
+            );
+            let Some(first) = view.get_anywhere(id) else {
+                continue;
+            };
+            let defines = match attribute {
+                Some(a) => first.entry.attributes.iter().any(|x| x.name == a),
+                None => first.entry.value.is_some(),
+            };
+            if defines {
+                let served = Served {
+                    locale: candidate.clone(),
+                    file: first.file.to_string(),
+                };
+                return Ok(Choice {
+                    tried: chain,
+                    served: Some(served),
+                });
+            }
+        }
+        Ok(Choice {
+            tried: chain,
+            served: None,
+        })
+    }
+
+    /// RenderMessage: formats the message that [`choose_message`] chooses
+    /// with `fluent-bundle`; stops with [`RenderError::Cancelled`] when
+    /// `cancel` is set.
+    pub fn render(
+        store: &SharedStore,
+        req: &pb::RenderMessageRequest,
+        cancel: &Cancellation,
+    ) -> Result<pb::RenderMessageResponse, RenderError> {
+        let product = parse_name(ResourceKind::Product, "product", &req.product)?;
+        let locale =
+            LocaleTag::parse(&req.locale).map_err(|e| ApiError::invalid_field("locale", e))?;
+        let (id, attribute) = match req.message_id.split_once('.') {
+            Some((id, attr)) => (id, Some(attr)),
+            None => (req.message_id.as_str(), None),
+        };
+        domain::MessagePattern::parse(id)
+            .ok()
+            .filter(|_| !id.contains('*') && !id.starts_with('-'))
+            .ok_or_else(|| {
+                ApiError::invalid_field(
+                    "message_id",
+                    Text::new("request-message-id-invalid").text("id", req.message_id.as_str()),
+                )
+            })?;
+        let args = checked_args(&req.args)?;
+        let product_doc: domain::Product =
+            decode_body(&crud::get_stored::<pb::Product>(store, &product)?)?;
+        let available: Vec<LocaleTag> =
+            crud::list_all::<pb::Bundle>(store, &format!("{product}/bundles"))?
+                .into_iter()
+                .map(|(_, d)| d.locale)
+                .collect();
+
+        let mut bundles = Bundles {
+            store,
+            product: &product,
+            cancel,
+            loaded: BTreeMap::new(),
+        };
+        let choice = choose_message(
+            &locale,
+            &product_doc.source_locale,
+            &available,
+            (id, attribute),
+            &mut bundles,
+        )?;
+
+        // Files refused on upload in the bundles tried up to the one that
+        // serves: never parsed, and perhaps where the message was meant to be.
+        let mut refused: Vec<(LocaleTag, String)> = Vec::new();
+        for l in &choice.tried {
+            if available.contains(l) {
+                for f in bundles.files(l)? {
+                    if f.index.was_refused() {
+                        refused.push((l.clone(), f.path.clone()));
+                    }
+                }
+            }
+            if choice.served.as_ref().is_some_and(|s| &s.locale == l) {
+                break;
+            }
+        }
+        let tried: Vec<String> = choice.tried.iter().map(ToString::to_string).collect();
+        let Some(served) = choice.served else {
+            let refused = if refused.is_empty() {
+                String::new()
+            } else {
+                let files: Vec<String> = refused
+                    .iter()
+                    .map(|(l, path)| format!("{path} of bundle {l}"))
+                    .collect();
+                format!(
+                    "; left out, refused unparsed on upload: {}",
+                    files.join(", ")
+                )
+            };
+            return Err(ApiError::NotFound {
+                resource_type: "glocal.v1.Message",
+                name: format!(
+                    "{product} message {} (tried {}{refused})",
+                    req.message_id,
+                    tried.join(", "),
+                ),
+            }
+            .into());
+        };
+        let mut errors: Vec<String> = refused
+            .iter()
+            .map(|(l, path)| {
+                Text::new("render-file-refused")
+                    .text("path", path.as_str())
+                    .text("locale", l.as_str())
+                    .to_string()
+            })
+            .collect();
+        let files = bundles
+            .loaded
+            .remove(&served.locale)
+            .ok_or_else(|| ApiError::Internal(format!("bundle {} not loaded", served.locale)))?;
+        let text = format_chosen(&served, files, (id, attribute), &args, cancel, &mut errors)?;
+        Ok(pb::RenderMessageResponse {
+            text,
+            locale: served.locale.to_string(),
+            fallback_chain: tried,
+            errors,
+        })
+    }
+
+    /// The arguments sorted by name, or why they are refused: more than
+    /// [`MAX_ARGS`], a name longer than [`MAX_ARG_NAME_BYTES`], a value
+    /// longer than [`MAX_ARG_VALUE_BYTES`] (each reported once, on `args`).
+    fn checked_args(args: &HashMap<String, String>) -> Result<Vec<(&str, &str)>, ApiError> {
+        let mut v = Violations::new();
+        if args.len() > MAX_ARGS {
+            v.add(
+                "args",
+                Text::new("request-render-too-many-args")
+                    .count("count", args.len())
+                    .count("max", MAX_ARGS),
+            );
+        }
+        let longest_name = args.keys().map(String::len).max().unwrap_or(0);
+        if longest_name > MAX_ARG_NAME_BYTES {
+            v.add(
+                "args",
+                Text::new("request-render-arg-name-too-long")
+                    .count("size", longest_name)
+                    .count("max", MAX_ARG_NAME_BYTES),
+            );
+        }
+        // The first name (in sorted order) of a value too long, among
+        // names not too long themselves.
+        let long_value = args
+            .iter()
+            .filter(|(k, v)| k.len() <= MAX_ARG_NAME_BYTES && v.len() > MAX_ARG_VALUE_BYTES)
+            .min_by(|a, b| a.0.cmp(b.0));
+        if let Some((name, value)) = long_value {
+            v.add(
+                "args",
+                Text::new("request-render-arg-value-too-long")
+                    .text("name", name.as_str())
+                    .count("size", value.len())
+                    .count("max", MAX_ARG_VALUE_BYTES),
+            );
+        }
+        v.into_result(()).map_err(ApiError::invalid)?;
+        let mut sorted: Vec<(&str, &str)> =
+            args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        Ok(sorted)
+    }
+
+    /// Formats the definition `served` chose from the bundle's `files`
+    /// (sorted by path), adding fluent-bundle's problems to `errors`.
+    ///
+    /// Files the indexer refused are never parsed. The others are added in
+    /// path order, as the engine resolves references (`{ -brand }` finds
+    /// the first definition in path order); only when an earlier file also
+    /// defines the id (which today's choice never picks) does the chosen
+    /// file go first, so that fluent-bundle, which keeps the first
+    /// definition it is given, uses the chosen one.
+    fn format_chosen(
+        served: &Served,
+        files: Vec<BundleFileDoc>,
+        (id, attribute): (&str, Option<&str>),
+        args: &[(&str, &str)],
+        cancel: &Cancellation,
+        errors: &mut Vec<String>,
+    ) -> Result<String, RenderError> {
+        let inconsistent = |what: &str| {
+            ApiError::Internal(format!(
+                "rendering {id} from {} of bundle {}: {what}",
+                served.file, served.locale
+            ))
+        };
+        let langid: unic_langid::LanguageIdentifier = served
+            .locale
             .as_str()
             .parse()
-            .expect("locale tags are valid language ids");
+            .map_err(|e| inconsistent(&format!("the locale is no language id: {e}")))?;
+        let mut files: Vec<BundleFileDoc> = files
+            .into_iter()
+            .filter(|f| !f.index.was_refused())
+            .collect();
+        let chosen = files
+            .iter()
+            .position(|f| f.path == served.file)
+            .ok_or_else(|| inconsistent("the file is missing or was refused on upload"))?;
+        if files[..chosen].iter().any(|f| f.index.entry(id).is_some()) {
+            let file = files.remove(chosen);
+            files.insert(0, file);
+        }
+
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
-        let mut errors: Vec<String> = Vec::new();
         for f in files {
+            cancel.check()?;
             // Rendering needs the Fluent AST, which the index does not keep:
             // this is the one place text is parsed again.
-            let resource =
-                FluentResource::try_new(f.content).unwrap_or_else(|(partial, _)| partial);
+            let text = match f.content.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => f.content,
+            };
+            let resource = FluentResource::try_new(text).unwrap_or_else(|(partial, _)| partial);
             if let Err(errs) = bundle.add_resource(resource) {
                 errors.extend(errs.iter().map(|e| format!("{}: {e}", f.path)));
             }
         }
-        let mut args = FluentArgs::new();
-        for (k, v) in &req.args {
-            match v.parse::<f64>() {
-                Ok(n) => args.set(k.as_str(), FluentValue::from(n)),
-                Err(_) => args.set(k.as_str(), FluentValue::from(v.as_str())),
-            }
-        }
+        cancel.check()?;
+
         let message = bundle
             .get_message(id)
-            .expect("the index says the bundle defines it");
+            .ok_or_else(|| inconsistent("fluent-bundle does not find the message"))?;
         let pattern = match attribute {
             Some(a) => message.get_attribute(a).map(|x| x.value()),
             None => message.value(),
         }
-        .expect("the index says the pattern exists");
+        .ok_or_else(|| inconsistent("fluent-bundle's definition lacks the part"))?;
+        // Sorted names: each `set` appends, so building is linear.
+        let mut fluent_args = FluentArgs::with_capacity(args.len());
+        for &(k, v) in args {
+            match v.parse::<f64>() {
+                Ok(n) => fluent_args.set(k, FluentValue::from(n)),
+                Err(_) => fluent_args.set(k, FluentValue::from(v)),
+            }
+        }
         let mut format_errors = Vec::new();
         let text = bundle
-            .format_pattern(pattern, Some(&args), &mut format_errors)
+            .format_pattern(pattern, Some(&fluent_args), &mut format_errors)
             .into_owned();
         errors.extend(format_errors.iter().map(|e| e.to_string()));
-        return Ok(pb::RenderMessageResponse {
-            text,
-            locale: candidate.to_string(),
-            fallback_chain: tried,
-            errors,
-        });
+        Ok(text)
     }
-    Err(ApiError::NotFound {
-        resource_type: "glocal.v1.Message",
-        name: format!(
-            "{product} message {} (tried {})",
-            req.message_id,
-            tried.join(", ")
-        ),
-    })
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::domain::ftl::index_file;
+
+        fn file(path: &str, content: &str) -> BundleFileDoc {
+            BundleFileDoc {
+                path: path.into(),
+                content: content.into(),
+                index: index_file(content),
+            }
+        }
+
+        fn served() -> Served {
+            Served {
+                locale: LocaleTag::parse("en-US").unwrap(),
+                file: "a.ftl".into(),
+            }
+        }
+
+        #[test]
+        fn formatting_stops_when_the_call_is_gone() {
+            let files = vec![file("a.ftl", "hello = Hello\n"), file("b.ftl", "x = X\n")];
+            let cancel = Cancellation::default();
+            let mut errors = Vec::new();
+            let text = format_chosen(
+                &served(),
+                files.clone(),
+                ("hello", None),
+                &[],
+                &cancel,
+                &mut errors,
+            );
+            assert_eq!(text.ok().as_deref(), Some("Hello"));
+            drop(cancel.cancel_on_drop());
+            let stopped =
+                format_chosen(&served(), files, ("hello", None), &[], &cancel, &mut errors);
+            assert!(
+                matches!(stopped, Err(RenderError::Cancelled)),
+                "{stopped:?}"
+            );
+            let status = Status::from(RenderError::Cancelled);
+            assert_eq!(status.code(), Code::Cancelled);
+            assert_eq!(
+                status
+                    .get_error_details()
+                    .error_info()
+                    .map(|i| i.reason.as_str()),
+                Some("CANCELLED")
+            );
+        }
+
+        #[test]
+        fn arguments_come_sorted() {
+            let args: HashMap<String, String> = [("b", "2"), ("a", "1"), ("c", "3")]
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .into();
+            let sorted = checked_args(&args).map_err(|e| e.to_string());
+            assert_eq!(sorted, Ok(vec![("a", "1"), ("b", "2"), ("c", "3")]));
+        }
+    }
 }

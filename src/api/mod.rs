@@ -13,6 +13,7 @@ mod language;
 mod markets;
 mod mask;
 mod paging;
+mod plan_validation;
 mod planning;
 mod products;
 mod revisions;
@@ -22,6 +23,7 @@ mod trace;
 pub use bundles::BundleLimits;
 pub use error::{ApiError, ERROR_DOMAIN};
 pub use markets::MarketApi;
+pub use plan_validation::{validate_plan, Offline, Outside, ValidPlan};
 pub use planning::PlanningApi;
 pub use products::ProductApi;
 pub use revisions::RevisionApi;
@@ -48,51 +50,4 @@ pub mod pb {
     /// Encoded descriptors of the API and of the error details it sends, for reflection.
     pub const FILE_DESCRIPTOR_SET: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/glocal_descriptor.bin"));
-}
-
-/// Proto → domain conversions with the server's validation, for clients that
-/// check plans offline (`glocal check --plan`). Fields are named under
-/// `prefix`, as in the server's field violations.
-pub mod from_pb {
-    use super::convert::Resource;
-    use super::pb::glocal::v1 as pb;
-    use crate::domain::planning::{Launch, Roadmap};
-    use crate::domain::{self, ResourceName, Violations};
-
-    /// A market.
-    pub fn market(m: pb::Market, prefix: &str) -> Result<domain::Market, Violations> {
-        m.into_domain(prefix)
-    }
-
-    /// A requirement.
-    pub fn requirement(
-        r: pb::Requirement,
-        prefix: &str,
-    ) -> Result<domain::Requirement, Violations> {
-        r.into_domain(prefix)
-    }
-
-    /// A product.
-    pub fn product(p: pb::Product, prefix: &str) -> Result<domain::Product, Violations> {
-        p.into_domain(prefix)
-    }
-
-    /// A variant.
-    pub fn variant(v: pb::Variant, prefix: &str) -> Result<domain::Variant, Violations> {
-        v.into_domain(prefix)
-    }
-
-    /// A launch of `product`.
-    pub fn launch(
-        l: pb::Launch,
-        product: &ResourceName,
-        prefix: &str,
-    ) -> Result<Launch, Violations> {
-        super::convert::launch_from_pb(l, product, prefix)
-    }
-
-    /// A roadmap.
-    pub fn roadmap(r: pb::Roadmap, prefix: &str) -> Result<Roadmap, Violations> {
-        r.into_domain(prefix)
-    }
 }

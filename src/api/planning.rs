@@ -1,18 +1,19 @@
 //! `glocal.v1.PlanningService`: launches, roadmaps, and whole plans.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use tonic::{Request, Response, Status};
 
-use crate::domain::{self, MarketPreset, ResourceKind, ResourceName, Violations};
+use crate::domain::{self, ResourceKind, ResourceName};
 use crate::l10n::Text;
 use crate::store::{ChangeSet, Expect, Op, StoreError};
 
-use super::convert::{check_variant_sells_in, decode_body, launch_from_pb, to_pb, Resource};
+use super::convert::{decode_body, to_pb, Resource};
 use super::coverage;
 use super::crud::{self, parse_name, parse_new_id, SharedStore};
 use super::pb::glocal::v1::{self as pb, planning_service_server::PlanningService};
+use super::plan_validation::{validate_plan, InStore};
 use super::ApiError;
 
 /// How often an import is retried when another writer changes a resource meanwhile.
@@ -28,82 +29,28 @@ pub struct PlanningApi {
 struct PlannedWrite {
     name: String,
     refs: Vec<String>,
-    /// Each reference with the plan field that holds it.
-    ref_fields: Vec<(String, String)>,
     body: serde_json::Value,
     /// A preset resource: created when missing, never replaced.
     only_if_absent: bool,
 }
 
-/// The writes and violations of a plan as it is read.
-#[derive(Default)]
-struct PlanBuilder {
-    writes: Vec<PlannedWrite>,
-    /// Names of every entry of the plan whose name parsed, valid or not.
-    declared: BTreeSet<String>,
-    v: Violations,
-}
-
-impl PlanBuilder {
-    fn declare(&mut self, name: &ResourceName, field: &str) {
-        if !self.declared.insert(name.to_string()) {
-            self.v.add(
-                field,
-                Text::new("request-plan-duplicate").text("name", name.as_str()),
-            );
-        }
-    }
-
-    fn add_preset(&mut self, name: ResourceName, body: serde_json::Value) {
-        self.declared.insert(name.to_string());
-        self.writes.push(PlannedWrite {
-            name: name.to_string(),
-            refs: vec![],
-            ref_fields: vec![],
-            body,
-            only_if_absent: true,
-        });
-    }
-
-    fn add_top_level<R: Resource>(&mut self, item: R, prefix: String) -> Result<(), ApiError> {
-        let name = match ResourceName::parse_text(R::KIND, item.name()) {
-            Ok(n) => n,
-            Err(e) => {
-                self.v.add(format!("{prefix}.name"), e);
-                return Ok(());
-            }
-        };
-        self.declare(&name, &format!("{prefix}.name"));
-        match item.into_domain(&prefix) {
-            Ok(d) => self.writes.push(planned::<R>(&d, &name, &prefix)?),
-            Err(more) => self.v.extend(more),
-        }
-        Ok(())
-    }
-}
-
-/// The write of a validated resource of kind `R` named `name`, read from the plan at `prefix`.
-fn planned<R: Resource>(
-    domain: &R::Domain,
-    name: &ResourceName,
-    prefix: &str,
-) -> Result<PlannedWrite, ApiError> {
-    let refs = R::refs(domain, name);
-    let ref_fields = refs
-        .iter()
-        .map(|t| {
-            (
-                t.clone(),
-                R::reference_field(domain, t, prefix).unwrap_or_else(|| format!("{prefix}.name")),
-            )
-        })
-        .collect();
+/// The write of a validated resource of kind `R` named `name`.
+fn planned<R: Resource>(domain: &R::Domain, name: &ResourceName) -> Result<PlannedWrite, ApiError> {
     Ok(PlannedWrite {
         name: name.to_string(),
-        refs,
-        ref_fields,
+        refs: R::refs(domain, name),
         body: body_of(domain)?,
         only_if_absent: false,
+    })
+}
+
+/// The write of a preset resource, created only when missing.
+fn preset<T: serde::Serialize>(value: &T, name: &ResourceName) -> Result<PlannedWrite, ApiError> {
+    Ok(PlannedWrite {
+        name: name.to_string(),
+        refs: vec![],
+        body: body_of(value)?,
+        only_if_absent: true,
     })
 }
 
@@ -120,184 +67,38 @@ impl PlanningApi {
         }
     }
 
-    /// Validates every resource of `plan`, collecting every violation, and
-    /// returns the writes in dependency order.
+    /// Validates every resource of `plan` ([`validate_plan`], against the
+    /// store), collecting every violation, and returns the writes in
+    /// dependency order.
     fn plan_writes(&self, plan: pb::Plan) -> Result<Vec<PlannedWrite>, ApiError> {
-        let mut b = PlanBuilder::default();
-
-        if !plan.market_preset.is_empty() {
-            match MarketPreset::load(&plan.market_preset) {
-                Ok(preset) => {
-                    // Preset resources are only created when missing: the
-                    // plan's own entries and stored ones win.
-                    for m in &preset.markets {
-                        let name = ResourceName::top_level(ResourceKind::Market, &m.id);
-                        if !plan.markets.iter().any(|x| x.name == name.as_str()) {
-                            b.add_preset(name, body_of(&m.market)?);
-                        }
-                    }
-                    for r in &preset.requirements {
-                        let name = ResourceName::top_level(ResourceKind::Requirement, &r.id);
-                        if !plan.requirements.iter().any(|x| x.name == name.as_str()) {
-                            b.add_preset(name, body_of(&r.requirement)?);
-                        }
-                    }
-                }
-                Err(e) => b.v.add("plan.market_preset", e.to_string()),
-            }
+        let valid = validate_plan(plan, &InStore(&self.store))?.map_err(ApiError::invalid)?;
+        let mut writes = Vec::new();
+        // Preset resources are only created when missing: the plan's own
+        // entries and stored ones win.
+        for (name, m) in &valid.preset_markets {
+            writes.push(preset(m, name)?);
         }
-
-        for (i, item) in plan.markets.into_iter().enumerate() {
-            b.add_top_level(item, format!("plan.markets[{i}]"))?;
+        for (name, r) in &valid.preset_requirements {
+            writes.push(preset(r, name)?);
         }
-        for (i, item) in plan.requirements.into_iter().enumerate() {
-            b.add_top_level(item, format!("plan.requirements[{i}]"))?;
+        for (name, m) in &valid.markets {
+            writes.push(planned::<pb::Market>(m, name)?);
         }
-
-        let product_pb = plan.product.unwrap_or_default();
-        let product = match ResourceName::parse_text(ResourceKind::Product, &product_pb.name) {
-            Ok(p) => Some(p),
-            Err(_) if product_pb.name.is_empty() => {
-                b.v.add(
-                    "plan.product.name",
-                    Text::new("request-plan-product-required"),
-                );
-                None
-            }
-            Err(e) => {
-                b.v.add("plan.product.name", e);
-                None
-            }
-        };
-        if let Some(product) = &product {
-            b.declare(product, "plan.product.name");
-            match product_pb.into_domain("plan.product") {
-                Ok(d) => b
-                    .writes
-                    .push(planned::<pb::Product>(&d, product, "plan.product")?),
-                Err(more) => b.v.extend(more),
-            }
+        for (name, r) in &valid.requirements {
+            writes.push(planned::<pb::Requirement>(r, name)?);
         }
-        // Children are checked against the product's name when it parsed,
-        // and otherwise only on their own.
-        let child_name = |b: &mut PlanBuilder,
-                          kind: ResourceKind,
-                          name: &str,
-                          prefix: &str|
-         -> Option<ResourceName> {
-            match ResourceName::parse_text(kind, name) {
-                Ok(n) if product.is_none() || n.parent() == product => {
-                    b.declare(&n, &format!("{prefix}.name"));
-                    Some(n)
-                }
-                Ok(n) => {
-                    let product = product
-                        .as_ref()
-                        .map(ToString::to_string)
-                        .unwrap_or_default();
-                    b.v.add(
-                        format!("{prefix}.name"),
-                        Text::new("request-plan-other-product")
-                            .text("name", n.as_str())
-                            .text("product", product),
-                    );
-                    None
-                }
-                Err(e) => {
-                    b.v.add(format!("{prefix}.name"), e);
-                    None
-                }
-            }
-        };
-
-        let mut variants: BTreeMap<String, domain::Variant> = BTreeMap::new();
-        for (i, item) in plan.variants.into_iter().enumerate() {
-            let prefix = format!("plan.variants[{i}]");
-            let Some(name) = child_name(&mut b, ResourceKind::Variant, &item.name, &prefix) else {
-                continue;
-            };
-            match item.into_domain(&prefix) {
-                Ok(d) => {
-                    b.writes.push(planned::<pb::Variant>(&d, &name, &prefix)?);
-                    variants.insert(name.to_string(), d);
-                }
-                Err(more) => b.v.extend(more),
-            }
+        let (name, product) = &valid.product;
+        writes.push(planned::<pb::Product>(product, name)?);
+        for (name, v) in &valid.variants {
+            writes.push(planned::<pb::Variant>(v, name)?);
         }
-
-        for (i, item) in plan.launches.into_iter().enumerate() {
-            let prefix = format!("plan.launches[{i}]");
-            let Some(name) = child_name(&mut b, ResourceKind::Launch, &item.name, &prefix) else {
-                continue;
-            };
-            let Some(parent) = name.parent() else {
-                continue;
-            };
-            match launch_from_pb(item, &parent, &prefix) {
-                Ok(l) => {
-                    let variant = match variants.get(l.variant.as_str()) {
-                        Some(planned) => Some(planned.clone()),
-                        None => self.stored_domain::<pb::Variant>(l.variant.as_str())?,
-                    };
-                    if let Some(variant) = variant {
-                        if let Err(ApiError::InvalidArgument { violations, .. }) =
-                            check_variant_sells_in(&variant, &l, &prefix)
-                        {
-                            b.v.extend(violations);
-                        }
-                    }
-                    b.writes.push(planned::<pb::Launch>(&l, &name, &prefix)?);
-                }
-                Err(more) => b.v.extend(more),
-            }
+        for (name, l) in &valid.launches {
+            writes.push(planned::<pb::Launch>(l, name)?);
         }
-
-        for (i, item) in plan.roadmaps.into_iter().enumerate() {
-            let prefix = format!("plan.roadmaps[{i}]");
-            let Some(name) = child_name(&mut b, ResourceKind::Roadmap, &item.name, &prefix) else {
-                continue;
-            };
-            match item.into_domain(&prefix) {
-                Ok(r) => b.writes.push(planned::<pb::Roadmap>(&r, &name, &prefix)?),
-                Err(more) => b.v.extend(more),
-            }
+        for (name, r) in &valid.roadmaps {
+            writes.push(planned::<pb::Roadmap>(r, name)?);
         }
-
-        // Every reference must be to something the plan declares (valid or
-        // not: an invalid entry is reported once, where it is) or the server has.
-        let mut missing = Violations::new();
-        for w in &b.writes {
-            for (target, field) in &w.ref_fields {
-                if !b.declared.contains(target) && !self.exists(target)? {
-                    missing.add(
-                        field.clone(),
-                        Text::new("request-plan-reference-missing").text("target", target.as_str()),
-                    );
-                }
-            }
-        }
-        b.v.extend(missing);
-        b.v.into_result(()).map_err(ApiError::invalid)?;
-        Ok(b.writes)
-    }
-
-    fn exists(&self, name: &str) -> Result<bool, ApiError> {
-        Ok(self
-            .store
-            .get(name)
-            .map_err(|e| ApiError::from_store("glocal.v1.Plan", e))?
-            .is_some())
-    }
-
-    fn stored_domain<R: Resource>(&self, name: &str) -> Result<Option<R::Domain>, ApiError> {
-        match self
-            .store
-            .get(name)
-            .map_err(|e| ApiError::from_store(R::KIND.type_name(), e))?
-        {
-            Some(s) => Ok(Some(decode_body(&s)?)),
-            None => Ok(None),
-        }
+        Ok(writes)
     }
 
     async fn import(&self, req: pb::ImportPlanRequest) -> Result<pb::ImportPlanResponse, ApiError> {
@@ -700,8 +501,13 @@ impl PlanningService for PlanningApi {
         request: Request<pb::RenderMessageRequest>,
     ) -> Result<Response<pb::RenderMessageResponse>, Status> {
         let (store, req) = (Arc::clone(&self.store), request.into_inner());
-        Ok(Response::new(
-            blocking(move || coverage::render(&store, &req)).await?,
-        ))
+        // Parsing and formatting are blocking work: off the async workers.
+        // The work does not stop when this future is dropped (deadline,
+        // cancellation, client gone), so the guard tells it to, and it
+        // checks between files.
+        let cancel = coverage::Cancellation::default();
+        let _cancel_when_dropped = cancel.cancel_on_drop();
+        let rendered = blocking(move || Ok(coverage::render(&store, &req, &cancel))).await?;
+        Ok(Response::new(rendered?))
     }
 }

@@ -16,7 +16,7 @@
 //! Exit status: 0 nothing blocks, 1 something does, 2 usage, configuration or
 //! I/O errors (one line, from the error returned to the binary).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write as _};
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
@@ -37,13 +37,16 @@ use super::tree::{ftl_files, Layout};
 use super::ServerUrl;
 use crate::api::pb::glocal::v1::{self as pb, planning_service_client::PlanningServiceClient};
 use crate::api::pb::google::r#type::Date;
+use crate::api::{self, ValidPlan};
 use crate::coverage::checks::{check_locale, BundleView, CheckOptions};
+use crate::coverage::fallback::serving_order;
+use crate::coverage::serve::{serve_locale, Checked};
 use crate::coverage::finding::{Finding, Severity};
 use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions, Verdict};
 use crate::domain::ftl::{index_file, FileIndex};
 use crate::domain::planning::{Launch, Roadmap};
 use crate::domain::{
-    self, CalendarDate, LocaleTag, MarketPreset, ResourceKind, ResourceName, Violations,
+    self, CalendarDate, LocaleTag, MatchPolicy, MessageScope, ResourceKind, ResourceName, Violations,
 };
 
 /// Arguments of `glocal check`.
@@ -66,6 +69,18 @@ pub struct CheckArgs {
         help_heading = "Lint mode"
     )]
     pub source_locale: String,
+    /// Lint mode: fall back, message by message, to the folders of each
+    /// locale's CLDR chain present under --l10n (never to the source), as
+    /// Fluent's runtimes do, reporting own and effective coverage. Without
+    /// it each folder is checked alone, as compare-locales does.
+    #[arg(long, help_heading = "Lint mode")]
+    pub fallback: bool,
+    /// How files share message ids: `file` (an id lives in its file, as in
+    /// Fluent's Localization contexts and compare-locales; the default in
+    /// lint mode) or `bundle` (every file of a locale in one FluentBundle).
+    /// In plan mode it overrides the plan's `message_scope`.
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    pub scope: Option<ScopeArg>,
     /// Check only these locales (repeatable); in lint mode a locale without a
     /// folder is reported missing.
     #[arg(long = "locale", value_name = "LOCALE")]
@@ -123,6 +138,24 @@ pub struct CheckArgs {
     /// Rule ids, flags and the JSON report's keys stay as they are.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+}
+
+/// The values of `--scope`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScopeArg {
+    /// An id lives in its file.
+    File,
+    /// Every file of a locale is one namespace.
+    Bundle,
+}
+
+impl From<ScopeArg> for MessageScope {
+    fn from(scope: ScopeArg) -> Self {
+        match scope {
+            ScopeArg::File => MessageScope::File,
+            ScopeArg::Bundle => MessageScope::Bundle,
+        }
+    }
 }
 
 /// One `--market-window MARKET=DAYS`.
@@ -319,6 +352,8 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
         window_days: args.window_days.map(i64::from),
         market_windows: market_windows(&args.market_window)?,
         identical_allowed: args.identical_allowed.clone(),
+        scope: args.scope.map(MessageScope::from),
+        fallback: args.fallback,
         cwd: cwd.clone(),
     };
 
@@ -401,6 +436,12 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
             bail!(texts::push_with_stdout_format(&what));
         }
     }
+    if !lint && args.fallback {
+        bail!(texts::flag_needs_mode("--fallback", texts::Modes::Lint));
+    }
+    if args.server.is_some() && args.scope.is_some() {
+        bail!(texts::flag_needs_mode("--scope", texts::Modes::LintAndPlan));
+    }
     if lint {
         for (flag, set) in [
             ("--roadmap", args.roadmap.is_some()),
@@ -455,6 +496,10 @@ struct Settings {
     window_days: Option<i64>,
     market_windows: BTreeMap<String, i64>,
     identical_allowed: Vec<String>,
+    /// `--scope`, when given.
+    scope: Option<MessageScope>,
+    /// `--fallback` (lint mode).
+    fallback: bool,
     cwd: PathBuf,
 }
 
@@ -542,23 +587,51 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
         .collect()
 }
 
-/// The folders of `base` named by a locale tag, by tag, with notes for the
-/// folders skipped. `skip` is a folder that is not a locale (the source).
+/// A locale folder of a tree.
+#[derive(Debug, Clone)]
+struct LocaleFolder {
+    /// The folder's name on disk.
+    folder: String,
+    /// The locale as reports name it: its canonical tag, or the folder's own
+    /// name when that is not a BCP 47 tag (`ja-JP-mac`).
+    name: String,
+}
+
+/// The locale a folder name stands for: the tag itself, with `_` read as
+/// `-` (`pt_BR`); else, for a name that is not a BCP 47 tag but starts with
+/// one (`ja-JP-mac`, used by Firefox), its longest valid prefix, whose CLDR
+/// data the checks use (`false` then). `None` when no prefix is a tag.
+fn folder_locale(name: &str) -> Option<(LocaleTag, bool)> {
+    let hyphenated = name.replace('_', "-");
+    if let Ok(tag) = LocaleTag::parse(&hyphenated) {
+        return Some((tag, true));
+    }
+    let parts: Vec<&str> = hyphenated.split('-').collect();
+    (1..parts.len())
+        .rev()
+        .find_map(|n| LocaleTag::parse(&parts[..n].join("-")).ok())
+        .map(|tag| (tag, false))
+}
+
+/// The locale folders of `base`, by the locale each stands for
+/// ([`folder_locale`]), with a note for each folder that is skipped or read
+/// as another tag, so that no folder is passed over silently. `skip` is a
+/// folder that is not a locale (the source).
 fn locale_folders(
     base: &Path,
     skip: Option<&Path>,
     notes: &mut Vec<Note>,
-) -> anyhow::Result<BTreeMap<LocaleTag, String>> {
+) -> anyhow::Result<BTreeMap<LocaleTag, LocaleFolder>> {
     let shown = base.display().to_string();
     let mut names: Vec<(String, PathBuf)> = std::fs::read_dir(base)
         .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()))
         .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
         .collect();
     names.sort();
     let skip = skip.and_then(|s| s.canonicalize().ok());
-    let mut out: BTreeMap<LocaleTag, String> = BTreeMap::new();
+    let mut out: BTreeMap<LocaleTag, LocaleFolder> = BTreeMap::new();
     for (name, path) in names {
         if name.starts_with('.') {
             continue;
@@ -567,16 +640,29 @@ fn locale_folders(
             notes.push(texts::skipped_source_folder(&name));
             continue;
         }
-        match LocaleTag::parse(&name) {
-            Ok(tag) => {
-                if let Some(first) = out.get(&tag) {
-                    notes.push(texts::skipped_same_locale(&name, first));
-                } else {
-                    out.insert(tag, name);
-                }
+        let Some((tag, exact)) = folder_locale(&name) else {
+            if let Err(e) = LocaleTag::parse(&name) {
+                notes.push(texts::skipped_not_locale(&name, &e));
             }
-            Err(e) => notes.push(texts::skipped_not_locale(&name, &e)),
+            continue;
+        };
+        if let Some(first) = out.get(&tag) {
+            notes.push(texts::skipped_same_locale(&name, &first.folder));
+            continue;
         }
+        let shown_name = if exact {
+            tag.to_string()
+        } else {
+            notes.push(texts::folder_read_as(&name, tag.as_str()));
+            name.clone()
+        };
+        out.insert(
+            tag,
+            LocaleFolder {
+                folder: name,
+                name: shown_name,
+            },
+        );
     }
     Ok(out)
 }
@@ -593,6 +679,9 @@ fn require_dir(flag: &str, dir: &Path, settings: &Settings) -> anyhow::Result<()
 // Lint mode.
 // ---------------------------------------------------------------------------
 
+/// Lint mode: every locale folder against the source folder, each alone
+/// (as compare-locales) or, with `--fallback`, served message by message
+/// along its chain of folders ([`serve_locale`]).
 fn lint(
     source_dir: &Path,
     l10n: &Path,
@@ -602,6 +691,7 @@ fn lint(
     require_dir("--source", source_dir, settings)?;
     require_dir("--l10n", l10n, settings)?;
     let mut report = Report::new(Mode::Lint, source_locale.as_str());
+    let scope = settings.scope.unwrap_or_default();
 
     let source_files = ftl_files(source_dir, None)?;
     let chunks: Vec<&[(String, PathBuf)]> = source_files.chunks(8).collect();
@@ -611,7 +701,7 @@ fn lint(
         .into_iter()
         .flatten()
         .collect();
-    let source = BundleView::new(source_index.iter().map(|(p, i)| (p.as_str(), i)));
+    let source = BundleView::new(source_index.iter().map(|(p, i)| (p.as_str(), i)), scope);
     if source.entries().next().is_none() {
         report
             .notes
@@ -619,19 +709,33 @@ fn lint(
         return Ok(report);
     }
 
+    // Every folder is read with --fallback (any may serve another); the
+    // folders reported are those of --locale, when given.
     let mut folders = locale_folders(l10n, Some(source_dir), &mut report.notes)?;
+    let mut checked_tags: Vec<LocaleTag> = folders.keys().cloned().collect();
     if !settings.locales.is_empty() {
-        folders.retain(|tag, _| settings.locales.contains(tag));
+        checked_tags.retain(|tag| settings.locales.contains(tag));
         for wanted in &settings.locales {
             if !folders.contains_key(wanted) {
                 report
                     .notes
                     .push(texts::requested_locale_missing(wanted.as_str()));
-                folders.insert(wanted.clone(), wanted.to_string());
+                folders.insert(
+                    wanted.clone(),
+                    LocaleFolder {
+                        folder: wanted.to_string(),
+                        name: wanted.to_string(),
+                    },
+                );
+                checked_tags.push(wanted.clone());
             }
         }
+        checked_tags.sort();
+        if !settings.fallback {
+            folders.retain(|tag, _| checked_tags.contains(tag));
+        }
     }
-    if folders.is_empty() {
+    if checked_tags.is_empty() {
         report
             .notes
             .push(texts::no_locale_folders(&settings.shown(l10n)));
@@ -642,25 +746,73 @@ fn lint(
         source_locale: Some(source_locale),
         identical_allowed: settings.identical_allowed.clone(),
     };
-    let jobs: Vec<(&LocaleTag, &String)> = folders.iter().collect();
-    let outcomes = parallel_map(&jobs, |(tag, folder)| {
-        let dir = l10n.join(folder);
+    let jobs: Vec<(&LocaleTag, &LocaleFolder)> = folders.iter().collect();
+    let indexes = parallel_map(&jobs, |(_, folder)| {
+        let dir = l10n.join(&folder.folder);
         let files = if dir.is_dir() {
             ftl_files(&dir, None)?
         } else {
             Vec::new()
         };
-        let index = index_files(&files)?;
-        let view = BundleView::new(index.iter().map(|(p, i)| (p.as_str(), i)));
-        Ok::<_, anyhow::Error>(check_locale(&source, &view, tag, &options))
+        index_files(&files)
     });
-    for ((tag, folder), outcome) in jobs.iter().zip(outcomes) {
-        let checked = outcome?;
-        let s = checked.stats;
+    let mut indexed: BTreeMap<LocaleTag, Vec<(String, FileIndex)>> = BTreeMap::new();
+    for ((tag, _), files) in jobs.iter().zip(indexes) {
+        indexed.insert((*tag).clone(), files?);
+    }
+    let bundles: BTreeMap<LocaleTag, BundleView> = indexed
+        .iter()
+        .map(|(tag, files)| {
+            (
+                tag.clone(),
+                BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)), scope),
+            )
+        })
+        .collect();
+    // Each bundle's own check, on every core.
+    let tags: Vec<&LocaleTag> = bundles.keys().collect();
+    let reports = parallel_map(&tags, |tag| {
+        check_locale(&source, &bundles[*tag], tag, &options)
+    });
+    let mut checked = Checked::new(&source, &bundles, options.clone());
+    for (tag, own) in tags.iter().zip(reports) {
+        checked.insert_report((*tag).clone(), own);
+    }
+    let available = checked.available();
+
+    // The folder of each bundle, for the paths of findings.
+    let folder_of = |tag: &str| -> Option<&LocaleFolder> {
+        LocaleTag::parse(tag)
+            .ok()
+            .and_then(|t| folders.get(&t))
+    };
+    for tag in &checked_tags {
+        let Some(folder) = folders.get(tag) else {
+            continue;
+        };
+        let order = if settings.fallback {
+            serving_order(tag, &available, MatchPolicy::CldrFallback)
+        } else {
+            Vec::new()
+        };
+        let (findings, s, own, served_by) = if order.is_empty() {
+            let own = checked.report(tag).clone();
+            (own.findings, own.stats, None, None)
+        } else {
+            let served = serve_locale(&mut checked, tag, &order);
+            let own = Some(OwnCoverage {
+                messages: served.own_messages,
+                words: served.own_words,
+            });
+            let served_by = served.served_by.map(|b| {
+                folder_of(b.as_str()).map_or_else(|| b.to_string(), |f| f.name.clone())
+            });
+            (served.findings, served.stats, own, served_by)
+        };
         report.stats.push(LocaleStats {
             market: None,
-            locale: tag.to_string(),
-            served_by: None,
+            locale: folder.name.clone(),
+            served_by,
             roadmap: None,
             launch: None,
             messages: Counts {
@@ -676,12 +828,22 @@ fn lint(
                 missing: s.missing_words,
             },
             coverage_percent: percent(s.translated_messages, s.source_messages),
-            own: None,
+            own,
             obsolete_messages: Some(s.obsolete_messages),
         });
-        let base = l10n.join(folder);
-        for f in checked.findings {
+        for mut f in findings {
+            // A finding in a fallback bundle is fixed in that bundle's folder.
+            let in_folder = f
+                .bundle
+                .as_deref()
+                .and_then(folder_of)
+                .unwrap_or(folder);
+            let base = l10n.join(&in_folder.folder);
             let path = f.file.as_ref().map(|file| settings.shown(&base.join(file)));
+            f.locale = folder.name.clone();
+            if let Some(bundle) = &mut f.bundle {
+                bundle.clone_from(&in_folder.name);
+            }
             report.findings.push(report_finding(f, path));
         }
     }
@@ -697,6 +859,7 @@ fn report_finding(f: Finding, path: Option<String>) -> ReportFinding {
         severity: f.severity,
         market: f.market,
         locale: f.locale,
+        bundle: f.bundle,
         file: f.file,
         path,
         line: f.line,
@@ -741,18 +904,13 @@ fn add_roadmap(
         report.findings.push(f);
     }
     for launch in launches {
-        let served: BTreeMap<&str, &str> = launch
-            .locales
-            .iter()
-            .filter_map(|l| Some((l.locale.as_str(), l.served_by.as_deref()?)))
-            .collect();
         for mut f in launch.findings {
-            // Gaps needed after the window: the launch is at risk, the gap a warning.
-            if launch.result.verdict == Verdict::AtRisk && f.severity == Severity::Error {
-                f.severity = Severity::Warning;
-            }
-            if let (Some(file), Some(bundle)) = (&f.file, served.get(f.locale.as_str())) {
-                f.path = path(bundle, file);
+            // The severity is the engine's (or the server's, which is the
+            // same engine). A finding is in the locale's own bundle unless it
+            // names a fallback bundle; a missing message belongs in the
+            // locale's own.
+            if let Some(file) = &f.file {
+                f.path = path(f.bundle.as_deref().unwrap_or(&f.locale), file);
             }
             f.roadmap = Some(roadmap.to_string());
             f.launch = Some(launch.result.launch.clone());
@@ -894,9 +1052,9 @@ fn plan_mode(
             &settings.shown(&base)
         ));
     }
-    let jobs: Vec<(&LocaleTag, &String)> = folders.iter().collect();
+    let jobs: Vec<(&LocaleTag, &LocaleFolder)> = folders.iter().collect();
     let indexed = parallel_map(&jobs, |(_, folder)| {
-        let files = ftl_files(&base.join(folder), Some(&glob))?;
+        let files = ftl_files(&base.join(&folder.folder), Some(&glob))?;
         index_files(&files)
     });
     let mut bundles: BTreeMap<LocaleTag, Vec<(String, FileIndex)>> = BTreeMap::new();
@@ -906,12 +1064,19 @@ fn plan_mode(
             bundles.insert((*tag).clone(), files);
         }
     }
+    let mut product = plan.product.clone();
+    if let Some(scope) = settings.scope {
+        product.message_scope = scope;
+    }
     let views: BTreeMap<LocaleTag, BundleView> = bundles
         .iter()
         .map(|(l, files)| {
             (
                 l.clone(),
-                BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i))),
+                BundleView::new(
+                    files.iter().map(|(p, i)| (p.as_str(), i)),
+                    product.message_scope,
+                ),
             )
         })
         .collect();
@@ -962,11 +1127,11 @@ fn plan_mode(
     let path = |bundle: &str, file: &str| {
         let tag = LocaleTag::parse(bundle).ok()?;
         let folder = folders.get(&tag)?;
-        Some(settings.shown(&base.join(folder).join(file)))
+        Some(settings.shown(&base.join(&folder.folder).join(file)))
     };
     for (name, roadmap) in roadmaps {
         let inputs = PlanInputs {
-            product: &plan.product,
+            product: &product,
             markets: &plan.markets,
             requirements: &plan.requirements,
             variants: &plan.variants,
@@ -1030,157 +1195,48 @@ fn plan_mode(
     Ok(report)
 }
 
-/// Validates a parsed plan into domain values, with its market preset, and
-/// checks that every name it references is in the plan or the preset (there
-/// is no server to hold the rest). Every violation is collected.
+/// Validates a parsed plan into domain values with ImportPlan's validation
+/// ([`api::validate_plan`]), offline: every name the plan references must be
+/// in the plan or its market preset (there is no server to hold the rest).
+/// Every violation is collected.
 fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
-    let mut v = Violations::new();
-    let mut markets: BTreeMap<String, domain::Market> = BTreeMap::new();
-    let mut requirements: BTreeMap<String, domain::Requirement> = BTreeMap::new();
-    if !plan.market_preset.is_empty() {
-        match MarketPreset::load(&plan.market_preset) {
-            Ok(preset) => {
-                for m in preset.markets {
-                    markets.insert(format!("markets/{}", m.id), m.market);
-                }
-                for r in preset.requirements {
-                    requirements.insert(format!("requirements/{}", r.id), r.requirement);
-                }
-            }
-            Err(e) => v.add("plan.market_preset", e.to_string()),
-        }
-    }
-    let mut declared: BTreeSet<String> = BTreeSet::new();
-    let mut declare = |v: &mut Violations, name: &str, field: String| {
-        if !declared.insert(name.to_string()) {
-            v.add(field, format!("{name} appears twice in the plan"));
-        }
-    };
-    for (i, m) in plan.markets.into_iter().enumerate() {
-        let prefix = format!("plan.markets[{i}]");
-        let name = m.name.clone();
-        declare(&mut v, &name, format!("{prefix}.name"));
-        match (
-            ResourceName::parse(ResourceKind::Market, &name),
-            crate::api::from_pb::market(m, &prefix),
-        ) {
-            (Ok(_), Ok(market)) => {
-                markets.insert(name, market);
-            }
-            (Err(e), _) => v.add(format!("{prefix}.name"), e),
-            (_, Err(more)) => v.extend(more),
-        }
-    }
-    for (i, r) in plan.requirements.into_iter().enumerate() {
-        let prefix = format!("plan.requirements[{i}]");
-        let name = r.name.clone();
-        declare(&mut v, &name, format!("{prefix}.name"));
-        match (
-            ResourceName::parse(ResourceKind::Requirement, &name),
-            crate::api::from_pb::requirement(r, &prefix),
-        ) {
-            (Ok(_), Ok(req)) => {
-                requirements.insert(name, req);
-            }
-            (Err(e), _) => v.add(format!("{prefix}.name"), e),
-            (_, Err(more)) => v.extend(more),
-        }
-    }
-    let product_pb = plan.product.unwrap_or_default();
-    let product_name = ResourceName::parse(ResourceKind::Product, &product_pb.name);
-    if let Err(e) = &product_name {
-        v.add("plan.product.name", e.clone());
-    }
-    let product = crate::api::from_pb::product(product_pb, "plan.product")
-        .map_err(|more| v.extend(more))
-        .ok();
-
-    let mut variants: BTreeMap<String, domain::Variant> = BTreeMap::new();
-    for (i, item) in plan.variants.into_iter().enumerate() {
-        let prefix = format!("plan.variants[{i}]");
-        declare(&mut v, &item.name, format!("{prefix}.name"));
-        if let Err(e) = ResourceName::parse(ResourceKind::Variant, &item.name) {
-            v.add(format!("{prefix}.name"), e);
-            continue;
-        }
-        let name = item.name.clone();
-        match crate::api::from_pb::variant(item, &prefix) {
-            Ok(variant) => {
-                for (j, m) in variant.markets.iter().enumerate() {
-                    if !markets.contains_key(m.as_str()) {
-                        v.add(
-                            format!("{prefix}.markets[{j}]"),
-                            texts::plan_reference(m.as_str()),
-                        );
-                    }
-                }
-                variants.insert(name, variant);
-            }
-            Err(more) => v.extend(more),
-        }
-    }
-    let mut launches = Vec::new();
-    let mut roadmaps = Vec::new();
-    if let Ok(product_name) = &product_name {
-        for (i, item) in plan.launches.into_iter().enumerate() {
-            let prefix = format!("plan.launches[{i}]");
-            declare(&mut v, &item.name, format!("{prefix}.name"));
-            let name = item.name.clone();
-            match crate::api::from_pb::launch(item, product_name, &prefix) {
-                Ok(l) => {
-                    if !markets.contains_key(l.market.as_str()) {
-                        v.add(
-                            format!("{prefix}.market"),
-                            texts::plan_reference(l.market.as_str()),
-                        );
-                    }
-                    match variants.get(l.variant.as_str()) {
-                        None => v.add(
-                            format!("{prefix}.variant"),
-                            texts::plan_reference(l.variant.as_str()),
-                        ),
-                        Some(variant) if !variant.markets.contains(&l.market) => v.add(
-                            format!("{prefix}.market"),
-                            texts::not_sold_in(l.variant.as_str(), l.market.as_str()),
-                        ),
-                        Some(_) => {}
-                    }
-                    launches.push((name, l));
-                }
-                Err(more) => v.extend(more),
-            }
-        }
-        for (i, item) in plan.roadmaps.into_iter().enumerate() {
-            let prefix = format!("plan.roadmaps[{i}]");
-            declare(&mut v, &item.name, format!("{prefix}.name"));
-            let name = item.name.clone();
-            match crate::api::from_pb::roadmap(item, &prefix) {
-                Ok(r) => {
-                    for target in r.references() {
-                        if !markets.contains_key(&target) && !requirements.contains_key(&target) {
-                            v.add(format!("{prefix}.name"), texts::plan_reference(&target));
-                        }
-                    }
-                    roadmaps.push((name, r));
-                }
-                Err(more) => v.extend(more),
-            }
-        }
-    }
+    let Ok(valid) = api::validate_plan(plan, &api::Offline);
+    let ValidPlan {
+        preset_markets,
+        preset_requirements,
+        markets,
+        requirements,
+        product: (_, product),
+        variants,
+        launches,
+        roadmaps,
+    } = valid?;
+    let requirements: BTreeMap<String, domain::Requirement> = preset_requirements
+        .into_iter()
+        .chain(requirements)
+        .map(named)
+        .collect();
     // The engine reports launches in the order given; the server gives them
     // in name order, and so does this.
-    launches.sort_by(|a: &(String, Launch), b| a.0.cmp(&b.0));
-    match product {
-        Some(product) if v.is_empty() => Ok(DomainPlan {
-            product,
-            markets,
-            requirements: requirements.into_iter().collect(),
-            variants,
-            launches,
-            roadmaps,
-        }),
-        _ => Err(v),
-    }
+    let mut launches: Vec<(String, Launch)> = launches.into_iter().map(named).collect();
+    launches.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(DomainPlan {
+        product,
+        markets: preset_markets
+            .into_iter()
+            .chain(markets)
+            .map(named)
+            .collect(),
+        requirements: requirements.into_iter().collect(),
+        variants: variants.into_iter().map(named).collect(),
+        launches,
+        roadmaps: roadmaps.into_iter().map(named).collect(),
+    })
+}
+
+/// A plan's resource keyed by its name as a string.
+fn named<T>((name, value): (ResourceName, T)) -> (String, T) {
+    (name.to_string(), value)
 }
 
 // ---------------------------------------------------------------------------
@@ -1210,6 +1266,7 @@ fn finding_from_pb(f: pb::Finding) -> ReportFinding {
         severity: severity_from_pb(f.severity),
         market: some(f.market),
         locale: f.locale,
+        bundle: some(f.bundle),
         file: some(f.file),
         path: None,
         line: u32::try_from(f.line).unwrap_or(0),
@@ -1346,8 +1403,8 @@ async fn server_mode(
     let roadmap_findings = response.findings.into_iter().map(finding_from_pb).collect();
     let path = |bundle: &str, file: &str| {
         let dir = push_dir?;
-        let folder = folders.get(&LocaleTag::parse(bundle).ok()?)?;
-        Some(settings.shown(&dir.join(folder).join(file)))
+        let folder: &LocaleFolder = folders.get(&LocaleTag::parse(bundle).ok()?)?;
+        Some(settings.shown(&dir.join(&folder.folder).join(file)))
     };
     add_roadmap(
         &mut report,

@@ -362,6 +362,8 @@ struct ProductEntry {
     #[serde(default)]
     categories: Vec<String>,
     #[serde(default)]
+    message_scope: Option<ScopeWord>,
+    #[serde(default)]
     fluent: Option<FluentEntry>,
 }
 
@@ -544,6 +546,11 @@ words!(StatusWord => LaunchStatus {
     Paused = "PAUSED",
     Cancelled = "CANCELLED",
 });
+// Lowercase, as the domain spells it (`MessageScope::as_str`).
+words!(ScopeWord => MessageScope {
+    File = "file",
+    Bundle = "bundle",
+});
 
 // ---------------------------------------------------------------------------
 // Reading: text -> pb::Plan, and positions of what the server rejects.
@@ -703,6 +710,7 @@ impl PlanSource {
             display_name: p.display_name,
             source_locale: p.source_locale,
             categories: p.categories,
+            message_scope: p.message_scope.map_or(0, ScopeWord::to_pb),
             fluent_source: p.fluent.map(|f| pb::FluentSource {
                 directory: f.directory,
                 layout: f.layout,
@@ -1039,6 +1047,12 @@ pub(crate) fn render_plan(plan: &pb::Plan) -> anyhow::Result<String> {
     w.str("display_name", &product.display_name);
     w.str("source_locale", &product.source_locale);
     w.strs("categories", &product.categories);
+    // FILE, the default, is left out, so plans from before the field existed
+    // export unchanged.
+    w.word(
+        "message_scope",
+        ScopeWord::word_of(product.message_scope)?.filter(|s| *s != "file"),
+    );
     if let Some(f) = &product.fluent_source {
         out.push_str("\n[product.fluent]\n");
         let mut w = Out::new(&mut out);

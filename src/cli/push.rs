@@ -252,10 +252,7 @@ pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
                         10
                     };
                     for d in bundle.diagnostics.iter().take(shown) {
-                        println!(
-                            "  {}/{}:{}:{}: {}",
-                            o.locale, d.file, d.line, d.column, d.message
-                        );
+                        println!("  {}", diagnostic_line(&o.locale, d));
                     }
                     if bundle.diagnostics.len() > shown {
                         println!(
@@ -286,4 +283,80 @@ pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
         },
     );
     Ok(if failed > 0 { 2 } else { 0 })
+}
+
+/// One diagnostic as `glocal push` prints it: `fr/shop.ftl:3:1: message`, or,
+/// for a syntax error whose entry is known, the entry's line and id first and
+/// the parser's position after them: `fr/shop.ftl:2: syntax error in
+/// checkout-total (parser at 3:1): message`.
+fn diagnostic_line(locale: &LocaleTag, d: &pb::Diagnostic) -> String {
+    let file = format!("{locale}/{}", d.file);
+    if d.kind != pb::DiagnosticKind::SyntaxError as i32 || d.entry_line <= 0 {
+        return format!("{file}:{}:{}: {}", d.line, d.column, d.message);
+    }
+    let entry = if d.message_id.is_empty() {
+        String::new()
+    } else {
+        format!(" in {}", d.message_id)
+    };
+    format!(
+        "{file}:{}: syntax error{entry} (parser at {}:{}): {}",
+        d.entry_line, d.line, d.column, d.message
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostic_lines() {
+        let fr = LocaleTag::parse("fr").unwrap();
+        let syntax = pb::Diagnostic {
+            file: "shop.ftl".into(),
+            kind: pb::DiagnosticKind::SyntaxError as i32,
+            line: 3,
+            column: 1,
+            end_line: 3,
+            end_column: 2,
+            message: "Expected a token starting with \"}\"".into(),
+            message_id: "checkout-total".into(),
+            entry_line: 2,
+        };
+        assert_eq!(
+            diagnostic_line(&fr, &syntax),
+            "fr/shop.ftl:2: syntax error in checkout-total (parser at 3:1): \
+             Expected a token starting with \"}\""
+        );
+        let no_id = pb::Diagnostic {
+            message_id: String::new(),
+            ..syntax.clone()
+        };
+        assert_eq!(
+            diagnostic_line(&fr, &no_id),
+            "fr/shop.ftl:2: syntax error (parser at 3:1): Expected a token starting with \"}\""
+        );
+        // Without an entry line (a file refused unparsed, an old bundle): the
+        // parser's position, as before.
+        let unknown = pb::Diagnostic {
+            entry_line: 0,
+            ..syntax.clone()
+        };
+        assert_eq!(
+            diagnostic_line(&fr, &unknown),
+            "fr/shop.ftl:3:1: Expected a token starting with \"}\""
+        );
+        let duplicate = pb::Diagnostic {
+            kind: pb::DiagnosticKind::DuplicateId as i32,
+            line: 5,
+            message: "duplicate id a, first defined at line 1".into(),
+            message_id: "a".into(),
+            entry_line: 0,
+            ..syntax
+        };
+        assert_eq!(
+            diagnostic_line(&fr, &duplicate),
+            "fr/shop.ftl:5:1: duplicate id a, first defined at line 1"
+        );
+    }
 }

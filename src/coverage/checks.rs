@@ -6,14 +6,26 @@
 //! nothing here parses Fluent text. [`check_locale`] collects every finding
 //! (it never stops at the first) and counts what is translated.
 //!
-//! # Bundles
+//! # Bundles and message scope
 //!
-//! A [`BundleView`] is a bundle's files in path order with an id lookup: the
-//! first definition of an id wins (in path order, then file order), as in
-//! [`crate::domain::bundle`] and in Fluent itself. Messages and terms share the
-//! lookup (a term's id keeps its `-`). The checks compare *bundles*, not files:
-//! a message the locale defines in another file than the source does is
-//! translated (Fluent finds it wherever it is).
+//! A [`BundleView`] is a bundle's files in path order, read under the
+//! product's [`MessageScope`]:
+//!
+//! - **FILE** (the default): a message is `(file, id)`. Each file of the
+//!   locale is compared with the source file of the same path, as
+//!   compare-locales does and as Fluent's runtimes see it (a
+//!   `Localization` context of fluent-fallback or `@fluent/dom` loads a list
+//!   of files, so the same id in two source files is two messages, in two
+//!   contexts). A message the locale defines in another file than the source
+//!   is missing where it belongs and obsolete where it is; there is no
+//!   "duplicated across files" finding.
+//! - **BUNDLE**: every file of a locale is one namespace (one `FluentBundle`);
+//!   the first definition of an id wins (in path order, then file order), as
+//!   in Fluent itself, and an id defined in two files is a duplicate.
+//!
+//! Messages and terms share the lookup (a term's id keeps its `-`).
+//! References resolve bundle-wide under both scopes (any file of the locale
+//! or of the source).
 //!
 //! # Positions
 //!
@@ -46,12 +58,17 @@
 //!   reference is not obsolete: Fluent lets a locale define private helper
 //!   terms (for grammatical cases, say).
 //! - **duplicate-id** (error): from the locale's file diagnostics (an id
-//!   defined twice in a file), plus an id defined in two files of the locale
-//!   (reported at the later file's entry), unless the source defines that id
-//!   in that same later file too (the locale then mirrors the source).
-//! - **syntax-error** (error): from the locale's file diagnostics, at the
-//!   parser's position, with its message. The source's own diagnostics are
-//!   not the locale's problem and are not reported here.
+//!   defined twice in a file), plus, under BUNDLE scope only, an id defined in
+//!   two files of the locale (reported at the later file's entry), unless the
+//!   source defines that id in that same later file too (the locale then
+//!   mirrors the source).
+//! - **syntax-error** (error): from the locale's file diagnostics, reported on
+//!   the entry the parser rejected: at the entry's first line (column 1) and
+//!   with the id the entry starts with as its message id, the parser's
+//!   message and position in the detail. A source message lost this way is
+//!   counted missing, and this finding is its only one (no missing-message).
+//!   The source's own diagnostics are not the locale's problem and are not
+//!   reported here.
 //! - **unknown-variable** (error): a pattern of a locale's message uses a
 //!   `$variable` that the source message uses nowhere: not in its value, not
 //!   in any attribute. Fluent passes one set of arguments to a whole message,
@@ -133,20 +150,10 @@
 //! Measured on the mozilla.org corpus (`tests/corpus_agreement.rs`, then
 //! `tests/compare_locales.py`, which runs `compare-locales --json` with every
 //! `en/` file as the reference of the same path in all 107 locale folders,
-//! the legacy `en-US/` folder included): per locale, the sets of obsolete ids
-//! and of missing attributes agree in all 107 locales (no locale lacks an
-//! attribute there), and the sets of missing ids in 64. The other 43 differ
-//! only by ids the source defines in two files, the first difference below.
-//! Where the two tools differ, it is on purpose:
+//! the legacy `en-US/` folder included), under FILE scope: per locale, the
+//! sets of missing ids, obsolete ids and missing attributes, each as
+//! `file:id`, agree. Where the two tools differ, it is on purpose:
 //!
-//! - **Bundles, not files.** `compare-locales` compares each file with the
-//!   reference file of the same path; glocal compares whole bundles, because
-//!   a bundle is what Fluent loads. An id the source defines in two files
-//!   (five in the corpus, such as `home-internet-for-people-not-profit` in
-//!   `mozorg/home.ftl` and `mozorg/home-new.ftl`) and the locale in only one
-//!   of them is missing for `compare-locales` and translated here; a message
-//!   a locale defines in another file than the source is missing and
-//!   obsolete for `compare-locales`, translated here.
 //! - **A missing file** is one `missingFile` note for `compare-locales` (it
 //!   counts the file's entities but does not name them); here each of its
 //!   messages and terms is a missing-message finding. (The comparison script
@@ -174,10 +181,10 @@
 //! - **Variables and copies.** `compare-locales` compares neither variables
 //!   nor texts for Fluent; unknown-variable, dropped-variable and
 //!   identical-to-source are glocal's own.
-//! - **Junk.** `compare-locales` reports a duplicated or junk entry by the
-//!   parser's error text; here syntax errors and duplicate ids are findings
-//!   of their own at exact positions, and an entry lost to junk is also
-//!   missing.
+//! - **Junk.** `compare-locales` reports a junk entry by the parser's error
+//!   text, and the message it swallowed as missing; here the syntax error is
+//!   one finding on that message, at the entry's line (the comparison script
+//!   counts it as missing).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -185,8 +192,10 @@ use serde::{Deserialize, Serialize};
 
 use super::cldr;
 use super::finding::{Finding, Rule};
-use crate::domain::ftl::{DiagnosticKind, Entry, EntryKind, FileIndex, Pattern, Selector, Variant};
-use crate::domain::LocaleTag;
+use crate::domain::ftl::{
+    Diagnostic, DiagnosticKind, Entry, EntryKind, FileIndex, Pattern, Selector, Variant,
+};
+use crate::domain::{LocaleTag, MessageScope};
 use crate::l10n::Text;
 
 /// Where a bundle defines an entry: the file (its bundle path) and the entry.
@@ -198,48 +207,98 @@ pub struct Located<'a> {
     pub entry: &'a Entry,
 }
 
-/// A bundle as the checks read it: its files in path order and an id lookup
-/// in which the first definition wins (in path order, then file order).
+/// A bundle as the checks read it: its files in path order, and where each
+/// message lives under the product's [`MessageScope`].
+///
+/// - [`MessageScope::File`]: a message is a file and an id, `(file, id)`;
+///   the first definition of an id *in its file* wins (Fluent's duplicate
+///   rule), and the same id in two files is two messages.
+/// - [`MessageScope::Bundle`]: a message is an id; the first definition in
+///   path order, then file order, wins, wherever it is.
+///
+/// References (`{ -brand }`, `{ other-message }`) resolve bundle-wide under
+/// both scopes: a runtime context loads several files of a locale together,
+/// and which ones is the app's choice, so a reference any file of the bundle
+/// satisfies is resolved.
 #[derive(Debug, Clone)]
 pub struct BundleView<'a> {
+    scope: MessageScope,
     files: Vec<(&'a str, &'a FileIndex)>,
+    /// The first definition of each id in path order (bundle-wide).
     first: HashMap<&'a str, Located<'a>>,
+    /// The first definition of each id in each file, by file, then id.
+    in_file: HashMap<&'a str, HashMap<&'a str, Located<'a>>>,
+    /// The messages of the scope, in path order, then file order.
     order: Vec<Located<'a>>,
     /// Entries whose id an earlier *file* defined already, with that file.
     redefined: Vec<(Located<'a>, &'a str)>,
+    /// Syntax errors that swallowed an entry, by file, then the entry's id.
+    lost: HashMap<&'a str, HashMap<&'a str, &'a Diagnostic>>,
+    /// The same by id alone (the first in path order).
+    lost_anywhere: HashMap<&'a str, (&'a str, &'a Diagnostic)>,
 }
 
 impl<'a> BundleView<'a> {
     /// A view of the files (bundle path and index), in any order: they are
     /// sorted by path.
-    pub fn new(files: impl IntoIterator<Item = (&'a str, &'a FileIndex)>) -> Self {
+    pub fn new(
+        files: impl IntoIterator<Item = (&'a str, &'a FileIndex)>,
+        scope: MessageScope,
+    ) -> Self {
         let mut files: Vec<(&'a str, &'a FileIndex)> = files.into_iter().collect();
         files.sort_by(|a, b| a.0.cmp(b.0));
         let mut first: HashMap<&'a str, Located<'a>> = HashMap::new();
+        let mut in_file: HashMap<&'a str, HashMap<&'a str, Located<'a>>> = HashMap::new();
         let mut order = Vec::new();
         let mut redefined = Vec::new();
+        let mut lost: HashMap<&'a str, HashMap<&'a str, &'a Diagnostic>> = HashMap::new();
+        let mut lost_anywhere = HashMap::new();
         for &(file, index) in &files {
-            let mut in_file: HashSet<&str> = HashSet::new();
+            let defined = in_file.entry(file).or_default();
             for entry in &index.entries {
-                if !in_file.insert(&entry.id) {
+                let located = Located { file, entry };
+                if defined.contains_key(entry.id.as_str()) {
                     continue; // a duplicate within the file: a diagnostic of its own
                 }
-                let located = Located { file, entry };
+                defined.insert(entry.id.as_str(), located);
                 match first.get(entry.id.as_str()) {
-                    Some(earlier) => redefined.push((located, earlier.file)),
+                    Some(earlier) => {
+                        redefined.push((located, earlier.file));
+                        if scope == MessageScope::File {
+                            order.push(located);
+                        }
+                    }
                     None => {
                         first.insert(&entry.id, located);
                         order.push(located);
                     }
                 }
             }
+            for diagnostic in &index.diagnostics {
+                if diagnostic.kind != DiagnosticKind::SyntaxError {
+                    continue;
+                }
+                if let Some(id) = diagnostic.id.as_deref() {
+                    lost.entry(file).or_default().entry(id).or_insert(diagnostic);
+                    lost_anywhere.entry(id).or_insert((file, diagnostic));
+                }
+            }
         }
         BundleView {
+            scope,
             files,
             first,
+            in_file,
             order,
             redefined,
+            lost,
+            lost_anywhere,
         }
+    }
+
+    /// The scope the view was made for.
+    pub fn scope(&self) -> MessageScope {
+        self.scope
     }
 
     /// The files, in path order.
@@ -252,21 +311,46 @@ impl<'a> BundleView<'a> {
         self.files.is_empty()
     }
 
-    /// The first definition of `id` (`hello`, or `-brand` for a term).
-    pub fn get(&self, id: &str) -> Option<Located<'a>> {
+    /// The definition of the message `id` (`hello`, or `-brand` for a term)
+    /// whose source lives in `file`: under [`MessageScope::File`] the first
+    /// definition in this bundle's file of the same path, under
+    /// [`MessageScope::Bundle`] the first definition anywhere.
+    pub fn get(&self, file: &str, id: &str) -> Option<Located<'a>> {
+        match self.scope {
+            MessageScope::File => self.in_file.get(file)?.get(id).copied(),
+            MessageScope::Bundle => self.first.get(id).copied(),
+        }
+    }
+
+    /// The first definition of `id` in path order, whatever the scope: what
+    /// a reference to `id` finds.
+    pub fn get_anywhere(&self, id: &str) -> Option<Located<'a>> {
         self.first.get(id).copied()
     }
 
-    /// Every id's first definition, in path order, then file order.
+    /// The syntax error that swallowed the message `id` of `file` (under
+    /// [`MessageScope::Bundle`], of any file), with the file it is in, when
+    /// the parser rejected an entry starting with that id.
+    pub fn lost(&self, file: &str, id: &str) -> Option<(&'a str, &'a Diagnostic)> {
+        match self.scope {
+            MessageScope::File => self
+                .lost
+                .get_key_value(file)
+                .and_then(|(f, by_id)| Some((*f, *by_id.get(id)?))),
+            MessageScope::Bundle => self.lost_anywhere.get(id).copied(),
+        }
+    }
+
+    /// Every message of the scope, in path order, then file order: under
+    /// [`MessageScope::File`] each file's ids, under
+    /// [`MessageScope::Bundle`] each id once, at its first definition.
     pub fn entries(&self) -> impl Iterator<Item = Located<'a>> + '_ {
         self.order.iter().copied()
     }
 
     /// Whether the file at `path` defines `id`.
     fn file_defines(&self, path: &str, id: &str) -> bool {
-        self.files
-            .iter()
-            .any(|(file, index)| *file == path && index.entry(id).is_some())
+        self.in_file.get(path).is_some_and(|ids| ids.contains_key(id))
     }
 }
 
@@ -368,6 +452,16 @@ pub fn check_locale(
         checker.target_patterns();
     }
     let mut findings = checker.findings;
+    sort_findings(&mut findings);
+    LocaleReport {
+        locale: locale.to_string(),
+        findings,
+        stats: checker.stats,
+    }
+}
+
+/// Sorts one locale's findings: by file, line, column, rule and message id.
+pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.rule, &a.message_id).cmp(&(
             &b.file,
@@ -377,11 +471,6 @@ pub fn check_locale(
             &b.message_id,
         ))
     });
-    LocaleReport {
-        locale: locale.to_string(),
-        findings,
-        stats: checker.stats,
-    }
 }
 
 /// One run of [`check_locale`]: its inputs and what it has found so far.
@@ -491,8 +580,10 @@ impl<'a> Checker<'_, 'a> {
         self.findings.push(self.finding(Rule::MissingLocale, text));
     }
 
-    /// Syntax errors and duplicate ids of the locale's files, and ids defined
-    /// in two of its files.
+    /// Syntax errors and duplicate ids of the locale's files, and (under
+    /// [`MessageScope::Bundle`]) ids defined in two of its files. A syntax
+    /// error is reported on the entry it swallowed: at the entry's first line
+    /// and with the id it starts with, the parser's position in the detail.
     fn diagnostics(&mut self) {
         for &(file, index) in self.target.files() {
             for diagnostic in &index.diagnostics {
@@ -518,11 +609,19 @@ impl<'a> Checker<'_, 'a> {
                     (DiagnosticKind::DuplicateId, _, _) => {
                         Finding::new(rule, self.locale.as_str(), diagnostic.message.as_str())
                     }
-                }
-                .at(file, diagnostic.line, diagnostic.column);
+                };
+                finding = match (diagnostic.kind, diagnostic.entry_line) {
+                    (DiagnosticKind::SyntaxError, Some(entry_line)) => {
+                        finding.at(file, entry_line, 1)
+                    }
+                    _ => finding.at(file, diagnostic.line, diagnostic.column),
+                };
                 finding.message_id = diagnostic.id.clone();
                 self.findings.push(finding);
             }
+        }
+        if self.target.scope() == MessageScope::File {
+            return; // the same id in two files is two messages
         }
         for &(located, first_file) in &self.target.redefined {
             let id = &located.entry.id;
@@ -550,7 +649,12 @@ impl<'a> Checker<'_, 'a> {
             let words = s.entry.words;
             self.stats.source_messages += 1;
             self.stats.source_words = self.stats.source_words.saturating_add(words);
-            let Some(t) = self.target.get(&s.entry.id) else {
+            let Some(t) = self.target.get(s.file, &s.entry.id) else {
+                self.stats.missing_messages += 1;
+                self.stats.missing_words = self.stats.missing_words.saturating_add(words);
+                if self.target.lost(s.file, &s.entry.id).is_some() {
+                    continue; // the syntax error that swallowed it is its finding
+                }
                 let kind = match s.entry.kind {
                     EntryKind::Message => "message",
                     EntryKind::Term => "term",
@@ -565,8 +669,6 @@ impl<'a> Checker<'_, 'a> {
                     .at(s.file, 0, 0)
                     .message(s.entry.id.clone());
                 self.findings.push(finding);
-                self.stats.missing_messages += 1;
-                self.stats.missing_words = self.stats.missing_words.saturating_add(words);
                 continue;
             };
             let complete = self.compare_parts(s, t);
@@ -705,7 +807,7 @@ impl<'a> Checker<'_, 'a> {
             .collect();
         for t in self.target.entries() {
             let entry = t.entry;
-            if self.source.get(&entry.id).is_some() {
+            if self.source.get(t.file, &entry.id).is_some() {
                 continue;
             }
             if entry.kind == EntryKind::Term && referenced_terms.contains(entry.id.as_str()) {
@@ -793,7 +895,7 @@ impl<'a> Checker<'_, 'a> {
             None => (reference, None),
         };
         [self.target, self.source].iter().any(|bundle| {
-            bundle.get(id).is_some_and(|l| match attribute {
+            bundle.get_anywhere(id).is_some_and(|l| match attribute {
                 None => true,
                 Some(name) => l.entry.attributes.iter().any(|a| a.name == name),
             })

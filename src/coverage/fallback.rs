@@ -6,7 +6,12 @@
 //!   language, never root.
 //! - [`satisfies`]: whether one available locale serves a required one under
 //!   a [`MatchPolicy`], and how ([`Match`]).
-//! - [`best_match`]: the best of several available locales, deterministically.
+//! - [`serving_order`]: every available locale that serves a required one,
+//!   best first: the bundles a per-message fallback tries in turn
+//!   ([`super::serve`]); [`best_match`] is its first.
+//!
+//! This is the one chain of glocal: the roadmap check, the coverage matrix,
+//! RenderMessage and `glocal check --fallback` all ask [`serving_order`].
 //!
 //! The policies nest: whatever EXACT accepts CLDR_FALLBACK accepts, and
 //! whatever CLDR_FALLBACK accepts SAME_LANGUAGE accepts (and reports the same
@@ -108,26 +113,19 @@ struct Chain {
 }
 
 impl Chain {
-    /// A step without a region is also served by its default-content locale
-    /// ([`cldr::default_content`]: `en` by `en-US`, `zh-Hant` by
-    /// `zh-Hant-TW`), unless an earlier step is in CLDR's parent-locale map
-    /// ([`cldr::in_parent_locales`]). Such a step marks a regional variety
-    /// that CLDR separates from the default content, so `en-CA → en` is
-    /// served by `en-US`, but `en-GB → en-001 → en` is not, nor
-    /// `pt-AO → pt-PT → pt` by `pt-BR`, `pt-PT → pt` by `pt-BR`,
-    /// `es-MX → es-419 → es` by `es-ES`, or `zh-HK → zh-Hant` by `zh-TW`.
+    /// A step without a region (a bare language such as `en`, or a
+    /// language and script such as `zh-Hant`) is also served by its CLDR
+    /// default-content locale ([`cldr::default_content`]: `en` by `en-US`,
+    /// `pt` by `pt-BR`, `zh-Hant` by `zh-Hant-TW`), the locale whose data the
+    /// bare step's data is. There is no other exception: `en-GB → en-001 →
+    /// en` is served by `en-US` at its last step, `pt-AO → pt-PT → pt` by
+    /// `pt-BR`, as DESIGN §3 has it.
     fn new(required: &LocaleTag) -> Chain {
         let steps = fallback_chain(required);
-        let mut grouped = false;
-        let mut default_content = Vec::with_capacity(steps.len());
-        for step in &steps {
-            default_content.push(if grouped {
-                None
-            } else {
-                cldr::default_content(step.as_str())
-            });
-            grouped |= cldr::in_parent_locales(step.as_str());
-        }
+        let default_content = steps
+            .iter()
+            .map(|step| cldr::default_content(step.as_str()))
+            .collect();
         Chain {
             steps,
             default_content,
@@ -198,9 +196,9 @@ fn classify(
 ///   `zh-Hant-TW` for `zh-TW`).
 /// - CLDR_FALLBACK: also any step of [`fallback_chain`]`(required)`, another
 ///   spelling of a step (`zh-Hant-TW` for `zh-TW`), or the default-content
-///   locale of a step without a region (`en-US` for `en-CA`, through `en`;
-///   see [`Match::Fallback`] and the exceptions for regional varieties:
-///   `en-US` does not serve `en-GB`, `pt-BR` does not serve `pt-AO`).
+///   locale of a step without a region (`en-US` for `en-CA` and for `en-GB`,
+///   through `en`; `pt-BR` for `pt-AO`, through `pt`; see
+///   [`Match::Fallback`]).
 /// - SAME_LANGUAGE: also any tag of the same language (`pt-BR` for `pt-AO`,
 ///   `sr-Cyrl` for `sr-Latn-RS`; `no` and its `nb`, `nn`).
 ///
@@ -214,8 +212,27 @@ pub fn satisfies(
     classify(required, &chain, available, policy).map(|(m, _)| m)
 }
 
+/// Every available locale that serves `required` under `policy`, best first
+/// (the order of [`best_match`]): the bundles that a per-message fallback
+/// tries, in turn, for each message. Deterministic, whatever the order of
+/// `available`.
+pub fn serving_order(
+    required: &LocaleTag,
+    available: &[LocaleTag],
+    policy: MatchPolicy,
+) -> Vec<(LocaleTag, Match)> {
+    let chain = Chain::new(required);
+    let mut ranked: Vec<(Rank, &LocaleTag, Match)> = available
+        .iter()
+        .filter_map(|a| classify(required, &chain, a, policy).map(|(m, rank)| (rank, a, m)))
+        .collect();
+    ranked.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    ranked.dedup_by(|x, y| x.1 == y.1);
+    ranked.into_iter().map(|(_, a, m)| (a.clone(), m)).collect()
+}
+
 /// The available locale that best serves `required` under `policy`, or
-/// `None`. Deterministic, whatever the order of `available`:
+/// `None`: the first of [`serving_order`]. Deterministic, whatever the order of `available`:
 ///
 /// 1. the exact tag;
 /// 2. the fallback with the nearest chain step (smallest `via`); at one step,
@@ -230,12 +247,7 @@ pub fn best_match(
     available: &[LocaleTag],
     policy: MatchPolicy,
 ) -> Option<(LocaleTag, Match)> {
-    let chain = Chain::new(required);
-    available
-        .iter()
-        .filter_map(|a| classify(required, &chain, a, policy).map(|(m, rank)| (rank, a, m)))
-        .min_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)))
-        .map(|(_, a, m)| (a.clone(), m))
+    serving_order(required, available, policy).into_iter().next()
 }
 
 #[cfg(test)]
@@ -319,22 +331,26 @@ mod tests {
             ("en-US", "en", F, fb(1)),
             ("en-CA", "en-GB", F, None),
             ("en-CA", "en-GB", S, same),
-            // Regional varieties are not served by the default content.
-            ("en-GB", "en-US", F, None),
-            ("en-GB", "en-US", S, same),
+            // Regional varieties reach the default content at their bare
+            // language: en-GB → en-001 → en (en-US).
+            ("en-GB", "en-US", E, None),
+            ("en-GB", "en-US", F, fb(2)),
+            ("en-GB", "en-US", S, fb(2)),
             ("en-GB", "en-001", F, fb(1)),
             ("en-IN", "en", F, fb(2)),
             ("es-US", "es-419", F, fb(1)),
             ("es-US", "es", F, fb(2)),
-            ("es-MX", "es-ES", F, None),
-            ("es-MX", "es-ES", S, same),
+            ("es-MX", "es-ES", F, fb(2)),
+            ("es-MX", "es-ES", S, fb(2)),
             // pt-AO → pt-PT → pt; pt-BR only under SAME_LANGUAGE.
             ("pt-AO", "pt-PT", F, fb(1)),
             ("pt-AO", "pt", F, fb(2)),
             ("pt-AO", "pt-BR", E, None),
-            ("pt-AO", "pt-BR", F, None),
-            ("pt-AO", "pt-BR", S, same),
-            ("pt-PT", "pt-BR", F, None),
+            ("pt-AO", "pt-BR", F, fb(2)),
+            ("pt-AO", "pt-BR", S, fb(2)),
+            ("pt-AO", "pt-MZ", F, None),
+            ("pt-AO", "pt-MZ", S, same),
+            ("pt-PT", "pt-BR", F, fb(1)),
             ("pt", "pt-BR", F, fb(0)),
             ("pt-BR", "pt", F, fb(1)),
             // Traditional Chinese never falls back to Simplified.
@@ -345,7 +361,7 @@ mod tests {
             ("zh-TW", "zh", F, None),
             ("zh-TW", "zh-CN", F, None),
             ("zh-TW", "zh-CN", S, same),
-            ("zh-HK", "zh-TW", F, None),
+            ("zh-HK", "zh-TW", F, fb(1)),
             ("zh-MO", "zh-HK", F, fb(1)),
             ("zh-SG", "zh-CN", F, fb(1)),
             ("zh-CN", "zh-Hans", F, fb(1)),
@@ -358,7 +374,7 @@ mod tests {
             // Norwegian: nb and nn fall back to their macrolanguage no.
             ("nb-NO", "nb", F, fb(1)),
             ("nb-NO", "no", F, fb(2)),
-            ("nb-NO", "no-NO", F, None),
+            ("nb-NO", "no-NO", F, fb(2)),
             ("nb-NO", "nn", S, None),
             ("no", "nb", F, None),
             ("no", "nb", S, same),
@@ -401,20 +417,23 @@ mod tests {
                 Some(("es-419", fb(1))),
             ),
             ("es-US", &["es-ES", "es"], F, Some(("es", fb(2)))),
-            ("es-US", &["es-ES", "es-MX"], F, None),
+            ("es-US", &["es-ES", "es-MX"], F, Some(("es-ES", fb(2)))),
             // Same language: nearest common ancestor, then script, then tag.
+            // On the chain (pt → pt-BR) before off it (pt-MZ).
+            ("pt-AO", &["pt-BR", "pt-MZ"], S, Some(("pt-BR", fb(2)))),
             (
                 "pt-AO",
-                &["pt-BR", "pt-MZ"],
+                &["es", "pt-MZ"],
                 S,
                 Some(("pt-MZ", Match::SameLanguage)),
             ),
             ("pt-AO", &["pt-BR", "pt-PT"], S, Some(("pt-PT", fb(1)))),
+            ("es-US", &["es-MX", "es-ES"], S, Some(("es-ES", fb(2)))),
             (
                 "es-US",
-                &["es-MX", "es-ES"],
+                &["es-MX", "es-AR"],
                 S,
-                Some(("es-MX", Match::SameLanguage)),
+                Some(("es-AR", Match::SameLanguage)),
             ),
             (
                 "zh-TW",

@@ -60,9 +60,9 @@ impl FromStr for Severity {
 /// which is how findings are serialized, filtered and waived.
 ///
 /// [`super::checks::check_locale`] reports every rule except
-/// [`Rule::UnknownMessage`] and [`Rule::FallbackUsed`], which belong to the
-/// layers that expand a roadmap item's messages and choose the bundle that
-/// serves a locale.
+/// [`Rule::UnknownMessage`], [`Rule::UnknownFeature`] and
+/// [`Rule::FallbackUsed`], which belong to the roadmap check (expanding items,
+/// reading variants) and to the per-message fallback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
@@ -105,11 +105,14 @@ pub enum Rule {
     /// `fallback-used`: a locale is served by another locale's bundle along its
     /// fallback chain.
     FallbackUsed,
+    /// `unknown-feature`: a variant includes a feature that no item of the
+    /// roadmap has (a typo would otherwise silently need nothing).
+    UnknownFeature,
 }
 
 impl Rule {
     /// Every rule, in the order above.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 15] = [
         Rule::MissingLocale,
         Rule::MissingMessage,
         Rule::MissingValue,
@@ -124,6 +127,7 @@ impl Rule {
         Rule::IdenticalToSource,
         Rule::UnknownMessage,
         Rule::FallbackUsed,
+        Rule::UnknownFeature,
     ];
 
     /// The stable id, such as `missing-message`.
@@ -143,6 +147,7 @@ impl Rule {
             Rule::IdenticalToSource => "identical-to-source",
             Rule::UnknownMessage => "unknown-message",
             Rule::FallbackUsed => "fallback-used",
+            Rule::UnknownFeature => "unknown-feature",
         }
     }
 
@@ -166,7 +171,8 @@ impl Rule {
             Rule::ObsoleteMessage
             | Rule::DroppedVariable
             | Rule::MissingPluralCategory
-            | Rule::IdenticalToSource => Severity::Warning,
+            | Rule::IdenticalToSource
+            | Rule::UnknownFeature => Severity::Warning,
             Rule::FallbackUsed => Severity::Info,
         }
     }
@@ -204,8 +210,14 @@ pub struct Finding {
     /// The market the finding is for; `None` for checks that know no market
     /// (such as [`super::checks::check_locale`]), filled in by the caller.
     pub market: Option<String>,
-    /// The locale of the bundle checked (canonical BCP 47 tag).
+    /// The locale the finding is about (canonical BCP 47 tag): the bundle
+    /// checked, or the needed locale that a fallback bundle serves.
     pub locale: String,
+    /// The bundle the finding is in when it is not `locale`'s own: the
+    /// fallback bundle that serves a message of `locale` (`fr` for `fr-CA`).
+    /// `file`, `line` and `column` are in that bundle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle: Option<String>,
     /// The bundle file path: the locale's file where the problem is, or, for
     /// what the locale lacks, the source file that defines it (the same
     /// relative path is where the translation belongs). `None` when no file
@@ -236,6 +248,7 @@ impl PartialEq for Finding {
             severity,
             market,
             locale,
+            bundle,
             file,
             line,
             column,
@@ -247,6 +260,7 @@ impl PartialEq for Finding {
             && *severity == other.severity
             && *market == other.market
             && *locale == other.locale
+            && *bundle == other.bundle
             && *file == other.file
             && *line == other.line
             && *column == other.column
@@ -267,6 +281,7 @@ impl Finding {
             severity: rule.default_severity(),
             market: None,
             locale: locale.into(),
+            bundle: None,
             file: None,
             line: 0,
             column: 0,

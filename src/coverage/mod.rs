@@ -13,5 +13,6 @@ pub mod cldr;
 pub mod fallback;
 pub mod finding;
 pub mod roadmap;
+pub mod serve;
 
-pub use fallback::{best_match, fallback_chain, satisfies, Match};
+pub use fallback::{best_match, fallback_chain, satisfies, serving_order, Match};

@@ -19,13 +19,31 @@
 //!   in the storefront locales when it has none.
 //! - **When**: an item's `target_date`, else the launch's first phase date.
 //!
-//! A gap is an error of the per-locale checks on a needed message (or the
-//! locale missing altogether). It blocks unless every reason that makes it
-//! needed is RECOMMENDED (then a warning) or waived: an unexpired waiver of a
-//! roadmap item for the requirement behind it turns it into INFO, naming the
-//! waiver. A waiver holds while its expiry is on or after the day the
-//! messages are needed. A launch with a blocking gap is BLOCKED when the need
-//! date is within the window (or past), else AT_RISK; otherwise READY.
+//! - **Messages** are `(file, id)` under the product's
+//!   [`MessageScope::File`](crate::domain::MessageScope) (an id the source
+//!   defines in two files is two messages), ids under `Bundle`.
+//!
+//! **Serving** is per message ([`super::serve`]): for each needed locale, the
+//! bundles of [`serving_order`] under its policy are tried in turn, and the
+//! first that defines a message serves it. Own coverage counts the messages
+//! the locale's own bundle serves without a gap, effective coverage those
+//! served along the chain; a `fallback-used` note says which other bundle
+//! serves how many needed messages.
+//!
+//! A **gap** is an error on a needed message as served (a syntax error that
+//! swallowed it, a missing attribute, an unknown variable, ...), a
+//! missing-message when no bundle defines it, or missing-locale when no bundle
+//! can serve the locale at all. Its severity is decided here and nowhere else
+//! ([`Gaps::add`]): MANDATORY reasons make an error, RECOMMENDED ones a
+//! warning, and an unexpired waiver of a roadmap item for the requirement
+//! behind a reason takes that reason away (INFO, naming the waiver, when all
+//! are); a waiver holds while its expiry is on or after the day the messages
+//! are needed. An error needed more than the window away becomes a warning
+//! and makes the launch AT_RISK; one needed within the window, or past due,
+//! stays an error and makes it BLOCKED; otherwise the launch is READY.
+//!
+//! A variant feature that no roadmap item has is an `unknown-feature`
+//! warning of the roadmap.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -36,9 +54,10 @@ use crate::domain::{
     CalendarDate, LocaleTag, Market, MatchPolicy, Obligation, Product, Requirement, Variant,
 };
 
-use super::checks::{check_locale, BundleView, CheckOptions, LocaleReport};
-use super::fallback::{best_match, Match};
+use super::checks::{BundleView, CheckOptions};
+use super::fallback::serving_order;
 use super::finding::{Finding, Rule, Severity};
+use super::serve::{fallback_notes, serve_message, Checked, MessageKey};
 use crate::l10n::{Text, Texts};
 
 /// How ready a launch (or a roadmap, the worst of its launches) is.
@@ -106,7 +125,9 @@ pub struct Coverage {
 pub struct LocaleCoverage {
     /// The locale.
     pub locale: String,
-    /// The bundle that serves it, if any.
+    /// The nearest bundle (first in the serving order) that serves at least
+    /// one of its needed messages, if any; the `fallback-used` notes say
+    /// which other bundles serve how many.
     pub served_by: Option<String>,
     /// The counts.
     pub coverage: Coverage,
@@ -200,18 +221,23 @@ fn glob_match(pattern: &str, text: &str) -> bool {
     true
 }
 
-/// The source message ids a selector (id, `*` pattern or `.ftl` path) names.
-fn expand(selector: &str, source: &BundleView) -> Vec<String> {
-    let messages = source.entries().filter(|l| !l.entry.id.starts_with('-'));
+/// The source messages a selector (id, `*` pattern or `.ftl` path) names, as
+/// (file, id) under the source's scope: an id the source defines in two files
+/// is two messages under [`crate::domain::MessageScope::File`].
+fn expand<'a>(selector: &str, source: &BundleView<'a>) -> Vec<MessageKey<'a>> {
+    let messages = source
+        .entries()
+        .filter(|l| l.entry.kind == crate::domain::ftl::EntryKind::Message);
+    let key = |l: super::checks::Located<'a>| MessageKey {
+        file: l.file,
+        id: l.entry.id.as_str(),
+    };
     if selector.ends_with(".ftl") {
-        messages
-            .filter(|l| l.file == selector)
-            .map(|l| l.entry.id.clone())
-            .collect()
+        messages.filter(|l| l.file == selector).map(key).collect()
     } else {
         messages
             .filter(|l| glob_match(selector, &l.entry.id))
-            .map(|l| l.entry.id.clone())
+            .map(key)
             .collect()
     }
 }
@@ -227,17 +253,119 @@ fn waiver_for<'a>(
         .find(|w| w.requirement.as_str() == requirement && w.expiry.is_none_or(|e| e >= need))
 }
 
+/// How a gap is judged: its severity before gating by date, the waivers that
+/// turned it into a note, and the day it is needed.
+type Judgement = (Severity, Vec<Text>, CalendarDate);
+
+/// The severity of a gap from the reasons that make it needed: the most
+/// binding of them decides (MANDATORY: an error, RECOMMENDED: a warning), and
+/// a reason that a waiver covers counts for nothing (INFO when all are).
+fn judge(
+    why: &[&MessageNeed],
+    need: &LocaleNeed,
+    items: &[&RoadmapItem],
+    launch_date: CalendarDate,
+) -> Judgement {
+    let need_date = why.iter().map(|(_, d, _)| *d).min().unwrap_or(launch_date);
+    let mut severity = Severity::Info;
+    // Each waiver's text, by its words in en-US (for order and duplicates).
+    let mut waivers: Vec<(String, Text)> = Vec::new();
+    for (message_reason, when, _) in why {
+        for (locale_reason, obligation) in &need.reasons {
+            let requirement = match (locale_reason, message_reason) {
+                (Reason::Requirement(r), _) | (_, Reason::Requirement(r)) => Some(r),
+                _ => None,
+            };
+            if let Some(w) = requirement.and_then(|r| waiver_for(items, r, *when)) {
+                let text = match w.expiry {
+                    Some(expiry) => Text::new("finding-waiver").text("expiry", expiry.to_string()),
+                    None => Text::new("finding-waiver-open-ended"),
+                }
+                .text("requirement", w.requirement.to_string())
+                .text("approver", w.approver.as_str())
+                .text("reason", w.reason.as_str());
+                waivers.push((text.render(Texts::default()), text));
+                continue;
+            }
+            let s = match obligation {
+                Obligation::Mandatory => Severity::Error,
+                Obligation::Recommended => Severity::Warning,
+            };
+            severity = severity.min(s);
+        }
+    }
+    waivers.sort_by(|a, b| a.0.cmp(&b.0));
+    waivers.dedup_by(|a, b| a.0 == b.0);
+    let waivers: Vec<Text> = waivers.into_iter().map(|(_, t)| t).collect();
+    (severity, waivers, need_date)
+}
+
+/// One launch's gaps as they are found: each judged, then gated by date.
+struct Gaps<'o> {
+    market: &'o str,
+    as_of: CalendarDate,
+    window: i64,
+    findings: Vec<Finding>,
+    /// A blocking gap is needed within the window (or is past due).
+    blocked: bool,
+    /// A blocking gap is needed after the window.
+    at_risk: bool,
+}
+
+impl Gaps<'_> {
+    /// Adds `gap` with the severity of its judgement, gated by date (DESIGN
+    /// §3.5): a gap that would block is an error when it is needed within the
+    /// window or is past due, and a warning while its need date is further
+    /// away (the launch is then at risk). This is the only place a gap's
+    /// severity is decided; every report and the API show it as it is.
+    fn add(&mut self, gap: Finding, (severity, waivers, need_date): &Judgement) {
+        let mut severity = *severity;
+        if severity == Severity::Error {
+            if days_between(self.as_of, *need_date) > self.window {
+                self.at_risk = true;
+                severity = Severity::Warning;
+            } else {
+                self.blocked = true;
+            }
+        }
+        let mut f = gap;
+        f.severity = severity;
+        f.market = Some(self.market.to_string());
+        if severity == Severity::Info && !waivers.is_empty() {
+            f.append(Text::new("finding-waived").clauses("waivers", waivers.clone()));
+        }
+        self.findings.push(f);
+    }
+
+    /// Adds a warning or a note as it is.
+    fn note(&mut self, mut f: Finding) {
+        f.market = Some(self.market.to_string());
+        self.findings.push(f);
+    }
+
+    fn verdict(&self) -> Verdict {
+        if self.blocked {
+            Verdict::Blocked
+        } else if self.at_risk {
+            Verdict::AtRisk
+        } else {
+            Verdict::Ready
+        }
+    }
+}
+
 /// Checks `inputs.roadmap` against every launch of the product.
 pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapReport {
     let source_locale = &inputs.product.source_locale;
-    let empty = BundleView::new(std::iter::empty());
+    let scope = inputs.product.message_scope;
+    let empty = BundleView::new(std::iter::empty(), scope);
     let source = inputs.bundles.get(source_locale).unwrap_or(&empty);
-    let available: Vec<LocaleTag> = inputs.bundles.keys().cloned().collect();
     let mut checks = options.checks.clone();
     checks
         .source_locale
         .get_or_insert_with(|| source_locale.clone());
-    let mut locale_reports: BTreeMap<LocaleTag, LocaleReport> = BTreeMap::new();
+    let mut checked = Checked::new(source, inputs.bundles, checks);
+    let available = checked.available();
 
     let mut roadmap_findings = Vec::new();
     for item in &inputs.roadmap.items {
@@ -257,6 +385,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             }
         }
     }
+    roadmap_findings.extend(unknown_features(inputs, source_locale));
 
     let mut launches = Vec::new();
     for (launch_name, launch) in inputs.launches {
@@ -316,13 +445,13 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             }
         }
 
-        // Needed messages: (message id) -> (reason, need date, locales it is needed in: None = all).
-        let mut messages: BTreeMap<String, Vec<MessageNeed>> = BTreeMap::new();
+        // Needed messages: why, from which day, in which locales (None: all).
+        let mut messages: BTreeMap<MessageKey, Vec<MessageNeed>> = BTreeMap::new();
         for item in &items {
             let need = item.target_date.unwrap_or(date);
             for selector in &item.messages {
-                for id in expand(selector, source) {
-                    messages.entry(id).or_default().push((
+                for key in expand(selector, source) {
+                    messages.entry(key).or_default().push((
                         Reason::Item(item.id.clone()),
                         need,
                         None,
@@ -331,9 +460,9 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             }
         }
         for pattern in &variant.required_messages {
-            for id in expand(pattern.as_str(), source) {
+            for key in expand(pattern.as_str(), source) {
                 messages
-                    .entry(id)
+                    .entry(key)
                     .or_default()
                     .push((Reason::Variant, date, None));
             }
@@ -345,8 +474,8 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 r.locale_rules.iter().map(|l| l.locale.clone()).collect()
             };
             for pattern in &r.required_messages {
-                for id in expand(pattern.as_str(), source) {
-                    messages.entry(id).or_default().push((
+                for key in expand(pattern.as_str(), source) {
+                    messages.entry(key).or_default().push((
                         Reason::Requirement(name.clone()),
                         date,
                         Some(scope.clone()),
@@ -360,17 +489,23 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             .get(market_name)
             .copied()
             .unwrap_or(options.window_days);
-        let mut findings: Vec<Finding> = Vec::new();
-        let mut blocking_dates: Vec<CalendarDate> = Vec::new();
+        let mut gaps = Gaps {
+            market: market_name,
+            as_of: options.as_of,
+            window,
+            findings: Vec::new(),
+            blocked: false,
+            at_risk: false,
+        };
         let mut coverage = Vec::new();
         for (tag, need) in &locales {
-            let served = best_match(tag, &available, need.policy);
+            let order = serving_order(tag, &available, need.policy);
             let mut cov = Coverage::default();
-            let needed_here: Vec<(&String, Vec<&MessageNeed>)> = messages
+            let needed_here: Vec<(MessageKey, Vec<&MessageNeed>)> = messages
                 .iter()
-                .map(|(id, why)| {
+                .map(|(key, why)| {
                     (
-                        id,
+                        *key,
                         why.iter()
                             .filter(|(_, _, scope)| scope.as_ref().is_none_or(|s| s.contains(tag)))
                             .collect::<Vec<_>>(),
@@ -378,95 +513,14 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 })
                 .filter(|(_, why)| !why.is_empty())
                 .collect();
-            let report = served.as_ref().map(|(bundle_locale, _)| {
-                locale_reports
-                    .entry(bundle_locale.clone())
-                    .or_insert_with(|| {
-                        check_locale(
-                            source,
-                            &inputs.bundles[bundle_locale],
-                            bundle_locale,
-                            &checks,
-                        )
-                    })
-                    .clone()
-            });
-            if let Some((bundle_locale, Match::Fallback { .. } | Match::SameLanguage)) = &served {
-                let mut note = Finding::from_text(
-                    Rule::FallbackUsed,
-                    tag.as_str(),
-                    Text::new("finding-fallback-used")
-                        .text("locale", tag.to_string())
-                        .text("bundle", bundle_locale.to_string()),
-                );
-                note.severity = Severity::Info;
-                note.market = Some(market_name.to_string());
-                findings.push(note);
-            }
-            // The most binding reason of a need decides the severity of its gaps.
-            let judge = |why: &[&MessageNeed]| {
-                let need_date = why.iter().map(|(_, d, _)| *d).min().unwrap_or(date);
-                let mut severity = Severity::Info;
-                // Each waiver's text, by its words in en-US (for order and duplicates).
-                let mut waivers: Vec<(String, Text)> = Vec::new();
-                for (message_reason, when, _) in why {
-                    for (locale_reason, obligation) in &need.reasons {
-                        let requirement = match (locale_reason, message_reason) {
-                            (Reason::Requirement(r), _) | (_, Reason::Requirement(r)) => Some(r),
-                            _ => None,
-                        };
-                        if let Some(w) = requirement.and_then(|r| waiver_for(&items, r, *when)) {
-                            let text = match w.expiry {
-                                Some(expiry) => {
-                                    Text::new("finding-waiver").text("expiry", expiry.to_string())
-                                }
-                                None => Text::new("finding-waiver-open-ended"),
-                            }
-                            .text("requirement", w.requirement.to_string())
-                            .text("approver", w.approver.as_str())
-                            .text("reason", w.reason.as_str());
-                            waivers.push((text.render(Texts::default()), text));
-                            continue;
-                        }
-                        let s = match obligation {
-                            Obligation::Mandatory => Severity::Error,
-                            Obligation::Recommended => Severity::Warning,
-                        };
-                        severity = severity.min(s);
-                    }
-                }
-                waivers.sort_by(|a, b| a.0.cmp(&b.0));
-                waivers.dedup_by(|a, b| a.0 == b.0);
-                let waivers: Vec<Text> = waivers.into_iter().map(|(_, t)| t).collect();
-                (severity, waivers, need_date)
-            };
-            let mut add = |findings: &mut Vec<Finding>,
-                           gap: Finding,
-                           (severity, waivers, need_date): &(
-                Severity,
-                Vec<Text>,
-                CalendarDate,
-            )| {
-                if *severity == Severity::Error {
-                    blocking_dates.push(*need_date);
-                }
-                let mut f = with_severity(gap, *severity);
-                f.market = Some(market_name.to_string());
-                if *severity == Severity::Info && !waivers.is_empty() {
-                    f.append(Text::new("finding-waived").clauses("waivers", waivers.clone()));
-                }
-                findings.push(f);
-            };
-            let Some(report) = &report else {
+            let words_of = |key: &MessageKey| source.get(key.file, key.id).map_or(0, |l| l.entry.words);
+            if order.is_empty() {
                 if !needed_here.is_empty() {
                     let all: Vec<_> = needed_here
                         .iter()
                         .flat_map(|(_, why)| why.iter().copied())
                         .collect();
-                    let words: u32 = needed_here
-                        .iter()
-                        .map(|(id, _)| source.get(id).map_or(0, |l| l.entry.words))
-                        .sum();
+                    let words: u32 = needed_here.iter().map(|(key, _)| words_of(key)).sum();
                     cov.required_messages = needed_here.len() as u32;
                     cov.required_words = words;
                     let gap = Finding::from_text(
@@ -478,7 +532,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                             .count("count", needed_here.len())
                             .number("words", words),
                     );
-                    add(&mut findings, gap, &judge(&all));
+                    gaps.add(gap, &judge(&all, need, &items, date));
                 }
                 coverage.push(LocaleCoverage {
                     locale: tag.to_string(),
@@ -486,70 +540,51 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     coverage: cov,
                 });
                 continue;
-            };
-            for (id, why) in &needed_here {
-                let words = source.get(id).map_or(0, |l| l.entry.words);
+            }
+            // Needed messages each bundle serves, in the order tried.
+            let mut serving: Vec<(LocaleTag, u32)> =
+                order.iter().map(|(b, _)| (b.clone(), 0)).collect();
+            for (key, why) in &needed_here {
+                let words = words_of(key);
                 cov.required_messages += 1;
                 cov.required_words += words;
-                let about_id = |f: &&Finding| {
-                    f.message_id
-                        .as_deref()
-                        .is_some_and(|m| m.split('.').next() == Some(id.as_str()))
-                };
-                let located = |f: &Finding| {
-                    let mut f = f.clone();
-                    if f.locale != tag.as_str() {
-                        f.append(
-                            Text::new("finding-served-by")
-                                .text("bundle", f.locale.clone())
-                                .text("locale", tag.to_string()),
-                        );
-                        f.locale = tag.to_string();
+                let service = serve_message(&mut checked, tag, &order, *key);
+                for note in service.notes.iter().cloned() {
+                    gaps.note(note);
+                }
+                if let Some(b) = &service.served_by {
+                    if let Some(count) = serving.iter_mut().find(|(s, _)| s == b) {
+                        count.1 += 1;
                     }
-                    f.market = Some(market_name.to_string());
-                    f
-                };
-                // Warnings and notes on needed messages are reported as they are.
-                findings.extend(
-                    report
-                        .findings
-                        .iter()
-                        .filter(about_id)
-                        .filter(|f| f.severity != Severity::Error)
-                        .map(located),
-                );
-                let gaps: Vec<Finding> = report
-                    .findings
-                    .iter()
-                    .filter(about_id)
-                    .filter(|f| f.severity == Severity::Error)
-                    .map(located)
-                    .collect();
-                if gaps.is_empty() {
+                }
+                if service.is_served() {
                     cov.effective_messages += 1;
                     cov.effective_words += words;
-                    if served.as_ref().is_some_and(|(b, _)| b == tag) {
+                    if service.served_by.as_ref() == Some(tag) {
                         cov.own_messages += 1;
                         cov.own_words += words;
                     }
                     continue;
                 }
-                let judged = judge(why);
-                for gap in gaps {
-                    add(&mut findings, gap, &judged);
+                let judged = judge(why, need, &items, date);
+                for gap in service.gaps {
+                    gaps.add(gap, &judged);
                 }
+            }
+            for note in fallback_notes(tag, &serving, cov.required_messages) {
+                gaps.note(note);
             }
             coverage.push(LocaleCoverage {
                 locale: tag.to_string(),
-                served_by: served.map(|(b, _)| b.to_string()),
+                served_by: serving
+                    .iter()
+                    .find(|(_, n)| *n > 0)
+                    .map(|(b, _)| b.to_string()),
                 coverage: cov,
             });
         }
-        let verdict = match blocking_dates.iter().min() {
-            None => Verdict::Ready,
-            Some(need) if days_between(options.as_of, *need) > window => Verdict::AtRisk,
-            Some(_) => Verdict::Blocked,
-        };
+        let verdict = gaps.verdict();
+        let mut findings = gaps.findings;
         findings.sort_by(|a, b| {
             (a.severity, &a.locale, &a.file, a.line, &a.message_id).cmp(&(
                 b.severity,
@@ -582,9 +617,40 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
     }
 }
 
-fn with_severity(mut finding: Finding, severity: Severity) -> Finding {
-    finding.severity = severity;
-    finding
+/// A warning for each feature a checked variant includes that no roadmap
+/// item has: a typo in `features` would otherwise silently need nothing.
+fn unknown_features(inputs: &PlanInputs, source_locale: &LocaleTag) -> Vec<Finding> {
+    let items: Vec<&str> = inputs.roadmap.items.iter().map(|i| i.id.as_str()).collect();
+    let checked: BTreeSet<&str> = inputs
+        .launches
+        .iter()
+        .filter(|(_, l)| l.status != LaunchStatus::Cancelled)
+        .map(|(_, l)| l.variant.as_str())
+        .collect();
+    let mut findings = Vec::new();
+    for name in checked {
+        let Some(variant) = inputs.variants.get(name) else {
+            continue;
+        };
+        for feature in variant
+            .features
+            .iter()
+            .filter(|f| !items.contains(&f.as_str()))
+        {
+            findings.push(
+                Finding::from_text(
+                    Rule::UnknownFeature,
+                    source_locale.as_str(),
+                    Text::new("finding-unknown-feature")
+                        .text("variant", name)
+                        .text("feature", crate::domain::escaped(feature))
+                        .text("items", items.join(", ")),
+                )
+                .message(feature.clone()),
+            );
+        }
+    }
+    findings
 }
 
 /// Days from `from` to `to`.
@@ -712,7 +778,10 @@ mod tests {
             .map(|(l, files)| {
                 (
                     l.clone(),
-                    BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i))),
+                    BundleView::new(
+                        files.iter().map(|(p, i)| (p.as_str(), i)),
+                        f.product.message_scope,
+                    ),
                 )
             })
             .collect();
@@ -773,12 +842,28 @@ mod tests {
             );
             assert_eq!(r.verdict, verdict);
         }
-        let gaps = blocking(&run(&f, "2027-02-01"));
+        let gaps = blocking(&run(&f, "2027-02-20"));
         assert_eq!(
             gaps,
             [
                 ("missing-message".to_string(), "checkout-pay".to_string()),
                 ("missing-message".into(), "imprint-address".into())
+            ]
+        );
+        // Needed after the window: the same gaps, as warnings (at risk).
+        let r = run(&f, "2027-02-01");
+        assert!(blocking(&r).is_empty());
+        let warned: Vec<(&str, &str)> = r.launches[0]
+            .findings
+            .iter()
+            .filter(|x| x.severity == Severity::Warning)
+            .map(|x| (x.rule.id(), x.message_id.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            warned,
+            [
+                ("missing-message", "checkout-pay"),
+                ("missing-message", "imprint-address")
             ]
         );
     }
@@ -808,7 +893,7 @@ mod tests {
     fn a_requirement_not_yet_in_effect_adds_nothing() {
         let mut f = fixture();
         f.requirements[0].1.effective_from = Some(day("2027-06-01"));
-        let gaps = blocking(&run(&f, "2027-02-01"));
+        let gaps = blocking(&run(&f, "2027-02-20"));
         assert_eq!(
             gaps,
             [("missing-message".to_string(), "checkout-pay".to_string())]
@@ -825,7 +910,7 @@ mod tests {
             expiry: Some(day(expiry)),
         };
         f.roadmap.items[0].waivers = vec![waiver("2027-06-30")];
-        let r = run(&f, "2027-02-01");
+        let r = run(&f, "2027-02-20");
         assert_eq!(
             blocking(&r),
             [("missing-message".to_string(), "checkout-pay".to_string())]
@@ -845,7 +930,7 @@ mod tests {
         );
         // Expired before the launch: no longer holds.
         f.roadmap.items[0].waivers = vec![waiver("2027-02-28")];
-        assert_eq!(blocking(&run(&f, "2027-02-01")).len(), 2);
+        assert_eq!(blocking(&run(&f, "2027-02-20")).len(), 2);
     }
 
     #[test]
@@ -856,7 +941,7 @@ mod tests {
             .unwrap()
             .features = vec!["other-feature".into()];
         assert_eq!(
-            blocking(&run(&f, "2027-02-01")),
+            blocking(&run(&f, "2027-02-20")),
             [("missing-message".to_string(), "imprint-address".to_string())]
         );
     }
@@ -871,7 +956,7 @@ mod tests {
         de.storefront_locales
             .push(LocaleTag::parse("en-GB").unwrap());
         f.roadmap.items[0].messages.push("no-such-*".into());
-        let r = run(&f, "2027-02-01");
+        let r = run(&f, "2027-02-20");
         let launch = &r.launches[0];
         assert!(
             blocking(&r)
@@ -884,12 +969,20 @@ mod tests {
             .findings
             .iter()
             .any(|x| x.rule == Rule::MissingLocale && x.locale == "fr-FR"));
-        // en-GB is served by the en-US source only as the same language, which
-        // the storefront's CLDR_FALLBACK policy does not accept.
-        assert!(launch
+        // en-GB → en-001 → en is served by the en-US source at its bare
+        // language (en's default content), with a note.
+        assert!(!launch.findings.iter().any(|x| x.locale == "en-GB"
+            && x.severity != Severity::Info));
+        let note = launch
             .findings
             .iter()
-            .any(|x| x.rule == Rule::MissingLocale && x.locale == "en-GB"));
+            .find(|x| x.rule == Rule::FallbackUsed && x.locale == "en-GB")
+            .expect("a fallback note for en-GB");
+        assert_eq!(note.bundle.as_deref(), Some("en-US"));
+        assert_eq!(
+            note.detail,
+            "en-GB: the en-US bundle serves 2 of the 2 needed messages"
+        );
         assert_eq!(r.findings.len(), 1);
         assert_eq!(r.findings[0].rule, Rule::UnknownMessage);
     }

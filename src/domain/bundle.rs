@@ -190,6 +190,7 @@ impl BundleDoc {
                             ),
                             id: Some(entry.id.clone()),
                             first_line: None,
+                            entry_line: None,
                         },
                         across_files: true,
                     }),

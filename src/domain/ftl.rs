@@ -78,6 +78,7 @@ pub fn index_file(source: &str) -> FileIndex {
                 ),
                 id: None,
                 first_line: None,
+                entry_line: None,
             }],
             words: 0,
             refused: true,
@@ -88,6 +89,15 @@ pub fn index_file(source: &str) -> FileIndex {
         Err((resource, errors)) => (resource, errors),
     };
 
+    // The text the parser skipped after each error, by the offset it starts at.
+    let junks: Vec<(usize, &str)> = resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            ast::Entry::Junk { content } => Some((ctx.offset(content), *content)),
+            _ => None,
+        })
+        .collect();
     let mut diagnostics: Vec<Diagnostic> = errors
         .iter()
         .map(|error| {
@@ -95,6 +105,7 @@ pub fn index_file(source: &str) -> FileIndex {
             let end = ctx.ceil_boundary(error.pos.end.max(error.pos.start));
             let (line, column) = ctx.position(start);
             let (end_line, end_column) = ctx.position(end);
+            let junk = junk_of(&junks, error);
             Diagnostic {
                 kind: DiagnosticKind::SyntaxError,
                 line,
@@ -102,8 +113,9 @@ pub fn index_file(source: &str) -> FileIndex {
                 end_line,
                 end_column,
                 message: error.kind.to_string(),
-                id: None,
+                id: junk.and_then(|(_, content)| junk_id(content)),
                 first_line: None,
+                entry_line: junk.map(|(offset, _)| ctx.position(offset).0),
             }
         })
         .collect();
@@ -131,6 +143,7 @@ pub fn index_file(source: &str) -> FileIndex {
                 ),
                 id: Some(entry.id.clone()),
                 first_line: Some(first_line),
+                entry_line: None,
             });
         } else {
             first_lines.insert(entry.id.clone(), entry.line);
@@ -342,12 +355,23 @@ pub struct Diagnostic {
     /// For a syntax error the parser's message (`Expected a token starting
     /// with "="`); for a duplicate `duplicate id x, first defined at line N`.
     pub message: String,
-    /// The id defined twice, for [`DiagnosticKind::DuplicateId`].
+    /// The id concerned: for [`DiagnosticKind::DuplicateId`] the id defined
+    /// twice; for [`DiagnosticKind::SyntaxError`] the id the rejected entry
+    /// (its junk) starts with, `checkout-total` or a term's `-brand`, when it
+    /// starts with an identifier followed by optional spaces and `=`, else
+    /// `None` (also in indexes stored before it was recorded).
     pub id: Option<String>,
     /// For a duplicate, the line of the id's first definition (absent in
     /// indexes stored before it was recorded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_line: Option<u32>,
+    /// For a syntax error, the 1-based line where the rejected entry starts:
+    /// the first line of the text the parser skipped, which may be before
+    /// `line` (the parser's position, where it gave up). `None` for other
+    /// kinds, for a file refused without parsing, and in indexes stored before
+    /// it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_line: Option<u32>,
 }
 
 /// The kinds of problem [`index_file`] reports.
@@ -357,10 +381,49 @@ pub enum DiagnosticKind {
     /// that can start an entry; the entries after it are still indexed). The
     /// range is the parser's error position. Also a file refused for nesting
     /// deeper than [`MAX_NESTING`], at the `{` or `(` that went too deep.
+    /// The rejected entry's first line and id are in [`Diagnostic::entry_line`]
+    /// and [`Diagnostic::id`].
     SyntaxError,
     /// A message or term id defined again; reported at the later definition,
     /// whose range is its id. Fluent uses the first definition.
     DuplicateId,
+}
+
+/// The junk entry (its offset and text) that the parser skipped after
+/// `error`: `fluent-syntax` sets each error's `slice` to the range of the junk
+/// it made of the entry, from the entry's start to the next line that can
+/// start one. Without a slice, the junk holding the error's position.
+fn junk_of<'s>(
+    junks: &[(usize, &'s str)],
+    error: &fluent_syntax::parser::ParserError,
+) -> Option<(usize, &'s str)> {
+    let found = match &error.slice {
+        Some(slice) => junks.iter().find(|(offset, _)| *offset == slice.start),
+        None => junks.iter().find(|(offset, content)| {
+            (*offset..=*offset + content.len()).contains(&error.pos.start)
+        }),
+    };
+    found.copied()
+}
+
+/// The id a junk entry starts with: a message id (`checkout-total`) or a term
+/// id with its `-` (`-brand`), when the junk starts with an identifier
+/// (`[a-zA-Z][a-zA-Z0-9_-]*`, after an optional `-`) followed by optional
+/// spaces and `=`; otherwise `None`.
+fn junk_id(junk: &str) -> Option<String> {
+    let bytes = junk.as_bytes();
+    let dash = usize::from(bytes.first() == Some(&b'-'));
+    let rest = &bytes[dash..];
+    if !rest.first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let len = rest
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        .count();
+    let after = &rest[len..];
+    let spaces = after.iter().take_while(|&&b| b == b' ').count();
+    (after.get(spaces) == Some(&b'=')).then(|| junk[..dash + len].to_string())
 }
 
 /// Where the parser might nest placeables (`{`) and call arguments (`(`) more
@@ -1401,6 +1464,7 @@ menu = { settings } and { settings.title } by { -brand } ({ -brand(case: \"genit
                     message: "duplicate id one, first defined at line 1".into(),
                     id: Some("one".into()),
                     first_line: Some(1),
+                    entry_line: None,
                 },
                 Diagnostic {
                     kind: DiagnosticKind::DuplicateId,
@@ -1411,6 +1475,7 @@ menu = { settings } and { settings.title } by { -brand } ({ -brand(case: \"genit
                     message: "duplicate id -brand, first defined at line 2".into(),
                     id: Some("-brand".into()),
                     first_line: Some(2),
+                    entry_line: None,
                 },
             ]
         );
@@ -1603,6 +1668,7 @@ next = Next
                     .into(),
                 id: None,
                 first_line: None,
+                entry_line: None,
             }]
         );
 
@@ -1667,5 +1733,100 @@ hello = again
         let json = serde_json::to_string(&index).unwrap();
         let back: FileIndex = serde_json::from_str(&json).unwrap();
         assert_eq!(back, index);
+    }
+
+    #[test]
+    fn syntax_errors_name_the_entry_they_break() {
+        /// Parser line and column, entry line, id.
+        type Expected<'a> = (u32, u32, Option<u32>, Option<&'a str>);
+        let cases: [(&str, &[Expected]); 9] = [
+            // A message: the parser gives up at the next line's start.
+            (
+                "checkout-title = Kasse\ncheckout-total = Razem: { $amount\ncheckout-pay = Zahlen\n",
+                &[(3, 1, Some(2), Some("checkout-total"))],
+            ),
+            // A term keeps its `-`; spaces before `=` are optional.
+            (
+                "a = A\n-brand= { $x\n",
+                &[(3, 1, Some(2), Some("-brand"))],
+            ),
+            // The error is on a continuation line of the entry.
+            (
+                "a = A\nmulti_line-2 =\n    first\n    { $x\n\nb = B\n",
+                &[(6, 1, Some(2), Some("multi_line-2"))],
+            ),
+            // No `=` after the identifier: no id.
+            ("a = A\nbad line here\n", &[(2, 5, Some(2), None)]),
+            // Not starting with an identifier: no id.
+            ("a = A\n1x = y\n", &[(2, 1, Some(2), None)]),
+            ("a = A\n*b = y\n", &[(2, 1, Some(2), None)]),
+            // Two junks, each with its own entry.
+            (
+                "a = { $x\nb = B\n-t = { $y\nc = C\n",
+                &[(2, 1, Some(1), Some("a")), (4, 1, Some(3), Some("-t"))],
+            ),
+            // CRLF line endings.
+            (
+                "a = A\r\nbad = { $x\r\nc = C\r\n",
+                &[(3, 1, Some(2), Some("bad"))],
+            ),
+            // A byte order mark is not part of the first entry's id.
+            ("\u{feff}bad = { $x\nc = C\n", &[(2, 1, Some(1), Some("bad"))]),
+        ];
+        for (src, expected) in cases {
+            let index = index_file(src);
+            let got: Vec<_> = index
+                .diagnostics
+                .iter()
+                .map(|d| (d.line, d.column, d.entry_line, d.id.as_deref()))
+                .collect();
+            assert_eq!(got, expected, "{src:?}");
+            assert!(
+                index
+                    .diagnostics
+                    .iter()
+                    .all(|d| d.kind == DiagnosticKind::SyntaxError),
+                "{src:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn junk_ids() {
+        let cases = [
+            ("hello = x", Some("hello")),
+            ("hello=x", Some("hello")),
+            ("-brand   = x", Some("-brand")),
+            ("a_b-c9 =", Some("a_b-c9")),
+            ("hello\t= x", None),
+            ("hello", None),
+            ("hello x = y", None),
+            ("-", None),
+            ("--a = x", None),
+            ("9a = x", None),
+            (" a = x", None),
+            ("# comment", None),
+            ("", None),
+            ("éa = x", None),
+        ];
+        for (junk, id) in cases {
+            assert_eq!(junk_id(junk).as_deref(), id, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn entry_line_is_absent_from_old_indexes_and_omitted_when_none() {
+        let index = index_file("a = A\nb = B\na = again\n");
+        let json = serde_json::to_string(&index.diagnostics[0]).unwrap();
+        assert!(!json.contains("entry_line"), "{json}");
+        let old = r#"{"kind":"SyntaxError","line":3,"column":1,"end_line":3,"end_column":2,"message":"m","id":null}"#;
+        let d: Diagnostic = serde_json::from_str(old).unwrap();
+        assert_eq!((d.entry_line, d.id), (None, None));
+        let index = index_file("a = { $x\nb = B\n");
+        let json = serde_json::to_string(&index.diagnostics[0]).unwrap();
+        assert!(
+            json.contains(r#""id":"a""#) && json.contains(r#""entry_line":1"#),
+            "{json}"
+        );
     }
 }

@@ -301,6 +301,7 @@ call glocal.v1.ProductService/CreateProduct '{
   }
 }'
 check "create product smart-kettle" js_true 'd["name"] == "products/smart-kettle" and d["categories"] == ["electronics", "kitchen"]'
+check "a product's message scope defaults to FILE, said explicitly" js_true 'd["messageScope"] == "MESSAGE_SCOPE_FILE"'
 
 call glocal.v1.ProductService/CreateVariant '{
   "parent": "products/smart-kettle",
@@ -370,12 +371,14 @@ check "glocal import of examples/plan.toml exits 0 (got $RC)" test "$RC" = 0
 check "the import says what it created" grep -q '^imported .*: created [1-9]' "$WORK/out"
 run_cli push --server "http://$ADDR" --product kettle "$ROOT/examples/locales"
 check "glocal push of examples/locales exits 0 (got $RC)" test "$RC" = 0
-check "push reports the de-DE syntax error with file, line and column" grep -q '^  de-DE/kettle.ftl:9:41: ' "$WORK/out"
+check "push reports the de-DE syntax error with its entry and the parser's position" grep -q '^  de-DE/kettle.ftl:9: syntax error in brew-done (parser at 9:41): ' "$WORK/out"
 check "push reports the duplicate id in fr" grep -q '^  fr/kettle.ftl:18:1: duplicate id preset-green' "$WORK/out"
 check "push sums up every locale" grep -q '^pushed 4 of 4 locales (7 files' "$WORK/out"
 call glocal.v1.ProductService/GetBundle '{"name":"products/kettle/bundles/de-DE"}'
 check "GetBundle shows the syntax error at line 9" \
     js_true 'any(x["kind"] == "DIAGNOSTIC_KIND_SYNTAX_ERROR" and x["file"] == "kettle.ftl" and x["line"] == 9 for x in d["diagnostics"])'
+check "GetBundle names the entry the syntax error breaks" \
+    js_true 'any(x["kind"] == "DIAGNOSTIC_KIND_SYNTAX_ERROR" and x["entryLine"] == 9 and x["messageId"] == "brew-done" for x in d["diagnostics"])'
 check "GetBundle counts the valid messages" js_true 'd["stats"]["messages"] == 12 and d["stats"]["files"] == 2'
 call glocal.v1.ProductService/ReadBundleFile '{"name":"products/kettle/bundles/de-DE","path":"kettle.ftl"}'
 check "ReadBundleFile returns the text" js_true 'd["content"].startswith("-brand = Kettlery")'

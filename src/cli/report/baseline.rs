@@ -97,6 +97,7 @@ mod tests {
 
     fn finding(rule: &str, line: u32) -> ReportFinding {
         ReportFinding {
+            bundle: None,
             rule: rule.into(),
             severity: Severity::Error,
             market: None,

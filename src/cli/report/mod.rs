@@ -401,14 +401,18 @@ impl Note {
 pub struct ReportFinding {
     /// The rule id (`missing-message`).
     pub rule: String,
-    /// `error`, `warning` or `info`. In plan and server modes the errors of a
-    /// launch that is AT_RISK (its gaps are needed after the window) are
-    /// warnings.
+    /// `error`, `warning` or `info`, as the engine decided (in plan and
+    /// server modes a gap needed after the window is a warning, and its
+    /// launch AT_RISK).
     pub severity: Severity,
     /// The market (plan and server modes).
     pub market: Option<String>,
     /// The locale.
     pub locale: String,
+    /// The bundle the finding is in when it is not the locale's own: the
+    /// fallback bundle (`fr`) that serves the message for `locale` (`fr-CA`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle: Option<String>,
     /// The file in the bundle (`pairing/setup.ftl`), as the engine names it.
     pub file: Option<String>,
     /// The file on disk, relative to the working directory, `/`-separated:

@@ -58,6 +58,10 @@ pub enum Modes {
     PlanAndServer,
     /// Server mode only.
     Server,
+    /// Lint mode only.
+    Lint,
+    /// Lint and plan modes (the offline ones).
+    LintAndPlan,
 }
 
 /// A flag that only some modes take.
@@ -65,6 +69,8 @@ pub fn flag_needs_mode(flag: &str, modes: Modes) -> String {
     let modes = match modes {
         Modes::PlanAndServer => tr!("check-modes-plan-and-server"),
         Modes::Server => tr!("check-modes-server"),
+        Modes::Lint => tr!("check-modes-lint"),
+        Modes::LintAndPlan => tr!("check-modes-lint-and-plan"),
     };
     tr!("check-flag-needs-mode", "flag" => flag, "modes" => modes)
 }
@@ -203,16 +209,6 @@ pub fn unknown_roadmap(plan: &str, roadmap: &str, known: &[String]) -> String {
     }
 }
 
-/// The plan names a resource it does not define.
-pub fn plan_reference(target: &str) -> String {
-    tr!("check-plan-reference", "target" => target)
-}
-
-/// A launch's variant is not sold in the launch's market.
-pub fn not_sold_in(variant: &str, market: &str) -> String {
-    tr!("check-not-sold-in", "variant" => variant, "market" => market)
-}
-
 /// The baseline report cannot be used.
 pub fn bad_baseline(path: &str, why: &str) -> String {
     tr!("check-bad-baseline", "path" => path, "why" => why)
@@ -248,6 +244,16 @@ pub fn skipped_not_locale(folder: &str, why: &Text) -> Note {
         Text::new("check-skipped-not-locale")
             .text("folder", folder)
             .list("why", vec![why.clone()]),
+    )
+}
+
+/// A folder whose name is not a BCP 47 tag but starts with one, read with
+/// that tag's CLDR data.
+pub fn folder_read_as(folder: &str, tag: &str) -> Note {
+    note(
+        Text::new("check-folder-read-as")
+            .text("folder", folder)
+            .text("tag", tag),
     )
 }
 
