@@ -136,7 +136,7 @@ fn lint_text_report_groups_by_locale_and_file() {
         text.contains("  tests/fixtures/check/lint/de/shop/cart.ftl\n"),
         "missing file named where the translation belongs: {text}"
     );
-    assert!(text.contains("3:8  error    syntax-error"), "{text}");
+    assert!(text.contains("2:1  error    syntax-error      bye"), "{text}");
     assert!(
         text.contains("\nfr: 7/7 messages (100%), 15/15 words\n"),
         "{text}"
@@ -149,7 +149,7 @@ fn lint_text_report_groups_by_locale_and_file() {
     let last = text.lines().last().unwrap();
     assert_eq!(
         last,
-        "FAILED: 7 blocking findings (7 errors, 2 warnings, 0 notes) in 2 locales; --fail-on error"
+        "FAILED: 6 blocking findings (6 errors, 2 warnings, 0 notes) in 2 locales; --fail-on error"
     );
 
     let coloured = check(&lint_args(&["--color", "always"]));
@@ -241,7 +241,7 @@ fn json_report_follows_the_schema() {
     assert_eq!(code(&out), 1);
     assert_eq!(stdout(&out), "", "--format none prints nothing");
     assert!(
-        stderr(&out).starts_with("FAILED: 7 blocking findings"),
+        stderr(&out).starts_with("FAILED: 6 blocking findings"),
         "{}",
         stderr(&out)
     );
@@ -252,7 +252,7 @@ fn json_report_follows_the_schema() {
     assert_eq!(r["source_locale"], "en-US");
     assert_eq!(r["summary"]["passed"], false);
     assert_eq!(r["summary"]["exit_code"], 1);
-    assert_eq!(r["summary"]["blocking"], 7);
+    assert_eq!(r["summary"]["blocking"], 6);
     let fields = [
         "rule",
         "severity",
@@ -281,7 +281,7 @@ fn json_report_follows_the_schema() {
     assert_eq!(syntax[0]["path"], "tests/fixtures/check/lint/de/main.ftl");
     assert_eq!(
         (syntax[0]["line"].as_u64(), syntax[0]["column"].as_u64()),
-        (Some(3), Some(8))
+        (Some(2), Some(1))
     );
     assert_eq!(syntax[0]["severity"], "error");
     assert!(syntax[0]["market"].is_null());
@@ -341,13 +341,13 @@ fn junit_report_has_a_case_per_locale() {
         .children()
         .find(|n| n.has_tag_name("failure"))
         .expect("de fails");
-    assert_eq!(failure.attribute("message"), Some("7 blocking findings"));
+    assert_eq!(failure.attribute("message"), Some("6 blocking findings"));
     let text = failure.text().unwrap();
     assert!(
-        text.contains("tests/fixtures/check/lint/de/main.ftl:3:8: error[syntax-error]"),
+        text.contains("tests/fixtures/check/lint/de/main.ftl:2:1: error[syntax-error] bye:"),
         "{text}"
     );
-    assert_eq!(text.lines().count(), 7);
+    assert_eq!(text.lines().count(), 6);
     assert!(cases[1].children().all(|n| !n.has_tag_name("failure")));
     let out_text = cases[1]
         .children()
@@ -442,7 +442,7 @@ fn sarif_report_is_valid_sarif_2_1_0() {
         Some(true)
     );
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), 9);
+    assert_eq!(results.len(), 8);
     for r in results {
         let id = r["ruleId"].as_str().unwrap();
         let index = r["ruleIndex"].as_u64().unwrap() as usize;
@@ -462,7 +462,7 @@ fn sarif_report_is_valid_sarif_2_1_0() {
     let region = &syntax["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
         (region["startLine"].as_u64(), region["startColumn"].as_u64()),
-        (Some(3), Some(8))
+        (Some(2), Some(1))
     );
 }
 
@@ -493,19 +493,19 @@ fn sarif_report_keeps_the_most_severe_results_within_its_limit() {
     let notification = &run["invocations"][0]["toolExecutionNotifications"][0];
     assert_eq!(notification["level"], "warning");
     let told = notification["message"]["text"].as_str().unwrap();
-    assert!(told.contains("3 of 9 results"), "{told}");
+    assert!(told.contains("3 of 8 results"), "{told}");
     // The other reports say so, and keep every finding.
-    assert!(stdout(&out).contains("the SARIF report holds 3 of 9 results"));
+    assert!(stdout(&out).contains("the SARIF report holds 3 of 8 results"));
     let report = json_report(&json);
-    assert_eq!(report["findings"].as_array().unwrap().len(), 9);
+    assert_eq!(report["findings"].as_array().unwrap().len(), 8);
     assert!(report["notes"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|n| n.as_str().unwrap().contains("3 of 9 results")));
+        .any(|n| n.as_str().unwrap().contains("3 of 8 results")));
 
     // 0 lifts the limit; under the limit nothing is said.
-    for limit in ["0", "9"] {
+    for limit in ["0", "8"] {
         let out = check(&lint_args(&[
             "--sarif",
             path.to_str().unwrap(),
@@ -514,7 +514,7 @@ fn sarif_report_keeps_the_most_severe_results_within_its_limit() {
         ]));
         assert_eq!(code(&out), 1);
         let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 9);
+        assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 8);
         assert!(sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].is_null());
         assert!(!stdout(&out).contains("SARIF report holds"));
     }
@@ -526,7 +526,7 @@ fn github_annotations() {
     assert_eq!(code(&out), 1);
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 9, "{text}");
+    assert_eq!(lines.len(), 8, "{text}");
     for line in &lines {
         assert!(
             line.starts_with("::error ") || line.starts_with("::warning "),
@@ -534,7 +534,7 @@ fn github_annotations() {
         );
         assert!(line.contains("::"), "{line}");
     }
-    assert!(lines.contains(&"::error file=tests/fixtures/check/lint/de/main.ftl,line=3,col=8,title=glocal syntax-error::de: Expected a token starting with \"}\" (up to line 3, column 9)"), "{text}");
+    assert!(lines.contains(&"::error file=tests/fixtures/check/lint/de/main.ftl,line=2,col=1,title=glocal syntax-error::de: bye: Expected a token starting with \"}\" (up to line 3, column 9)"), "{text}");
     assert!(lines.contains(&"::error file=tests/fixtures/check/lint/de/shop/cart.ftl,title=glocal missing-message::de: cart-title: message cart-title is not translated"), "{text}");
     assert!(lines.contains(&"::warning file=tests/fixtures/check/lint/fr/main.ftl,line=10,col=1,title=glocal obsolete-message::fr: old-banner: message old-banner is not in the source"), "{text}");
 }
@@ -547,7 +547,7 @@ fn markdown_report_fits_a_pull_request_comment() {
     assert_eq!(code(&out), 1);
     let md = std::fs::read_to_string(&path).unwrap();
     assert!(
-        md.starts_with("### glocal check: ❌ 7 blocking findings\n"),
+        md.starts_with("### glocal check: ❌ 6 blocking findings\n"),
         "{md}"
     );
     assert!(
@@ -555,7 +555,7 @@ fn markdown_report_fits_a_pull_request_comment() {
         "{md}"
     );
     assert!(
-        md.contains("|  | `de` | 3/7 | 5/15 | 42.9% | 7 | 1 | ❌ |"),
+        md.contains("|  | `de` | 3/7 | 5/15 | 42.9% | 6 | 1 | ❌ |"),
         "{md}"
     );
     assert!(md.contains("#### Findings (9)"), "{md}");
@@ -654,7 +654,7 @@ fn baseline_fails_only_new_findings() {
     let out = run(&["--baseline", "baseline.json", "--json", "now.json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let now = json_report(&dir.path().join("now.json"));
-    assert_eq!(now["summary"]["baselined"], 9);
+    assert_eq!(now["summary"]["baselined"], 8);
     assert_eq!(now["summary"]["blocking"], 0);
 
     // Lines move: still known (positions are not part of the match).
@@ -700,7 +700,7 @@ fn baseline_fails_only_new_findings() {
         1,
         "{states:?}"
     );
-    assert_eq!(states.iter().filter(|s| **s == "unchanged").count(), 9);
+    assert_eq!(states.iter().filter(|s| **s == "unchanged").count(), 8);
 
     // A baseline that is not a report: exit 2, one line.
     std::fs::write(dir.path().join("bad.json"), "{\"findings\": 3}").unwrap();
@@ -1476,13 +1476,13 @@ fn lint_reports_a_syntax_error_on_the_entry_it_swallows() {
     let f = findings(&r, "de")[0];
     assert_eq!(f["column"], 1);
     assert!(
-        f["detail"].as_str().unwrap().contains("(up to line 3, column 1)"),
+        f["detail"].as_str().unwrap().contains("(up to line 3, column 2)"),
         "{}",
         f["detail"]
     );
     assert_eq!(stats_row(&r, "de")["messages"]["missing"], 1);
     assert!(
-        stdout(&out).contains("de/app.ftl:2:1"),
+        stdout(&out).contains("    2:1  error    syntax-error  bye  "),
         "{}",
         stdout(&out)
     );

@@ -131,7 +131,8 @@ const BAD_ID_EN: &str = "is not a valid id: use lowercase letters, digits and hy
 const BAD_ID_DE: &str = "ist keine gültige ID: Kleinbuchstaben, Ziffern und Bindestriche \
                          verwenden, mit einem Buchstaben beginnen und nicht mit einem Bindestrich enden";
 
-/// The reasons of a name whose id `id` is invalid, in English and German.
+/// The reasons of a name whose id `id` is invalid, in English and German
+/// (leaked: a test lives briefly).
 fn bad_id(name: &str, id: &str) -> (&'static str, &'static str) {
     let en = format!("in \"{name}\": id \"{id}\" {BAD_ID_EN}");
     let de = format!("im Namen \"{name}\": die ID \"{id}\" {BAD_ID_DE}");

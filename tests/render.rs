@@ -354,14 +354,3 @@ async fn arguments_are_capped() {
     assert_serving(&server).await;
     server.stop().await;
 }
-
-#[tokio::test]
-async fn zz_probe_long_fraction_selector() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = TestServer::start(dir.path()).await;
-    product(&server).await;
-    bundle(&server, "en-US", &[("a.ftl", "n = { 1.000000000000000000001 ->\n    [one] one\n   *[other] other\n}\n")]).await;
-    let r = render(&server, request("en-US", "n", &[])).await;
-    eprintln!("PROBE {r:?}");
-    assert_serving(&server).await;
-}

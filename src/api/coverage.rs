@@ -376,12 +376,12 @@ mod rendering {
     /// Most arguments of one RenderMessage call. A message uses a handful of
     /// variables; `FluentArgs` keeps its arguments in a sorted `Vec`, so the
     /// cap also bounds looking them up.
-    pub(super) const MAX_ARGS: usize = 256;
+    const MAX_ARGS: usize = 256;
     /// Longest argument name, in bytes: a Fluent variable is an identifier
     /// (`$count`), a few dozen bytes at most.
-    pub(super) const MAX_ARG_NAME_BYTES: usize = 1024;
+    const MAX_ARG_NAME_BYTES: usize = 1024;
     /// Longest argument value, in bytes: a name, a number, a date as text.
-    pub(super) const MAX_ARG_VALUE_BYTES: usize = 16 * 1024;
+    const MAX_ARG_VALUE_BYTES: usize = 16 * 1024;
 
     /// Whether a RenderMessage call is gone: set by the [`CancelOnDrop`] its
     /// handler holds, read between files by the work on the blocking pool,
@@ -488,7 +488,7 @@ mod rendering {
         }
     }
 
-    /// THE CHOICE: which bundle, file and definition serve `id` (its value,
+    /// The choice: which bundle, file and definition serve `id` (its value,
     /// or its `attribute`) for `locale`. Kept apart from the loading and
     /// formatting, which only follow it, so that the engine's per-message
     /// fallback can replace its body.

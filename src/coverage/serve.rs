@@ -272,8 +272,9 @@ fn said_of(mut f: Finding, bundle: &LocaleTag, locale: &LocaleTag) -> Finding {
 }
 
 /// The missing-message finding of a message no bundle of `order` defines, at
-/// the source file (where the translation belongs), naming the bundles looked
-/// in when they are not just the locale's own.
+/// the source file's path in the nearest bundle of the order (where the
+/// translation belongs): the locale's own, naming the other bundles looked
+/// in, or the bundle that serves the locale, naming it.
 fn missing(
     checked: &mut Checked,
     locale: &LocaleTag,
@@ -293,9 +294,23 @@ fn missing(
     )
     .at(key.file, 0, 0)
     .message(key.id);
-    let looked_in: Vec<String> = order.iter().map(|(b, _)| b.to_string()).collect();
-    if looked_in.iter().any(|b| b != locale.as_str()) {
-        finding.append(Text::new("finding-looked-in").text("bundles", looked_in.join(", ")));
+    // The translation belongs in the nearest bundle that serves the locale:
+    // its own when it has one (the others looked in are named), else the
+    // first of its chain (`fr` for an `fr-FR` without a bundle).
+    match order.first() {
+        Some((nearest, _)) if nearest != locale => {
+            finding.append(
+                Text::new("finding-served-by")
+                    .text("bundle", nearest.to_string())
+                    .text("locale", locale.to_string()),
+            );
+            finding.bundle = Some(nearest.to_string());
+        }
+        _ if order.len() > 1 => {
+            let looked_in: Vec<String> = order.iter().map(|(b, _)| b.to_string()).collect();
+            finding.append(Text::new("finding-looked-in").text("bundles", looked_in.join(", ")));
+        }
+        _ => {}
     }
     finding
 }
