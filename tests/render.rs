@@ -60,6 +60,7 @@ fn request(locale: &str, id: &str, args: &[(&str, &str)]) -> pb::RenderMessageRe
             .iter()
             .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
             .collect(),
+        file: String::new(),
     }
 }
 
@@ -121,7 +122,7 @@ async fn a_refused_file_is_never_parsed_and_is_reported() {
     let message = assert_error(&err, Code::NotFound, "RESOURCE_NOT_FOUND", None);
     assert_eq!(
         message,
-        "products/p message x (tried en-US, en; left out, refused unparsed on upload: \
+        "products/p message x (tried en-US; left out, refused unparsed on upload: \
          b.ftl of bundle en-US) does not exist"
     );
     assert_serving(&server).await;
@@ -156,9 +157,16 @@ async fn a_refused_file_of_an_earlier_bundle_is_reported_too() {
         (hello.text.as_str(), hello.locale.as_str()),
         ("Hello", "en-US")
     );
+    // fr has no hello: the source supplies it as the last fallback, and the
+    // response says so, after naming the refused file of the bundle tried.
     assert_eq!(
         hello.errors,
-        [REFUSED_NOTE.replace("bundle en-US", "bundle fr")]
+        [
+            REFUSED_NOTE.replace("bundle en-US", "bundle fr"),
+            "hello is not translated for fr (looked in fr): the source en-US supplies it, \
+             as a runtime's last fallback would"
+                .to_string()
+        ]
     );
     assert_serving(&server).await;
     server.stop().await;
@@ -210,19 +218,30 @@ async fn the_first_definition_wins_even_without_a_value() {
         ["b.ftl: Attempt to override an existing message: \"dupe\"."]
     );
 
-    // The value: the first definition has none, so the bundle does not
-    // define it, and no other bundle does.
+    // The value: the definition that serves `dupe` (a.ftl's, the first in
+    // path order) has none, and a runtime looks no further.
     let err = render(&server, request("en-US", "dupe", &[]))
         .await
         .unwrap_err();
     let message = assert_error(&err, Code::NotFound, "RESOURCE_NOT_FOUND", None);
     assert_eq!(
         message,
-        "products/p message dupe (tried en-US, en) does not exist"
+        "products/p message dupe (bundle en-US serves dupe from a.ftl, without a value) does not exist"
     );
+    // Under FILE scope (the default) b.ftl's `dupe` is a message of its own.
+    let b = render(
+        &server,
+        pb::RenderMessageRequest {
+            file: "b.ftl".into(),
+            ..request("en-US", "dupe", &[])
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!((b.text.as_str(), b.locale.as_str()), ("value", "en-US"));
 
-    // A locale whose bundle is built that way falls back for the value,
-    // and keeps its own attribute.
+    // A locale whose bundle is built that way serves `dupe` itself, as a
+    // runtime would: its attribute, and no value (no fallback for the part).
     bundle(&server, "fr", &files).await;
     bundle(
         &server,
@@ -230,10 +249,11 @@ async fn the_first_definition_wins_even_without_a_value() {
         &[("a.ftl", "dupe = Value\n    .title = Title\n")],
     )
     .await;
-    let value = render(&server, request("fr", "dupe", &[])).await.unwrap();
+    let err = render(&server, request("fr", "dupe", &[])).await.unwrap_err();
+    let message = assert_error(&err, Code::NotFound, "RESOURCE_NOT_FOUND", None);
     assert_eq!(
-        (value.text.as_str(), value.locale.as_str()),
-        ("Value", "en-US")
+        message,
+        "products/p message dupe (bundle fr serves dupe from a.ftl, without a value) does not exist"
     );
     let title = render(&server, request("fr", "dupe.title", &[]))
         .await
@@ -352,5 +372,130 @@ async fn arguments_are_capped() {
         "the value of \"a1\" is 16385 bytes; values may be at most 16384 bytes"
     );
     assert_serving(&server).await;
+    server.stop().await;
+}
+
+/// The fixture of [`render_supplies_what_the_check_serves`]: locale, files.
+const SERVED: &[(&str, &[(&str, &str)])] = &[
+    (
+        "en-US",
+        &[
+            ("app.ftl", "a = A\nb = B\nc = C\n"),
+            ("legal.ftl", "g = G\nh = H\n"),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            ("app.ftl", "a = A fr\nb = B fr\nc = C fr\n"),
+            ("legal.ftl", "g = G fr\nh = H fr\n"),
+        ],
+    ),
+    ("fr-CA", &[("legal.ftl", "h = H qc\n")]),
+    ("de", &[("app.ftl", "a = A de\nb = B { $x\nc = C de\n")]),
+    ("pt-PT", &[("app.ftl", "a = A pt\n")]),
+    ("pt-BR", &[("app.ftl", "a = A br\nb = B br\n"), ("legal.ftl", "g = G br\n")]),
+    ("en-GB", &[("legal.ftl", "h = H gb\n")]),
+];
+
+/// For every needed locale × message of a fixture, the bundle RenderMessage
+/// supplies a message from is the one the engine's per-message fallback (what
+/// CheckRoadmap and `glocal check` report) says serves it; where none does,
+/// RenderMessage shows the source and says it is not translated.
+#[tokio::test]
+async fn render_supplies_what_the_check_serves() {
+    use glocal::coverage::checks::{BundleView, CheckOptions};
+    use glocal::coverage::serve::{serve_message, Checked, MessageKey};
+    use glocal::coverage::serving_order;
+    use glocal::domain::ftl::index_file;
+    use glocal::domain::{LocaleTag, MatchPolicy, MessageScope};
+    use std::collections::BTreeMap;
+
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    product(&server).await;
+    for (locale, files) in SERVED {
+        bundle(&server, locale, files).await;
+    }
+
+    let tag = |s: &str| LocaleTag::parse(s).unwrap();
+    let indexed: BTreeMap<LocaleTag, Vec<(String, glocal::domain::ftl::FileIndex)>> = SERVED
+        .iter()
+        .map(|(l, files)| {
+            (
+                tag(l),
+                files
+                    .iter()
+                    .map(|(p, t)| (p.to_string(), index_file(t)))
+                    .collect(),
+            )
+        })
+        .collect();
+    let views: BTreeMap<LocaleTag, BundleView> = indexed
+        .iter()
+        .map(|(l, f)| {
+            (
+                l.clone(),
+                BundleView::new(f.iter().map(|(p, i)| (p.as_str(), i)), MessageScope::File),
+            )
+        })
+        .collect();
+    let source = &views[&tag("en-US")];
+    let mut checked = Checked::new(source, &views, CheckOptions::default());
+    let available: Vec<LocaleTag> = views.keys().cloned().collect();
+    let mut compared = 0;
+    for locale in ["fr-CA", "fr-FR", "en-GB", "en-CA", "de-DE", "pt-AO", "pt-BR"] {
+        let locale = tag(locale);
+        let order = serving_order(&locale, &available, MatchPolicy::CldrFallback);
+        let keys: Vec<(String, String)> = source
+            .entries()
+            .map(|l| (l.file.to_string(), l.entry.id.clone()))
+            .collect();
+        for (file, id) in keys {
+            let service = serve_message(&mut checked, &locale, &order, MessageKey { file: &file, id: &id });
+            let rendered = render(&server, request(locale.as_str(), &id, &[("x", "1")]))
+                .await
+                .unwrap_or_else(|e| panic!("{locale} {id}: {e:?}"));
+            let served = service.served_by.as_ref().map(ToString::to_string);
+            match served {
+                Some(bundle) => {
+                    assert_eq!(rendered.locale, bundle, "{locale} {file}:{id}");
+                    assert!(
+                        !rendered.errors.iter().any(|e| e.contains("not translated")),
+                        "{locale} {id}: {:?}",
+                        rendered.errors
+                    );
+                }
+                None => {
+                    assert_eq!(rendered.locale, "en-US", "{locale} {file}:{id}");
+                    assert!(
+                        rendered.errors.iter().any(|e| e.contains("is not translated")),
+                        "{locale} {id}: {:?}",
+                        rendered.errors
+                    );
+                }
+            }
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 7 * 5);
+    // Spot checks of what the chain serves.
+    let supplier = |locale: &'static str, id: &'static str| {
+        let server = &server;
+        async move {
+            render(server, request(locale, id, &[("x", "1")]))
+                .await
+                .unwrap()
+                .locale
+        }
+    };
+    assert_eq!(supplier("fr-CA", "h").await, "fr-CA");
+    assert_eq!(supplier("fr-CA", "a").await, "fr");
+    assert_eq!(supplier("en-GB", "a").await, "en-US");
+    assert_eq!(supplier("en-GB", "h").await, "en-GB");
+    assert_eq!(supplier("pt-AO", "a").await, "pt-PT");
+    assert_eq!(supplier("pt-AO", "b").await, "pt-BR");
+    // de lost b to a syntax error: de-DE's b comes from the source, untranslated.
+    assert_eq!(supplier("de-DE", "b").await, "en-US");
     server.stop().await;
 }

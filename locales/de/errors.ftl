@@ -28,3 +28,4 @@ api-internal = Der Server konnte die Anfrage nicht verarbeiten; Details stehen i
 # $path (String) - der Pfad der Datei im Bundle, etwa app/main.ftl
 # $locale (String) - die Locale des Bundles, etwa fr
 render-file-refused = { $path } des Bundles { $locale } wurde ausgelassen: Die Datei wurde beim Hochladen ungeparst abgelehnt (siehe ihren Syntaxfehler) und liefert daher keine Nachrichten
+render-not-translated = { $id } ist für { $locale } nicht übersetzt (gesucht in { $chain }): Die Quelle { $source } liefert die Nachricht, wie es der letzte Fallback einer Laufzeitumgebung täte

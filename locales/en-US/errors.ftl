@@ -30,3 +30,5 @@ api-internal = The server failed to handle the request; its log has the details.
 # $path (String) - the file's path in the bundle, such as app/main.ftl
 # $locale (String) - the bundle's locale, such as fr
 render-file-refused = { $path } of bundle { $locale } was left out: it was refused unparsed when it was uploaded (see its syntax error), so it provides no messages
+# $id (String) - the message; $locale (String) - the locale asked for; $chain (String) - the bundles looked in; $source (String) - the source locale
+render-not-translated = { $id } is not translated for { $locale } (looked in { $chain }): the source { $source } supplies it, as a runtime's last fallback would

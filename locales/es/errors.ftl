@@ -30,3 +30,4 @@ api-internal = El servidor no pudo procesar la solicitud; su registro contiene l
 # $path (String) - la ruta del archivo en el paquete, como app/main.ftl
 # $locale (String) - la configuración regional del paquete, como fr
 render-file-refused = se omitió { $path } del paquete { $locale }: se rechazó sin analizarlo al subirlo (consulta su error de sintaxis), así que no aporta ningún mensaje
+render-not-translated = { $id } no está traducido para { $locale } (buscado en { $chain }): lo aporta el origen { $source }, como haría el último respaldo de un entorno de ejecución

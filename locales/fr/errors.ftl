@@ -30,3 +30,4 @@ api-internal = Le serveur n’a pas pu traiter la requête ; son journal contien
 # $path (String) - le chemin du fichier dans le bundle, comme app/main.ftl
 # $locale (String) - la locale du bundle, comme fr
 render-file-refused = { $path } du bundle { $locale } a été laissé de côté : il a été refusé sans être analysé lors de son envoi (voir son erreur de syntaxe), il ne fournit donc aucun message
+render-not-translated = { $id } n’est pas traduit pour { $locale } (cherché dans { $chain }) : la source { $source } le fournit, comme le ferait le dernier repli d’un environnement d’exécution

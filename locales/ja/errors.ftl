@@ -23,3 +23,4 @@ api-internal = サーバーはリクエストを処理できませんでした�
 # $path (String) - バンドル内のファイルのパス（app/main.ftl など）
 # $locale (String) - バンドルのロケール（fr など）
 render-file-refused = バンドル { $locale } の { $path } は除外されました。アップロード時に解析されずに拒否されたため（構文エラーを参照）、メッセージを提供しません
+render-not-translated = { $id } は { $locale } 向けに翻訳されていません（{ $chain } を検索）。ランタイムの最後のフォールバックと同様に、ソース { $source } が提供します

@@ -363,9 +363,10 @@ mod rendering {
     use tonic_types::{ErrorDetails, StatusExt};
 
     use crate::coverage::checks::BundleView;
-    use crate::coverage::fallback::fallback_chain;
+    use crate::coverage::fallback::serving_order;
+    use crate::coverage::serve::{serving_bundle, MessageKey};
     use crate::domain::bundle::BundleFileDoc;
-    use crate::domain::{self, LocaleTag, ResourceKind, ResourceName, Violations};
+    use crate::domain::{self, LocaleTag, MatchPolicy, ResourceKind, ResourceName, Violations};
     use crate::l10n::Text;
 
     use super::super::convert::decode_body;
@@ -451,6 +452,9 @@ mod rendering {
         /// The bundle and the file whose definition serves the message;
         /// `None` when no bundle defines it.
         served: Option<Served>,
+        /// The bundle and file whose definition serves the message but lacks
+        /// the value or attribute asked for (a runtime looks no further).
+        lacking: Option<(LocaleTag, String)>,
     }
 
     /// The bundle and file that serve a message.
@@ -458,6 +462,9 @@ mod rendering {
         locale: LocaleTag,
         /// The bundle path of the file holding the chosen definition.
         file: String,
+        /// Whether no bundle of the locale's chain has the message and the
+        /// source supplies it, as a runtime's last fallback.
+        last_resort: bool,
     }
 
     /// The files of the product's bundles, each bundle loaded once, when
@@ -488,61 +495,106 @@ mod rendering {
         }
     }
 
-    /// The choice: which bundle, file and definition serve `id` (its value,
-    /// or its `attribute`) for `locale`. Kept apart from the loading and
-    /// formatting, which only follow it, so that the engine's per-message
-    /// fallback can replace its body.
+    /// The choice: which bundle, file and definition serve `id` for
+    /// `locale`, by the engine's rule ([`serving_bundle`] along
+    /// [`serving_order`] under CLDR_FALLBACK, the policy of a storefront): the
+    /// first bundle of the locale's one chain that defines the message (in
+    /// `file`, the source file the message lives in, under the product's
+    /// [`MessageScope::File`](domain::MessageScope); the first definition
+    /// anywhere under BUNDLE scope, or for an id the source lacks). So the
+    /// bundle that supplies a message here is the one the roadmap check says
+    /// serves it. When none does, the source supplies it, as a runtime's
+    /// last fallback, and the caller says so.
     ///
-    /// Today's rule: the locale's fallback chain, then the other bundles of
-    /// its language, then the source locale; the first of those bundles
-    /// whose first definition of `id` (in path order, then file order, as
-    /// the engine's [`BundleView`] finds it) has the part asked for.
+    /// As in a runtime, the first bundle that has the message serves it,
+    /// whether or not its definition has the part asked for: a missing
+    /// value or attribute there is an error, not a reason to look further.
     fn choose_message(
         locale: &LocaleTag,
-        source_locale: &LocaleTag,
+        product: &domain::Product,
         available: &[LocaleTag],
-        (id, attribute): (&str, Option<&str>),
+        (id, attribute, file): (&str, Option<&str>, Option<&str>),
         bundles: &mut Bundles<'_>,
     ) -> Result<Choice, RenderError> {
-        let mut chain: Vec<LocaleTag> = fallback_chain(locale);
-        for l in available
+        let order = serving_order(locale, available, MatchPolicy::CldrFallback);
+        let source_locale = &product.source_locale;
+        let mut wanted: Vec<&LocaleTag> = order.iter().map(|(b, _)| b).collect();
+        if available.contains(source_locale) {
+            wanted.push(source_locale);
+        }
+        for l in &wanted {
+            bundles.files(l)?;
+        }
+        let scope = product.message_scope;
+        let views: BTreeMap<LocaleTag, BundleView> = bundles
+            .loaded
             .iter()
-            .filter(|l| l.language() == locale.language())
-        {
-            if !chain.contains(l) {
-                chain.push(l.clone());
-            }
-        }
-        if !chain.contains(source_locale) {
-            chain.push(source_locale.clone());
-        }
-        for candidate in chain.iter().filter(|l| available.contains(l)) {
-            let files = bundles.files(candidate)?;
-            let view = BundleView::new(
-                files.iter().map(|f| (f.path.as_str(), &f.index)),
-                domain::MessageScope::Bundle,
-            );
-            let Some(first) = view.get_anywhere(id) else {
-                continue;
-            };
-            let defines = match attribute {
-                Some(a) => first.entry.attributes.iter().any(|x| x.name == a),
-                None => first.entry.value.is_some(),
-            };
-            if defines {
-                let served = Served {
-                    locale: candidate.clone(),
-                    file: first.file.to_string(),
-                };
+            .map(|(l, files)| {
+                (
+                    l.clone(),
+                    BundleView::new(files.iter().map(|f| (f.path.as_str(), &f.index)), scope),
+                )
+            })
+            .collect();
+        // The source file the message lives in: the one asked for, else the
+        // source's first definition; an id the source lacks is looked up
+        // bundle-wide.
+        let source_file = file.map(str::to_string).or_else(|| {
+            views
+                .get(source_locale)
+                .and_then(|v| v.get_anywhere(id))
+                .map(|l| l.file.to_string())
+        });
+        let served = match &source_file {
+            Some(file) => serving_bundle(&views, &order, MessageKey { file, id }),
+            None => order.iter().find_map(|(b, _)| {
+                views
+                    .get(b)?
+                    .get_anywhere(id)
+                    .map(|located| (b.clone(), located))
+            }),
+        };
+        let mut tried: Vec<LocaleTag> = order.into_iter().map(|(b, _)| b).collect();
+        let has_part = |entry: &domain::ftl::Entry| match attribute {
+            Some(a) => entry.attributes.iter().any(|x| x.name == a),
+            None => entry.value.is_some(),
+        };
+        if let Some((bundle, located)) = &served {
+            if !has_part(located.entry) {
                 return Ok(Choice {
-                    tried: chain,
-                    served: Some(served),
+                    tried,
+                    served: None,
+                    lacking: Some((bundle.clone(), located.file.to_string())),
                 });
             }
         }
+        let served = match served {
+            Some((locale, located)) => Some(Served {
+                locale,
+                file: located.file.to_string(),
+                last_resort: false,
+            }),
+            None if !tried.contains(source_locale) => {
+                tried.push(source_locale.clone());
+                views
+                    .get(source_locale)
+                    .and_then(|v| match &source_file {
+                        Some(file) => v.get(file, id).or_else(|| v.get_anywhere(id)),
+                        None => v.get_anywhere(id),
+                    })
+                    .filter(|located| has_part(located.entry))
+                    .map(|located| Served {
+                        locale: source_locale.clone(),
+                        file: located.file.to_string(),
+                        last_resort: true,
+                    })
+            }
+            None => None,
+        };
         Ok(Choice {
-            tried: chain,
-            served: None,
+            tried,
+            served,
+            lacking: None,
         })
     }
 
@@ -585,11 +637,12 @@ mod rendering {
             cancel,
             loaded: BTreeMap::new(),
         };
+        let file = (!req.file.is_empty()).then_some(req.file.as_str());
         let choice = choose_message(
             &locale,
-            &product_doc.source_locale,
+            &product_doc,
             &available,
-            (id, attribute),
+            (id, attribute, file),
             &mut bundles,
         )?;
 
@@ -609,6 +662,17 @@ mod rendering {
             }
         }
         let tried: Vec<String> = choice.tried.iter().map(ToString::to_string).collect();
+        if let Some((bundle, file)) = &choice.lacking {
+            let part = attribute.map_or_else(|| "value".to_string(), |a| format!("attribute .{a}"));
+            return Err(ApiError::NotFound {
+                resource_type: "glocal.v1.Message",
+                name: format!(
+                    "{product} message {} (bundle {bundle} serves {id} from {file}, without a {part})",
+                    req.message_id
+                ),
+            }
+            .into());
+        }
         let Some(served) = choice.served else {
             let refused = if refused.is_empty() {
                 String::new()
@@ -641,6 +705,17 @@ mod rendering {
                     .to_string()
             })
             .collect();
+        if served.last_resort {
+            let chain: Vec<&str> = tried[..tried.len() - 1].iter().map(String::as_str).collect();
+            errors.push(
+                Text::new("render-not-translated")
+                    .text("id", req.message_id.as_str())
+                    .text("locale", locale.as_str())
+                    .text("chain", chain.join(", "))
+                    .text("source", served.locale.as_str())
+                    .to_string(),
+            );
+        }
         let files = bundles
             .loaded
             .remove(&served.locale)

@@ -25,7 +25,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::checks::{check_locale, BundleView, CheckOptions, LocaleReport};
+use super::checks::{check_locale, BundleView, CheckOptions, LocaleReport, Located};
 use super::fallback::Match;
 use super::finding::{Finding, Rule, Severity};
 use crate::domain::ftl::EntryKind;
@@ -207,6 +207,22 @@ impl MessageService {
     }
 }
 
+/// The bundle of `order` that serves the message `key`, with its definition
+/// there: the first bundle that defines it ([`BundleView::get`]), as a Fluent
+/// runtime takes it. RenderMessage and [`serve_message`] both ask this.
+pub fn serving_bundle<'a>(
+    bundles: &BTreeMap<LocaleTag, BundleView<'a>>,
+    order: &[(LocaleTag, Match)],
+    key: MessageKey,
+) -> Option<(LocaleTag, Located<'a>)> {
+    order.iter().find_map(|(bundle, _)| {
+        bundles
+            .get(bundle)?
+            .get(key.file, key.id)
+            .map(|located| (bundle.clone(), located))
+    })
+}
+
 /// Serves the message `key` for `locale`, trying the bundles of `order` (its
 /// [`serving_order`](super::fallback::serving_order)) in turn, by the rules
 /// of the module documentation.
@@ -217,14 +233,12 @@ pub fn serve_message(
     key: MessageKey,
 ) -> MessageService {
     let mut gaps = Vec::new();
-    let mut served_by = None;
+    let served_by = serving_bundle(checked.bundles, order, key).map(|(bundle, _)| bundle);
     for (bundle, _) in order {
-        let view = checked.bundle(bundle);
-        if view.get(key.file, key.id).is_some() {
-            served_by = Some(bundle.clone());
+        if Some(bundle) == served_by.as_ref() {
             break;
         }
-        if view.lost(key.file, key.id).is_some() {
+        if checked.bundle(bundle).lost(key.file, key.id).is_some() {
             gaps.extend(
                 checked
                     .findings_about(bundle, key)
