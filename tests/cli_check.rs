@@ -136,7 +136,10 @@ fn lint_text_report_groups_by_locale_and_file() {
         text.contains("  tests/fixtures/check/lint/de/shop/cart.ftl\n"),
         "missing file named where the translation belongs: {text}"
     );
-    assert!(text.contains("2:1  error    syntax-error      bye"), "{text}");
+    assert!(
+        text.contains("2:1  error    syntax-error      bye"),
+        "{text}"
+    );
     assert!(
         text.contains("\nfr: 7/7 messages (100%), 15/15 words\n"),
         "{text}"
@@ -1093,8 +1096,11 @@ fn plan_mode_on_the_example_plan_offline() {
     assert_eq!(pairing[0]["path"], "examples/locales/fr/pairing/setup.ftl");
     assert_eq!(pairing[0]["bundle"], "fr");
     assert_eq!(pairing[0]["severity"], "warning");
-    assert!(r["findings"].as_array().unwrap().iter().any(|f| f["blocking"] == true
-        && f["launch"] == "products/kettle/launches/ca"));
+    assert!(r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["blocking"] == true && f["launch"] == "products/kettle/launches/ca"));
 }
 
 // ---------------------------------------------------------------------------
@@ -1363,11 +1369,23 @@ fn brief_findings(report: &Value, locale: &str) -> Vec<String> {
 }
 
 const TREE: &[(&str, &str)] = &[
-    ("en-US/app.ftl", "hello = Hello\nbye = Goodbye\nthanks = Thank you\n"),
-    ("fr/app.ftl", "hello = Bonjour\nbye = Au revoir\nthanks = Merci\n"),
+    (
+        "en-US/app.ftl",
+        "hello = Hello\nbye = Goodbye\nthanks = Thank you\n",
+    ),
+    (
+        "fr/app.ftl",
+        "hello = Bonjour\nbye = Au revoir\nthanks = Merci\n",
+    ),
     ("fr-CA/app.ftl", "hello = Allô\n"),
-    ("pt_BR/app.ftl", "hello = Olá\nbye = Tchau\nthanks = Obrigado\n"),
-    ("ja-JP-mac/app.ftl", "hello = こんにちは\nbye = さようなら\nthanks = ありがとう\n"),
+    (
+        "pt_BR/app.ftl",
+        "hello = Olá\nbye = Tchau\nthanks = Obrigado\n",
+    ),
+    (
+        "ja-JP-mac/app.ftl",
+        "hello = こんにちは\nbye = さようなら\nthanks = ありがとう\n",
+    ),
     (
         "de/app.ftl",
         "hello = Hallo\nbye = Tschüss { $name\nthanks = Danke\n",
@@ -1382,14 +1400,7 @@ fn lint_fallback_serves_each_message_along_the_chain() {
     write_tree(dir.path(), TREE);
     let json = dir.path().join("r.json");
     let args = [
-        "--source",
-        "en-US",
-        "--l10n",
-        ".",
-        "--locale",
-        "fr-CA",
-        "--json",
-        "r.json",
+        "--source", "en-US", "--l10n", ".", "--locale", "fr-CA", "--json", "r.json",
     ];
     let out = check_in(dir.path(), &args);
     assert_eq!(code(&out), 1, "{}", stderr(&out));
@@ -1416,7 +1427,10 @@ fn lint_fallback_serves_each_message_along_the_chain() {
     );
     let note = findings(&served, "fr-CA")[0];
     assert_eq!(note["bundle"], "fr");
-    assert_eq!(note["detail"], "fr-CA: the fr bundle serves 2 of the 3 needed messages");
+    assert_eq!(
+        note["detail"],
+        "fr-CA: the fr bundle serves 2 of the 3 needed messages"
+    );
     let row = stats_row(&served, "fr-CA");
     assert_eq!(row["messages"]["translated"], 3);
     assert_eq!(row["own"]["messages"], 1);
@@ -1477,14 +1491,14 @@ fn lint_reports_a_syntax_error_on_the_entry_it_swallows() {
     );
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     let r = json_report(&dir.path().join("r.json"));
-    assert_eq!(
-        brief_findings(&r, "de"),
-        ["syntax-error bye de/app.ftl 2"]
-    );
+    assert_eq!(brief_findings(&r, "de"), ["syntax-error bye de/app.ftl 2"]);
     let f = findings(&r, "de")[0];
     assert_eq!(f["column"], 1);
     assert!(
-        f["detail"].as_str().unwrap().contains("(up to line 3, column 2)"),
+        f["detail"]
+            .as_str()
+            .unwrap()
+            .contains("(up to line 3, column 2)"),
         "{}",
         f["detail"]
     );
@@ -1523,7 +1537,10 @@ fn lint_scope_file_and_bundle() {
         run("file"),
         ["missing-message status-label fr/orders/list.ftl 0"]
     );
-    assert_eq!(run("bundle"), ["unknown-variable status-label fr/sync.ftl 1"]);
+    assert_eq!(
+        run("bundle"),
+        ["unknown-variable status-label fr/sync.ftl 1"]
+    );
 }
 
 #[test]
@@ -1560,13 +1577,21 @@ fn plan_and_server_modes_agree_finding_for_finding() {
         .args(["import", plan.to_str().unwrap(), "--server", &server.url])
         .output()
         .unwrap();
-    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
     let push = Command::new(env!("CARGO_BIN_EXE_glocal"))
         .args(["push", "--server", &server.url, "--product", "lamp"])
         .arg(plan_dir.join("locales"))
         .output()
         .unwrap();
-    assert!(push.status.success(), "{}", String::from_utf8_lossy(&push.stderr));
+    assert!(
+        push.status.success(),
+        "{}",
+        String::from_utf8_lossy(&push.stderr)
+    );
 
     let keys = |r: &Value| {
         let mut k: Vec<String> = r["findings"]
@@ -1626,9 +1651,17 @@ fn plan_and_server_modes_agree_finding_for_finding() {
         assert_eq!(lost.len(), 1, "{as_of}: {}", p["findings"]);
         assert_eq!(
             (&lost[0]["message_id"], &lost[0]["line"], &lost[0]["locale"]),
-            (&Value::from("dimmer-level"), &Value::from(2), &Value::from("de-DE"))
+            (
+                &Value::from("dimmer-level"),
+                &Value::from(2),
+                &Value::from("de-DE")
+            )
         );
-        let want = if as_of == "2030-05-25" { "error" } else { "warning" };
+        let want = if as_of == "2030-05-25" {
+            "error"
+        } else {
+            "warning"
+        };
         assert_eq!(lost[0]["severity"], want, "{as_of}");
     }
 }

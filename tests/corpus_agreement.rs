@@ -132,9 +132,11 @@ fn corpus_agreement() {
         // compare-locales (its parser skips the junk); glocal reports it as
         // the syntax error on that message.
         let lost = report.of_rule(Rule::SyntaxError).filter(|f| {
-            f.message_id
-                .as_deref()
-                .is_some_and(|id| source.get(f.file.as_deref().unwrap_or_default(), id).is_some())
+            f.message_id.as_deref().is_some_and(|id| {
+                source
+                    .get(f.file.as_deref().unwrap_or_default(), id)
+                    .is_some()
+            })
         });
         let missing: BTreeSet<String> = ids(Rule::MissingMessage)
             .into_iter()

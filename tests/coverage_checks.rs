@@ -38,7 +38,10 @@ fn load_bundle(dir: &Path) -> Vec<(String, FileIndex)> {
 }
 
 fn view(files: &[(String, FileIndex)]) -> BundleView<'_> {
-    BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)), MessageScope::File)
+    BundleView::new(
+        files.iter().map(|(p, i)| (p.as_str(), i)),
+        MessageScope::File,
+    )
 }
 
 fn options() -> CheckOptions {
@@ -400,7 +403,12 @@ fn bundle_view_first_definition_wins() {
         .collect();
     assert_eq!(
         ids,
-        [("a.ftl", "x"), ("a.ftl", "y"), ("b.ftl", "x"), ("b.ftl", "z")]
+        [
+            ("a.ftl", "x"),
+            ("a.ftl", "y"),
+            ("b.ftl", "x"),
+            ("b.ftl", "z")
+        ]
     );
     assert_eq!(view.get_anywhere("x").unwrap().file, "a.ftl");
 }

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 
 use glocal::coverage::checks::{check_locale, BundleView, CheckOptions, LocaleReport};
 use glocal::coverage::finding::{Finding, Rule, Severity};
-use glocal::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions, RoadmapReport, Verdict};
+use glocal::coverage::roadmap::{
+    check_roadmap, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
+};
 use glocal::coverage::serving_order;
 use glocal::domain::ftl::{index_file, FileIndex};
 use glocal::domain::planning::{
@@ -92,7 +94,13 @@ const STATUS_SOURCE: &[(&str, &str)] = &[
 #[test]
 fn the_same_id_in_two_files_is_two_messages_per_file() {
     let fr = [("sync.ftl", "status-label = État ({ $device })\n")];
-    let cases: &[(MessageScope, &[(&str, &str, &str)], (u32, u32, u32))] = &[
+    /// A scope, the findings it gives, and (messages, translated, missing).
+    type Case<'a> = (
+        MessageScope,
+        &'a [(&'a str, &'a str, &'a str)],
+        (u32, u32, u32),
+    );
+    let cases: &[Case] = &[
         (
             MessageScope::File,
             &[("missing-message", "status-label", "orders/list.ftl:0:0")],
@@ -120,7 +128,10 @@ fn the_same_id_in_two_files_is_two_messages_per_file() {
         ("orders/list.ftl", "status-label = Statut :\n"),
         ("misc.ftl", "sync-only = x\n"),
     ];
-    let source = [("orders/list.ftl", "status-label = Status:\n"), ("sync.ftl", "sync-only = Sync\n")];
+    let source = [
+        ("orders/list.ftl", "status-label = Status:\n"),
+        ("sync.ftl", "sync-only = Sync\n"),
+    ];
     let report = lint(&source, &moved, "fr", MessageScope::File);
     assert_eq!(
         briefs(&report.findings),
@@ -133,7 +144,8 @@ fn the_same_id_in_two_files_is_two_messages_per_file() {
     assert_eq!(briefs(&report.findings), want(&[]));
 }
 
-const CHECKOUT: &str = "checkout-title = Checkout\ncheckout-total = Total: { $amount }\ncheckout-pay = Pay now\n";
+const CHECKOUT: &str =
+    "checkout-title = Checkout\ncheckout-total = Total: { $amount }\ncheckout-pay = Pay now\n";
 
 /// A message lost to a syntax error is reported once, on its entry: the
 /// entry's first line and the id it starts with; the parser's position stays
@@ -150,13 +162,18 @@ fn a_syntax_error_is_reported_on_the_entry_it_swallows() {
         want(&[("syntax-error", "checkout-total", "shop.ftl:2:1")])
     );
     assert!(
-        report.findings[0].detail.contains("(up to line 3, column 2)"),
+        report.findings[0]
+            .detail
+            .contains("(up to line 3, column 2)"),
         "{}",
         report.findings[0].detail
     );
     assert_eq!(report.findings[0].severity, Severity::Error);
     assert_eq!(
-        (report.stats.translated_messages, report.stats.missing_messages),
+        (
+            report.stats.translated_messages,
+            report.stats.missing_messages
+        ),
         (2, 1)
     );
 }
@@ -167,13 +184,28 @@ fn serving_orders_follow_the_one_chain() {
     let available = |list: &[&str]| list.iter().map(|s| tag(s)).collect::<Vec<_>>();
     let cases: &[(&str, &[&str], MatchPolicy, &[&str])] = &[
         // pt-AO → pt-PT → pt, then pt's default content pt-BR.
-        ("pt-AO", &["es", "pt", "pt-BR", "pt-PT"], F, &["pt-PT", "pt", "pt-BR"]),
+        (
+            "pt-AO",
+            &["es", "pt", "pt-BR", "pt-PT"],
+            F,
+            &["pt-PT", "pt", "pt-BR"],
+        ),
         ("pt-AO", &["es", "pt", "pt-BR", "pt-PT"], E, &[]),
-        ("pt-AO", &["pt-BR", "pt-MZ", "pt-PT"], S, &["pt-PT", "pt-BR", "pt-MZ"]),
+        (
+            "pt-AO",
+            &["pt-BR", "pt-MZ", "pt-PT"],
+            S,
+            &["pt-PT", "pt-BR", "pt-MZ"],
+        ),
         // en-GB → en-001 → en, served by en-US at en.
         ("en-GB", &["en-US", "fr"], F, &["en-US"]),
         ("en-GB", &["en-US", "fr"], E, &[]),
-        ("en-GB", &["en-001", "en-GB", "en-US"], F, &["en-GB", "en-001", "en-US"]),
+        (
+            "en-GB",
+            &["en-001", "en-GB", "en-US"],
+            F,
+            &["en-GB", "en-001", "en-US"],
+        ),
         ("fr-CA", &["en-US", "fr", "fr-CA"], F, &["fr-CA", "fr"]),
         ("fr-CA", &["fr-FR"], F, &["fr-FR"]),
         ("fr-CA", &["fr", "fr-CA"], E, &["fr-CA"]),
@@ -369,7 +401,12 @@ fn fr_ca_plan() -> Plan {
 #[test]
 fn an_override_bundle_is_served_message_by_message() {
     let report = run(&fr_ca_plan());
-    assert_eq!(report.verdict, Verdict::Ready, "{:?}", launch_findings(&report));
+    assert_eq!(
+        report.verdict,
+        Verdict::Ready,
+        "{:?}",
+        launch_findings(&report)
+    );
     assert_eq!(coverage(&report, "fr-CA"), (9, 1, 9, Some("fr-CA".into())));
     let findings = &report.launches[0].findings;
     assert_eq!(findings.len(), 1, "{findings:?}");
@@ -378,7 +415,10 @@ fn an_override_bundle_is_served_message_by_message() {
         (note.rule, note.severity, note.bundle.as_deref()),
         (Rule::FallbackUsed, Severity::Info, Some("fr"))
     );
-    assert_eq!(note.detail, "fr-CA: the fr bundle serves 8 of the 9 needed messages");
+    assert_eq!(
+        note.detail,
+        "fr-CA: the fr bundle serves 8 of the 9 needed messages"
+    );
 }
 
 /// An EXACT rule accepts only the locale's own bundle: the 8 messages fr-CA
@@ -444,8 +484,20 @@ fn the_first_bundle_with_the_message_serves_it_complete_or_not() {
         "CA",
         &["fr-CA"],
         &[
-            ("en-US", &[("app.ftl", "email = Email\n    .placeholder = you@example.com\n")]),
-            ("fr", &[("app.ftl", "email = Courriel\n    .placeholder = vous@exemple.fr\n")]),
+            (
+                "en-US",
+                &[(
+                    "app.ftl",
+                    "email = Email\n    .placeholder = you@example.com\n",
+                )],
+            ),
+            (
+                "fr",
+                &[(
+                    "app.ftl",
+                    "email = Courriel\n    .placeholder = vous@exemple.fr\n",
+                )],
+            ),
             ("fr-CA", &[("app.ftl", "email = Courriel\n")]),
         ],
     );
@@ -470,8 +522,13 @@ fn the_first_bundle_with_the_message_serves_it_complete_or_not() {
 #[test]
 fn a_message_lost_to_a_syntax_error_is_a_syntax_error_gap() {
     let source = [("shop.ftl", CHECKOUT)];
-    let broken = "checkout-title = Kasa\ncheckout-total = Razem: { $amount\ncheckout-pay = Zapłać\n";
-    let plan = plan("PL", &["pl-PL"], &[("en-US", &source), ("pl-PL", &[("shop.ftl", broken)])]);
+    let broken =
+        "checkout-title = Kasa\ncheckout-total = Razem: { $amount\ncheckout-pay = Zapłać\n";
+    let plan = plan(
+        "PL",
+        &["pl-PL"],
+        &[("en-US", &source), ("pl-PL", &[("shop.ftl", broken)])],
+    );
     let report = run(&plan);
     assert_eq!(report.verdict, Verdict::Blocked);
     let gaps = &report.launches[0].findings;
@@ -481,7 +538,8 @@ fn a_message_lost_to_a_syntax_error_is_a_syntax_error_gap() {
     );
     assert_eq!(coverage(&report, "pl-PL"), (3, 2, 2, Some("pl-PL".into())));
 
-    let fixed = "checkout-title = Kasa\ncheckout-total = Razem: { $amount }\ncheckout-pay = Zapłać\n";
+    let fixed =
+        "checkout-title = Kasa\ncheckout-total = Razem: { $amount }\ncheckout-pay = Zapłać\n";
     let plan = plan_with_pl_fallback(&source, broken, fixed);
     let report = run(&plan);
     let error: Vec<&Finding> = report.launches[0]
@@ -519,7 +577,10 @@ fn roadmap_selectors_resolve_to_file_and_id() {
         &["fr-FR"],
         &[
             ("en-US", STATUS_SOURCE),
-            ("fr-FR", &[("sync.ftl", "status-label = État ({ $device })\n")]),
+            (
+                "fr-FR",
+                &[("sync.ftl", "status-label = État ({ $device })\n")],
+            ),
         ],
     );
     p.roadmap.items[0].messages = vec!["status-*".into()];

@@ -249,7 +249,9 @@ async fn the_first_definition_wins_even_without_a_value() {
         &[("a.ftl", "dupe = Value\n    .title = Title\n")],
     )
     .await;
-    let err = render(&server, request("fr", "dupe", &[])).await.unwrap_err();
+    let err = render(&server, request("fr", "dupe", &[]))
+        .await
+        .unwrap_err();
     let message = assert_error(&err, Code::NotFound, "RESOURCE_NOT_FOUND", None);
     assert_eq!(
         message,
@@ -394,7 +396,13 @@ const SERVED: &[(&str, &[(&str, &str)])] = &[
     ("fr-CA", &[("legal.ftl", "h = H qc\n")]),
     ("de", &[("app.ftl", "a = A de\nb = B { $x\nc = C de\n")]),
     ("pt-PT", &[("app.ftl", "a = A pt\n")]),
-    ("pt-BR", &[("app.ftl", "a = A br\nb = B br\n"), ("legal.ftl", "g = G br\n")]),
+    (
+        "pt-BR",
+        &[
+            ("app.ftl", "a = A br\nb = B br\n"),
+            ("legal.ftl", "g = G br\n"),
+        ],
+    ),
     ("en-GB", &[("legal.ftl", "h = H gb\n")]),
 ];
 
@@ -444,7 +452,9 @@ async fn render_supplies_what_the_check_serves() {
     let mut checked = Checked::new(source, &views, CheckOptions::default());
     let available: Vec<LocaleTag> = views.keys().cloned().collect();
     let mut compared = 0;
-    for locale in ["fr-CA", "fr-FR", "en-GB", "en-CA", "de-DE", "pt-AO", "pt-BR"] {
+    for locale in [
+        "fr-CA", "fr-FR", "en-GB", "en-CA", "de-DE", "pt-AO", "pt-BR",
+    ] {
         let locale = tag(locale);
         let order = serving_order(&locale, &available, MatchPolicy::CldrFallback);
         let keys: Vec<(String, String)> = source
@@ -452,7 +462,15 @@ async fn render_supplies_what_the_check_serves() {
             .map(|l| (l.file.to_string(), l.entry.id.clone()))
             .collect();
         for (file, id) in keys {
-            let service = serve_message(&mut checked, &locale, &order, MessageKey { file: &file, id: &id });
+            let service = serve_message(
+                &mut checked,
+                &locale,
+                &order,
+                MessageKey {
+                    file: &file,
+                    id: &id,
+                },
+            );
             let rendered = render(&server, request(locale.as_str(), &id, &[("x", "1")]))
                 .await
                 .unwrap_or_else(|e| panic!("{locale} {id}: {e:?}"));
@@ -469,7 +487,10 @@ async fn render_supplies_what_the_check_serves() {
                 None => {
                     assert_eq!(rendered.locale, "en-US", "{locale} {file}:{id}");
                     assert!(
-                        rendered.errors.iter().any(|e| e.contains("is not translated")),
+                        rendered
+                            .errors
+                            .iter()
+                            .any(|e| e.contains("is not translated")),
                         "{locale} {id}: {:?}",
                         rendered.errors
                     );

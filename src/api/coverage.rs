@@ -706,7 +706,10 @@ mod rendering {
             })
             .collect();
         if served.last_resort {
-            let chain: Vec<&str> = tried[..tried.len() - 1].iter().map(String::as_str).collect();
+            let chain: Vec<&str> = tried[..tried.len() - 1]
+                .iter()
+                .map(String::as_str)
+                .collect();
             errors.push(
                 Text::new("render-not-translated")
                     .text("id", req.message_id.as_str())
@@ -872,6 +875,7 @@ mod rendering {
             Served {
                 locale: LocaleTag::parse("en-US").unwrap(),
                 file: "a.ftl".into(),
+                last_resort: false,
             }
         }
 

@@ -40,13 +40,14 @@ use crate::api::pb::google::r#type::Date;
 use crate::api::{self, ValidPlan};
 use crate::coverage::checks::{check_locale, BundleView, CheckOptions};
 use crate::coverage::fallback::serving_order;
-use crate::coverage::serve::{serve_locale, Checked};
 use crate::coverage::finding::{Finding, Severity};
 use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions, Verdict};
+use crate::coverage::serve::{serve_locale, Checked};
 use crate::domain::ftl::{index_file, FileIndex};
 use crate::domain::planning::{Launch, Roadmap};
 use crate::domain::{
-    self, CalendarDate, LocaleTag, MatchPolicy, MessageScope, ResourceKind, ResourceName, Violations,
+    self, CalendarDate, LocaleTag, MatchPolicy, MessageScope, ResourceKind, ResourceName,
+    Violations,
 };
 
 /// Arguments of `glocal check`.
@@ -782,9 +783,7 @@ fn lint(
 
     // The folder of each bundle, for the paths of findings.
     let folder_of = |tag: &str| -> Option<&LocaleFolder> {
-        LocaleTag::parse(tag)
-            .ok()
-            .and_then(|t| folders.get(&t))
+        LocaleTag::parse(tag).ok().and_then(|t| folders.get(&t))
     };
     for tag in &checked_tags {
         let Some(folder) = folders.get(tag) else {
@@ -804,9 +803,9 @@ fn lint(
                 messages: served.own_messages,
                 words: served.own_words,
             });
-            let served_by = served.served_by.map(|b| {
-                folder_of(b.as_str()).map_or_else(|| b.to_string(), |f| f.name.clone())
-            });
+            let served_by = served
+                .served_by
+                .map(|b| folder_of(b.as_str()).map_or_else(|| b.to_string(), |f| f.name.clone()));
             (served.findings, served.stats, own, served_by)
         };
         report.stats.push(LocaleStats {
@@ -833,11 +832,7 @@ fn lint(
         });
         for mut f in findings {
             // A finding in a fallback bundle is fixed in that bundle's folder.
-            let in_folder = f
-                .bundle
-                .as_deref()
-                .and_then(folder_of)
-                .unwrap_or(folder);
+            let in_folder = f.bundle.as_deref().and_then(folder_of).unwrap_or(folder);
             let base = l10n.join(&in_folder.folder);
             let path = f.file.as_ref().map(|file| settings.shown(&base.join(file)));
             f.locale = folder.name.clone();

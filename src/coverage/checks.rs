@@ -279,7 +279,10 @@ impl<'a> BundleView<'a> {
                     continue;
                 }
                 if let Some(id) = diagnostic.id.as_deref() {
-                    lost.entry(file).or_default().entry(id).or_insert(diagnostic);
+                    lost.entry(file)
+                        .or_default()
+                        .entry(id)
+                        .or_insert(diagnostic);
                     lost_anywhere.entry(id).or_insert((file, diagnostic));
                 }
             }
@@ -350,7 +353,9 @@ impl<'a> BundleView<'a> {
 
     /// Whether the file at `path` defines `id`.
     fn file_defines(&self, path: &str, id: &str) -> bool {
-        self.in_file.get(path).is_some_and(|ids| ids.contains_key(id))
+        self.in_file
+            .get(path)
+            .is_some_and(|ids| ids.contains_key(id))
     }
 }
 

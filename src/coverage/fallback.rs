@@ -247,7 +247,9 @@ pub fn best_match(
     available: &[LocaleTag],
     policy: MatchPolicy,
 ) -> Option<(LocaleTag, Match)> {
-    serving_order(required, available, policy).into_iter().next()
+    serving_order(required, available, policy)
+        .into_iter()
+        .next()
 }
 
 #[cfg(test)]

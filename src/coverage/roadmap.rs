@@ -513,7 +513,8 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 })
                 .filter(|(_, why)| !why.is_empty())
                 .collect();
-            let words_of = |key: &MessageKey| source.get(key.file, key.id).map_or(0, |l| l.entry.words);
+            let words_of =
+                |key: &MessageKey| source.get(key.file, key.id).map_or(0, |l| l.entry.words);
             if order.is_empty() {
                 if !needed_here.is_empty() {
                     let all: Vec<_> = needed_here
@@ -971,8 +972,10 @@ mod tests {
             .any(|x| x.rule == Rule::MissingLocale && x.locale == "fr-FR"));
         // en-GB → en-001 → en is served by the en-US source at its bare
         // language (en's default content), with a note.
-        assert!(!launch.findings.iter().any(|x| x.locale == "en-GB"
-            && x.severity != Severity::Info));
+        assert!(!launch
+            .findings
+            .iter()
+            .any(|x| x.locale == "en-GB" && x.severity != Severity::Info));
         let note = launch
             .findings
             .iter()

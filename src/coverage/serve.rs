@@ -134,7 +134,10 @@ impl<'v, 'a> Checked<'v, 'a> {
     /// The findings of `locale`'s check about the message `key`.
     pub fn findings_about(&mut self, locale: &LocaleTag, key: MessageKey) -> Vec<Finding> {
         let scope = self.scope();
-        let lookup = (message_file(key.file, scope).to_string(), key.id.to_string());
+        let lookup = (
+            message_file(key.file, scope).to_string(),
+            key.id.to_string(),
+        );
         let indexed = self.indexed(locale);
         indexed
             .by_message
@@ -332,7 +335,11 @@ fn missing(
 /// The `fallback-used` notes of `locale`: for each other bundle of the
 /// serving order that serves some of its `needed` messages, how many.
 /// `serving` is the order's bundles with the count each serves.
-pub fn fallback_notes(locale: &LocaleTag, serving: &[(LocaleTag, u32)], needed: u32) -> Vec<Finding> {
+pub fn fallback_notes(
+    locale: &LocaleTag,
+    serving: &[(LocaleTag, u32)],
+    needed: u32,
+) -> Vec<Finding> {
     serving
         .iter()
         .filter(|(bundle, count)| bundle != locale && *count > 0)
@@ -444,9 +451,6 @@ pub fn serve_locale(
         stats,
         own_messages,
         own_words,
-        served_by: serving
-            .into_iter()
-            .find(|(_, n)| *n > 0)
-            .map(|(b, _)| b),
+        served_by: serving.into_iter().find(|(_, n)| *n > 0).map(|(b, _)| b),
     }
 }

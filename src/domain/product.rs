@@ -34,7 +34,9 @@ pub struct Product {
 /// messages, each in its file; compare-locales compares each file with the
 /// source file of the same path. An app that adds every file of a locale to
 /// one `FluentBundle` has one namespace per locale instead.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum MessageScope {
     /// An id lives in its file: a message is `(file, id)`, and a locale's file
