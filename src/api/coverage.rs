@@ -212,7 +212,14 @@ pub fn check(
         req.identical_allowed,
     );
     let generation = store.generation();
-    let cached = match cache.entries.lock().expect("cache lock").get(&key) {
+    // A poisoned lock only means a panic elsewhere mid-insert; the map is
+    // still a map, so it is used as it is rather than failing the call.
+    let cached = match cache
+        .entries
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(&key)
+    {
         Some((g, report)) if *g == generation => Some(Arc::clone(report)),
         _ => None,
     };
@@ -220,7 +227,10 @@ pub fn check(
         Some(report) => report,
         None => {
             let report = Arc::new(run_check(store, &name, as_of, window, req)?);
-            let mut entries = cache.entries.lock().expect("cache lock");
+            let mut entries = cache
+                .entries
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             if entries.len() >= CACHE_CAPACITY {
                 entries.clear();
             }
@@ -267,7 +277,9 @@ fn run_check(
     req: &pb::CheckRoadmapRequest,
 ) -> Result<RoadmapReport, ApiError> {
     let roadmap_doc: Roadmap = decode_body(&crud::get_stored::<pb::Roadmap>(store, name)?)?;
-    let product = name.parent().expect("a roadmap name has a product");
+    let product = name
+        .parent()
+        .ok_or_else(|| ApiError::Internal(format!("roadmap name {name} has no product")))?;
     let loaded = load(store, &product)?;
     let bundles = views(&loaded);
     let inputs = loaded.inputs(&roadmap_doc, &bundles);

@@ -87,7 +87,7 @@ pub fn paginate<T>(
                 after: key_of(last),
                 filter: filter.to_string(),
             })
-            .expect("tokens serialize"),
+            .map_err(|e| ApiError::Internal(format!("page token: {e}")))?,
         ),
         _ => String::new(),
     };

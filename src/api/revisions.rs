@@ -69,7 +69,9 @@ impl RevisionService for RevisionApi {
         let req = request.into_inner();
         let name = ResourceName::parse_any(&req.parent)
             .map_err(|e| ApiError::invalid_field("parent", e))?;
-        let kind = name.kind().expect("parse_any accepts only known kinds");
+        let kind = name
+            .kind()
+            .ok_or_else(|| ApiError::Internal(format!("resource name {name} of no known kind")))?;
         if req.page_size < 0 {
             return Err(
                 ApiError::invalid_field("page_size", Text::new("request-not-negative")).into(),
