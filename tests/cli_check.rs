@@ -1429,7 +1429,7 @@ fn lint_fallback_serves_each_message_along_the_chain() {
     assert_eq!(note["bundle"], "fr");
     assert_eq!(
         note["detail"],
-        "fr-CA: the fr bundle serves 2 of the 3 needed messages"
+        "the fr bundle serves 2 of the 3 needed messages"
     );
     let row = stats_row(&served, "fr-CA");
     assert_eq!(row["messages"]["translated"], 3);

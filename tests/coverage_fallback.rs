@@ -417,7 +417,7 @@ fn an_override_bundle_is_served_message_by_message() {
     );
     assert_eq!(
         note.detail,
-        "fr-CA: the fr bundle serves 8 of the 9 needed messages"
+        "the fr bundle serves 8 of the 9 needed messages"
     );
 }
 

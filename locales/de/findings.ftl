@@ -82,7 +82,7 @@ finding-missing-plural-category =
 # $item (String) - die ID des Roadmap-Eintrags; $selector (String) - was er nennt
 finding-unknown-message = der Roadmap-Eintrag "{ $item }" nennt "{ $selector }", was das Quell-Bundle nicht definiert
 # $locale (String) - die benötigte Locale; $bundle (String) - das Bundle, das sie bereitstellt
-finding-fallback-used = { $locale }: das Bundle { $bundle } stellt { $count } der { $needed } benötigten Nachrichten bereit
+finding-fallback-used = das Bundle { $bundle } stellt { $count } der { $needed } benötigten Nachrichten bereit
 # $policy (String) - die Zuordnungsregel: EXACT, CLDR_FALLBACK oder SAME_LANGUAGE
 # $count (Number) - benötigte Nachrichten; $words (Number) - ihre Wörter
 finding-no-bundle-serves =

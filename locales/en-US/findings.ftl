@@ -77,9 +77,9 @@ finding-missing-plural-category =
 
 # $item (String) - the roadmap item's id; $selector (String) - what it names
 finding-unknown-message = roadmap item "{ $item }" names "{ $selector }", which the source bundle does not define
-# $locale (String) - the locale needed; $bundle (String) - a bundle of its fallback chain
+# Said of a needed locale. $bundle (String) - a bundle of its fallback chain
 # $count (Number) - the needed messages that bundle serves; $needed (Number) - all needed messages of the locale
-finding-fallback-used = { $locale }: the { $bundle } bundle serves { $count } of the { $needed } needed messages
+finding-fallback-used = the { $bundle } bundle serves { $count } of the { $needed } needed messages
 # $policy (String) - the match policy: EXACT, CLDR_FALLBACK or SAME_LANGUAGE
 # $count (Number) - messages needed; $words (Number) - their words
 finding-no-bundle-serves =

@@ -79,7 +79,7 @@ finding-missing-plural-category =
 # $item (String) - el id del elemento de la hoja de ruta; $selector (String) - lo que nombra
 finding-unknown-message = el elemento "{ $item }" de la hoja de ruta nombra "{ $selector }", que el paquete de origen no define
 # $locale (String) - la configuración regional necesaria; $bundle (String) - el paquete que la sirve
-finding-fallback-used = { $locale }: el paquete { $bundle } sirve { $count } de los { $needed } mensajes necesarios
+finding-fallback-used = el paquete { $bundle } sirve { $count } de los { $needed } mensajes necesarios
 # $policy (String) - la política de coincidencia: EXACT, CLDR_FALLBACK o SAME_LANGUAGE
 # $count (Number) - mensajes necesarios; $words (Number) - sus palabras
 finding-no-bundle-serves =

@@ -84,7 +84,7 @@ finding-missing-plural-category =
 # $item (String) - l’identifiant de l’élément de feuille de route ; $selector (String) - ce qu’il désigne
 finding-unknown-message = l’élément de feuille de route « { $item } » désigne « { $selector } », que le bundle source ne définit pas
 # $locale (String) - la langue nécessaire ; $bundle (String) - le bundle qui la fournit
-finding-fallback-used = { $locale } : le bundle { $bundle } fournit { $count } des { $needed } messages nécessaires
+finding-fallback-used = le bundle { $bundle } fournit { $count } des { $needed } messages nécessaires
 # $policy (String) - la politique de correspondance : EXACT, CLDR_FALLBACK ou SAME_LANGUAGE
 # $count (Number) - messages nécessaires ; $words (Number) - leurs mots
 finding-no-bundle-serves =

@@ -77,7 +77,7 @@ finding-missing-plural-category =
 # $item (String) - ロードマップの項目の ID、$selector (String) - 項目が指定しているもの
 finding-unknown-message = ロードマップの項目「{ $item }」で指定された「{ $selector }」は、ソースバンドルで定義されていません
 # $locale (String) - 必要なロケール、$bundle (String) - それを提供するバンドル
-finding-fallback-used = { $locale }：必要な { $needed } 件のメッセージのうち { $count } 件を { $bundle } バンドルが提供しています
+finding-fallback-used = 必要な { $needed } 件のメッセージのうち { $count } 件を { $bundle } バンドルが提供しています
 # $policy (String) - マッチポリシー：EXACT、CLDR_FALLBACK、SAME_LANGUAGE のいずれか
 # $count (Number) - 必要なメッセージの数、$words (Number) - その語数
 finding-no-bundle-serves = { $policy } では { $locale } を提供するバンドルがありません。必要なメッセージ { $count } 件（{ $words } 語）が欠落しています

@@ -984,7 +984,7 @@ mod tests {
         assert_eq!(note.bundle.as_deref(), Some("en-US"));
         assert_eq!(
             note.detail,
-            "en-GB: the en-US bundle serves 2 of the 2 needed messages"
+            "the en-US bundle serves 2 of the 2 needed messages"
         );
         assert_eq!(r.findings.len(), 1);
         assert_eq!(r.findings[0].rule, Rule::UnknownMessage);

@@ -348,7 +348,6 @@ pub fn fallback_notes(
                 Rule::FallbackUsed,
                 locale.as_str(),
                 Text::new("finding-fallback-used")
-                    .text("locale", locale.to_string())
                     .text("bundle", bundle.to_string())
                     .number("count", *count)
                     .number("needed", needed),
