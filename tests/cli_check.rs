@@ -1436,6 +1436,30 @@ fn lint_fallback_serves_each_message_along_the_chain() {
     assert_eq!(row["own"]["messages"], 1);
     assert_eq!(row["served_by"], "fr-CA");
     assert!(stdout(&out).contains("fr-CA"), "{}", stdout(&out));
+
+    // A locale without a folder that fr serves entirely: no missing-locale.
+    let out = check_in(
+        dir.path(),
+        &[
+            "--source",
+            "en-US",
+            "--l10n",
+            ".",
+            "--locale",
+            "fr-BE",
+            "--fallback",
+            "--json",
+            "r.json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    let served = json_report(&json);
+    assert_eq!(brief_findings(&served, "fr-BE"), ["fallback-used - - 0"]);
+    let row = stats_row(&served, "fr-BE");
+    assert_eq!(
+        (&row["messages"]["translated"], &row["own"]["messages"], &row["served_by"]),
+        (&Value::from(3), &Value::from(0), &Value::from("fr"))
+    );
 }
 
 /// `pt_BR/` is pt-BR; `ja-JP-mac/` keeps its name, is checked with ja-JP's

@@ -322,6 +322,14 @@ fn requirement(plan: &mut Plan, locale: &str, policy: MatchPolicy) {
 
 /// The check as of 2027-02-20 (inside the 14-day window: gaps block).
 fn run(plan: &Plan) -> RoadmapReport {
+    run_with(plan, None)
+}
+
+/// [`run`], knowing the item ids of every roadmap of the product.
+fn run_with(
+    plan: &Plan,
+    feature_ids: Option<&std::collections::BTreeSet<String>>,
+) -> RoadmapReport {
     let views: BTreeMap<LocaleTag, BundleView> = plan
         .bundles
         .iter()
@@ -334,6 +342,7 @@ fn run(plan: &Plan) -> RoadmapReport {
         variants: &plan.variants,
         launches: &plan.launches,
         roadmap: &plan.roadmap,
+        feature_ids,
         bundles: &views,
     };
     check_roadmap(
@@ -612,8 +621,96 @@ fn an_unknown_feature_is_a_warning() {
         want(&[("unknown-feature", "everyting", "-:0:0")])
     );
     assert_eq!(report.findings[0].severity, Severity::Warning);
+    // A feature another roadmap of the product has is no typo.
+    let ids = ["everything".to_string(), "everyting".to_string()].into();
+    assert!(run_with(&p, Some(&ids)).findings.is_empty());
     assert_eq!(
         report.findings[0].detail,
-        "variant products/p/variants/v includes the feature \"everyting\", which no item of the roadmap has (items: everything)"
+        "variant products/p/variants/v includes the feature \"everyting\", which no roadmap item of the product has (this roadmap's items: everything)"
     );
+}
+
+/// A syntax error that runs into the next entries (an unclosed `{`) loses
+/// them too, and a file refused unparsed (nested too deep) loses all its
+/// messages: each such message gets its syntax-error finding, never a silent
+/// missing-message, in lint and in the roadmap check.
+#[test]
+fn every_message_a_syntax_error_swallows_is_reported() {
+    let source = [("app.ftl", "hello = Hello\nbye = Goodbye\nthanks = Thanks\n")];
+    let fr = [("app.ftl", "hello = {\nbye = Au revoir\nthanks = Merci\n")];
+    let report = lint(&source, &fr, "fr", MessageScope::File);
+    let briefs = briefs(&report.findings);
+    assert!(
+        !briefs.iter().any(|b| b.0 == "missing-message"),
+        "{briefs:?}"
+    );
+    let lost: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::SyntaxError)
+        .filter_map(|f| f.message_id.as_deref())
+        .collect();
+    assert!(
+        lost.contains(&"hello") && lost.contains(&"bye"),
+        "{briefs:?}"
+    );
+    assert_eq!(
+        report.stats.missing_messages as usize,
+        lost.len(),
+        "{briefs:?}"
+    );
+
+    let deep = format!(
+        "bye = Salut\nhello = {}$x{}\n",
+        "{".repeat(200),
+        "}".repeat(200)
+    );
+    let refused = [("app.ftl", deep.as_str())];
+    let report = lint(&source, &refused, "fr", MessageScope::File);
+    assert_eq!(
+        report
+            .findings
+            .iter()
+            .map(|f| (f.rule.id(), f.message_id.clone().unwrap_or_default()))
+            .collect::<Vec<_>>(),
+        [
+            ("syntax-error", String::new()),
+            ("syntax-error", "bye".to_string()),
+            ("syntax-error", "hello".to_string()),
+            ("syntax-error", "thanks".to_string()),
+        ]
+    );
+    // In a roadmap: fr serves the messages, but fr-CA's refused file is a
+    // blocking gap on each of them.
+    let plan = plan(
+        "CA",
+        &["fr-CA"],
+        &[
+            ("en-US", &source),
+            (
+                "fr",
+                &[(
+                    "app.ftl",
+                    "hello = Bonjour\nbye = Au revoir\nthanks = Merci\n",
+                )],
+            ),
+            ("fr-CA", &refused),
+        ],
+    );
+    let report = run(&plan);
+    assert_eq!(report.verdict, Verdict::Blocked);
+    let gaps: Vec<String> = launch_findings(&report)
+        .into_iter()
+        .filter(|f| f.1 == Severity::Error)
+        .map(|f| format!("{} {}", f.0, f.3))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            "syntax-error bye",
+            "syntax-error hello",
+            "syntax-error thanks"
+        ]
+    );
+    assert_eq!(coverage(&report, "fr-CA"), (3, 0, 0, Some("fr".into())));
 }

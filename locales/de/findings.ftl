@@ -104,4 +104,4 @@ finding-waiver-open-ended = Ausnahme für { $requirement }, genehmigt von { $app
 # $bundles (String) - die durchsuchten Bundles, der Reihe nach, durch Kommas getrennt
 finding-looked-in = (gesucht in { $bundles })
 # $variant (String) - der Name der Variante; $feature (String) - die Feature-ID; $items (String) - die Einträge der Roadmap, durch Kommas getrennt
-finding-unknown-feature = die Variante { $variant } enthält das Feature "{ $feature }", das kein Eintrag der Roadmap hat (Einträge: { $items })
+finding-unknown-feature = die Variante { $variant } enthält das Feature "{ $feature }", das kein Roadmap-Eintrag des Produkts hat (Einträge dieser Roadmap: { $items })

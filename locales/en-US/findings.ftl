@@ -101,4 +101,4 @@ finding-waiver-open-ended = waived for { $requirement } by { $approver } until f
 # $bundles (String) - the bundles looked in, in order, separated by commas
 finding-looked-in = (looked in { $bundles })
 # $variant (String) - the variant's name; $feature (String) - the feature id; $items (String) - the roadmap's item ids, separated by commas
-finding-unknown-feature = variant { $variant } includes the feature "{ $feature }", which no item of the roadmap has (items: { $items })
+finding-unknown-feature = variant { $variant } includes the feature "{ $feature }", which no roadmap item of the product has (this roadmap's items: { $items })

@@ -102,4 +102,4 @@ finding-waiver-open-ended = exención de { $requirement } aprobada por { $approv
 # $bundles (String) - los paquetes en que se buscó, en orden, separados por comas
 finding-looked-in = (buscado en { $bundles })
 # $variant (String) - el nombre de la variante; $feature (String) - el identificador de la función; $items (String) - los elementos de la hoja de ruta, separados por comas
-finding-unknown-feature = la variante { $variant } incluye la función "{ $feature }", que ningún elemento de la hoja de ruta tiene (elementos: { $items })
+finding-unknown-feature = la variante { $variant } incluye la función "{ $feature }", que ningún elemento de las hojas de ruta del producto tiene (elementos de esta hoja de ruta: { $items })

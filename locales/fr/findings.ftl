@@ -107,4 +107,4 @@ finding-waiver-open-ended = dérogation pour { $requirement } approuvée par { $
 # $bundles (String) - les bundles consultés, dans l’ordre, séparés par des virgules
 finding-looked-in = (cherché dans { $bundles })
 # $variant (String) - le nom de la variante ; $feature (String) - l’identifiant de la fonctionnalité ; $items (String) - les éléments de la feuille de route, séparés par des virgules
-finding-unknown-feature = la variante { $variant } inclut la fonctionnalité « { $feature } », qu’aucun élément de la feuille de route n’a (éléments : { $items })
+finding-unknown-feature = la variante { $variant } inclut la fonctionnalité « { $feature } », qu’aucun élément des feuilles de route du produit n’a (éléments de cette feuille de route : { $items })

@@ -95,4 +95,4 @@ finding-waiver-open-ended = { $requirement } について { $approver } が無�
 # $bundles (String) - 検索したバンドル（順番どおり、カンマ区切り）
 finding-looked-in = （{ $bundles } を検索）
 # $variant (String) - バリアント名、$feature (String) - 機能 ID、$items (String) - ロードマップの項目（カンマ区切り）
-finding-unknown-feature = バリアント { $variant } には機能「{ $feature }」が含まれていますが、ロードマップのどの項目にもありません（項目：{ $items }）
+finding-unknown-feature = バリアント { $variant } には機能「{ $feature }」が含まれていますが、製品のどのロードマップ項目にもありません（このロードマップの項目：{ $items }）

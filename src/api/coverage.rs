@@ -3,7 +3,7 @@
 //! engine of [`crate::coverage`], convert the report. Checks never re-parse
 //! Fluent text; results are cached until the store changes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
 use crate::coverage::checks::{BundleView, CheckOptions};
@@ -41,6 +41,8 @@ struct Loaded {
     variants: BTreeMap<String, domain::Variant>,
     launches: Vec<(String, Launch)>,
     bundles: BTreeMap<LocaleTag, Vec<(String, FileIndex)>>,
+    /// The item ids of every roadmap of the product (a variant's features).
+    feature_ids: BTreeSet<String>,
 }
 
 /// Documents keyed by their names.
@@ -76,6 +78,10 @@ fn load(store: &SharedStore, product: &ResourceName) -> Result<Loaded, ApiError>
             &children(ResourceKind::Launch),
         )?),
         bundles,
+        feature_ids: crud::list_all::<pb::Roadmap>(store, &children(ResourceKind::Roadmap))?
+            .into_iter()
+            .flat_map(|(_, r): (_, Roadmap)| r.items.into_iter().map(|i| i.id))
+            .collect(),
     })
 }
 
@@ -93,6 +99,7 @@ impl Loaded {
             variants: &self.variants,
             launches: &self.launches,
             roadmap,
+            feature_ids: Some(&self.feature_ids),
             bundles,
         }
     }

@@ -16,7 +16,7 @@
 //! Exit status: 0 nothing blocks, 1 something does, 2 usage, configuration or
 //! I/O errors (one line, from the error returned to the binary).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Write as _};
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
@@ -1124,6 +1124,11 @@ fn plan_mode(
         let folder = folders.get(&tag)?;
         Some(settings.shown(&base.join(&folder.folder).join(file)))
     };
+    let feature_ids: BTreeSet<String> = plan
+        .roadmaps
+        .iter()
+        .flat_map(|(_, r)| r.items.iter().map(|i| i.id.clone()))
+        .collect();
     for (name, roadmap) in roadmaps {
         let inputs = PlanInputs {
             product: &product,
@@ -1132,6 +1137,7 @@ fn plan_mode(
             variants: &plan.variants,
             launches: &plan.launches,
             roadmap,
+            feature_ids: Some(&feature_ids),
             bundles: &views,
         };
         let checked = check_roadmap(&inputs, &options);

@@ -236,6 +236,9 @@ pub struct BundleView<'a> {
     lost: HashMap<&'a str, HashMap<&'a str, &'a Diagnostic>>,
     /// The same by id alone (the first in path order).
     lost_anywhere: HashMap<&'a str, (&'a str, &'a Diagnostic)>,
+    /// Files refused without parsing (nested too deep), with their one
+    /// syntax error: every message they were meant to hold is lost.
+    refused: Vec<(&'a str, &'a Diagnostic)>,
 }
 
 impl<'a> BundleView<'a> {
@@ -253,6 +256,7 @@ impl<'a> BundleView<'a> {
         let mut redefined = Vec::new();
         let mut lost: HashMap<&'a str, HashMap<&'a str, &'a Diagnostic>> = HashMap::new();
         let mut lost_anywhere = HashMap::new();
+        let mut refused = Vec::new();
         for &(file, index) in &files {
             let defined = in_file.entry(file).or_default();
             for entry in &index.entries {
@@ -278,12 +282,22 @@ impl<'a> BundleView<'a> {
                 if diagnostic.kind != DiagnosticKind::SyntaxError {
                     continue;
                 }
-                if let Some(id) = diagnostic.id.as_deref() {
+                let ids = diagnostic
+                    .id
+                    .iter()
+                    .chain(&diagnostic.swallowed)
+                    .map(String::as_str);
+                for id in ids {
                     lost.entry(file)
                         .or_default()
                         .entry(id)
                         .or_insert(diagnostic);
                     lost_anywhere.entry(id).or_insert((file, diagnostic));
+                }
+            }
+            if index.was_refused() {
+                if let Some(diagnostic) = index.diagnostics.first() {
+                    refused.push((file, diagnostic));
                 }
             }
         }
@@ -296,6 +310,7 @@ impl<'a> BundleView<'a> {
             redefined,
             lost,
             lost_anywhere,
+            refused,
         }
     }
 
@@ -332,15 +347,22 @@ impl<'a> BundleView<'a> {
     }
 
     /// The syntax error that swallowed the message `id` of `file` (under
-    /// [`MessageScope::Bundle`], of any file), with the file it is in, when
-    /// the parser rejected an entry starting with that id.
+    /// [`MessageScope::Bundle`], of any file), with the file it is in: the
+    /// parser rejected an entry starting with that id or running into it, or
+    /// the file (under BUNDLE scope, some file of the bundle) was refused
+    /// unparsed.
     pub fn lost(&self, file: &str, id: &str) -> Option<(&'a str, &'a Diagnostic)> {
         match self.scope {
             MessageScope::File => self
                 .lost
                 .get_key_value(file)
-                .and_then(|(f, by_id)| Some((*f, *by_id.get(id)?))),
-            MessageScope::Bundle => self.lost_anywhere.get(id).copied(),
+                .and_then(|(f, by_id)| Some((*f, *by_id.get(id)?)))
+                .or_else(|| self.refused.iter().find(|(f, _)| *f == file).copied()),
+            MessageScope::Bundle => self
+                .lost_anywhere
+                .get(id)
+                .copied()
+                .or_else(|| self.refused.first().copied()),
         }
     }
 
@@ -597,13 +619,9 @@ impl<'a> Checker<'_, 'a> {
                     DiagnosticKind::DuplicateId => Rule::DuplicateId,
                 };
                 let mut finding = match (diagnostic.kind, &diagnostic.id, diagnostic.first_line) {
-                    (DiagnosticKind::SyntaxError, _, _) => self.finding(
-                        rule,
-                        Text::new("finding-syntax-error")
-                            .text("parser", diagnostic.message.as_str())
-                            .number("line", diagnostic.end_line)
-                            .number("column", diagnostic.end_column),
-                    ),
+                    (DiagnosticKind::SyntaxError, _, _) => {
+                        self.finding(rule, syntax_error_text(diagnostic))
+                    }
                     (DiagnosticKind::DuplicateId, Some(id), Some(first_line)) => self.finding(
                         rule,
                         Text::new("finding-duplicate-in-file")
@@ -657,8 +675,23 @@ impl<'a> Checker<'_, 'a> {
             let Some(t) = self.target.get(s.file, &s.entry.id) else {
                 self.stats.missing_messages += 1;
                 self.stats.missing_words = self.stats.missing_words.saturating_add(words);
-                if self.target.lost(s.file, &s.entry.id).is_some() {
-                    continue; // the syntax error that swallowed it is its finding
+                if let Some((file, diagnostic)) = self.target.lost(s.file, &s.entry.id) {
+                    // The syntax error that swallowed it is its finding: the
+                    // diagnostic's own when the entry starts with this id,
+                    // else one on this message, at the entry that ran into it
+                    // (or at the refused file's position).
+                    if diagnostic.id.as_deref() != Some(s.entry.id.as_str()) {
+                        let (line, column) = match diagnostic.entry_line {
+                            Some(line) => (line, 1),
+                            None => (diagnostic.line, diagnostic.column),
+                        };
+                        let finding = self
+                            .finding(Rule::SyntaxError, syntax_error_text(diagnostic))
+                            .at(file, line, column)
+                            .message(s.entry.id.clone());
+                        self.findings.push(finding);
+                    }
+                    continue;
                 }
                 let kind = match s.entry.kind {
                     EntryKind::Message => "message",
@@ -906,6 +939,14 @@ impl<'a> Checker<'_, 'a> {
             })
         })
     }
+}
+
+/// What a syntax error says: the parser's message and where it gave up.
+fn syntax_error_text(diagnostic: &Diagnostic) -> Text {
+    Text::new("finding-syntax-error")
+        .text("parser", diagnostic.message.as_str())
+        .number("line", diagnostic.end_line)
+        .number("column", diagnostic.end_column)
 }
 
 /// The plural categories CLDR requires that a numeric select lacks (see the

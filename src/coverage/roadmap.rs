@@ -86,6 +86,9 @@ pub struct PlanInputs<'a> {
     pub launches: &'a [(String, Launch)],
     /// The roadmap checked.
     pub roadmap: &'a Roadmap,
+    /// The item ids of every roadmap of the product, which a variant's
+    /// `features` may name; `None`: the checked roadmap's only.
+    pub feature_ids: Option<&'a BTreeSet<String>>,
     /// The product's bundles by locale, the source locale's included.
     pub bundles: &'a BTreeMap<LocaleTag, BundleView<'a>>,
 }
@@ -618,10 +621,15 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
     }
 }
 
-/// A warning for each feature a checked variant includes that no roadmap
-/// item has: a typo in `features` would otherwise silently need nothing.
+/// A warning for each feature a checked variant includes that no item of any
+/// of the product's roadmaps has: a typo in `features` would otherwise
+/// silently need nothing.
 fn unknown_features(inputs: &PlanInputs, source_locale: &LocaleTag) -> Vec<Finding> {
     let items: Vec<&str> = inputs.roadmap.items.iter().map(|i| i.id.as_str()).collect();
+    let known = |feature: &str| match inputs.feature_ids {
+        Some(ids) => ids.contains(feature),
+        None => items.contains(&feature),
+    };
     let checked: BTreeSet<&str> = inputs
         .launches
         .iter()
@@ -633,11 +641,7 @@ fn unknown_features(inputs: &PlanInputs, source_locale: &LocaleTag) -> Vec<Findi
         let Some(variant) = inputs.variants.get(name) else {
             continue;
         };
-        for feature in variant
-            .features
-            .iter()
-            .filter(|f| !items.contains(&f.as_str()))
-        {
+        for feature in variant.features.iter().filter(|f| !known(f.as_str())) {
             findings.push(
                 Finding::from_text(
                     Rule::UnknownFeature,
@@ -793,6 +797,7 @@ mod tests {
             variants: &f.variants,
             launches: &f.launches,
             roadmap: &f.roadmap,
+            feature_ids: None,
             bundles: &bundles,
         };
         let options = RoadmapOptions {

@@ -389,10 +389,13 @@ pub fn serve_locale(
     order: &[(LocaleTag, Match)],
 ) -> ServedLocale {
     let own = checked.report(locale).clone();
+    // The locale's own findings about no source message; a missing-locale
+    // finding of its own check is not one when the order serves it (each
+    // message then says what serves it or that nothing does).
     let mut findings: Vec<Finding> = own
         .findings
         .iter()
-        .filter(|f| !checked.is_about_source_message(f))
+        .filter(|f| f.rule != Rule::MissingLocale && !checked.is_about_source_message(f))
         .cloned()
         .collect();
     let mut stats = super::checks::LocaleStats {

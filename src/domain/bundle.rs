@@ -191,6 +191,7 @@ impl BundleDoc {
                             id: Some(entry.id.clone()),
                             first_line: None,
                             entry_line: None,
+                            swallowed: Vec::new(),
                         },
                         across_files: true,
                     }),

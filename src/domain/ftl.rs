@@ -79,6 +79,7 @@ pub fn index_file(source: &str) -> FileIndex {
                 id: None,
                 first_line: None,
                 entry_line: None,
+                swallowed: Vec::new(),
             }],
             words: 0,
             refused: true,
@@ -116,6 +117,7 @@ pub fn index_file(source: &str) -> FileIndex {
                 id: junk.and_then(|(_, content)| junk_id(content)),
                 first_line: None,
                 entry_line: junk.map(|(offset, _)| ctx.position(offset).0),
+                swallowed: junk.map_or_else(Vec::new, |(_, content)| swallowed_ids(content)),
             }
         })
         .collect();
@@ -144,6 +146,7 @@ pub fn index_file(source: &str) -> FileIndex {
                 id: Some(entry.id.clone()),
                 first_line: Some(first_line),
                 entry_line: None,
+                swallowed: Vec::new(),
             });
         } else {
             first_lines.insert(entry.id.clone(), entry.line);
@@ -372,6 +375,11 @@ pub struct Diagnostic {
     /// it was recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry_line: Option<u32>,
+    /// For a syntax error, the ids of the other entries the skipped text
+    /// swallowed: lines of it after the first that start an entry (`id =`
+    /// at column 1), as when an unclosed `{` runs into the next message.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub swallowed: Vec<String>,
 }
 
 /// The kinds of problem [`index_file`] reports.
@@ -424,6 +432,12 @@ fn junk_id(junk: &str) -> Option<String> {
     let after = &rest[len..];
     let spaces = after.iter().take_while(|&&b| b == b' ').count();
     (after.get(spaces) == Some(&b'=')).then(|| junk[..dash + len].to_string())
+}
+
+/// The ids of the entries a junk entry swallowed after its first: each later
+/// line of it that starts an entry ([`junk_id`] of the line).
+fn swallowed_ids(junk: &str) -> Vec<String> {
+    junk.split('\n').skip(1).filter_map(junk_id).collect()
 }
 
 /// Where the parser might nest placeables (`{`) and call arguments (`(`) more
@@ -1465,6 +1479,7 @@ menu = { settings } and { settings.title } by { -brand } ({ -brand(case: \"genit
                     id: Some("one".into()),
                     first_line: Some(1),
                     entry_line: None,
+                    swallowed: Vec::new(),
                 },
                 Diagnostic {
                     kind: DiagnosticKind::DuplicateId,
@@ -1476,6 +1491,7 @@ menu = { settings } and { settings.title } by { -brand } ({ -brand(case: \"genit
                     id: Some("-brand".into()),
                     first_line: Some(2),
                     entry_line: None,
+                    swallowed: Vec::new(),
                 },
             ]
         );
@@ -1669,6 +1685,7 @@ next = Next
                 id: None,
                 first_line: None,
                 entry_line: None,
+                swallowed: Vec::new(),
             }]
         );
 
