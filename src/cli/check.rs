@@ -30,10 +30,10 @@ use super::plan::PlanSource;
 use super::push::{self, PushArgs};
 use super::report::gate::{self, FailOn, Gates, MinCoverage, MinCoverageSpec};
 use super::report::{
-    self, baseline::Baseline, percent, texts, Counts, LaunchResult, LocaleStats, Mode, Note,
-    OwnCoverage, Report, ReportFinding, RoadmapResult,
+    self, baseline::Baseline, percent, texts, Counts, LaunchResult, LocaleStats, Mode, OwnCoverage,
+    Report, ReportFinding, RoadmapResult,
 };
-use super::tree::{ftl_files, Layout};
+use super::tree::{ftl_files, locale_folders, Layout, LocaleFolder};
 use super::ServerUrl;
 use crate::api::pb::glocal::v1::{self as pb, planning_service_client::PlanningServiceClient};
 use crate::api::pb::google::r#type::Date;
@@ -586,86 +586,6 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
         .into_iter()
         .map(|r| r.expect("every item was mapped"))
         .collect()
-}
-
-/// A locale folder of a tree.
-#[derive(Debug, Clone)]
-struct LocaleFolder {
-    /// The folder's name on disk.
-    folder: String,
-    /// The locale as reports name it: its canonical tag, or the folder's own
-    /// name when that is not a BCP 47 tag (`ja-JP-mac`).
-    name: String,
-}
-
-/// The locale a folder name stands for: the tag itself, with `_` read as
-/// `-` (`pt_BR`); else, for a name that is not a BCP 47 tag but starts with
-/// one (`ja-JP-mac`, used by Firefox), its longest valid prefix, whose CLDR
-/// data the checks use (`false` then). `None` when no prefix is a tag.
-fn folder_locale(name: &str) -> Option<(LocaleTag, bool)> {
-    let hyphenated = name.replace('_', "-");
-    if let Ok(tag) = LocaleTag::parse(&hyphenated) {
-        return Some((tag, true));
-    }
-    let parts: Vec<&str> = hyphenated.split('-').collect();
-    (1..parts.len())
-        .rev()
-        .find_map(|n| LocaleTag::parse(&parts[..n].join("-")).ok())
-        .map(|tag| (tag, false))
-}
-
-/// The locale folders of `base`, by the locale each stands for
-/// ([`folder_locale`]), with a note for each folder that is skipped or read
-/// as another tag, so that no folder is passed over silently. `skip` is a
-/// folder that is not a locale (the source).
-fn locale_folders(
-    base: &Path,
-    skip: Option<&Path>,
-    notes: &mut Vec<Note>,
-) -> anyhow::Result<BTreeMap<LocaleTag, LocaleFolder>> {
-    let shown = base.display().to_string();
-    let mut names: Vec<(String, PathBuf)> = std::fs::read_dir(base)
-        .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?
-        .filter_map(Result::ok)
-        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()))
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .collect();
-    names.sort();
-    let skip = skip.and_then(|s| s.canonicalize().ok());
-    let mut out: BTreeMap<LocaleTag, LocaleFolder> = BTreeMap::new();
-    for (name, path) in names {
-        if name.starts_with('.') {
-            continue;
-        }
-        if skip.is_some() && path.canonicalize().ok() == skip {
-            notes.push(texts::skipped_source_folder(&name));
-            continue;
-        }
-        let Some((tag, exact)) = folder_locale(&name) else {
-            if let Err(e) = LocaleTag::parse(&name) {
-                notes.push(texts::skipped_not_locale(&name, &e));
-            }
-            continue;
-        };
-        if let Some(first) = out.get(&tag) {
-            notes.push(texts::skipped_same_locale(&name, &first.folder));
-            continue;
-        }
-        let shown_name = if exact {
-            tag.to_string()
-        } else {
-            notes.push(texts::folder_read_as(&name, tag.as_str()));
-            name.clone()
-        };
-        out.insert(
-            tag,
-            LocaleFolder {
-                folder: name,
-                name: shown_name,
-            },
-        );
-    }
-    Ok(out)
 }
 
 fn require_dir(flag: &str, dir: &Path, settings: &Settings) -> anyhow::Result<()> {

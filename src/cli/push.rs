@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use tokio::sync::Semaphore;
 
 use super::client::{describe_status, status_error};
-use super::tree::{ftl_files, Layout};
+use super::tree::{ftl_files, locale_folders, Layout};
 use super::ServerUrl;
 use crate::api::pb::glocal::v1::{self as pb, product_service_client::ProductServiceClient};
 use crate::domain::LocaleTag;
@@ -57,37 +57,28 @@ pub struct PushArgs {
 /// The files of one locale, by bundle path.
 type LocaleFiles = BTreeMap<String, PathBuf>;
 
-/// Finds the locale folders and their files. Folders whose name is not a
-/// locale tag are reported and skipped.
+/// Finds the locale folders and their files, as `glocal check` reads a tree
+/// ([`locale_folders`]: `pt_BR/` is `pt-BR`, `ja-JP-mac/` is read as
+/// `ja-JP`); the notes say which folders were skipped or read as another
+/// tag.
 fn scan(
     root: &Path,
     layout: &Layout,
 ) -> anyhow::Result<(BTreeMap<LocaleTag, LocaleFiles>, Vec<String>)> {
     let base = root.join(&layout.prefix);
-    let entries =
-        std::fs::read_dir(&base).with_context(|| format!("cannot read {}", base.display()))?;
+    let mut notes = Vec::new();
+    let folders = locale_folders(&base, None, &mut notes)?;
     let mut locales = BTreeMap::new();
-    let mut skipped = Vec::new();
-    for entry in entries {
-        let entry = entry.with_context(|| format!("cannot read {}", base.display()))?;
-        if !entry.file_type()?.is_dir() {
-            continue;
-        }
-        let folder = entry.file_name().to_string_lossy().into_owned();
-        let files: LocaleFiles = ftl_files(&entry.path(), Some(&layout.glob))?
+    for (tag, folder) in folders {
+        let files: LocaleFiles = ftl_files(&base.join(&folder.folder), Some(&layout.glob))?
             .into_iter()
             .collect();
-        if files.is_empty() {
-            continue;
-        }
-        match LocaleTag::parse(&folder) {
-            Ok(tag) => {
-                locales.insert(tag, files);
-            }
-            Err(e) => skipped.push(format!("{folder}/: not a locale folder ({e})")),
+        if !files.is_empty() {
+            locales.insert(tag, files);
         }
     }
-    Ok((locales, skipped))
+    let notes = notes.iter().map(|n| n.shown().to_string()).collect();
+    Ok((locales, notes))
 }
 
 /// What happened to one locale.
@@ -175,8 +166,8 @@ pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
             args.dir.display()
         );
     }
-    for s in &skipped {
-        eprintln!("skipped {s}");
+    for note in &skipped {
+        eprintln!("{note}");
     }
 
     let channel = args.server.connect().await?;

@@ -1,11 +1,14 @@
-//! Locale trees on disk: the `--layout` / `[product.fluent] layout` syntax and
-//! the Fluent files under a folder, shared by `glocal push` and `glocal check`.
+//! Locale trees on disk: the `--layout` / `[product.fluent] layout` syntax,
+//! the locale folders of a tree and the Fluent files under a folder, shared
+//! by `glocal push` and `glocal check` so that both read a tree alike.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobMatcher};
 
-use super::report::texts;
+use super::report::{texts, Note};
+use crate::domain::LocaleTag;
 
 /// A parsed layout `PREFIX/{locale}/GLOB`: literal folders, `{locale}` as a
 /// whole folder name, then a glob of the files' paths in the bundle.
@@ -113,4 +116,88 @@ mod tests {
             assert!(Layout::parse(bad).is_err(), "{bad}");
         }
     }
+}
+
+/// A locale folder of a tree.
+#[derive(Debug, Clone)]
+pub struct LocaleFolder {
+    /// The folder's name on disk.
+    pub folder: String,
+    /// The locale as reports name it: its canonical tag, or the folder's own
+    /// name when that is not a BCP 47 tag (`ja-JP-mac`).
+    pub name: String,
+}
+
+/// The locale a folder name stands for: the tag itself, with `_` read as
+/// `-` (`pt_BR`); else, for a name that is not a BCP 47 tag but starts with
+/// one (`ja-JP-mac`, used by Firefox), its longest valid prefix of two
+/// subtags or more, whose CLDR data the checks use (`false` then), when CLDR
+/// knows its language. `None` otherwise.
+fn folder_locale(name: &str) -> Option<(LocaleTag, bool)> {
+    let hyphenated = name.replace('_', "-");
+    if let Ok(tag) = LocaleTag::parse(&hyphenated) {
+        return Some((tag, true));
+    }
+    // A prefix of at least a language and a region or script, whose language
+    // CLDR knows: `not_a_locale/` is no folder of Nomatsiguenga (`not`).
+    let parts: Vec<&str> = hyphenated.split('-').collect();
+    (2..parts.len())
+        .rev()
+        .find_map(|n| LocaleTag::parse(&parts[..n].join("-")).ok())
+        .filter(|tag| crate::coverage::cldr::likely_subtags(tag.language()).is_some())
+        .map(|tag| (tag, false))
+}
+
+/// The locale folders of `base`, by the locale each stands for
+/// ([`folder_locale`]), with a note for each folder that is skipped or read
+/// as another tag, so that no folder is passed over silently. `skip` is a
+/// folder that is not a locale (the source).
+pub fn locale_folders(
+    base: &Path,
+    skip: Option<&Path>,
+    notes: &mut Vec<Note>,
+) -> anyhow::Result<BTreeMap<LocaleTag, LocaleFolder>> {
+    let shown = base.display().to_string();
+    let mut names: Vec<(String, PathBuf)> = std::fs::read_dir(base)
+        .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?
+        .filter_map(Result::ok)
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    names.sort();
+    let skip = skip.and_then(|s| s.canonicalize().ok());
+    let mut out: BTreeMap<LocaleTag, LocaleFolder> = BTreeMap::new();
+    for (name, path) in names {
+        if name.starts_with('.') {
+            continue;
+        }
+        if skip.is_some() && path.canonicalize().ok() == skip {
+            notes.push(texts::skipped_source_folder(&name));
+            continue;
+        }
+        let Some((tag, exact)) = folder_locale(&name) else {
+            if let Err(e) = LocaleTag::parse(&name) {
+                notes.push(texts::skipped_not_locale(&name, &e));
+            }
+            continue;
+        };
+        if let Some(first) = out.get(&tag) {
+            notes.push(texts::skipped_same_locale(&name, &first.folder));
+            continue;
+        }
+        let shown_name = if exact {
+            tag.to_string()
+        } else {
+            notes.push(texts::folder_read_as(&name, tag.as_str()));
+            name.clone()
+        };
+        out.insert(
+            tag,
+            LocaleFolder {
+                folder: name,
+                name: shown_name,
+            },
+        );
+    }
+    Ok(out)
 }
