@@ -362,6 +362,7 @@ async fn coverage_matrix_render_and_suggestions() {
         message_id: id.into(),
         args: [("count".to_string(), count.to_string())].into(),
         file: String::new(),
+        match_policy: 0,
     };
     let one = planning
         .render_message(render("fr-CA", "checkout-items", "1"))

@@ -113,6 +113,44 @@ async fn bundle_files_are_indexed_merged_replaced_and_validated() {
         "the locale is canonical"
     );
     assert_eq!(b.locale, "fr-CA");
+    // The product's scope is FILE (the default): shop/cart.ftl's hello is a
+    // message of its own, no duplicate.
+    let stats = b.stats.unwrap();
+    assert_eq!(
+        (stats.files, stats.messages, stats.terms, stats.attributes),
+        (2, 3, 1, 1)
+    );
+    assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
+
+    // Under BUNDLE scope the same files are one namespace: hello is counted
+    // once and defined again in shop/cart.ftl.
+    p.update_product(pb::UpdateProductRequest {
+        product: Some(pb::Product {
+            name: "products/kettle".into(),
+            message_scope: pb::MessageScope::Bundle as i32,
+            ..Default::default()
+        }),
+        update_mask: Some(prost_types::FieldMask {
+            paths: vec!["message_scope".into()],
+        }),
+    })
+    .await
+    .unwrap();
+    let b = p
+        .write_bundle_files(write(
+            "products/kettle/bundles/fr-CA",
+            vec![
+                file(
+                    "main.ftl",
+                    "hello = Bonjour { $name }\n    .title = Salut\n-brand = Bouilloire\n",
+                ),
+                file("shop/cart.ftl", "cart = Panier\nhello = Encore\n"),
+            ],
+            true,
+        ))
+        .await
+        .unwrap()
+        .into_inner();
     let stats = b.stats.unwrap();
     assert_eq!(
         (stats.files, stats.messages, stats.terms, stats.attributes),

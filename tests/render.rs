@@ -61,6 +61,7 @@ fn request(locale: &str, id: &str, args: &[(&str, &str)]) -> pb::RenderMessageRe
             .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
             .collect(),
         file: String::new(),
+        match_policy: 0,
     }
 }
 
@@ -452,11 +453,20 @@ async fn render_supplies_what_the_check_serves() {
     let mut checked = Checked::new(source, &views, CheckOptions::default());
     let available: Vec<LocaleTag> = views.keys().cloned().collect();
     let mut compared = 0;
-    for locale in [
+    let policies = [
+        (MatchPolicy::CldrFallback, pb::MatchPolicy::Unspecified),
+        (MatchPolicy::Exact, pb::MatchPolicy::Exact),
+        (MatchPolicy::SameLanguage, pb::MatchPolicy::SameLanguage),
+    ];
+    let locales = [
         "fr-CA", "fr-FR", "en-GB", "en-CA", "de-DE", "pt-AO", "pt-BR",
-    ] {
+    ];
+    for ((policy, raw), locale) in policies
+        .iter()
+        .flat_map(|p| locales.iter().map(move |l| (*p, *l)))
+    {
         let locale = tag(locale);
-        let order = serving_order(&locale, &available, MatchPolicy::CldrFallback);
+        let order = serving_order(&locale, &available, policy);
         let keys: Vec<(String, String)> = source
             .entries()
             .map(|l| (l.file.to_string(), l.entry.id.clone()))
@@ -471,13 +481,19 @@ async fn render_supplies_what_the_check_serves() {
                     id: &id,
                 },
             );
-            let rendered = render(&server, request(locale.as_str(), &id, &[("x", "1")]))
-                .await
-                .unwrap_or_else(|e| panic!("{locale} {id}: {e:?}"));
+            let rendered = render(
+                &server,
+                pb::RenderMessageRequest {
+                    match_policy: raw as i32,
+                    ..request(locale.as_str(), &id, &[("x", "1")])
+                },
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{locale} {id} {policy:?}: {e:?}"));
             let served = service.served_by.as_ref().map(ToString::to_string);
             match served {
                 Some(bundle) => {
-                    assert_eq!(rendered.locale, bundle, "{locale} {file}:{id}");
+                    assert_eq!(rendered.locale, bundle, "{locale} {file}:{id} {policy:?}");
                     assert!(
                         !rendered.errors.iter().any(|e| e.contains("not translated")),
                         "{locale} {id}: {:?}",
@@ -485,7 +501,7 @@ async fn render_supplies_what_the_check_serves() {
                     );
                 }
                 None => {
-                    assert_eq!(rendered.locale, "en-US", "{locale} {file}:{id}");
+                    assert_eq!(rendered.locale, "en-US", "{locale} {file}:{id} {policy:?}");
                     assert!(
                         rendered
                             .errors
@@ -499,7 +515,7 @@ async fn render_supplies_what_the_check_serves() {
             compared += 1;
         }
     }
-    assert_eq!(compared, 7 * 5);
+    assert_eq!(compared, 3 * 7 * 5);
     // Spot checks of what the chain serves.
     let supplier = |locale: &'static str, id: &'static str| {
         let server = &server;

@@ -137,7 +137,8 @@ pub async fn write_files(
     if !v.is_empty() {
         return Err(ApiError::invalid(v));
     }
-    crud::get_stored::<pb::Product>(store, &product)?;
+    let product_doc: crate::domain::Product =
+        decode_body(&crud::get_stored::<pb::Product>(store, &product)?)?;
 
     // Parsing is CPU work: keep it off the async workers.
     let files = req.files;
@@ -193,6 +194,7 @@ pub async fn write_files(
             locale.clone(),
             kept.values()
                 .map(|d| (d.path.as_str(), d.content.len() as u64, &d.index)),
+            product_doc.message_scope,
         );
         let body = serde_json::to_value(&summary).map_err(|e| ApiError::Internal(e.to_string()))?;
         ops.push(Op::Put {

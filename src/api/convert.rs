@@ -100,7 +100,20 @@ pub fn to_pb<R: Resource>(stored: &Stored) -> Result<R, ApiError> {
     Ok(R::from_domain(decode_body(stored)?, stored))
 }
 
-fn enum_value<E>(
+/// The match policy of a proto value: `Some(None)` for UNSPECIFIED (the
+/// caller's default), `None` for a number the proto does not define.
+pub(super) fn match_policy_from_pb(raw: i32) -> Option<Option<MatchPolicy>> {
+    Some(match pb::MatchPolicy::try_from(raw).ok()? {
+        pb::MatchPolicy::Unspecified => None,
+        pb::MatchPolicy::Exact => Some(MatchPolicy::Exact),
+        pb::MatchPolicy::SameLanguage => Some(MatchPolicy::SameLanguage),
+        pb::MatchPolicy::CldrFallback => Some(MatchPolicy::CldrFallback),
+    })
+}
+
+/// The value of enum field `field` by `map`, or a violation for a number it
+/// does not know.
+pub(super) fn enum_value<E>(
     raw: i32,
     field: &str,
     v: &mut Violations,
@@ -295,14 +308,7 @@ impl Resource for pb::Requirement {
                     rule.match_policy,
                     &format!("{prefix}.locale_rules[{i}].match_policy"),
                     &mut v,
-                    |raw| {
-                        Some(match pb::MatchPolicy::try_from(raw).ok()? {
-                            pb::MatchPolicy::Unspecified => None,
-                            pb::MatchPolicy::Exact => Some(MatchPolicy::Exact),
-                            pb::MatchPolicy::SameLanguage => Some(MatchPolicy::SameLanguage),
-                            pb::MatchPolicy::CldrFallback => Some(MatchPolicy::CldrFallback),
-                        })
-                    },
+                    match_policy_from_pb,
                 ),
                 must_be_default: rule.must_be_default,
             })

@@ -388,7 +388,7 @@ mod rendering {
     use crate::domain::{self, LocaleTag, MatchPolicy, ResourceKind, ResourceName, Violations};
     use crate::l10n::Text;
 
-    use super::super::convert::decode_body;
+    use super::super::convert::{decode_body, enum_value, match_policy_from_pb};
     use super::super::crud::{self, parse_name, SharedStore};
     use super::super::pb::glocal::v1 as pb;
     use super::super::{ApiError, ERROR_DOMAIN};
@@ -516,7 +516,8 @@ mod rendering {
 
     /// The choice: which bundle, file and definition serve `id` for
     /// `locale`, by the engine's rule ([`serving_bundle`] along
-    /// [`serving_order`] under CLDR_FALLBACK, the policy of a storefront): the
+    /// [`serving_order`] under `policy`, CLDR_FALLBACK unless the request
+    /// names another, as a need of the roadmap check would): the
     /// first bundle of the locale's one chain that defines the message (in
     /// `file`, the source file the message lives in, under the product's
     /// [`MessageScope::File`](domain::MessageScope); the first definition
@@ -533,9 +534,10 @@ mod rendering {
         product: &domain::Product,
         available: &[LocaleTag],
         (id, attribute, file): (&str, Option<&str>, Option<&str>),
+        policy: MatchPolicy,
         bundles: &mut Bundles<'_>,
     ) -> Result<Choice, RenderError> {
-        let order = serving_order(locale, available, MatchPolicy::CldrFallback);
+        let order = serving_order(locale, available, policy);
         let source_locale = &product.source_locale;
         let mut wanted: Vec<&LocaleTag> = order.iter().map(|(b, _)| b).collect();
         if available.contains(source_locale) {
@@ -657,11 +659,21 @@ mod rendering {
             loaded: BTreeMap::new(),
         };
         let file = (!req.file.is_empty()).then_some(req.file.as_str());
+        let mut v = Violations::new();
+        let policy = enum_value(
+            req.match_policy,
+            "match_policy",
+            &mut v,
+            match_policy_from_pb,
+        )
+        .unwrap_or(MatchPolicy::CldrFallback);
+        v.into_result(()).map_err(ApiError::invalid)?;
         let choice = choose_message(
             &locale,
             &product_doc,
             &available,
             (id, attribute, file),
+            policy,
             &mut bundles,
         )?;
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::ftl::{DiagnosticKind, EntryKind, FileIndex};
 use super::ids::in_name;
 use super::violations::escaped;
-use super::{LocaleTag, ResourceKind, ResourceName};
+use super::{LocaleTag, MessageScope, ResourceKind, ResourceName};
 use crate::l10n::Text;
 
 /// Longest accepted file path, in bytes.
@@ -140,10 +140,16 @@ pub struct BundleDoc {
 }
 
 impl BundleDoc {
-    /// Summarizes the files (`path` → index and size) of a bundle in `locale`.
+    /// Summarizes the files (`path` → index and size) of a bundle in `locale`
+    /// under the product's message `scope`: under [`MessageScope::File`] each
+    /// file's ids count as its own messages and an id in two files is no
+    /// duplicate; under [`MessageScope::Bundle`] an id counts once, in the
+    /// first file in path order, and its definitions in later files are
+    /// duplicates across files.
     pub fn summarize<'a>(
         locale: LocaleTag,
         files: impl IntoIterator<Item = (&'a str, u64, &'a FileIndex)>,
+        scope: MessageScope,
     ) -> BundleDoc {
         let mut sorted: Vec<(&str, u64, &FileIndex)> = files.into_iter().collect();
         sorted.sort_by(|a, b| a.0.cmp(b.0));
@@ -175,7 +181,11 @@ impl BundleDoc {
                 }
                 ids_in_file.push(&entry.id);
                 let is_term = entry.kind == EntryKind::Term;
-                match seen.get(&(is_term, entry.id.as_str())) {
+                let earlier = match scope {
+                    MessageScope::File => None,
+                    MessageScope::Bundle => seen.get(&(is_term, entry.id.as_str())),
+                };
+                match earlier {
                     Some(first_file) => file_diags.push(BundleDiagnostic {
                         file: path.to_string(),
                         diagnostic: super::ftl::Diagnostic {
@@ -299,6 +309,7 @@ mod tests {
         let doc = BundleDoc::summarize(
             LocaleTag::parse("en-US").unwrap(),
             [("b.ftl", 30, &b), ("a.ftl", 40, &a)],
+            MessageScope::Bundle,
         );
         assert_eq!(doc.files[0].path, "a.ftl");
         assert_eq!(
@@ -316,5 +327,12 @@ mod tests {
             d.across_files && d.file == "b.ftl" && d.diagnostic.line == 2,
             "{d:?}"
         );
+        // Per file, b.ftl's hello is a message of its own.
+        let doc = BundleDoc::summarize(
+            LocaleTag::parse("en-US").unwrap(),
+            [("b.ftl", 30, &b), ("a.ftl", 40, &a)],
+            MessageScope::File,
+        );
+        assert_eq!((doc.totals.messages, doc.diagnostics.len()), (3, 0));
     }
 }
