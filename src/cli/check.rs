@@ -667,67 +667,39 @@ fn lint(
         source_locale: Some(source_locale),
         identical_allowed: settings.identical_allowed.clone(),
     };
-    let jobs: Vec<(&LocaleTag, &LocaleFolder)> = folders.iter().collect();
-    let indexes = parallel_map(&jobs, |(_, folder)| {
-        let dir = l10n.join(&folder.folder);
-        let files = if dir.is_dir() {
-            ftl_files(&dir, None)?
-        } else {
-            Vec::new()
-        };
-        index_files(&files)
-    });
-    let mut indexed: BTreeMap<LocaleTag, Vec<(String, FileIndex)>> = BTreeMap::new();
-    for ((tag, _), files) in jobs.iter().zip(indexes) {
-        indexed.insert((*tag).clone(), files?);
-    }
-    let bundles: BTreeMap<LocaleTag, BundleView> = indexed
-        .iter()
-        .map(|(tag, files)| {
-            (
-                tag.clone(),
-                BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)), scope),
-            )
-        })
-        .collect();
-    // Each bundle's own check, on every core.
-    let tags: Vec<&LocaleTag> = bundles.keys().collect();
-    let reports = parallel_map(&tags, |tag| {
-        check_locale(&source, &bundles[*tag], tag, &options)
-    });
-    let mut checked = Checked::new(&source, &bundles, options.clone());
-    for (tag, own) in tags.iter().zip(reports) {
-        checked.insert_report((*tag).clone(), own);
-    }
-    let available = checked.available();
+    let results = if settings.fallback {
+        lint_with_fallback(&source, l10n, &folders, &checked_tags, &options, scope)?
+    } else {
+        // Each folder alone: read, checked and dropped in turn, on every
+        // core, so the tree is never all in memory.
+        let jobs: Vec<(&LocaleTag, &LocaleFolder)> = folders
+            .iter()
+            .filter(|(tag, _)| checked_tags.contains(tag))
+            .collect();
+        let outcomes = parallel_map(&jobs, |(tag, folder)| {
+            let files = read_folder(l10n, folder)?;
+            let view = BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)), scope);
+            Ok::<_, anyhow::Error>(check_locale(&source, &view, tag, &options))
+        });
+        let mut results = Vec::new();
+        for ((tag, _), outcome) in jobs.into_iter().zip(outcomes) {
+            let own = outcome?;
+            results.push(((*tag).clone(), own.findings, own.stats, None, None));
+        }
+        results
+    };
 
     // The folder of each bundle, for the paths of findings.
     let folder_of = |tag: &str| -> Option<&LocaleFolder> {
         LocaleTag::parse(tag).ok().and_then(|t| folders.get(&t))
     };
-    for tag in &checked_tags {
-        let Some(folder) = folders.get(tag) else {
+    for (tag, findings, s, own, served_by) in results {
+        let Some(folder) = folders.get(&tag) else {
             continue;
         };
-        let order = if settings.fallback {
-            serving_order(tag, &available, MatchPolicy::CldrFallback)
-        } else {
-            Vec::new()
-        };
-        let (findings, s, own, served_by) = if order.is_empty() {
-            let own = checked.report(tag).clone();
-            (own.findings, own.stats, None, None)
-        } else {
-            let served = serve_locale(&mut checked, tag, &order);
-            let own = Some(OwnCoverage {
-                messages: served.own_messages,
-                words: served.own_words,
-            });
-            let served_by = served
-                .served_by
-                .map(|b| folder_of(b.as_str()).map_or_else(|| b.to_string(), |f| f.name.clone()));
-            (served.findings, served.stats, own, served_by)
-        };
+        let served_by = served_by.map(|b: LocaleTag| {
+            folder_of(b.as_str()).map_or_else(|| b.to_string(), |f| f.name.clone())
+        });
         report.stats.push(LocaleStats {
             market: None,
             locale: folder.name.clone(),
@@ -763,6 +735,87 @@ fn lint(
         }
     }
     Ok(report)
+}
+
+/// The indexed Fluent files of a locale folder under `l10n` (none when the
+/// folder does not exist: a locale asked for with `--locale`).
+fn read_folder(l10n: &Path, folder: &LocaleFolder) -> anyhow::Result<Vec<(String, FileIndex)>> {
+    let dir = l10n.join(&folder.folder);
+    let files = if dir.is_dir() {
+        ftl_files(&dir, None)?
+    } else {
+        Vec::new()
+    };
+    index_files(&files)
+}
+
+/// One locale's lint: its findings and counts, its own share and the nearest
+/// bundle that serves it (with `--fallback`).
+type LintResult = (
+    LocaleTag,
+    Vec<Finding>,
+    crate::coverage::checks::LocaleStats,
+    Option<OwnCoverage>,
+    Option<LocaleTag>,
+);
+
+/// Lint mode with `--fallback`: every folder is read (any may serve
+/// another), each checked once on every core, then each checked locale is
+/// served message by message along its chain of folders ([`serve_locale`]).
+fn lint_with_fallback(
+    source: &BundleView,
+    l10n: &Path,
+    folders: &BTreeMap<LocaleTag, LocaleFolder>,
+    checked_tags: &[LocaleTag],
+    options: &CheckOptions,
+    scope: MessageScope,
+) -> anyhow::Result<Vec<LintResult>> {
+    let jobs: Vec<(&LocaleTag, &LocaleFolder)> = folders.iter().collect();
+    let indexes = parallel_map(&jobs, |(_, folder)| read_folder(l10n, folder));
+    let mut indexed: BTreeMap<LocaleTag, Vec<(String, FileIndex)>> = BTreeMap::new();
+    for ((tag, _), files) in jobs.iter().zip(indexes) {
+        indexed.insert((*tag).clone(), files?);
+    }
+    let bundles: BTreeMap<LocaleTag, BundleView> = indexed
+        .iter()
+        .map(|(tag, files)| {
+            (
+                tag.clone(),
+                BundleView::new(files.iter().map(|(p, i)| (p.as_str(), i)), scope),
+            )
+        })
+        .collect();
+    let tags: Vec<&LocaleTag> = bundles.keys().collect();
+    let reports = parallel_map(&tags, |tag| {
+        check_locale(source, &bundles[*tag], tag, options)
+    });
+    let mut checked = Checked::new(source, &bundles, options.clone());
+    for (tag, own) in tags.iter().zip(reports) {
+        checked.insert_report((*tag).clone(), own);
+    }
+    let available = checked.available();
+    let mut results = Vec::new();
+    for tag in checked_tags {
+        let order = serving_order(tag, &available, MatchPolicy::CldrFallback);
+        if order.is_empty() {
+            let own = checked.report(tag).clone();
+            results.push((tag.clone(), own.findings, own.stats, None, None));
+            continue;
+        }
+        let served = serve_locale(&mut checked, tag, &order);
+        let own = Some(OwnCoverage {
+            messages: served.own_messages,
+            words: served.own_words,
+        });
+        results.push((
+            tag.clone(),
+            served.findings,
+            served.stats,
+            own,
+            served.served_by,
+        ));
+    }
+    Ok(results)
 }
 
 /// A finding of the engine in the report.
