@@ -326,6 +326,7 @@ market = "shop-ca"
 variant = "na"
 phases = [{ phase = "ALPHA", date = 2027-01-04 }, { phase = "BETA", date = 2027-02-01 }, { phase = "GA", date = 2027-03-01 }]
 status = "LAUNCHED"
+locales = ["fr-CA", "en-CA"]
 
 [[launch]]
 id = "fi"

@@ -157,15 +157,42 @@ async fn check_roadmap_gates_launches_by_date() {
             ("missing-message", "de-DE", "imprint-address")
         ]
     );
-    // Amazon.de's other storefront locales have no bundle at all: one finding
-    // each; en-GB (en-GB → en-001 → en) is served by the en-US source.
-    let no_bundle: Vec<&str> = de
+    // The launch lists no locales: it ships Amazon.de's default, de-DE.
+    // The market's other storefront locales are optional coverage: those
+    // without any bundle get one missing-locale note each (INFO, never
+    // blocking); en-GB (en-GB → en-001 → en) is served by the en-US source.
+    let no_bundle: Vec<(&str, i32)> = de
         .findings
         .iter()
         .filter(|f| f.rule == "missing-locale")
-        .map(|f| f.locale.as_str())
+        .map(|f| (f.locale.as_str(), f.severity))
         .collect();
-    assert_eq!(no_bundle, ["cs-CZ", "nl-NL", "pl-PL", "tr-TR"]);
+    let info = pb::Severity::Info as i32;
+    assert_eq!(
+        no_bundle,
+        [
+            ("cs-CZ", info),
+            ("nl-NL", info),
+            ("pl-PL", info),
+            ("tr-TR", info)
+        ]
+    );
+    let rows: Vec<(&str, bool)> = de
+        .locales
+        .iter()
+        .map(|c| (c.locale.as_str(), c.optional))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("cs-CZ", true),
+            ("de-DE", false),
+            ("en-GB", true),
+            ("nl-NL", true),
+            ("pl-PL", true),
+            ("tr-TR", true)
+        ]
+    );
     let cov = de
         .locales
         .iter()
@@ -188,7 +215,16 @@ async fn check_roadmap_gates_launches_by_date() {
         && f.severity == pb::Severity::Info as i32));
     assert!(ca.findings.iter().any(|f| f.rule == "missing-message"
         && f.locale == "fr-CA"
-        && f.message_id == "imprint-address"));
+        && f.message_id == "imprint-address"
+        && f.severity == pb::Severity::Warning as i32));
+    // The launch ships en-CA (the default); fr-CA is needed all the same,
+    // because quebec-french-language demands it.
+    let rows: Vec<(&str, bool)> = ca
+        .locales
+        .iter()
+        .map(|c| (c.locale.as_str(), c.optional))
+        .collect();
+    assert_eq!(rows, [("en-CA", false), ("fr-CA", false)]);
 
     // Details in the caller's language only when it asks (accept-language);
     // the cached answer of one language is not served to another.
@@ -354,6 +390,23 @@ async fn coverage_matrix_render_and_suggestions() {
     assert!(
         rows.contains(&("markets/amazon-ca", "en-CA", 100.0)),
         "{rows:?}"
+    );
+    // Every storefront locale has a row; those no launch ships are optional.
+    let optional: Vec<(&str, &str)> = matrix
+        .rows
+        .iter()
+        .filter(|r| r.optional)
+        .map(|r| (r.market.as_str(), r.locale.as_str()))
+        .collect();
+    assert_eq!(
+        optional,
+        [
+            ("markets/amazon-de", "cs-CZ"),
+            ("markets/amazon-de", "en-GB"),
+            ("markets/amazon-de", "nl-NL"),
+            ("markets/amazon-de", "pl-PL"),
+            ("markets/amazon-de", "tr-TR")
+        ]
     );
 
     let render = |locale: &str, id: &str, count: &str| pb::RenderMessageRequest {

@@ -264,6 +264,7 @@ fn plan(country: &str, storefront: &[&str], bundles: &[(&str, &[(&str, &str)])])
             date: day("2027-03-01"),
         }],
         status: LaunchStatus::Planned,
+        locales: vec![],
     };
     Plan {
         product: Product {

@@ -245,6 +245,25 @@ fn cases() -> Vec<Case> {
         )),
     });
 
+    // A launch's locales must be storefront locales of its market (here a
+    // market of the plan, so the offline check knows it too).
+    let mut plan = base();
+    plan.launches[0].locales = vec!["fr-FR".into(), "en-GB".into()];
+    cases.push(Case {
+        what: "a launch locale that is not a storefront locale of its market",
+        toml: edit(
+            "variant = \"eu\"\nphases",
+            "variant = \"eu\"\nlocales = [\"fr-FR\", \"en-GB\"]\nphases",
+        ),
+        plan,
+        violations: vec![(
+            "plan.launches[0].locales[1]",
+            "en-GB is not a storefront locale of markets/shop-fr [fr-FR]",
+            "en-GB ist keine der Storefront-Locales von markets/shop-fr [fr-FR]",
+        )],
+        offline: None,
+    });
+
     // With the product's name invalid, every entry is still checked on its
     // own, and the product's other fields are not (its name is reported).
     let mut plan = base();

@@ -95,6 +95,10 @@ finding-served-by = (im Bundle { $bundle }, das { $locale } bereitstellt)
 # Nach dem Detail einer Lücke, die Ausnahmen entschuldigen.
 # $waivers (String) - Texte von finding-waiver, durch Semikolons getrennt
 finding-waived = ({ $waivers })
+# Nach dem Detail eines Befunds zu einer optionalen Storefront-Locale (einer, die
+# die Markteinführung nicht ausliefert und die keine Anforderung verlangt): nur INFO.
+# $locale (String) - die Locale, etwa fr-FR
+finding-optional-locale = (optional: die Markteinführung liefert { $locale } nicht aus)
 # $requirement (String) - der Name der Anforderung; $approver (String) - wer sie genehmigt hat
 # $expiry (String) - der letzte Tag, JJJJ-MM-TT; $reason (String) - warum, in den Worten der Ausnahme
 finding-waiver = Ausnahme für { $requirement }, genehmigt von { $approver }, gültig bis { $expiry }: { $reason }

@@ -30,6 +30,12 @@ request-reference-not-found = { $name } existiert nicht
 # $market (String) - der Name des Markts der Markteinführung, etwa markets/ca
 request-launch-not-sold-in = { $variant } wird in { $market } nicht verkauft; zuerst den Markt zur Variante hinzufügen
 
+# Eine Locale der Markteinführung ist keine der Storefront-Locales ihres Markts.
+# $locale (String) - die Locale der Markteinführung, etwa fr-FR
+# $market (String) - der Name des Markts der Markteinführung, etwa markets/ca
+# $locales (String) - die Storefront-Locales des Markts, durch Kommas getrennt, etwa en-CA, fr-CA
+request-launch-locale-not-in-market = { $locale } ist keine der Storefront-Locales von { $market } [{ $locales }]
+
 ## Werte
 
 # $value (String) - die Zahl, die für ein Aufzählungsfeld gesendet wurde, etwa 42

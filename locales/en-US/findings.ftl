@@ -92,6 +92,10 @@ finding-served-by = (in the { $bundle } bundle, which serves { $locale })
 # After the detail of a gap that waivers excuse.
 # $waivers (String) - texts of finding-waiver, separated by semicolons
 finding-waived = ({ $waivers })
+# After the detail of a finding about an optional storefront locale (one the
+# launch does not ship and no requirement demands): it is INFO, never blocking.
+# $locale (String) - the locale, such as fr-FR
+finding-optional-locale = (optional: the launch does not ship { $locale })
 # $requirement (String) - the requirement's name; $approver (String) - who approved it
 # $expiry (String) - the last day, YYYY-MM-DD; $reason (String) - why, in the waiver's words
 finding-waiver = waived for { $requirement } by { $approver } until { $expiry }: { $reason }

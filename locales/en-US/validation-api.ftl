@@ -30,6 +30,12 @@ request-reference-not-found = { $name } does not exist
 # $market (String) - the name of the launch's market, such as markets/ca
 request-launch-not-sold-in = { $variant } is not sold in { $market }; add the market to the variant first
 
+# A launch's locale is not one of its market's storefront locales.
+# $locale (String) - the launch's locale, such as fr-FR
+# $market (String) - the name of the launch's market, such as markets/ca
+# $locales (String) - the market's storefront locales, separated by commas, such as en-CA, fr-CA
+request-launch-locale-not-in-market = { $locale } is not a storefront locale of { $market } [{ $locales }]
+
 ## Values
 
 # $value (String) - the number sent for an enumeration field, such as 42

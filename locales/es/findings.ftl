@@ -93,6 +93,10 @@ finding-served-by = (en el paquete { $bundle }, que sirve { $locale })
 # Tras el detalle de una carencia que las exenciones justifican.
 # $waivers (String) - textos de finding-waiver, separados por punto y coma
 finding-waived = ({ $waivers })
+# Tras el detalle de un hallazgo sobre una configuración regional opcional de la
+# tienda (que el lanzamiento no incluye y ningún requisito exige): solo INFO.
+# $locale (String) - la configuración regional, como fr-FR
+finding-optional-locale = (opcional: el lanzamiento no incluye { $locale })
 # $requirement (String) - el nombre del requisito; $approver (String) - quién la aprobó
 # $expiry (String) - el último día, AAAA-MM-DD; $reason (String) - el motivo, en palabras de la exención
 finding-waiver = exención de { $requirement } aprobada por { $approver } hasta el { $expiry }: { $reason }

@@ -31,6 +31,12 @@ request-reference-not-found = { $name } no existe
 # $market (String) - el nombre del mercado del lanzamiento, como markets/ca
 request-launch-not-sold-in = { $variant } no se vende en { $market }; añade primero el mercado a la variante
 
+# Una configuración regional del lanzamiento no es de las de la tienda de su mercado.
+# $locale (String) - la configuración regional del lanzamiento, como fr-FR
+# $market (String) - el nombre del mercado del lanzamiento, como markets/ca
+# $locales (String) - las configuraciones regionales de la tienda del mercado, separadas por comas, como en-CA, fr-CA
+request-launch-locale-not-in-market = { $locale } no es una configuración regional de la tienda de { $market } [{ $locales }]
+
 ## Valores
 
 # $value (String) - el número enviado para un campo enumerado, como 42

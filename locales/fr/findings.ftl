@@ -98,6 +98,10 @@ finding-served-by = (dans le bundle { $bundle }, qui fournit { $locale })
 # Après le détail d’un manque couvert par des dérogations.
 # $waivers (String) - textes de finding-waiver, séparés par des points-virgules
 finding-waived = ({ $waivers })
+# Après le détail d’un constat sur une langue de vitrine optionnelle (que le
+# lancement ne livre pas et qu’aucune exigence n’impose) : INFO seulement.
+# $locale (String) - la langue, comme fr-FR
+finding-optional-locale = (optionnel : le lancement ne livre pas { $locale })
 # $requirement (String) - le nom de l’exigence ; $approver (String) - qui l’a approuvée
 # $expiry (String) - le dernier jour, AAAA-MM-JJ ; $reason (String) - pourquoi, dans les termes de la dérogation
 finding-waiver = dérogation pour { $requirement } approuvée par { $approver } jusqu’au { $expiry } : { $reason }

@@ -31,6 +31,12 @@ request-reference-not-found = { $name } n’existe pas
 # $market (String) - le nom du marché du lancement, comme markets/ca
 request-launch-not-sold-in = la variante { $variant } n’est pas vendue sur le marché { $market } ; ajoutez d’abord le marché à la variante
 
+# Une langue du lancement ne fait pas partie des langues de vitrine de son marché.
+# $locale (String) - la langue du lancement, comme fr-FR
+# $market (String) - le nom du marché du lancement, comme markets/ca
+# $locales (String) - les langues de vitrine du marché, séparées par des virgules, comme en-CA, fr-CA
+request-launch-locale-not-in-market = { $locale } ne fait pas partie des langues de vitrine du marché { $market } [{ $locales }]
+
 ## Valeurs
 
 # $value (String) - le nombre envoyé pour un champ énuméré, comme 42

@@ -86,6 +86,10 @@ finding-served-by = （{ $locale } を提供する { $bundle } バンドル内�
 # 免除によって容認された不足の詳細の後に付きます。
 # $waivers (String) - finding-waiver のテキスト（セミコロン区切り）
 finding-waived = （{ $waivers }）
+# オプションのストアフロントロケール（ローンチが出荷せず、どの要件も求めないもの）に
+# ついての検出結果の詳細の後に付きます。INFO のみで、ブロックしません。
+# $locale (String) - ロケール（fr-FR など）
+finding-optional-locale = （オプション：ローンチは { $locale } を出荷しません）
 # $requirement (String) - 要件の名前、$approver (String) - 承認者
 # $expiry (String) - 最終日（YYYY-MM-DD）、$reason (String) - 理由（免除に記載された文言）
 finding-waiver = { $requirement } について { $approver } が { $expiry } まで免除：{ $reason }

@@ -29,6 +29,12 @@ request-reference-not-found = { $name } は存在しません
 # $market (String) - ローンチの市場の名前（markets/ca など）
 request-launch-not-sold-in = { $variant } は { $market } で販売されていません。先にバリアントに市場を追加してください
 
+# ローンチのロケールが市場のストアフロントロケールにない。
+# $locale (String) - ローンチのロケール（fr-FR など）
+# $market (String) - ローンチの市場の名前（markets/ca など）
+# $locales (String) - 市場のストアフロントロケール（カンマ区切り、en-CA, fr-CA など）
+request-launch-locale-not-in-market = { $locale } は { $market } のストアフロントのロケール [{ $locales }] のいずれでもありません
+
 ## 値
 
 # $value (String) - 列挙型のフィールドに送られた数値（42 など）

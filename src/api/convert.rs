@@ -513,6 +513,28 @@ pub fn check_variant_sells_in(
     }
 }
 
+/// Checks that each of the launch's locales is one of its market's
+/// storefront locales (`{prefix}.locales[i]`), adding a violation for each
+/// that is not.
+pub fn check_launch_locales(market: &domain::Market, l: &Launch, prefix: &str, v: &mut Violations) {
+    for (i, tag) in l.locales.iter().enumerate() {
+        if !market.storefront_locales.contains(tag) {
+            let listed: Vec<&str> = market
+                .storefront_locales
+                .iter()
+                .map(domain::LocaleTag::as_str)
+                .collect();
+            v.add(
+                format!("{prefix}.locales[{i}]"),
+                Text::new("request-launch-locale-not-in-market")
+                    .text("locale", tag.as_str())
+                    .text("market", l.market.as_str())
+                    .text("locales", listed.join(", ")),
+            );
+        }
+    }
+}
+
 /// Validates a proto launch of `product`, naming fields under `prefix`.
 pub fn launch_from_pb(
     launch: pb::Launch,
@@ -550,6 +572,7 @@ pub fn launch_from_pb(
         variant: launch.variant,
         phases,
         status,
+        locales: launch.locales,
     };
     v.merge(input.validate(product, prefix))
 }
@@ -584,6 +607,7 @@ impl Resource for pb::Launch {
             etag: stored.etag.clone(),
             create_time: timestamp(stored.create_time_nanos),
             update_time: timestamp(stored.update_time_nanos),
+            locales: l.locales.iter().map(ToString::to_string).collect(),
         }
     }
 
@@ -610,7 +634,7 @@ impl Resource for pb::Launch {
     }
 
     fn mask_fields() -> Vec<MaskField<Self>> {
-        mask_fields!(pb::Launch; market, variant, phases, status)
+        mask_fields!(pb::Launch; market, variant, phases, status, locales)
     }
 
     /// A launch references its product, market and variant.
@@ -622,17 +646,20 @@ impl Resource for pb::Launch {
             .collect()
     }
 
-    /// The variant must exist and be sold in the launch's market.
+    /// The variant must exist and be sold in the launch's market, and each
+    /// of the launch's locales must be one of the market's storefront
+    /// locales.
     fn check_with_store(l: &Launch, store: &SharedStore, prefix: &str) -> Result<(), ApiError> {
-        let market = store
+        let Some(market) = store
             .get(l.market.as_str())
-            .map_err(|e| ApiError::from_store(ResourceKind::Market.type_name(), e))?;
-        if market.is_none() {
+            .map_err(|e| ApiError::from_store(ResourceKind::Market.type_name(), e))?
+        else {
             return Err(ApiError::invalid_field(
                 format!("{prefix}.market"),
                 Text::new("request-reference-not-found").text("name", l.market.as_str()),
             ));
-        }
+        };
+        let market: domain::Market = decode_body(&market)?;
         let stored = store
             .get(l.variant.as_str())
             .map_err(|e| ApiError::from_store(ResourceKind::Variant.type_name(), e))?
@@ -643,7 +670,18 @@ impl Resource for pb::Launch {
                 )
             })?;
         let variant: domain::Variant = decode_body(&stored)?;
-        check_variant_sells_in(&variant, l, prefix)
+        // Every violation at once, in the order the plan validation gives.
+        let mut v = match check_variant_sells_in(&variant, l, prefix) {
+            Err(ApiError::InvalidArgument { violations, .. }) => violations,
+            Err(other) => return Err(other),
+            Ok(()) => Violations::new(),
+        };
+        check_launch_locales(&market, l, prefix, &mut v);
+        if v.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::invalid(v))
+        }
     }
 
     fn reference_field(l: &Launch, target: &str, prefix: &str) -> Option<String> {

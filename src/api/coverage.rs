@@ -177,6 +177,7 @@ fn coverage_to_pb(market: &str, l: &roadmap::LocaleCoverage) -> pb::LocaleCovera
             own_percent: percent(c.own_messages, c.required_messages),
             effective_percent: percent(c.effective_messages, c.required_messages),
         }),
+        optional: l.optional,
     }
 }
 
@@ -341,8 +342,13 @@ pub fn matrix(
     let mut rows: BTreeMap<(String, String), pb::LocaleCoverage> = BTreeMap::new();
     for l in &report.launches {
         for c in &l.locales {
-            rows.entry((l.market.clone(), c.locale.clone()))
+            let row = rows
+                .entry((l.market.clone(), c.locale.clone()))
                 .or_insert_with(|| coverage_to_pb(&l.market, c));
+            // A locale one launch of the market needs is needed there.
+            if row.optional && !c.optional {
+                *row = coverage_to_pb(&l.market, c);
+            }
         }
     }
     Ok(pb::CoverageMatrix {

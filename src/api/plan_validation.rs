@@ -16,7 +16,9 @@ use crate::domain::planning::{Launch, Roadmap};
 use crate::domain::{self, MarketPreset, ResourceKind, ResourceName, Violations};
 use crate::l10n::Text;
 
-use super::convert::{check_variant_sells_in, decode_body, launch_from_pb, Resource};
+use super::convert::{
+    check_launch_locales, check_variant_sells_in, decode_body, launch_from_pb, Resource,
+};
 use super::crud::SharedStore;
 use super::pb::glocal::v1 as pb;
 use super::ApiError;
@@ -33,6 +35,10 @@ pub trait Outside {
     /// The variant named `name`, if it exists (a launch's variant must be
     /// sold in the launch's market).
     fn variant(&self, name: &str) -> Result<Option<domain::Variant>, Self::Error>;
+
+    /// The market named `name`, if it exists (a launch's locales must be
+    /// among the market's storefront locales).
+    fn market(&self, name: &str) -> Result<Option<domain::Market>, Self::Error>;
 
     /// Why a reference to `target`, which is neither in the plan nor here,
     /// is invalid: it says where it was looked for.
@@ -52,6 +58,10 @@ impl Outside for Offline {
     }
 
     fn variant(&self, _name: &str) -> Result<Option<domain::Variant>, Infallible> {
+        Ok(None)
+    }
+
+    fn market(&self, _name: &str) -> Result<Option<domain::Market>, Infallible> {
         Ok(None)
     }
 
@@ -79,6 +89,17 @@ impl Outside for InStore<'_> {
             .0
             .get(name)
             .map_err(|e| ApiError::from_store(ResourceKind::Variant.type_name(), e))?
+        {
+            Some(stored) => Ok(Some(decode_body(&stored)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn market(&self, name: &str) -> Result<Option<domain::Market>, ApiError> {
+        match self
+            .0
+            .get(name)
+            .map_err(|e| ApiError::from_store(ResourceKind::Market.type_name(), e))?
         {
             Some(stored) => Ok(Some(decode_body(&stored)?)),
             None => Ok(None),
@@ -201,6 +222,12 @@ pub fn validate_plan<O: Outside>(
     }
     let by_name: BTreeMap<&str, &domain::Variant> =
         variants.iter().map(|(n, d)| (n.as_str(), d)).collect();
+    // The plan's markets win over the preset's.
+    let markets_by_name: BTreeMap<&str, &domain::Market> = preset_markets
+        .iter()
+        .chain(&markets)
+        .map(|(n, d)| (n.as_str(), d))
+        .collect();
 
     let mut launches = Vec::new();
     for (i, item) in plan.launches.into_iter().enumerate() {
@@ -233,6 +260,17 @@ pub fn validate_plan<O: Outside>(
                         check_variant_sells_in(&variant, &l, &prefix)
                     {
                         r.v.extend(violations);
+                    }
+                }
+                if !l.locales.is_empty() {
+                    let market = match markets_by_name.get(l.market.as_str()) {
+                        Some(planned) => Some((*planned).clone()),
+                        // An invalid market of the plan is reported where it is.
+                        None if r.declared.contains(l.market.as_str()) => None,
+                        None => outside.market(l.market.as_str())?,
+                    };
+                    if let Some(market) = market {
+                        check_launch_locales(&market, &l, &prefix, &mut r.v);
                     }
                 }
                 r.references::<pb::Launch>(&l, &name, &prefix);

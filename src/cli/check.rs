@@ -721,6 +721,7 @@ fn lint(
             coverage_percent: percent(s.translated_messages, s.source_messages),
             own,
             obsolete_messages: Some(s.obsolete_messages),
+            optional: false,
         });
         for mut f in findings {
             // A finding in a fallback bundle is fixed in that bundle's folder.
@@ -905,6 +906,7 @@ fn coverage_row(
     required_words: u32,
     effective_words: u32,
     own_words: u32,
+    optional: bool,
 ) -> LocaleStats {
     LocaleStats {
         market: Some(market.to_string()),
@@ -930,6 +932,7 @@ fn coverage_row(
             words: own_words,
         }),
         obsolete_messages: None,
+        optional,
     }
 }
 
@@ -1138,6 +1141,7 @@ fn plan_mode(
                             v.required_words,
                             v.effective_words,
                             v.own_words,
+                            c.optional,
                         )
                     })
                     .collect(),
@@ -1359,6 +1363,7 @@ async fn server_mode(
                         n(v.required_words),
                         n(v.effective_words),
                         n(v.own_words),
+                        c.optional,
                     )
                 })
                 .collect(),

@@ -406,6 +406,8 @@ struct LaunchEntry {
     phases: Vec<PhaseEntry>,
     #[serde(default)]
     status: Option<StatusWord>,
+    #[serde(default)]
+    locales: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -752,6 +754,7 @@ impl PlanSource {
                     })
                     .collect(),
                 status: l.status.map_or(0, StatusWord::to_pb),
+                locales: l.locales,
                 ..Default::default()
             });
         }
@@ -1095,6 +1098,9 @@ pub(crate) fn render_plan(plan: &pb::Plan) -> anyhow::Result<String> {
             "status",
             StatusWord::word_of(l.status)?.filter(|s| *s != "PLANNED"),
         );
+        // Left out when empty, so plans from before the field existed export
+        // unchanged.
+        w.strs("locales", &l.locales);
     }
 
     for r in &plan.roadmaps {

@@ -5,18 +5,24 @@
 //! Pure: the caller hands in the plan's resources and the indexed bundles.
 //!
 //! What a launch needs:
-//! - **Locales**: the market's storefront locales (MANDATORY, CLDR_FALLBACK),
-//!   plus the locale rules of every requirement in effect on the launch date
-//!   for the market's country, subdivisions and blocs and the product's
-//!   categories. A locale named twice keeps the strictest policy and the
-//!   strongest obligation of each of its reasons.
+//! - **Locales**: the storefront locales the launch ships (its `locales`, or
+//!   the market's default locale when it lists none; MANDATORY,
+//!   CLDR_FALLBACK), plus the locale rules of every requirement in effect on
+//!   the launch date for the market's country, subdivisions and blocs and the
+//!   product's categories. A locale named twice keeps the strictest policy
+//!   and the strongest obligation of each of its reasons.
+//! - **Optional locales**: the market's other storefront locales, which no
+//!   requirement demands, are checked like the needed ones and reported in
+//!   the launch's coverage (`optional`), but every finding about them is INFO
+//!   and none affects the verdict.
 //! - **Messages**: each roadmap item shipping to the market (its `markets`, or
 //!   every market when empty) and included by the variant (its `features`, or
 //!   every item when the variant lists none): its ids, `*` patterns and `.ftl`
 //!   files, expanded against the source bundle; plus the variant's
 //!   `required_messages`. These are needed in every needed locale. A
 //!   requirement's `required_messages` are needed in its own locale rules, or
-//!   in the storefront locales when it has none.
+//!   in the market's storefront locales when it has none (so, optionally, in
+//!   those the launch does not ship).
 //! - **When**: an item's `target_date`, else the launch's first phase date.
 //!
 //! - **Messages** are `(file, id)` under the product's
@@ -134,6 +140,11 @@ pub struct LocaleCoverage {
     pub served_by: Option<String>,
     /// The counts.
     pub coverage: Coverage,
+    /// A storefront locale of the market that the launch does not ship and
+    /// that no requirement in effect demands: checked, but every finding
+    /// about it is INFO and never affects the verdict.
+    #[serde(default)]
+    pub optional: bool,
 }
 
 /// The check of one launch.
@@ -153,7 +164,7 @@ pub struct LaunchReport {
     pub verdict: Verdict,
     /// Every finding, most severe first.
     pub findings: Vec<Finding>,
-    /// Coverage per needed locale.
+    /// Coverage per needed or optional locale, in locale order.
     pub locales: Vec<LocaleCoverage>,
 }
 
@@ -184,6 +195,8 @@ type MessageNeed = (Reason, CalendarDate, Option<BTreeSet<LocaleTag>>);
 struct LocaleNeed {
     policy: MatchPolicy,
     reasons: Vec<(Reason, Obligation)>,
+    /// An optional storefront locale: no reason makes it needed.
+    optional: bool,
 }
 
 fn policy_name(p: MatchPolicy) -> &'static str {
@@ -346,6 +359,18 @@ impl Gaps<'_> {
         self.findings.push(f);
     }
 
+    /// Adds a finding about an optional storefront locale: INFO, whatever
+    /// it would be for a needed locale, and never affecting the verdict. A
+    /// gap or a warning says why it is only a note.
+    fn optional(&mut self, mut f: Finding, locale: &LocaleTag) {
+        if f.severity != Severity::Info {
+            f.append(Text::new("finding-optional-locale").text("locale", locale.to_string()));
+        }
+        f.severity = Severity::Info;
+        f.market = Some(self.market.to_string());
+        self.findings.push(f);
+    }
+
     fn verdict(&self) -> Verdict {
         if self.blocked {
             Verdict::Blocked
@@ -423,13 +448,19 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 let need = locales.entry(tag.clone()).or_insert(LocaleNeed {
                     policy,
                     reasons: Vec::new(),
+                    optional: false,
                 });
                 if policy_rank(policy) < policy_rank(need.policy) {
                     need.policy = policy;
                 }
                 need.reasons.push((reason, obligation));
             };
-        for tag in &market.storefront_locales {
+        let shipped = if launch.locales.is_empty() {
+            std::slice::from_ref(&market.default_locale)
+        } else {
+            launch.locales.as_slice()
+        };
+        for tag in shipped {
             need_locale(
                 tag,
                 MatchPolicy::CldrFallback,
@@ -446,6 +477,14 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     rule.obligation,
                 );
             }
+        }
+        // The market's other storefront locales: checked, optional.
+        for tag in &market.storefront_locales {
+            locales.entry(tag.clone()).or_insert(LocaleNeed {
+                policy: MatchPolicy::CldrFallback,
+                reasons: Vec::new(),
+                optional: true,
+            });
         }
 
         // Needed messages: why, from which day, in which locales (None: all).
@@ -536,12 +575,17 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                             .count("count", needed_here.len())
                             .number("words", words),
                     );
-                    gaps.add(gap, &judge(&all, need, &items, date));
+                    if need.optional {
+                        gaps.optional(gap, tag);
+                    } else {
+                        gaps.add(gap, &judge(&all, need, &items, date));
+                    }
                 }
                 coverage.push(LocaleCoverage {
                     locale: tag.to_string(),
                     served_by: None,
                     coverage: cov,
+                    optional: need.optional,
                 });
                 continue;
             }
@@ -554,7 +598,11 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 cov.required_words += words;
                 let service = serve_message(&mut checked, tag, &order, *key);
                 for note in service.notes.iter().cloned() {
-                    gaps.note(note);
+                    if need.optional {
+                        gaps.optional(note, tag);
+                    } else {
+                        gaps.note(note);
+                    }
                 }
                 if let Some(b) = &service.served_by {
                     if let Some(count) = serving.iter_mut().find(|(s, _)| s == b) {
@@ -567,6 +615,12 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     if service.served_by.as_ref() == Some(tag) {
                         cov.own_messages += 1;
                         cov.own_words += words;
+                    }
+                    continue;
+                }
+                if need.optional {
+                    for gap in service.gaps {
+                        gaps.optional(gap, tag);
                     }
                     continue;
                 }
@@ -585,6 +639,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     .find(|(_, n)| *n > 0)
                     .map(|(b, _)| b.to_string()),
                 coverage: cov,
+                optional: need.optional,
             });
         }
         let verdict = gaps.verdict();
@@ -735,6 +790,7 @@ mod tests {
                 date: day("2027-03-01"),
             }],
             status: LaunchStatus::Planned,
+            locales: vec![],
         };
         let roadmap = Roadmap {
             display_name: String::new(),
@@ -961,15 +1017,17 @@ mod tests {
             .push(LocaleTag::parse("fr-FR").unwrap());
         de.storefront_locales
             .push(LocaleTag::parse("en-GB").unwrap());
+        // The launch ships all three (by default, only de-DE).
+        f.launches[0].1.locales = ["de-DE", "fr-FR", "en-GB"]
+            .iter()
+            .map(|t| LocaleTag::parse(t).unwrap())
+            .collect();
         f.roadmap.items[0].messages.push("no-such-*".into());
         let r = run(&f, "2027-02-20");
         let launch = &r.launches[0];
-        assert!(
-            blocking(&r)
-                .iter()
-                .all(|(rule, _)| rule == "missing-locale"),
-            "{:?}",
-            blocking(&r)
+        assert_eq!(
+            blocking(&r),
+            [("missing-locale".to_string(), String::new())]
         );
         assert!(launch
             .findings
@@ -1004,6 +1062,10 @@ mod tests {
             .unwrap()
             .storefront_locales
             .push(LocaleTag::parse("en-CA").unwrap());
+        f.launches[0].1.locales = vec![
+            LocaleTag::parse("de-DE").unwrap(),
+            LocaleTag::parse("en-CA").unwrap(),
+        ];
         let r = run(&f, "2027-02-01");
         assert_eq!(r.verdict, Verdict::Ready, "{:?}", r.launches[0].findings);
         let note = r.launches[0]

@@ -6,7 +6,8 @@ use super::bundle::validate_bundle_path;
 use super::market::{check_display_name, listed_twice};
 use super::violations::escaped;
 use super::{
-    validate_resource_id, CalendarDate, MessagePattern, ResourceKind, ResourceName, Violations,
+    validate_resource_id, CalendarDate, LocaleTag, MessagePattern, ResourceKind, ResourceName,
+    Violations,
 };
 use crate::l10n::Text;
 
@@ -67,6 +68,11 @@ pub struct Launch {
     pub phases: Vec<PhaseDate>,
     /// Where the launch stands.
     pub status: LaunchStatus,
+    /// The storefront locales of the market the launch ships, each at most
+    /// once; empty means the market's default locale. (Launches stored
+    /// before the field existed read as empty.)
+    #[serde(default)]
+    pub locales: Vec<LocaleTag>,
 }
 
 impl Launch {
@@ -88,6 +94,8 @@ pub struct LaunchInput {
     pub phases: Vec<(Option<LaunchPhase>, Option<CalendarDate>)>,
     /// `None` means PLANNED.
     pub status: Option<LaunchStatus>,
+    /// See [`Launch::locales`]: BCP 47 tags, each at most once.
+    pub locales: Vec<String>,
 }
 
 impl LaunchInput {
@@ -176,12 +184,22 @@ impl LaunchInput {
                 );
             }
         }
+        let mut locales: Vec<LocaleTag> = Vec::new();
+        for (i, l) in self.locales.iter().enumerate() {
+            let field = format!("{prefix}.locales[{i}]");
+            match LocaleTag::parse(l) {
+                Ok(tag) if locales.contains(&tag) => v.add(field, listed_twice(tag.as_str())),
+                Ok(tag) => locales.push(tag),
+                Err(e) => v.add(field, e),
+            }
+        }
         match (market, variant, v.is_empty()) {
             (Some(market), Some(variant), true) => Ok(Launch {
                 market,
                 variant,
                 phases,
                 status: self.status.unwrap_or_default(),
+                locales,
             }),
             _ => Err(v),
         }
@@ -398,8 +416,18 @@ mod tests {
                 (Some(LaunchPhase::Beta), date("2027-02-01")),
             ],
             status: None,
+            locales: vec!["fr-ca".into(), "en-CA".into()],
         };
         let launch = ok.clone().validate(&product, "launch").unwrap();
+        assert_eq!(
+            launch
+                .locales
+                .iter()
+                .map(LocaleTag::as_str)
+                .collect::<Vec<_>>(),
+            ["fr-CA", "en-CA"],
+            "in canonical case, in the order given"
+        );
         assert_eq!(
             launch.phases[0].phase,
             LaunchPhase::Beta,
@@ -434,6 +462,16 @@ mod tests {
                 |l| l.market = "de".into(),
                 "launch.market",
                 "markets/{market}",
+            ),
+            (
+                |l| l.locales.push("FR-ca".into()),
+                "launch.locales[2]",
+                "fr-CA is listed twice",
+            ),
+            (
+                |l| l.locales[0] = "fr_CA".into(),
+                "launch.locales[0]",
+                "fr-CA",
             ),
         ];
         for (edit, field, needle) in cases {

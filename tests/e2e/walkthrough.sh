@@ -391,6 +391,10 @@ check "CheckRoadmap finds fr-CA missing pairing-error-bluetooth" \
     js_true 'any(f["rule"] == "missing-message" and f["locale"] == "fr-CA" and f["messageId"] == "pairing-error-bluetooth" for l in d["launches"] for f in l.get("findings", []))'
 check "CheckRoadmap puts Amazon.de at risk, 28 days ahead" \
     js_true '[(l["verdict"], l.get("daysUntil")) for l in d["launches"] if l["market"] == "markets/amazon-de"] == [("VERDICT_AT_RISK", 28)]'
+check "CheckRoadmap checks Amazon.de's storefront locales the launch does not ship as optional, INFO only" \
+    js_true '[(c["locale"], c.get("optional", False)) for l in d["launches"] if l["market"] == "markets/amazon-de" for c in l["locales"]] == [("cs-CZ", True), ("de-DE", False), ("en-GB", True), ("nl-NL", True), ("pl-PL", True), ("tr-TR", True)] and [(f["locale"], f["severity"]) for l in d["launches"] if l["market"] == "markets/amazon-de" for f in l.get("findings", []) if f["rule"] == "missing-locale"] == [("cs-CZ", "SEVERITY_INFO"), ("nl-NL", "SEVERITY_INFO"), ("pl-PL", "SEVERITY_INFO"), ("tr-TR", "SEVERITY_INFO")]'
+call glocal.v1.PlanningService/GetLaunch '{"name":"products/kettle/launches/ca"}'
+check "the Amazon.ca launch ships the locales the plan lists" js_true 'd["locales"] == ["en-CA", "fr-CA"]'
 call glocal.v1.PlanningService/RenderMessage '{"product":"products/kettle","locale":"fr-CA","message_id":"brew-done","args":{"minutes":"1"}}'
 check "RenderMessage formats fr-CA from the fr bundle with the plural" \
     js_true 'd["text"] == "Votre thé est prêt après 1 minute." and d["locale"] == "fr"'

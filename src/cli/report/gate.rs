@@ -115,11 +115,10 @@ impl MinCoverage {
         self.default.is_none() && self.locales.is_empty()
     }
 
-    /// The minimum of `locale`: its own, its language's, or the default.
-    fn for_locale(&self, locale: &str) -> Option<f64> {
-        let Ok(tag) = LocaleTag::parse(locale) else {
-            return self.default;
-        };
+    /// The minimum set for `locale` or its language by name, without the
+    /// default.
+    fn named(&self, locale: &str) -> Option<f64> {
+        let tag = LocaleTag::parse(locale).ok()?;
         if let Some(p) = self.locales.get(&tag) {
             return Some(*p);
         }
@@ -127,7 +126,11 @@ impl MinCoverage {
             .iter()
             .find(|(l, _)| l.as_str() == l.language() && l.language() == tag.language())
             .map(|(_, p)| *p)
-            .or(self.default)
+    }
+
+    /// The minimum of `locale`: its own, its language's, or the default.
+    fn for_locale(&self, locale: &str) -> Option<f64> {
+        self.named(locale).or(self.default)
     }
 }
 
@@ -157,7 +160,14 @@ pub fn apply(report: &mut Report, gates: &Gates) -> i32 {
     report.thresholds.clear();
     if !gates.min_coverage.is_empty() {
         for s in &report.stats {
-            if let Some(minimum) = gates.min_coverage.for_locale(&s.locale) {
+            // An optional storefront locale never blocks: only a minimum
+            // set for it by name applies.
+            let minimum = if s.optional {
+                gates.min_coverage.named(&s.locale)
+            } else {
+                gates.min_coverage.for_locale(&s.locale)
+            };
+            if let Some(minimum) = minimum {
                 report.thresholds.push(ThresholdResult {
                     roadmap: s.roadmap.clone(),
                     market: s.market.clone(),

@@ -299,6 +299,11 @@ pub struct LocaleStats {
     pub own: Option<OwnCoverage>,
     /// Lint mode: messages of the locale the source does not have.
     pub obsolete_messages: Option<u32>,
+    /// Plan and server modes: an optional storefront locale of the market
+    /// (one the launch does not ship and no requirement demands); its
+    /// findings are INFO. In the JSON only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
 }
 
 impl LocaleStats {
