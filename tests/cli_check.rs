@@ -1008,6 +1008,250 @@ fn plan_mode_gates_on_launch_dates() {
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 }
 
+/// The last line of a text report.
+fn headline(out: &Output) -> String {
+    stdout(out).lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn headline_says_ready_at_risk_or_blocked_under_each_fail_on() {
+    // v2 is READY on 2030-01-01; v1's fr launch is AT_RISK that day (its gap
+    // is 59 days ahead, first blocking on 2030-03-01 - 14 days) and BLOCKED
+    // on 2030-02-20 (9 days ahead).
+    let ready = |f: &str| {
+        format!("PASSED: nothing blocks (0 errors, 0 warnings, 1 note) in 2 locales; --fail-on {f}")
+    };
+    let at_risk = |f: &str| {
+        format!("nothing blocks today; 1 launch AT_RISK, first due 2030-02-15 (0 errors, 1 warning, 1 note) in 2 locales; --fail-on {f}")
+    };
+    let at_risk_failed = |f: &str| {
+        format!("FAILED: 1 blocking finding (0 errors, 1 warning, 1 note) in 2 locales; 1 launch AT_RISK, first due 2030-02-15; --fail-on {f}")
+    };
+    let blocked = |f: &str| {
+        format!(
+            "FAILED: 1 blocking finding (1 error, 0 warnings, 1 note) in 2 locales; --fail-on {f}"
+        )
+    };
+    // (roadmap, --as-of, --fail-on, exit status, headline).
+    type Headline = fn(&str) -> String;
+    let table: [(&str, &str, &str, i32, Headline); 10] = [
+        ("v2", "2030-01-01", "error", 0, ready),
+        ("v2", "2030-01-01", "at-risk", 0, ready),
+        ("v2", "2030-01-01", "warning", 0, ready),
+        ("v1", "2030-01-01", "error", 0, at_risk),
+        ("v1", "2030-01-01", "at-risk", 1, at_risk_failed),
+        ("v1", "2030-01-01", "warning", 1, at_risk_failed),
+        ("v1", "2030-01-01", "never", 0, at_risk),
+        ("v1", "2030-02-20", "error", 1, blocked),
+        ("v1", "2030-02-20", "at-risk", 1, blocked),
+        ("v1", "2030-02-20", "warning", 1, blocked),
+    ];
+    for (roadmap, as_of, fail_on, exit, expected) in &table {
+        let args = [
+            "--plan",
+            PLAN,
+            "--roadmap",
+            roadmap,
+            "--as-of",
+            as_of,
+            "--fail-on",
+            fail_on,
+        ];
+        let out = check(&args);
+        let case = format!("{args:?}");
+        assert_eq!(code(&out), *exit, "{case}: {}", stdout(&out));
+        assert_eq!(headline(&out), expected(fail_on), "{case}");
+        // The same line on standard error when standard output is a machine
+        // format.
+        let mut none = args.to_vec();
+        none.extend(["--format", "none"]);
+        let out = check(&none);
+        assert_eq!(code(&out), *exit, "{case}");
+        assert_eq!(stdout(&out), "", "{case}");
+        assert_eq!(stderr(&out), format!("{}\n", expected(fail_on)), "{case}");
+    }
+}
+
+#[test]
+fn markdown_title_and_json_summary_show_the_risk() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("r.json");
+    let md = dir.path().join("r.md");
+    let run = |as_of: &str, extra: &[&str]| {
+        let mut args = vec![
+            "--plan",
+            PLAN,
+            "--roadmap",
+            "v1",
+            "--as-of",
+            as_of,
+            "--format",
+            "none",
+            "--json",
+            json.to_str().unwrap(),
+            "--markdown",
+            md.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let out = check(&args);
+        let md = std::fs::read_to_string(&md).unwrap();
+        (code(&out), json_report(&json)["summary"].clone(), md)
+    };
+
+    let (exit, summary, md) = run("2030-01-01", &[]);
+    assert_eq!(exit, 0);
+    assert_eq!(
+        summary,
+        serde_json::json!({
+            "passed": true,
+            "exit_code": 0,
+            "fail_on": "error",
+            "locales": 2,
+            "errors": 0,
+            "warnings": 1,
+            "infos": 1,
+            "blocking": 0,
+            "baselined": 0,
+            "thresholds_failed": 0,
+            "at_risk_launches": 1,
+            "first_due": "2030-02-15",
+        })
+    );
+    assert!(
+        md.starts_with(
+            "### glocal check: ⚠️ nothing blocks today; 1 launch AT_RISK, first due 2030-02-15\n\n\
+             nothing blocks today; 1 launch AT\\_RISK, first due 2030-02-15 (0 errors, 1 warning, 1 note) in 2 locales; --fail-on error\n"
+        ),
+        "{md}"
+    );
+
+    // --fail-on at-risk: the gap blocks.
+    let (exit, summary, md) = run("2030-01-01", &["--fail-on", "at-risk"]);
+    assert_eq!(exit, 1);
+    assert_eq!(summary["passed"], false);
+    assert_eq!(summary["exit_code"], 1);
+    assert_eq!(summary["fail_on"], "at-risk");
+    assert_eq!(summary["blocking"], 1);
+    assert_eq!(summary["at_risk_launches"], 1);
+    assert_eq!(summary["first_due"], "2030-02-15");
+    assert!(
+        md.starts_with("### glocal check: ❌ 1 blocking finding\n"),
+        "{md}"
+    );
+    let gap = &json_report(&json)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "missing-message")
+        .unwrap()
+        .clone();
+    assert_eq!(gap["severity"], "warning");
+    assert_eq!(gap["blocking"], true);
+
+    // A market's own window moves the due date: 2030-03-01 - 30 days.
+    let (exit, summary, _) = run("2030-01-01", &["--market-window", "shop-fr=30"]);
+    assert_eq!(exit, 0);
+    assert_eq!(summary["at_risk_launches"], 1);
+    assert_eq!(summary["first_due"], "2030-01-30");
+
+    // BLOCKED: nothing at risk, no due date (the field is absent).
+    let (exit, summary, _) = run("2030-02-20", &[]);
+    assert_eq!(exit, 1);
+    assert_eq!(summary["at_risk_launches"], 0);
+    assert_eq!(summary.get("first_due"), None);
+
+    // A baselined gap is known: it neither blocks nor counts as a risk (the
+    // baseline, the BLOCKED run's report, has the gap and the fallback note).
+    let baseline = dir.path().join("baseline.json");
+    std::fs::copy(&json, &baseline).unwrap();
+    let (exit, summary, _) = run(
+        "2030-01-01",
+        &[
+            "--fail-on",
+            "at-risk",
+            "--baseline",
+            baseline.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(exit, 0);
+    assert_eq!(summary["baselined"], 2);
+    assert_eq!(summary["at_risk_launches"], 0);
+    assert_eq!(summary.get("first_due"), None);
+
+    // Lint mode has no launches: the fields are there, zero and absent.
+    let out = check(&lint_args(&[
+        "--locale",
+        "fr",
+        "--format",
+        "none",
+        "--json",
+        json.to_str().unwrap(),
+    ]));
+    assert_eq!(code(&out), 0);
+    let summary = &json_report(&json)["summary"];
+    assert_eq!(summary["at_risk_launches"], 0);
+    assert_eq!(summary.get("first_due"), None);
+    assert_eq!(
+        stderr(&out),
+        "PASSED: nothing blocks (0 errors, 1 warning, 0 notes) in 1 locale; --fail-on error\n"
+    );
+}
+
+#[test]
+fn junit_fails_an_at_risk_launch_only_under_fail_on_at_risk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junit.xml");
+    // (--fail-on, exit, failures).
+    for (fail_on, exit, failures) in [("error", 0, "0"), ("at-risk", 1, "1"), ("never", 0, "0")] {
+        let out = check(&[
+            "--plan",
+            PLAN,
+            "--roadmap",
+            "v1",
+            "--as-of",
+            "2030-01-01",
+            "--fail-on",
+            fail_on,
+            "--junit",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&out), exit, "{fail_on}");
+        let xml = std::fs::read_to_string(&path).unwrap();
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.attribute("tests"), Some("2"), "{fail_on}");
+        assert_eq!(root.attribute("failures"), Some(failures), "{fail_on}");
+        let fr = root
+            .descendants()
+            .find(|n| n.has_tag_name("testcase") && n.attribute("name") == Some("fr-FR"))
+            .expect("the fr-FR case");
+        let gap = "tests/fixtures/check/plan/locales/fr/lamp.ftl: warning[missing-message] dimmer-level: message dimmer-level is not translated (in the fr bundle, which serves fr-FR)";
+        let failure = fr.children().find(|n| n.has_tag_name("failure"));
+        let system_out = fr
+            .children()
+            .find(|n| n.has_tag_name("system-out"))
+            .and_then(|n| n.text())
+            .unwrap_or_default();
+        if fail_on == "at-risk" {
+            let failure = failure.expect("fr-FR fails");
+            assert_eq!(failure.attribute("message"), Some("1 blocking finding"));
+            assert_eq!(failure.attribute("type"), Some("missing-message"));
+            assert_eq!(failure.text(), Some(gap));
+            assert!(!system_out.contains(gap), "{system_out}");
+        } else {
+            assert!(failure.is_none(), "{fail_on}: {xml}");
+            assert_eq!(
+                system_out,
+                format!(
+                    "fr-FR (served by fr): 1/2 messages (50.0%), 1/3 words\n\
+                     info[fallback-used]: the fr bundle serves 1 of the 2 needed messages\n{gap}"
+                ),
+                "{fail_on}"
+            );
+        }
+    }
+}
+
 #[test]
 fn market_window_errors_are_one_line_and_exit_2() {
     let plan = |extra: &[&str]| {

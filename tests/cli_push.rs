@@ -249,7 +249,14 @@ fn push_usage_errors_exit_two() {
     let dir = tree.path().to_str().unwrap();
     let cases: &[(&[&str], &str)] = &[
         (
-            &["push", "--server", "127.0.0.1:1", "--product", "p", "x"],
+            &[
+                "push",
+                "--server",
+                "ftp://127.0.0.1:1",
+                "--product",
+                "p",
+                "x",
+            ],
             "expected a URL",
         ),
         (

@@ -136,7 +136,7 @@ async fn check_roadmap_gates_launches_by_date() {
         .unwrap();
     assert_eq!(
         (de.verdict, de.days_until),
-        (pb::Verdict::AtRisk as i32, 59)
+        (pb::Verdict::AtRisk as i32, Some(59))
     );
     // AT_RISK: the gaps are warnings (the engine's severities, as
     // `glocal check` shows them too).
@@ -491,5 +491,41 @@ async fn coverage_matrix_render_and_suggestions() {
         assert!(tags.contains(&want), "{want:?} in {tags:?}");
     }
     assert!(!suggested.cldr_version.is_empty());
+    server.stop().await;
+}
+
+/// `days_until` is present when it is 0 (on the launch day), so that JSON
+/// renderings that omit zero values (grpcurl's) still show it.
+#[tokio::test]
+async fn days_until_is_present_on_the_launch_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    seed(&server).await;
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+    let days = |response: &pb::CheckRoadmapResponse| -> Vec<(String, Option<i32>)> {
+        response
+            .launches
+            .iter()
+            .map(|l| (l.market.clone(), l.days_until))
+            .collect()
+    };
+    let on_the_day = planning
+        .check_roadmap(check(date(2027, 3, 1)))
+        .await
+        .unwrap()
+        .into_inner();
+    let both = |ca: i32, de: i32| {
+        vec![
+            ("markets/amazon-ca".to_string(), Some(ca)),
+            ("markets/amazon-de".to_string(), Some(de)),
+        ]
+    };
+    assert_eq!(days(&on_the_day), both(0, 0));
+    let after = planning
+        .check_roadmap(check(date(2027, 3, 3)))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(days(&after), both(-2, -2));
     server.stop().await;
 }

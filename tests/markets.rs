@@ -837,3 +837,58 @@ async fn requirement_crud_errors_and_applicability() {
     assert_error(&err, Code::NotFound, "RESOURCE_NOT_FOUND", None);
     server.stop().await;
 }
+
+/// A bad id does not hide the resource's own violations: CreateMarket reports
+/// them all at once, id first (and a missing market with the id too).
+#[tokio::test]
+async fn create_reports_a_bad_id_with_the_resources_violations() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    let mut c = server.markets().await;
+    let fields = |status: &tonic::Status| -> Vec<String> {
+        use tonic_types::StatusExt;
+        status
+            .get_error_details()
+            .bad_request()
+            .map(|b| b.field_violations.iter().map(|v| v.field.clone()).collect())
+            .unwrap_or_default()
+    };
+
+    let err = c
+        .create_market(create("Shop_FI", market("ZZ", &["fi-FI"])))
+        .await
+        .unwrap_err();
+    assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("market_id"),
+    );
+    assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("market.country"),
+    );
+    assert_eq!(fields(&err), ["market_id", "market.country"]);
+
+    let err = c
+        .create_market(pb::CreateMarketRequest {
+            market_id: "Shop_FI".into(),
+            market: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(fields(&err), ["market_id", "market"]);
+
+    // The same for the other creates with an id: a requirement.
+    let err = c
+        .create_requirement(pb::CreateRequirementRequest {
+            requirement_id: "Bad Id".into(),
+            requirement: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(fields(&err), ["requirement_id", "requirement"]);
+    server.stop().await;
+}

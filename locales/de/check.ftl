@@ -243,3 +243,24 @@ check-modes-lint-and-plan = Lint- und Plan-Modus
 rule-unknown-feature = Eine Variante enthält ein Feature, das kein Roadmap-Eintrag hat.
     .help = Die Features einer Variante nennen Roadmap-Einträge; eines, das keinen nennt, verlangt nichts, was wohl ein Tippfehler ist. Die Features der Variante korrigieren oder den Eintrag zur Roadmap hinzufügen.
 check-folder-read-as = { $folder }/ ist kein BCP-47-Locale-Tag: es wird als { $folder } gemeldet und mit den CLDR-Daten von { $tag } geprüft
+
+## Server-Modus: die Roadmap als ID mit --product.
+
+check-server-bad-product = --product { $value }: { $why }
+check-server-product-mismatch = --roadmap { $roadmap } ist keine Roadmap von --product { $product }; geben Sie eines von beiden an oder bringen Sie sie in Übereinstimmung
+check-server-roadmap-needs-product = --roadmap { $value } ist eine Roadmap-ID: geben Sie ihr Produkt mit --product PRODUCT an oder den vollständigen Namen products/PRODUCT/roadmaps/{ $value }
+check-server-bad-roadmap-id = --roadmap { $value }: { $why }
+
+## Die Überschrift, wenn heute nichts blockiert, aber ein Launch AT_RISK ist.
+
+check-summary-at-risk-launches =
+    { $launches ->
+        [one] 1 Launch AT_RISK, erste Fälligkeit { $date }
+       *[other] { $launches } Launches AT_RISK, erste Fälligkeit { $date }
+    }
+check-summary-at-risk =
+    heute blockiert nichts; { $risk } ({ $counts }) in { $locales ->
+        [one] 1 Locale
+       *[other] { $locales } Locales
+    }
+check-markdown-at-risk = glocal check: ⚠️ heute blockiert nichts; { $risk }

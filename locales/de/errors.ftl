@@ -29,3 +29,9 @@ api-internal = Der Server konnte die Anfrage nicht verarbeiten; Details stehen i
 # $locale (String) - die Locale des Bundles, etwa fr
 render-file-refused = { $path } des Bundles { $locale } wurde ausgelassen: Die Datei wurde beim Hochladen ungeparst abgelehnt (siehe ihren Syntaxfehler) und liefert daher keine Nachrichten
 render-not-translated = { $id } ist für { $locale } nicht übersetzt (gesucht in { $chain }): Die Quelle { $source } liefert die Nachricht, wie es der letzte Fallback einer Laufzeitumgebung täte
+
+# Die Kommandozeile kann den Server von --server nicht nutzen (Fehlerzeilen).
+client-server-refused = der glocal-Server unter { $url } ist nicht erreichbar: dort lauscht nichts (Verbindung abgelehnt); starten Sie einen mit `glocal serve --listen { $address }`
+client-server-unreachable = der glocal-Server unter { $url } ist nicht erreichbar: { $error }
+client-server-not-grpc = der glocal-Server unter { $url } ist nicht erreichbar: dort antwortet etwas, aber kein gRPC-Server ({ $error }); prüfen Sie die Adresse oder starten Sie glocal auf einem freien Port mit `glocal serve --listen HOST:PORT`
+client-server-not-glocal = der glocal-Server unter { $url } ist nicht erreichbar: dort antwortet ein gRPC-Server, aber ohne die Dienste von glocal (UNIMPLEMENTED); prüfen Sie die Adresse oder starten Sie glocal auf einem freien Port mit `glocal serve --listen HOST:PORT`

@@ -249,3 +249,33 @@ check-modes-lint-and-plan = lint and plan modes
 rule-unknown-feature = A variant includes a feature no roadmap item has.
     .help = The variant's features name roadmap items; one that names none needs nothing, which is most likely a typo. Fix the variant's features or add the item to the roadmap.
 check-folder-read-as = { $folder }/ is not a BCP 47 locale tag: it is reported as { $folder } and checked with the CLDR data of { $tag }
+
+## Server mode: the roadmap given by id with --product.
+
+# $value (String) - the value of --product; $why (String) - why it is wrong (from the program)
+check-server-bad-product = --product { $value }: { $why }
+# $roadmap (String) - the full roadmap name given; $product (String) - the product --product names, such as products/lamp
+check-server-product-mismatch = --roadmap { $roadmap } is not a roadmap of --product { $product }; give one of the two, or make them agree
+# $value (String) - the roadmap id given
+check-server-roadmap-needs-product = --roadmap { $value } is a roadmap id: give its product with --product PRODUCT, or the full name products/PRODUCT/roadmaps/{ $value }
+# $value (String) - the roadmap id given; $why (String) - why it is wrong (from the program)
+check-server-bad-roadmap-id = --roadmap { $value }: { $why }
+
+## The headline when nothing blocks today but a launch is AT_RISK (its gaps
+## are needed after the window). AT_RISK is the verdict as the reports show
+## it: keep it as it is.
+
+# $launches (Number) - launches AT_RISK; $date (String) - the first day one of their gaps blocks (YYYY-MM-DD)
+check-summary-at-risk-launches =
+    { $launches ->
+        [one] 1 launch AT_RISK, first due { $date }
+       *[other] { $launches } launches AT_RISK, first due { $date }
+    }
+# $risk (String) - the text of check-summary-at-risk-launches; $counts and $locales as in check-summary-passed
+check-summary-at-risk =
+    nothing blocks today; { $risk } ({ $counts }) in { $locales ->
+        [one] 1 locale
+       *[other] { $locales } locales
+    }
+# The Markdown title; $risk (String) - the text of check-summary-at-risk-launches
+check-markdown-at-risk = glocal check: ⚠️ nothing blocks today; { $risk }

@@ -32,3 +32,12 @@ api-internal = The server failed to handle the request; its log has the details.
 render-file-refused = { $path } of bundle { $locale } was left out: it was refused unparsed when it was uploaded (see its syntax error), so it provides no messages
 # $id (String) - the message; $locale (String) - the locale asked for; $chain (String) - the bundles looked in; $source (String) - the source locale
 render-not-translated = { $id } is not translated for { $locale } (looked in { $chain }): the source { $source } supplies it, as a runtime's last fallback would
+
+# The command line cannot use the server of --server (error lines).
+# $url (String) - the server's URL, such as http://127.0.0.1:50051
+# $address (String) - its host and port, such as 127.0.0.1:50051
+client-server-refused = cannot reach the glocal server at { $url }: nothing listens there (connection refused); start one with `glocal serve --listen { $address }`
+# $error (String) - what went wrong (from the program, in English)
+client-server-unreachable = cannot reach the glocal server at { $url }: { $error }
+client-server-not-grpc = cannot reach the glocal server at { $url }: something answers there, but it is not a gRPC server ({ $error }); check the address, or start glocal on a free port with `glocal serve --listen HOST:PORT`
+client-server-not-glocal = cannot reach the glocal server at { $url }: a gRPC server answers there, but it has none of glocal's services (UNIMPLEMENTED); check the address, or start glocal on a free port with `glocal serve --listen HOST:PORT`

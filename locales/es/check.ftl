@@ -259,3 +259,26 @@ check-modes-lint-and-plan = los modos lint y plan
 rule-unknown-feature = Una variante incluye una función que ningún elemento de la hoja de ruta tiene.
     .help = Las funciones de una variante nombran elementos de la hoja de ruta; una que no nombra ninguno no exige nada, lo que casi seguro es una errata. Corrige las funciones de la variante o añade el elemento a la hoja de ruta.
 check-folder-read-as = { $folder }/ no es una etiqueta de configuración regional BCP 47: se informa como { $folder } y se comprueba con los datos CLDR de { $tag }
+
+## Modo servidor: la hoja de ruta por id con --product.
+
+check-server-bad-product = --product { $value }: { $why }
+check-server-product-mismatch = --roadmap { $roadmap } no es una hoja de ruta de --product { $product }; indique solo uno de los dos, o haga que coincidan
+check-server-roadmap-needs-product = --roadmap { $value } es un id de hoja de ruta: indique su producto con --product PRODUCT, o el nombre completo products/PRODUCT/roadmaps/{ $value }
+check-server-bad-roadmap-id = --roadmap { $value }: { $why }
+
+## El titular cuando hoy nada bloquea pero un lanzamiento está AT_RISK.
+
+check-summary-at-risk-launches =
+    { $launches ->
+        [one] 1 lanzamiento AT_RISK, primer vencimiento el { $date }
+        [many] { $launches } lanzamientos AT_RISK, primer vencimiento el { $date }
+       *[other] { $launches } lanzamientos AT_RISK, primer vencimiento el { $date }
+    }
+check-summary-at-risk =
+    hoy nada bloquea; { $risk } ({ $counts }) en { $locales ->
+        [one] 1 configuración regional
+        [many] { $locales } configuraciones regionales
+       *[other] { $locales } configuraciones regionales
+    }
+check-markdown-at-risk = glocal check: ⚠️ hoy nada bloquea; { $risk }

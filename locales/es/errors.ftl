@@ -31,3 +31,9 @@ api-internal = El servidor no pudo procesar la solicitud; su registro contiene l
 # $locale (String) - la configuración regional del paquete, como fr
 render-file-refused = se omitió { $path } del paquete { $locale }: se rechazó sin analizarlo al subirlo (consulta su error de sintaxis), así que no aporta ningún mensaje
 render-not-translated = { $id } no está traducido para { $locale } (buscado en { $chain }): lo aporta el origen { $source }, como haría el último respaldo de un entorno de ejecución
+
+# La línea de comandos no puede usar el servidor de --server (líneas de error).
+client-server-refused = no se puede contactar con el servidor glocal en { $url }: nada escucha allí (conexión rechazada); inicie uno con `glocal serve --listen { $address }`
+client-server-unreachable = no se puede contactar con el servidor glocal en { $url }: { $error }
+client-server-not-grpc = no se puede contactar con el servidor glocal en { $url }: algo responde allí, pero no es un servidor gRPC ({ $error }); compruebe la dirección, o inicie glocal en un puerto libre con `glocal serve --listen HOST:PORT`
+client-server-not-glocal = no se puede contactar con el servidor glocal en { $url }: responde un servidor gRPC, pero sin ninguno de los servicios de glocal (UNIMPLEMENTED); compruebe la dirección, o inicie glocal en un puerto libre con `glocal serve --listen HOST:PORT`

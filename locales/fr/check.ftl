@@ -264,3 +264,26 @@ check-modes-lint-and-plan = modes lint et plan
 rule-unknown-feature = Une variante inclut une fonctionnalité qu’aucun élément de la feuille de route n’a.
     .help = Les fonctionnalités d’une variante désignent des éléments de la feuille de route ; une qui n’en désigne aucun n’exige rien, ce qui est sans doute une faute de frappe. Corrigez les fonctionnalités de la variante ou ajoutez l’élément à la feuille de route.
 check-folder-read-as = { $folder }/ n’est pas une étiquette de langue BCP 47 : il est signalé comme { $folder } et vérifié avec les données CLDR de { $tag }
+
+## Mode serveur : la feuille de route par son id avec --product.
+
+check-server-bad-product = --product { $value } : { $why }
+check-server-product-mismatch = --roadmap { $roadmap } n’est pas une feuille de route de --product { $product } ; donnez l’un des deux, ou faites-les concorder
+check-server-roadmap-needs-product = --roadmap { $value } est un id de feuille de route : donnez son produit avec --product PRODUCT, ou le nom complet products/PRODUCT/roadmaps/{ $value }
+check-server-bad-roadmap-id = --roadmap { $value } : { $why }
+
+## Le titre quand rien ne bloque aujourd’hui mais qu’un lancement est AT_RISK.
+
+check-summary-at-risk-launches =
+    { $launches ->
+        [one] { $launches } lancement AT_RISK, première échéance le { $date }
+        [many] { $launches } lancements AT_RISK, première échéance le { $date }
+       *[other] { $launches } lancements AT_RISK, première échéance le { $date }
+    }
+check-summary-at-risk =
+    rien de bloquant aujourd’hui ; { $risk } ({ $counts }) dans { $locales ->
+        [one] { $locales } langue
+        [many] { $locales } langues
+       *[other] { $locales } langues
+    }
+check-markdown-at-risk = glocal check : ⚠️ rien de bloquant aujourd’hui ; { $risk }

@@ -31,3 +31,9 @@ api-internal = Le serveur n’a pas pu traiter la requête ; son journal contien
 # $locale (String) - la locale du bundle, comme fr
 render-file-refused = { $path } du bundle { $locale } a été laissé de côté : il a été refusé sans être analysé lors de son envoi (voir son erreur de syntaxe), il ne fournit donc aucun message
 render-not-translated = { $id } n’est pas traduit pour { $locale } (cherché dans { $chain }) : la source { $source } le fournit, comme le ferait le dernier repli d’un environnement d’exécution
+
+# La ligne de commande ne peut pas utiliser le serveur de --server (lignes d’erreur).
+client-server-refused = impossible de joindre le serveur glocal à { $url } : rien n’y écoute (connexion refusée) ; démarrez-en un avec `glocal serve --listen { $address }`
+client-server-unreachable = impossible de joindre le serveur glocal à { $url } : { $error }
+client-server-not-grpc = impossible de joindre le serveur glocal à { $url } : quelque chose y répond, mais ce n’est pas un serveur gRPC ({ $error }) ; vérifiez l’adresse, ou démarrez glocal sur un port libre avec `glocal serve --listen HOST:PORT`
+client-server-not-glocal = impossible de joindre le serveur glocal à { $url } : un serveur gRPC y répond, mais sans aucun des services de glocal (UNIMPLEMENTED) ; vérifiez l’adresse, ou démarrez glocal sur un port libre avec `glocal serve --listen HOST:PORT`

@@ -189,3 +189,16 @@ check-modes-lint-and-plan = lint モードと plan モード
 rule-unknown-feature = ロードマップのどの項目にもない機能がバリアントに含まれています。
     .help = バリアントの機能はロードマップの項目を指します。どの項目も指さない機能は何も要求しないため、入力ミスの可能性が高いです。バリアントの機能を修正するか、ロードマップに項目を追加してください。
 check-folder-read-as = { $folder }/ は BCP 47 のロケールタグではありません。{ $folder } として報告し、{ $tag } の CLDR データで検査します
+
+## server モード：--product と組み合わせた ID によるロードマップ指定。
+
+check-server-bad-product = --product { $value }：{ $why }
+check-server-product-mismatch = --roadmap { $roadmap } は --product { $product } のロードマップではありません。どちらか一方を指定するか、両者を一致させてください
+check-server-roadmap-needs-product = --roadmap { $value } はロードマップ ID です。--product PRODUCT で製品を指定するか、完全な名前 products/PRODUCT/roadmaps/{ $value } を指定してください
+check-server-bad-roadmap-id = --roadmap { $value }：{ $why }
+
+## 本日ブロッキング要因はないが、AT_RISK のローンチがあるときの見出し。
+
+check-summary-at-risk-launches = AT_RISK のローンチ { $launches } 件、最初の期限 { $date }
+check-summary-at-risk = 本日ブロッキング要因はありません：{ $risk }（{ $locales } 個のロケール、{ $counts }）
+check-markdown-at-risk = glocal check：⚠️ 本日ブロッキング要因はありません：{ $risk }

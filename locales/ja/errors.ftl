@@ -24,3 +24,9 @@ api-internal = サーバーはリクエストを処理できませんでした�
 # $locale (String) - バンドルのロケール（fr など）
 render-file-refused = バンドル { $locale } の { $path } は除外されました。アップロード時に解析されずに拒否されたため（構文エラーを参照）、メッセージを提供しません
 render-not-translated = { $id } は { $locale } 向けに翻訳されていません（{ $chain } を検索）。ランタイムの最後のフォールバックと同様に、ソース { $source } が提供します
+
+# コマンドラインが --server のサーバーを使えない（エラー行）。
+client-server-refused = { $url } の glocal サーバーに接続できません。そこでは何も待ち受けていません（接続拒否）。`glocal serve --listen { $address }` で起動してください
+client-server-unreachable = { $url } の glocal サーバーに接続できません：{ $error }
+client-server-not-grpc = { $url } の glocal サーバーに接続できません。応答はありますが gRPC サーバーではありません（{ $error }）。アドレスを確認するか、`glocal serve --listen HOST:PORT` で空いているポートに glocal を起動してください
+client-server-not-glocal = { $url } の glocal サーバーに接続できません。gRPC サーバーが応答しますが、glocal のサービスがありません（UNIMPLEMENTED）。アドレスを確認するか、`glocal serve --listen HOST:PORT` で空いているポートに glocal を起動してください

@@ -258,7 +258,7 @@ pub fn check(
                 market: l.market.clone(),
                 variant: l.variant.clone(),
                 date: Some(date_to_pb(l.date)),
-                days_until: i32::try_from(l.days_until).unwrap_or(i32::MAX),
+                days_until: Some(i32::try_from(l.days_until).unwrap_or(i32::MAX)),
                 verdict: verdict_to_pb(l.verdict),
                 findings: l.findings.iter().map(|f| finding_to_pb(f, texts)).collect(),
                 locales: l

@@ -31,9 +31,29 @@ pub fn parse_name(kind: ResourceKind, field: &str, value: &str) -> Result<Resour
     ResourceName::parse_text(kind, value).map_err(|e| ApiError::invalid_field(field, e))
 }
 
-/// Parses the `field` of a create request as a new resource id.
-pub fn parse_new_id(field: &str, value: &str) -> Result<(), ApiError> {
-    crate::domain::validate_resource_id(value).map_err(|e| ApiError::invalid_field(field, e))
+/// The violations of the new resource id in the `field` of a create request
+/// (none when it is valid), to be reported with the resource's own.
+pub fn new_id(field: &str, value: &str) -> Violations {
+    match crate::domain::validate_resource_id(value) {
+        Ok(()) => Violations::new(),
+        Err(e) => Violations::single(field, e),
+    }
+}
+
+/// The resource of a create request, with the request's violations found so
+/// far; when it is missing, INVALID_ARGUMENT with those violations and its own.
+pub fn required_besides<T>(
+    value: Option<T>,
+    field: &str,
+    mut violations: Violations,
+) -> Result<(T, Violations), ApiError> {
+    match value {
+        Some(value) => Ok((value, violations)),
+        None => {
+            violations.add(field, Text::new("validation-required"));
+            Err(ApiError::invalid(violations))
+        }
+    }
 }
 
 /// Reads the stored document `name` of kind `R`, or NOT_FOUND.
@@ -129,15 +149,20 @@ fn write_error<R: Resource>(
     }
 }
 
-/// Create: validates `resource` and stores it as `name`.
+/// Create: validates `resource` and stores it as `name`. `violations` are
+/// those the request's other fields already have (such as its new id); they
+/// are reported together with the resource's, all at once.
 pub async fn create<R: Resource>(
     store: &SharedStore,
     method: &str,
     name: ResourceName,
     resource: R,
     prefix: &str,
+    violations: Violations,
 ) -> Result<R, ApiError> {
-    let domain = resource.into_domain(prefix).map_err(ApiError::invalid)?;
+    let domain = violations
+        .merge(resource.into_domain(prefix))
+        .map_err(ApiError::invalid)?;
     R::check_with_store(&domain, store, prefix)?;
     let body = serde_json::to_value(&domain).map_err(|e| ApiError::Internal(e.to_string()))?;
     let refs = R::refs(&domain, &name);

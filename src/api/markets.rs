@@ -9,7 +9,7 @@ use crate::l10n::Text;
 use crate::store::{ChangeSet, Expect, Op, StoreError};
 
 use super::convert::{date_from_pb, date_to_pb, decode_body, kind_filter, Resource};
-use super::crud::{self, parse_name, parse_new_id, SharedStore};
+use super::crud::{self, parse_name, SharedStore};
 use super::pb::glocal::v1::{self as pb, market_service_server::MarketService};
 use super::ApiError;
 
@@ -199,8 +199,8 @@ impl MarketService for MarketApi {
         request: Request<pb::CreateMarketRequest>,
     ) -> Result<Response<pb::Market>, Status> {
         let req = request.into_inner();
-        parse_new_id("market_id", &req.market_id)?;
-        let market = crud::required(req.market, "market")?;
+        let violations = crud::new_id("market_id", &req.market_id);
+        let (market, violations) = crud::required_besides(req.market, "market", violations)?;
         let name = ResourceName::top_level(ResourceKind::Market, &req.market_id);
         Ok(Response::new(
             crud::create(
@@ -209,6 +209,7 @@ impl MarketService for MarketApi {
                 name,
                 market,
                 "market",
+                violations,
             )
             .await?,
         ))
@@ -295,8 +296,9 @@ impl MarketService for MarketApi {
         request: Request<pb::CreateRequirementRequest>,
     ) -> Result<Response<pb::Requirement>, Status> {
         let req = request.into_inner();
-        parse_new_id("requirement_id", &req.requirement_id)?;
-        let requirement = crud::required(req.requirement, "requirement")?;
+        let violations = crud::new_id("requirement_id", &req.requirement_id);
+        let (requirement, violations) =
+            crud::required_besides(req.requirement, "requirement", violations)?;
         let name = ResourceName::top_level(ResourceKind::Requirement, &req.requirement_id);
         let created = crud::create(
             &self.store,
@@ -304,6 +306,7 @@ impl MarketService for MarketApi {
             name,
             requirement,
             "requirement",
+            violations,
         )
         .await?;
         Ok(Response::new(created))

@@ -11,7 +11,7 @@ use crate::store::{ChangeSet, Expect, Op, StoreError};
 
 use super::convert::{decode_body, to_pb, Resource};
 use super::coverage;
-use super::crud::{self, parse_name, parse_new_id, SharedStore};
+use super::crud::{self, parse_name, SharedStore};
 use super::pb::glocal::v1::{self as pb, planning_service_server::PlanningService};
 use super::plan_validation::{validate_plan, InStore};
 use super::ApiError;
@@ -319,11 +319,12 @@ impl PlanningService for PlanningApi {
     ) -> Result<Response<pb::Launch>, Status> {
         let req = request.into_inner();
         let parent = parse_name(ResourceKind::Product, "parent", &req.parent)?;
-        parse_new_id("launch_id", &req.launch_id)?;
+        let violations = crud::new_id("launch_id", &req.launch_id);
         let name = ResourceName::child(&parent, ResourceKind::Launch, &req.launch_id);
+        let (launch, violations) = crud::required_besides(req.launch, "launch", violations)?;
         let launch = pb::Launch {
             name: name.to_string(),
-            ..crud::required(req.launch, "launch")?
+            ..launch
         };
         Ok(Response::new(
             crud::create(
@@ -332,6 +333,7 @@ impl PlanningService for PlanningApi {
                 name,
                 launch,
                 "launch",
+                violations,
             )
             .await?,
         ))
@@ -408,9 +410,9 @@ impl PlanningService for PlanningApi {
     ) -> Result<Response<pb::Roadmap>, Status> {
         let req = request.into_inner();
         let parent = parse_name(ResourceKind::Product, "parent", &req.parent)?;
-        parse_new_id("roadmap_id", &req.roadmap_id)?;
+        let violations = crud::new_id("roadmap_id", &req.roadmap_id);
         let name = ResourceName::child(&parent, ResourceKind::Roadmap, &req.roadmap_id);
-        let roadmap = crud::required(req.roadmap, "roadmap")?;
+        let (roadmap, violations) = crud::required_besides(req.roadmap, "roadmap", violations)?;
         Ok(Response::new(
             crud::create(
                 &self.store,
@@ -418,6 +420,7 @@ impl PlanningService for PlanningApi {
                 name,
                 roadmap,
                 "roadmap",
+                violations,
             )
             .await?,
         ))

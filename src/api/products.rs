@@ -6,7 +6,7 @@ use crate::domain::{ResourceKind, ResourceName};
 use crate::store::{ChangeSet, Expect, Op, StoreError};
 
 use super::bundles::{self, BundleLimits};
-use super::crud::{self, parse_name, parse_new_id, SharedStore};
+use super::crud::{self, parse_name, SharedStore};
 use super::pb::glocal::v1::{self as pb, product_service_server::ProductService};
 use super::ApiError;
 
@@ -124,8 +124,8 @@ impl ProductService for ProductApi {
         request: Request<pb::CreateProductRequest>,
     ) -> Result<Response<pb::Product>, Status> {
         let req = request.into_inner();
-        parse_new_id("product_id", &req.product_id)?;
-        let product = crud::required(req.product, "product")?;
+        let violations = crud::new_id("product_id", &req.product_id);
+        let (product, violations) = crud::required_besides(req.product, "product", violations)?;
         let name = ResourceName::top_level(ResourceKind::Product, &req.product_id);
         Ok(Response::new(
             crud::create(
@@ -134,6 +134,7 @@ impl ProductService for ProductApi {
                 name,
                 product,
                 "product",
+                violations,
             )
             .await?,
         ))
@@ -207,8 +208,8 @@ impl ProductService for ProductApi {
     ) -> Result<Response<pb::Variant>, Status> {
         let req = request.into_inner();
         let parent = parse_name(ResourceKind::Product, "parent", &req.parent)?;
-        parse_new_id("variant_id", &req.variant_id)?;
-        let variant = crud::required(req.variant, "variant")?;
+        let violations = crud::new_id("variant_id", &req.variant_id);
+        let (variant, violations) = crud::required_besides(req.variant, "variant", violations)?;
         let name = ResourceName::variant(&parent, &req.variant_id);
         Ok(Response::new(
             crud::create(
@@ -217,6 +218,7 @@ impl ProductService for ProductApi {
                 name,
                 variant,
                 "variant",
+                violations,
             )
             .await?,
         ))

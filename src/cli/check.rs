@@ -90,13 +90,24 @@ pub struct CheckArgs {
     /// Plan mode: a plan file (TOML); its [product.fluent] table says where the Fluent files are.
     #[arg(long, value_name = "PLAN", help_heading = "Plan and server modes")]
     pub plan: Option<PathBuf>,
-    /// Server mode: the server, such as http://127.0.0.1:50051.
-    #[arg(long, value_name = "URL", help_heading = "Plan and server modes")]
+    /// Server mode: the server, such as http://127.0.0.1:50051 or
+    /// 127.0.0.1:50051. From the environment (GLOCAL_SERVER) it chooses server
+    /// mode only when no lint or plan flag is given.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "GLOCAL_SERVER",
+        help_heading = "Plan and server modes"
+    )]
     pub server: Option<ServerUrl>,
     /// The roadmap: in plan mode its id (default: every roadmap of the plan); in
-    /// server mode its name, products/PRODUCT/roadmaps/ROADMAP.
+    /// server mode its name, products/PRODUCT/roadmaps/ROADMAP, or its id with
+    /// --product.
     #[arg(long, value_name = "NAME", help_heading = "Plan and server modes")]
     pub roadmap: Option<String>,
+    /// Server mode: the product of a --roadmap given by id (PRODUCT or products/PRODUCT).
+    #[arg(long, value_name = "PRODUCT", help_heading = "Plan and server modes")]
+    pub product: Option<String>,
     /// Server mode: upload this locale tree ({locale}/**/*.ftl) to the product first.
     #[arg(long, value_name = "DIR", help_heading = "Plan and server modes")]
     pub push: Option<PathBuf>,
@@ -396,6 +407,12 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
 /// Checks that the flags make one mode.
 fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
     let lint = args.source.is_some() || args.l10n.is_some();
+    // A server that only GLOCAL_SERVER names is a default for server mode,
+    // not a second mode beside the lint and plan flags.
+    let server = match &args.server {
+        Some(url) if (lint || args.plan.is_some()) && server_only_from_env(url) => None,
+        other => other.clone(),
+    };
     let mut chosen = Vec::new();
     if lint {
         chosen.push(if args.source.is_some() {
@@ -407,7 +424,7 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
     if args.plan.is_some() {
         chosen.push("--plan");
     }
-    if args.server.is_some() {
+    if server.is_some() {
         chosen.push("--server");
     }
     match chosen.as_slice() {
@@ -415,8 +432,11 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
         [_] => {}
         [a, b, ..] => bail!(texts::two_modes(a, b)),
     }
-    if args.push.is_some() && args.server.is_none() {
+    if args.push.is_some() && server.is_none() {
         bail!(texts::flag_needs_mode("--push", texts::Modes::Server));
+    }
+    if args.product.is_some() && server.is_none() {
+        bail!(texts::flag_needs_mode("--product", texts::Modes::Server));
     }
     if args.push.is_some() {
         let r = &args.reports;
@@ -440,7 +460,7 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
     if !lint && args.fallback {
         bail!(texts::flag_needs_mode("--fallback", texts::Modes::Lint));
     }
-    if args.server.is_some() && args.scope.is_some() {
+    if server.is_some() && args.scope.is_some() {
         bail!(texts::flag_needs_mode("--scope", texts::Modes::LintAndPlan));
     }
     if lint {
@@ -477,16 +497,79 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
     if let Some(plan) = &args.plan {
         return Ok(Run::Plan { plan: plan.clone() });
     }
-    let server = args.server.clone().expect("one mode was chosen");
+    let Some(server) = server else {
+        bail!(texts::no_mode());
+    };
     let Some(roadmap) = &args.roadmap else {
         bail!(texts::server_needs_roadmap());
     };
-    let roadmap = ResourceName::parse_text(ResourceKind::Roadmap, roadmap)
-        .map_err(|e| anyhow::anyhow!(texts::bad_roadmap_name(roadmap, &texts::why(&e))))?;
+    let roadmap = server_roadmap(roadmap, args.product.as_deref())?;
     Ok(Run::Server {
         server,
         roadmap,
         push: args.push.clone(),
+    })
+}
+
+/// Whether `url` came from `GLOCAL_SERVER` alone: the environment names it
+/// and the command line has no `--server`.
+fn server_only_from_env(url: &ServerUrl) -> bool {
+    let from_env = std::env::var("GLOCAL_SERVER")
+        .ok()
+        .and_then(|v| v.parse::<ServerUrl>().ok());
+    let on_command_line = std::env::args_os().skip(2).any(|a| {
+        let a = a.to_string_lossy();
+        a == "--server" || a.starts_with("--server=")
+    });
+    from_env.as_ref() == Some(url) && !on_command_line
+}
+
+/// The roadmap of server mode: its full name `products/P/roadmaps/R`, or its
+/// id `R` with `--product P` (or `products/P`). A `--product` beside a full
+/// name must name the same product.
+fn server_roadmap(roadmap: &str, product: Option<&str>) -> anyhow::Result<ResourceName> {
+    let product = match product {
+        Some(p) => {
+            let full = if p.contains('/') {
+                p.to_string()
+            } else {
+                format!("products/{p}")
+            };
+            let name = ResourceName::parse_text(ResourceKind::Product, &full).map_err(|e| {
+                anyhow::anyhow!(crate::tr!(
+                    "check-server-bad-product",
+                    "value" => p,
+                    "why" => texts::why(&e)
+                ))
+            })?;
+            Some(name)
+        }
+        None => None,
+    };
+    if roadmap.contains('/') {
+        let name = ResourceName::parse_text(ResourceKind::Roadmap, roadmap)
+            .map_err(|e| anyhow::anyhow!(texts::bad_roadmap_name(roadmap, &texts::why(&e))))?;
+        if let Some(product) = &product {
+            if name.parent().as_ref() != Some(product) {
+                bail!(crate::tr!(
+                    "check-server-product-mismatch",
+                    "roadmap" => roadmap,
+                    "product" => product.as_str()
+                ));
+            }
+        }
+        return Ok(name);
+    }
+    let Some(product) = product else {
+        bail!(crate::tr!("check-server-roadmap-needs-product", "value" => roadmap));
+    };
+    let full = format!("{}/roadmaps/{roadmap}", product.as_str());
+    ResourceName::parse_text(ResourceKind::Roadmap, &full).map_err(|e| {
+        anyhow::anyhow!(crate::tr!(
+            "check-server-bad-roadmap-id",
+            "value" => roadmap,
+            "why" => texts::why(&e)
+        ))
     })
 }
 
@@ -1272,7 +1355,9 @@ async fn server_mode(
     push_dir: Option<&Path>,
     settings: &Settings,
 ) -> anyhow::Result<Report> {
-    let product = roadmap.parent().expect("a roadmap name has a product");
+    let Some(product) = roadmap.parent() else {
+        bail!(texts::server_needs_roadmap());
+    };
     let mut folders = BTreeMap::new();
     if let Some(dir) = push_dir {
         require_dir("--push", dir, settings)?;
@@ -1374,7 +1459,7 @@ async fn server_mode(
                 market: l.market,
                 variant: l.variant,
                 date: date_text(l.date.as_ref()),
-                days_until: i64::from(l.days_until),
+                days_until: i64::from(l.days_until.unwrap_or_default()),
                 verdict: verdict_from_pb(l.verdict),
             },
         })

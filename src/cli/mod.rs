@@ -50,9 +50,10 @@ pub enum Command {
 /// Arguments of `glocal serve`.
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
-    /// Address to listen on (use port 0 for any free port).
+    /// Address to listen on, `IP:PORT` or `HOST:PORT` such as localhost:50051
+    /// (use port 0 for any free port).
     #[arg(long, default_value = DEFAULT_LISTEN, env = "GLOCAL_LISTEN")]
-    pub listen: SocketAddr,
+    pub listen: ListenAddress,
     /// Directory of the embedded database; created if absent.
     #[arg(long, default_value = DEFAULT_DATA_DIR, env = "GLOCAL_DATA_DIR")]
     pub data_dir: PathBuf,
@@ -68,6 +69,53 @@ pub struct ServeArgs {
     /// Seconds a shutdown waits for open requests and streams (such as health watches).
     #[arg(long, default_value_t = 10, env = "GLOCAL_DRAIN_TIMEOUT_SECS")]
     pub drain_timeout_secs: u64,
+}
+
+/// The address `glocal serve` listens on: `IP:PORT`, or `HOST:PORT` with a
+/// host name that resolves (such as `localhost:50051`), resolved when the
+/// arguments are parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenAddress {
+    /// What was given, for messages.
+    given: String,
+    /// The addresses it resolves to, tried in turn.
+    addresses: Vec<SocketAddr>,
+}
+
+impl ListenAddress {
+    /// The addresses it resolves to, tried in turn (at least one).
+    pub fn addresses(&self) -> &[SocketAddr] {
+        &self.addresses
+    }
+}
+
+impl std::str::FromStr for ListenAddress {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        use std::net::ToSocketAddrs;
+        let addresses: Vec<SocketAddr> = match s.to_socket_addrs() {
+            Ok(addresses) => addresses.collect(),
+            Err(e) => {
+                return Err(format!(
+                    "{s}: expected IP:PORT or HOST:PORT, such as {DEFAULT_LISTEN} or localhost:50051 ({e})"
+                ))
+            }
+        };
+        if addresses.is_empty() {
+            return Err(format!("{s}: the host name resolves to no address"));
+        }
+        Ok(ListenAddress {
+            given: s.to_string(),
+            addresses,
+        })
+    }
+}
+
+impl std::fmt::Display for ListenAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.given)
+    }
 }
 
 /// Chooses the language of `glocal check`'s texts from the raw arguments
@@ -115,7 +163,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
 
 async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
     let store = SledStore::open(&args.data_dir)?;
-    let listener = tokio::net::TcpListener::bind(args.listen)
+    let listener = tokio::net::TcpListener::bind(args.listen.addresses())
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
     let local = listener.local_addr()?;

@@ -2,15 +2,16 @@
 //! baseline), which locales are below their minimum coverage
 //! (`--min-coverage`), and the exit status.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
-use crate::coverage::finding::Severity;
-use crate::domain::LocaleTag;
+use crate::coverage::finding::{Rule, Severity};
+use crate::coverage::roadmap::Verdict;
+use crate::domain::{CalendarDate, LocaleTag};
 
 use super::baseline::Baseline;
 use super::texts;
-use super::{Report, ThresholdResult};
+use super::{LaunchResult, Report, ReportFinding, ThresholdResult};
 
 /// `--fail-on`: the least severe finding that blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -18,6 +19,9 @@ pub enum FailOn {
     /// Errors block (the default).
     #[default]
     Error,
+    /// Errors block, and so do the gaps of every AT_RISK launch (warnings
+    /// only because their need date is beyond the window).
+    AtRisk,
     /// Errors and warnings block.
     Warning,
     /// No finding blocks (coverage minimums still do).
@@ -25,23 +29,69 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    /// `error`, `warning` or `never`.
+    /// `error`, `at-risk`, `warning` or `never`.
     pub fn as_str(self) -> &'static str {
         match self {
             FailOn::Error => "error",
+            FailOn::AtRisk => "at-risk",
             FailOn::Warning => "warning",
             FailOn::Never => "never",
         }
     }
 
-    /// Whether a finding of `severity` blocks.
+    /// Whether a finding of `severity` blocks, whatever its launch.
     pub fn blocks(self, severity: Severity) -> bool {
         match self {
-            FailOn::Error => severity == Severity::Error,
+            FailOn::Error | FailOn::AtRisk => severity == Severity::Error,
             FailOn::Warning => severity <= Severity::Warning,
             FailOn::Never => false,
         }
     }
+
+    /// Whether the gaps of an AT_RISK launch block: under `at-risk`, and
+    /// under `warning` (which blocks every warning anyway).
+    pub fn blocks_at_risk(self) -> bool {
+        matches!(self, FailOn::AtRisk | FailOn::Warning)
+    }
+}
+
+/// Whether `f` is a gap of an AT_RISK launch: a warning of a rule whose
+/// findings are errors by default (a gap the engine made a warning), of a
+/// launch in `at_risk` (roadmap, launch). The report does not say why a gap
+/// is a warning, so a RECOMMENDED gap of an AT_RISK launch counts too.
+fn is_at_risk_gap(f: &ReportFinding, at_risk: &BTreeSet<(&str, &str)>) -> bool {
+    let (Some(roadmap), Some(launch)) = (f.roadmap.as_deref(), f.launch.as_deref()) else {
+        return false;
+    };
+    f.severity == Severity::Warning
+        && Rule::ALL
+            .iter()
+            .find(|r| r.id() == f.rule)
+            .is_some_and(|r| r.default_severity() == Severity::Error)
+        && at_risk.contains(&(roadmap, launch))
+}
+
+/// The first day on which `launch`'s gaps block: its date minus its
+/// market's window (`market_window_days`, else `window_days`, else 0). The
+/// report has no need date per gap, so this is from the launch date; a gap
+/// of a roadmap item with an earlier `target_date` blocks earlier, one with
+/// a later date later. `None` if the date does not parse.
+pub fn due_date(report: &Report, launch: &LaunchResult) -> Option<CalendarDate> {
+    let window = report
+        .market_window_days
+        .get(&launch.market)
+        .copied()
+        .or(report.window_days)
+        .unwrap_or(0);
+    let date = CalendarDate::parse(&launch.date).ok()?;
+    let day = i32::try_from(date.julian_day() - window).ok()?;
+    let due = time::Date::from_julian_day(day).ok()?;
+    CalendarDate::from_ymd(
+        due.year(),
+        i32::from(u8::from(due.month())),
+        i32::from(due.day()),
+    )
+    .ok()
 }
 
 /// `--min-coverage`: a default minimum and minimums per locale, in percent.
@@ -153,8 +203,46 @@ pub fn apply(report: &mut Report, gates: &Gates) -> i32 {
     if let Some(baseline) = &gates.baseline {
         baseline.mark(&mut report.findings);
     }
-    for f in &mut report.findings {
-        f.blocking = !f.baselined && gates.fail_on.blocks(f.severity);
+    // The launches AT_RISK, by (roadmap, launch).
+    let at_risk: BTreeSet<(&str, &str)> = report
+        .launches
+        .iter()
+        .filter(|l| l.verdict == Verdict::AtRisk)
+        .map(|l| (l.roadmap.as_str(), l.launch.as_str()))
+        .collect();
+    // Those with a gap that counts (not baselined, not left out by
+    // --locale), and their first due dates.
+    let mut risky: BTreeMap<&str, Option<CalendarDate>> = BTreeMap::new();
+    for f in &report.findings {
+        if f.baselined || !is_at_risk_gap(f, &at_risk) {
+            continue;
+        }
+        let Some(l) = report.launches.iter().find(|l| {
+            Some(l.roadmap.as_str()) == f.roadmap.as_deref()
+                && Some(l.launch.as_str()) == f.launch.as_deref()
+        }) else {
+            continue;
+        };
+        let due = due_date(report, l);
+        let entry = risky.entry(l.launch.as_str()).or_insert(due);
+        *entry = match (*entry, due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    let at_risk_launches = risky.len();
+    let first_due = risky.values().flatten().min().map(|d| d.to_string());
+    let blocking: Vec<bool> = report
+        .findings
+        .iter()
+        .map(|f| {
+            !f.baselined
+                && (gates.fail_on.blocks(f.severity)
+                    || (gates.fail_on.blocks_at_risk() && is_at_risk_gap(f, &at_risk)))
+        })
+        .collect();
+    for (f, blocking) in report.findings.iter_mut().zip(blocking) {
+        f.blocking = blocking;
     }
 
     report.thresholds.clear();
@@ -230,6 +318,8 @@ pub fn apply(report: &mut Report, gates: &Gates) -> i32 {
         s.blocking += usize::from(f.blocking);
     }
     s.thresholds_failed = report.thresholds.iter().filter(|t| !t.passed).count();
+    s.at_risk_launches = at_risk_launches;
+    s.first_due = first_due;
     s.passed = s.blocking == 0 && s.thresholds_failed == 0;
     s.exit_code = if s.passed { 0 } else { 1 };
     s.exit_code
@@ -247,6 +337,8 @@ pub fn summary_counts(report: &Report) -> texts::SummaryCounts {
         baselined: s.baselined,
         locales: s.locales,
         thresholds_failed: s.thresholds_failed,
+        at_risk_launches: s.at_risk_launches,
+        first_due: s.first_due.clone(),
         fail_on: s.fail_on.clone(),
     }
 }
@@ -287,5 +379,34 @@ mod tests {
         assert!(FailOn::Warning.blocks(Severity::Warning));
         assert!(!FailOn::Warning.blocks(Severity::Info));
         assert!(!FailOn::Never.blocks(Severity::Error));
+        assert!(FailOn::AtRisk.blocks(Severity::Error));
+        assert!(!FailOn::AtRisk.blocks(Severity::Warning));
+        assert!(!FailOn::Error.blocks_at_risk());
+        assert!(FailOn::AtRisk.blocks_at_risk());
+        assert!(FailOn::Warning.blocks_at_risk());
+        assert!(!FailOn::Never.blocks_at_risk());
+        assert_eq!(FailOn::AtRisk.as_str(), "at-risk");
+    }
+
+    #[test]
+    fn due_date_is_the_launch_date_minus_its_markets_window() {
+        let mut report = Report::new(super::super::Mode::Plan, "en-US");
+        report.window_days = Some(14);
+        report.market_window_days.insert("markets/jp".into(), 30);
+        let launch = |market: &str, date: &str| LaunchResult {
+            roadmap: "products/p/roadmaps/r".into(),
+            launch: "products/p/launches/l".into(),
+            market: market.into(),
+            variant: "products/p/variants/v".into(),
+            date: date.into(),
+            days_until: 0,
+            verdict: Verdict::AtRisk,
+        };
+        let due = |market: &str, date: &str| {
+            due_date(&report, &launch(market, date)).map(|d| d.to_string())
+        };
+        assert_eq!(due("markets/fr", "2030-03-01"), Some("2030-02-15".into()));
+        assert_eq!(due("markets/jp", "2030-01-10"), Some("2029-12-11".into()));
+        assert_eq!(due("markets/fr", "2030-3-1"), None);
     }
 }

@@ -3,6 +3,10 @@
 //! locale, failed when the locale has a blocking finding or is below its
 //! minimum coverage. The failure's text lists the blocking findings; the
 //! other findings go to the test case's `system-out`.
+//!
+//! "Blocking" is the gate's word ([`super::gate::apply`]), so JUnit fails
+//! exactly what fails the exit status: the gaps of an AT_RISK launch are
+//! warnings, failures only under `--fail-on at-risk` (or `warning`).
 
 use std::fmt::Write as _;
 

@@ -79,13 +79,9 @@ pub fn render(report: &Report) -> String {
 /// title and headings alone need it).
 pub fn render_within(report: &Report, budget: usize) -> String {
     let mut out = String::new();
-    let s = &report.summary;
-    let _ = writeln!(out, "### {}\n", texts::markdown_title(s.passed, s.blocking));
-    let _ = writeln!(
-        out,
-        "{}\n",
-        cell(&texts::summary_line(&super::gate::summary_counts(report)))
-    );
+    let counts = super::gate::summary_counts(report);
+    let _ = writeln!(out, "### {}\n", texts::markdown_title(&counts));
+    let _ = writeln!(out, "{}\n", cell(&texts::summary_line(&counts)));
 
     if report.mode != Mode::Lint && !report.launches.is_empty() {
         let _ = writeln!(out, "#### {}\n", texts::markdown_launches_heading());

@@ -229,11 +229,12 @@ impl Group {
 /// The outcome of the gates.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Summary {
-    /// Whether nothing blocks.
+    /// Whether nothing blocks (the exit status is 0). Launches may still be
+    /// AT_RISK ([`Summary::at_risk_launches`]).
     pub passed: bool,
     /// The exit status: 0 passed, 1 failed.
     pub exit_code: i32,
-    /// `--fail-on`: `error`, `warning` or `never`.
+    /// `--fail-on`: `error`, `at-risk`, `warning` or `never`.
     pub fail_on: String,
     /// Locales (lint) or market × locale rows checked.
     pub locales: usize,
@@ -249,6 +250,15 @@ pub struct Summary {
     pub baselined: usize,
     /// Coverage thresholds that failed.
     pub thresholds_failed: usize,
+    /// Plan and server modes: launches (by name, whatever the roadmap)
+    /// whose verdict is AT_RISK and that have a gap not in the baseline.
+    #[serde(default)]
+    pub at_risk_launches: usize,
+    /// The earliest day on which a gap of an AT_RISK launch starts to block
+    /// (`YYYY-MM-DD`): the launch date minus its market's window
+    /// ([`gate::due_date`]); absent when no launch is AT_RISK.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_due: Option<String>,
 }
 
 /// Counts of source messages or words.

@@ -49,11 +49,11 @@ impl Paint {
         }
     }
 
-    fn outcome(self, passed: bool, text: &str) -> String {
-        if passed {
-            self.wrap("1;32", text)
-        } else {
-            self.wrap("1;31", text)
+    fn outcome(self, outcome: texts::Outcome, text: &str) -> String {
+        match outcome {
+            texts::Outcome::Passed => self.wrap("1;32", text),
+            texts::Outcome::AtRisk => self.wrap("1;33", text),
+            texts::Outcome::Failed => self.wrap("1;31", text),
         }
     }
 }
@@ -160,8 +160,9 @@ pub fn render(report: &Report, color: bool) -> String {
             )
         );
     }
-    let summary = texts::summary_line(&summary_counts(report));
-    let _ = writeln!(out, "\n{}", p.outcome(report.summary.passed, &summary));
+    let counts = summary_counts(report);
+    let summary = texts::summary_line(&counts);
+    let _ = writeln!(out, "\n{}", p.outcome(counts.outcome(), &summary));
     out
 }
 

@@ -454,17 +454,32 @@ pub fn summary_line(s: &SummaryCounts) -> String {
         parts.push(tr!("check-count-baselined", "count" => s.baselined));
     }
     let counts = parts.join(&tr!("check-list-separator"));
-    let mut line = if s.passed {
-        tr!("check-summary-passed", "counts" => counts, "locales" => s.locales)
-    } else {
-        tr!(
-            "check-summary-failed",
-            "blocking" => s.blocking,
+    let separator = tr!("check-clause-separator");
+    let mut line = match s.outcome() {
+        Outcome::Passed => {
+            tr!("check-summary-passed", "counts" => counts, "locales" => s.locales)
+        }
+        Outcome::AtRisk => tr!(
+            "check-summary-at-risk",
+            "risk" => at_risk(s),
             "counts" => counts,
             "locales" => s.locales,
-        )
+        ),
+        Outcome::Failed => {
+            let mut line = tr!(
+                "check-summary-failed",
+                "blocking" => s.blocking,
+                "counts" => counts,
+                "locales" => s.locales,
+            );
+            // What blocks later is said too.
+            if s.at_risk_launches > 0 {
+                line.push_str(&separator);
+                line.push_str(&at_risk(s));
+            }
+            line
+        }
     };
-    let separator = tr!("check-clause-separator");
     if s.thresholds_failed > 0 {
         line.push_str(&separator);
         line.push_str(&tr!("check-summary-below-minimum", "locales" => s.thresholds_failed));
@@ -472,6 +487,26 @@ pub fn summary_line(s: &SummaryCounts) -> String {
     line.push_str(&separator);
     line.push_str(&format!("--fail-on {}", s.fail_on));
     line
+}
+
+/// `1 launch AT_RISK, first due 2030-02-15`.
+fn at_risk(s: &SummaryCounts) -> String {
+    tr!(
+        "check-summary-at-risk-launches",
+        "launches" => s.at_risk_launches,
+        "date" => s.first_due.as_deref().unwrap_or("-"),
+    )
+}
+
+/// What the headline says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing blocks and no launch is AT_RISK.
+    Passed,
+    /// Nothing blocks, but a launch is AT_RISK.
+    AtRisk,
+    /// Something blocks.
+    Failed,
 }
 
 /// The counts the summary line needs.
@@ -493,16 +528,33 @@ pub struct SummaryCounts {
     pub locales: usize,
     /// Coverage thresholds that failed.
     pub thresholds_failed: usize,
+    /// Launches AT_RISK (with a gap not in the baseline).
+    pub at_risk_launches: usize,
+    /// The first day a gap of an AT_RISK launch blocks.
+    pub first_due: Option<String>,
     /// The `--fail-on` level.
     pub fail_on: String,
 }
 
+impl SummaryCounts {
+    /// `Passed` only when nothing blocks and no launch is AT_RISK.
+    pub fn outcome(&self) -> Outcome {
+        if !self.passed {
+            Outcome::Failed
+        } else if self.at_risk_launches > 0 {
+            Outcome::AtRisk
+        } else {
+            Outcome::Passed
+        }
+    }
+}
+
 /// Markdown: the title.
-pub fn markdown_title(passed: bool, blocking: usize) -> String {
-    if passed {
-        tr!("check-markdown-passed")
-    } else {
-        tr!("check-markdown-failed", "blocking" => blocking)
+pub fn markdown_title(s: &SummaryCounts) -> String {
+    match s.outcome() {
+        Outcome::Passed => tr!("check-markdown-passed"),
+        Outcome::AtRisk => tr!("check-markdown-at-risk", "risk" => at_risk(s)),
+        Outcome::Failed => tr!("check-markdown-failed", "blocking" => s.blocking),
     }
 }
 
