@@ -249,7 +249,7 @@ fn json_report_follows_the_schema() {
         stderr(&out)
     );
     let r = json_report(&json);
-    assert_eq!(r["schema_version"], 1);
+    assert_eq!(r["schema_version"], 2);
     assert_eq!(r["tool"]["name"], "glocal");
     assert_eq!(r["mode"], "lint");
     assert_eq!(r["source_locale"], "en-US");
@@ -1225,7 +1225,7 @@ fn junit_fails_an_at_risk_launch_only_under_fail_on_at_risk() {
             .descendants()
             .find(|n| n.has_tag_name("testcase") && n.attribute("name") == Some("fr-FR"))
             .expect("the fr-FR case");
-        let gap = "tests/fixtures/check/plan/locales/fr/lamp.ftl: warning[missing-message] dimmer-level: message dimmer-level is not translated (in the fr bundle, which serves fr-FR)";
+        let gap = "tests/fixtures/check/plan/locales/fr/lamp.ftl: warning[missing-message] dimmer-level: message dimmer-level is not translated (in the fr bundle, which serves fr-FR) — storefront default locale of markets/shop-fr, roadmap item dimmer, due 2030-02-15";
         let failure = fr.children().find(|n| n.has_tag_name("failure"));
         let system_out = fr
             .children()
@@ -1244,7 +1244,7 @@ fn junit_fails_an_at_risk_launch_only_under_fail_on_at_risk() {
                 system_out,
                 format!(
                     "fr-FR (served by fr): 1/2 messages (50.0%), 1/3 words\n\
-                     info[fallback-used]: the fr bundle serves 1 of the 2 needed messages\n{gap}"
+                     info[fallback-used]: the fr bundle serves 1 of the 2 needed messages — storefront default locale of markets/shop-fr, due 2030-02-15\n{gap}"
                 ),
                 "{fail_on}"
             );
@@ -1878,7 +1878,7 @@ fn plan_and_server_modes_agree_finding_for_finding() {
             .iter()
             .map(|f| {
                 format!(
-                    "{} {} {} {} {} {} {} {}",
+                    "{} {} {} {} {} {} {} {} {} {} {} {}",
                     f["rule"],
                     f["severity"],
                     f["market"],
@@ -1886,7 +1886,11 @@ fn plan_and_server_modes_agree_finding_for_finding() {
                     f["file"],
                     f["line"],
                     f["message_id"],
-                    f["detail"]
+                    f["detail"],
+                    f["reasons"],
+                    f["need_date"],
+                    f["due_date"],
+                    f["waived_by"]
                 )
             })
             .collect();
@@ -1920,6 +1924,31 @@ fn plan_and_server_modes_agree_finding_for_finding() {
         let (s, p) = (json_report(&server_json), json_report(&plan_json));
         assert_eq!(keys(&s), keys(&p), "{as_of}");
         assert_eq!(s["launches"], p["launches"], "{as_of}");
+        // The stats rows' reasons and dates agree too.
+        let why = |r: &Value| -> Vec<String> {
+            let mut rows: Vec<String> = r["stats"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{} {} {} {} {}",
+                        x["market"], x["locale"], x["reasons"], x["need_date"], x["due_date"]
+                    )
+                })
+                .collect();
+            rows.sort();
+            rows
+        };
+        assert_eq!(why(&s), why(&p), "{as_of}");
+        assert!(
+            p["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["reasons"].is_array() && f["due_date"].is_string()),
+            "{as_of}"
+        );
         let lost: Vec<&Value> = p["findings"]
             .as_array()
             .unwrap()
@@ -1942,4 +1971,76 @@ fn plan_and_server_modes_agree_finding_for_finding() {
         };
         assert_eq!(lost[0]["severity"], want, "{as_of}");
     }
+}
+
+/// Plan mode, JSON: every finding of the fixture plan and every stats row
+/// says why its locale is needed and by when the gap blocks.
+#[test]
+fn plan_findings_say_why_and_by_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("plan.json");
+    check(&[
+        "--plan",
+        PLAN,
+        "--as-of",
+        "2030-02-20",
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    let r = json_report(&json);
+    assert_eq!(r["schema_version"], 2);
+    let all = r["findings"].as_array().unwrap();
+    assert_eq!(all.len(), 3, "{all:?}");
+    for f in all {
+        assert!(!f["reasons"].as_array().unwrap().is_empty(), "{f}");
+        assert!(
+            f["need_date"].is_string() && f["due_date"].is_string(),
+            "{f}"
+        );
+    }
+    for s in r["stats"].as_array().unwrap() {
+        assert!(!s["reasons"].as_array().unwrap().is_empty(), "{s}");
+        assert!(s["due_date"].is_string(), "{s}");
+    }
+    // The fr launch (2030-03-01, window 14): due 2030-02-15.
+    let gap = all
+        .iter()
+        .find(|f| f["rule"] == "missing-message" && f["message_id"] == "dimmer-level")
+        .unwrap();
+    assert_eq!(
+        gap["reasons"],
+        serde_json::json!([
+            {"kind": "storefront-default", "name": "markets/shop-fr", "obligation": "MANDATORY"},
+            {"kind": "roadmap-item", "name": "dimmer", "obligation": "MANDATORY"}
+        ])
+    );
+    assert_eq!(
+        (&gap["need_date"], &gap["due_date"]),
+        (&Value::from("2030-03-01"), &Value::from("2030-02-15"))
+    );
+    assert!(gap.get("waived_by").is_none(), "{gap}");
+    // The v2 roadmap's timer item is needed on its target date 2030-09-01.
+    let v2_note = all
+        .iter()
+        .find(|f| f["roadmap"] == "products/lamp/roadmaps/v2")
+        .unwrap();
+    assert_eq!(
+        (
+            &v2_note["rule"],
+            &v2_note["need_date"],
+            &v2_note["due_date"]
+        ),
+        (
+            &Value::from("fallback-used"),
+            &Value::from("2030-09-01"),
+            &Value::from("2030-08-18")
+        )
+    );
+    // The text report follows the gap's detail with why and by when.
+    let out = check(&["--plan", PLAN, "--roadmap", "v1", "--as-of", "2030-02-20"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("message dimmer-level is not translated (in the fr bundle, which serves fr-FR) — storefront default locale of markets/shop-fr, roadmap item dimmer, due 2030-02-15"),
+        "{text}"
+    );
 }

@@ -5,14 +5,14 @@
 use std::collections::BTreeMap;
 
 use glocal::coverage::checks::{check_locale, BundleView, CheckOptions, LocaleReport};
-use glocal::coverage::finding::{Finding, Rule, Severity};
+use glocal::coverage::finding::{Finding, NeedReason, NeedReasonKind, Rule, Severity, WaivedBy};
 use glocal::coverage::roadmap::{
     check_roadmap, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
 };
 use glocal::coverage::serving_order;
 use glocal::domain::ftl::{index_file, FileIndex};
 use glocal::domain::planning::{
-    Launch, LaunchPhase, LaunchStatus, PhaseDate, Roadmap, RoadmapItem,
+    Launch, LaunchPhase, LaunchStatus, PhaseDate, Roadmap, RoadmapItem, Waiver,
 };
 use glocal::domain::{
     CalendarDate, Jurisdiction, LocaleRule, LocaleTag, Market, MarketInput, MatchPolicy,
@@ -714,4 +714,127 @@ fn every_message_a_syntax_error_swallows_is_reported() {
         ]
     );
     assert_eq!(coverage(&report, "fr-CA"), (3, 0, 0, Some("fr".into())));
+}
+
+/// A gap says why it is needed (the storefront default, the requirement with
+/// its kind, summary and legal reference, the roadmap item, each with its
+/// obligation), when the messages are needed and the last day before it
+/// blocks (need date minus the window); the locale's coverage says the same.
+#[test]
+fn a_gap_says_why_and_by_when() {
+    let mut plan = fr_ca_plan();
+    requirement(&mut plan, "fr-CA", MatchPolicy::Exact);
+    let report = run(&plan);
+    let gap = report.launches[0]
+        .findings
+        .iter()
+        .find(|f| f.rule == Rule::MissingMessage && f.message_id.as_deref() == Some("a"))
+        .expect("a gap on a");
+    let mut storefront = NeedReason::new(
+        NeedReasonKind::StorefrontDefault,
+        "markets/m",
+        Obligation::Mandatory,
+    );
+    let mut law = NeedReason::new(
+        NeedReasonKind::Requirement,
+        "requirements/law",
+        Obligation::Mandatory,
+    );
+    law.requirement_kind = Some(RequirementKind::LegalLanguage);
+    law.summary = "A language law".into();
+    law.legal_reference = "Law 1".into();
+    let item = NeedReason::new(
+        NeedReasonKind::RoadmapItem,
+        "everything",
+        Obligation::Mandatory,
+    );
+    assert_eq!(gap.reasons, [storefront.clone(), law.clone(), item]);
+    assert_eq!(
+        (gap.need_date, gap.due_date, gap.waived_by.len()),
+        (Some(day("2027-03-01")), Some(day("2027-02-15")), 0)
+    );
+    let cov = report.launches[0]
+        .locales
+        .iter()
+        .find(|c| c.locale == "fr-CA")
+        .expect("fr-CA coverage");
+    storefront.obligation = Obligation::Mandatory;
+    assert_eq!(cov.reasons, [storefront, law]);
+    assert_eq!(
+        (cov.need_date, cov.due_date),
+        (Some(day("2027-03-01")), Some(day("2027-02-15")))
+    );
+    let json = serde_json::to_value(gap).unwrap();
+    assert_eq!(
+        json["reasons"][1],
+        serde_json::json!({
+            "kind": "requirement",
+            "name": "requirements/law",
+            "requirement_kind": "LEGAL_LANGUAGE",
+            "summary": "A language law",
+            "legal_reference": "Law 1",
+            "obligation": "MANDATORY"
+        })
+    );
+    assert_eq!(json["due_date"], "2027-02-15");
+}
+
+/// A waiver that excuses a gap is named on it (`waived_by`); one that
+/// matches no gap of any launch is an `unused-waiver` note of the roadmap.
+#[test]
+fn waivers_are_named_and_unused_ones_noted() {
+    let mut plan = fr_ca_plan();
+    // en-CA is needed only by the law, and no bundle serves it exactly.
+    requirement(&mut plan, "en-CA", MatchPolicy::Exact);
+    let waiver = |requirement: &str| Waiver {
+        requirement: name(ResourceKind::Requirement, requirement),
+        reason: "later".into(),
+        approver: "legal".into(),
+        expiry: Some(day("2027-06-30")),
+    };
+    plan.roadmap.items[0].waivers = vec![waiver("requirements/law"), waiver("requirements/other")];
+    let report = run(&plan);
+    let gap = report.launches[0]
+        .findings
+        .iter()
+        .find(|f| f.rule == Rule::MissingLocale)
+        .expect("a missing-locale gap");
+    assert_eq!(gap.severity, Severity::Info);
+    assert_eq!(
+        gap.waived_by,
+        [WaivedBy {
+            requirement: "requirements/law".into(),
+            approver: "legal".into(),
+            expiry: Some(day("2027-06-30")),
+        }]
+    );
+    assert_eq!(
+        (gap.need_date, gap.due_date),
+        (Some(day("2027-03-01")), Some(day("2027-02-15")))
+    );
+    let unused: Vec<(Rule, Severity, Option<&str>, &str)> = report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule,
+                f.severity,
+                f.message_id.as_deref(),
+                f.detail.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unused,
+        [(
+            Rule::UnusedWaiver,
+            Severity::Info,
+            Some("everything"),
+            "the waiver of item everything for requirements/other (approved by legal) matched no gap of any launch"
+        )]
+    );
+    assert_eq!(
+        report.findings[0].waived_by[0].requirement,
+        "requirements/other"
+    );
 }

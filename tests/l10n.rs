@@ -275,7 +275,7 @@ fn reports_translate_texts_but_not_ids_or_keys() {
     // report says the notes in German.
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     assert!(report["findings"]
         .as_array()
         .unwrap()

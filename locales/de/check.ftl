@@ -264,3 +264,20 @@ check-summary-at-risk =
        *[other] { $locales } Locales
     }
 check-markdown-at-risk = glocal check: ⚠️ heute blockiert nichts; { $risk }
+
+rule-unused-waiver = Eine Ausnahme der Roadmap betrifft keine Lücke eines Launches.
+    .help = Eine Ausnahme entschuldigt Lücken, die eine Anforderung verursacht; eine, die nichts entschuldigt, ist veraltet oder nennt die falsche Anforderung. Die Ausnahme entfernen oder ihre Anforderung korrigieren.
+# $reasons (String) - Texte von check-reason-*, durch Kommas getrennt; $due (String) - JJJJ-MM-TT
+check-why = — { $reasons }, fällig am { $due }
+# $market (String) - der Name des Markts
+check-reason-storefront-default = Standard-Locale des Shops von { $market }
+# $launch (String) - der Name des Launches
+check-reason-launch-locale = ausgeliefert vom Launch { $launch }
+# $requirement (String) - die Zusammenfassung der Anforderung
+check-reason-requirement = verlangt von { $requirement }
+# $requirement (String) - die Zusammenfassung; $reference (String) - die Rechtsgrundlage
+check-reason-requirement-legal = verlangt von { $requirement } ({ $reference })
+# $item (String) - die ID des Roadmap-Eintrags
+check-reason-roadmap-item = Roadmap-Eintrag { $item }
+# $variant (String) - der Name der Variante
+check-reason-variant = verlangt von der Variante { $variant }

@@ -109,3 +109,6 @@ finding-waiver-open-ended = Ausnahme für { $requirement }, genehmigt von { $app
 finding-looked-in = (gesucht in { $bundles })
 # $variant (String) - der Name der Variante; $feature (String) - die Feature-ID; $items (String) - die Einträge der Roadmap, durch Kommas getrennt
 finding-unknown-feature = die Variante { $variant } enthält das Feature "{ $feature }", das kein Roadmap-Eintrag des Produkts hat (Einträge dieser Roadmap: { $items })
+
+# $item (String) - die ID des Roadmap-Eintrags; $requirement (String) - der Name der Anforderung; $approver (String) - wer sie genehmigt hat
+finding-unused-waiver = die Ausnahme des Eintrags { $item } für { $requirement } (genehmigt von { $approver }) betrifft keine Lücke eines Launches

@@ -279,3 +279,21 @@ check-summary-at-risk =
     }
 # The Markdown title; $risk (String) - the text of check-summary-at-risk-launches
 check-markdown-at-risk = glocal check: ⚠️ nothing blocks today; { $risk }
+
+rule-unused-waiver = A roadmap waiver matched no gap of any launch.
+    .help = A waiver excuses gaps that a requirement makes; one that excuses nothing is stale or names the wrong requirement. Remove the waiver or correct its requirement.
+# After a gap's detail: why the locale and message are needed, and the last day before the gap blocks.
+# $reasons (String) - texts of check-reason-*, separated by commas; $due (String) - YYYY-MM-DD
+check-why = — { $reasons }, due { $due }
+# $market (String) - the market's name, such as markets/fr
+check-reason-storefront-default = storefront default locale of { $market }
+# $launch (String) - the launch's name
+check-reason-launch-locale = shipped by launch { $launch }
+# $requirement (String) - the requirement's summary (its name when it has none)
+check-reason-requirement = required by { $requirement }
+# $requirement (String) - the requirement's summary; $reference (String) - its legal reference
+check-reason-requirement-legal = required by { $requirement } ({ $reference })
+# $item (String) - the roadmap item id
+check-reason-roadmap-item = roadmap item { $item }
+# $variant (String) - the variant's name
+check-reason-variant = required by variant { $variant }

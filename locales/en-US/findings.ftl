@@ -106,3 +106,7 @@ finding-waiver-open-ended = waived for { $requirement } by { $approver } until f
 finding-looked-in = (looked in { $bundles })
 # $variant (String) - the variant's name; $feature (String) - the feature id; $items (String) - the roadmap's item ids, separated by commas
 finding-unknown-feature = variant { $variant } includes the feature "{ $feature }", which no roadmap item of the product has (this roadmap's items: { $items })
+
+# A roadmap waiver that excused no gap of any launch.
+# $item (String) - the roadmap item id; $requirement (String) - the requirement's name; $approver (String) - who approved it
+finding-unused-waiver = the waiver of item { $item } for { $requirement } (approved by { $approver }) matched no gap of any launch

@@ -282,3 +282,20 @@ check-summary-at-risk =
        *[other] { $locales } configuraciones regionales
     }
 check-markdown-at-risk = glocal check: ⚠️ hoy nada bloquea; { $risk }
+
+rule-unused-waiver = Una exención de la hoja de ruta no coincide con ninguna carencia de ningún lanzamiento.
+    .help = Una exención disculpa las carencias que causa un requisito; una que no disculpa nada está obsoleta o nombra el requisito equivocado. Elimina la exención o corrige su requisito.
+# $reasons (String) - textos de check-reason-*, separados por comas; $due (String) - AAAA-MM-DD
+check-why = — { $reasons }, vence el { $due }
+# $market (String) - el nombre del mercado
+check-reason-storefront-default = configuración regional predeterminada de la tienda de { $market }
+# $launch (String) - el nombre del lanzamiento
+check-reason-launch-locale = incluida en el lanzamiento { $launch }
+# $requirement (String) - el resumen del requisito
+check-reason-requirement = exigida por { $requirement }
+# $requirement (String) - el resumen; $reference (String) - la referencia legal
+check-reason-requirement-legal = exigida por { $requirement } ({ $reference })
+# $item (String) - el id del elemento
+check-reason-roadmap-item = elemento de la hoja de ruta { $item }
+# $variant (String) - el nombre de la variante
+check-reason-variant = exigida por la variante { $variant }

@@ -107,3 +107,6 @@ finding-waiver-open-ended = exención de { $requirement } aprobada por { $approv
 finding-looked-in = (buscado en { $bundles })
 # $variant (String) - el nombre de la variante; $feature (String) - el identificador de la función; $items (String) - los elementos de la hoja de ruta, separados por comas
 finding-unknown-feature = la variante { $variant } incluye la función "{ $feature }", que ningún elemento de las hojas de ruta del producto tiene (elementos de esta hoja de ruta: { $items })
+
+# $item (String) - el id del elemento; $requirement (String) - el nombre del requisito; $approver (String) - quién la aprobó
+finding-unused-waiver = la exención del elemento { $item } para { $requirement } (aprobada por { $approver }) no coincide con ninguna carencia de ningún lanzamiento

@@ -287,3 +287,20 @@ check-summary-at-risk =
        *[other] { $locales } langues
     }
 check-markdown-at-risk = glocal check : ⚠️ rien de bloquant aujourd’hui ; { $risk }
+
+rule-unused-waiver = Une dérogation de la feuille de route ne correspond à aucune lacune d’aucun lancement.
+    .help = Une dérogation excuse les lacunes qu’une exigence cause ; une qui n’excuse rien est périmée ou désigne la mauvaise exigence. Supprimez la dérogation ou corrigez son exigence.
+# $reasons (String) - textes de check-reason-*, séparés par des virgules ; $due (String) - AAAA-MM-JJ
+check-why = — { $reasons }, échéance le { $due }
+# $market (String) - le nom du marché
+check-reason-storefront-default = langue par défaut de la boutique de { $market }
+# $launch (String) - le nom du lancement
+check-reason-launch-locale = livrée par le lancement { $launch }
+# $requirement (String) - le résumé de l’exigence
+check-reason-requirement = exigée par { $requirement }
+# $requirement (String) - le résumé ; $reference (String) - la référence juridique
+check-reason-requirement-legal = exigée par { $requirement } ({ $reference })
+# $item (String) - l’identifiant de l’élément
+check-reason-roadmap-item = élément de feuille de route { $item }
+# $variant (String) - le nom de la variante
+check-reason-variant = exigée par la variante { $variant }

@@ -112,3 +112,6 @@ finding-waiver-open-ended = dérogation pour { $requirement } approuvée par { $
 finding-looked-in = (cherché dans { $bundles })
 # $variant (String) - le nom de la variante ; $feature (String) - l’identifiant de la fonctionnalité ; $items (String) - les éléments de la feuille de route, séparés par des virgules
 finding-unknown-feature = la variante { $variant } inclut la fonctionnalité « { $feature } », qu’aucun élément des feuilles de route du produit n’a (éléments de cette feuille de route : { $items })
+
+# $item (String) - l’identifiant de l’élément ; $requirement (String) - le nom de l’exigence ; $approver (String) - qui l’a approuvée
+finding-unused-waiver = la dérogation de l’élément { $item } pour { $requirement } (approuvée par { $approver }) ne correspond à aucune lacune d’aucun lancement

@@ -202,3 +202,20 @@ check-server-bad-roadmap-id = --roadmap { $value }：{ $why }
 check-summary-at-risk-launches = AT_RISK のローンチ { $launches } 件、最初の期限 { $date }
 check-summary-at-risk = 本日ブロッキング要因はありません：{ $risk }（{ $locales } 個のロケール、{ $counts }）
 check-markdown-at-risk = glocal check：⚠️ 本日ブロッキング要因はありません：{ $risk }
+
+rule-unused-waiver = ロードマップの免除がどのローンチのギャップにも該当しません。
+    .help = 免除は要件によるギャップを許容します。何も許容しない免除は古いか、誤った要件を指しています。免除を削除するか、要件を修正してください。
+# $reasons (String) - check-reason-* のテキスト（カンマ区切り）、$due (String) - YYYY-MM-DD
+check-why = — { $reasons }、期限 { $due }
+# $market (String) - マーケット名
+check-reason-storefront-default = { $market } のストアの既定ロケール
+# $launch (String) - ローンチ名
+check-reason-launch-locale = ローンチ { $launch } で提供
+# $requirement (String) - 要件の概要
+check-reason-requirement = { $requirement } による要求
+# $requirement (String) - 要件の概要、$reference (String) - 法的根拠
+check-reason-requirement-legal = { $requirement }（{ $reference }）による要求
+# $item (String) - ロードマップ項目の ID
+check-reason-roadmap-item = ロードマップ項目 { $item }
+# $variant (String) - バリアント名
+check-reason-variant = バリアント { $variant } による要求

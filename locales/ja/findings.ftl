@@ -100,3 +100,6 @@ finding-waiver-open-ended = { $requirement } について { $approver } が無�
 finding-looked-in = （{ $bundles } を検索）
 # $variant (String) - バリアント名、$feature (String) - 機能 ID、$items (String) - ロードマップの項目（カンマ区切り）
 finding-unknown-feature = バリアント { $variant } には機能「{ $feature }」が含まれていますが、製品のどのロードマップ項目にもありません（このロードマップの項目：{ $items }）
+
+# $item (String) - ロードマップ項目の ID、$requirement (String) - 要件名、$approver (String) - 承認者
+finding-unused-waiver = 項目 { $item } の { $requirement } に対する免除（承認者：{ $approver }）は、どのローンチのギャップにも該当しません

@@ -131,7 +131,9 @@ pub(super) fn enum_value<E>(
     }
 }
 
-fn kind_from_pb(raw: i32) -> Option<Option<RequirementKind>> {
+/// The domain kind of a proto requirement kind: `Some(None)` for
+/// unspecified, `None` for a value this version does not know.
+pub fn kind_from_pb(raw: i32) -> Option<Option<RequirementKind>> {
     use pb::RequirementKind as P;
     Some(match P::try_from(raw).ok()? {
         P::Unspecified => None,

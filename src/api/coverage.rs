@@ -7,17 +7,19 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 
 use crate::coverage::checks::{BundleView, CheckOptions};
-use crate::coverage::finding::{Finding, Severity};
+use crate::coverage::finding::{Finding, NeedReason, NeedReasonKind, Severity, WaivedBy};
 use crate::coverage::roadmap::{
     self, check_roadmap, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
 };
 use crate::domain::bundle::{BundleDoc, BundleFileDoc};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap, RoadmapItem};
-use crate::domain::{self, CalendarDate, LocaleTag, ResourceKind, ResourceName, Violations};
+use crate::domain::{
+    self, CalendarDate, LocaleTag, Obligation, ResourceKind, ResourceName, Violations,
+};
 use crate::l10n::{Text, Texts};
 
-use super::convert::{date_from_pb, date_to_pb, decode_body};
+use super::convert::{date_from_pb, date_to_pb, decode_body, kind_from_pb, kind_to_pb};
 use super::crud::{self, parse_name, SharedStore};
 use super::pb::glocal::v1 as pb;
 use super::ApiError;
@@ -149,7 +151,80 @@ pub fn finding_to_pb(f: &Finding, texts: Option<Texts>) -> pb::Finding {
         message_id: f.message_id.clone().unwrap_or_default(),
         detail: f.detail.clone(),
         localized_detail: texts.map(|t| f.detail_in(t)).unwrap_or_default(),
+        reasons: f.reasons.iter().map(need_reason_to_pb).collect(),
+        need_date: f.need_date.map(date_to_pb),
+        due_date: f.due_date.map(date_to_pb),
+        waived_by: f.waived_by.iter().map(waived_to_pb).collect(),
     }
+}
+
+fn need_reason_to_pb(r: &NeedReason) -> pb::NeedReason {
+    use pb::need_reason::Kind as K;
+    pb::NeedReason {
+        kind: (match r.kind {
+            NeedReasonKind::StorefrontDefault => K::StorefrontDefault,
+            NeedReasonKind::LaunchLocale => K::LaunchLocale,
+            NeedReasonKind::Requirement => K::Requirement,
+            NeedReasonKind::RoadmapItem => K::RoadmapItem,
+            NeedReasonKind::Variant => K::Variant,
+        }) as i32,
+        name: r.name.clone(),
+        requirement_kind: r
+            .requirement_kind
+            .map_or(pb::RequirementKind::Unspecified, kind_to_pb) as i32,
+        summary: r.summary.clone(),
+        legal_reference: r.legal_reference.clone(),
+        obligation: (match r.obligation {
+            Obligation::Mandatory => pb::Obligation::Mandatory,
+            Obligation::Recommended => pb::Obligation::Recommended,
+        }) as i32,
+    }
+}
+
+/// The engine's form of a reason a server sent; `None` for a kind this
+/// version does not know.
+pub fn need_reason_from_pb(r: &pb::NeedReason) -> Option<NeedReason> {
+    use pb::need_reason::Kind as K;
+    let kind = match K::try_from(r.kind).ok()? {
+        K::Unspecified => return None,
+        K::StorefrontDefault => NeedReasonKind::StorefrontDefault,
+        K::LaunchLocale => NeedReasonKind::LaunchLocale,
+        K::Requirement => NeedReasonKind::Requirement,
+        K::RoadmapItem => NeedReasonKind::RoadmapItem,
+        K::Variant => NeedReasonKind::Variant,
+    };
+    let obligation = match pb::Obligation::try_from(r.obligation) {
+        Ok(pb::Obligation::Recommended) => Obligation::Recommended,
+        _ => Obligation::Mandatory,
+    };
+    let mut out = NeedReason::new(kind, r.name.as_str(), obligation);
+    out.requirement_kind = kind_from_pb(r.requirement_kind).flatten();
+    out.summary = r.summary.clone();
+    out.legal_reference = r.legal_reference.clone();
+    Some(out)
+}
+
+fn waived_to_pb(w: &WaivedBy) -> pb::Waived {
+    pb::Waived {
+        requirement: w.requirement.clone(),
+        approver: w.approver.clone(),
+        expiry: w.expiry.map(date_to_pb),
+    }
+}
+
+/// The engine's form of a waiver a server sent.
+pub fn waived_from_pb(w: &pb::Waived) -> WaivedBy {
+    WaivedBy {
+        requirement: w.requirement.clone(),
+        approver: w.approver.clone(),
+        expiry: w.expiry.as_ref().and_then(date_of_pb),
+    }
+}
+
+/// A calendar date from a `google.type.Date` a server sent; `None` when it
+/// is not a valid day.
+pub fn date_of_pb(d: &super::pb::google::r#type::Date) -> Option<CalendarDate> {
+    CalendarDate::from_ymd(d.year, d.month, d.day).ok()
 }
 
 fn percent(part: u32, whole: u32) -> f64 {
@@ -178,6 +253,9 @@ fn coverage_to_pb(market: &str, l: &roadmap::LocaleCoverage) -> pb::LocaleCovera
             effective_percent: percent(c.effective_messages, c.required_messages),
         }),
         optional: l.optional,
+        reasons: l.reasons.iter().map(need_reason_to_pb).collect(),
+        need_date: l.need_date.map(date_to_pb),
+        due_date: l.due_date.map(date_to_pb),
     }
 }
 

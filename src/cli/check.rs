@@ -805,6 +805,9 @@ fn lint(
             own,
             obsolete_messages: Some(s.obsolete_messages),
             optional: false,
+            reasons: Vec::new(),
+            need_date: None,
+            due_date: None,
         });
         for mut f in findings {
             // A finding in a fallback bundle is fixed in that bundle's folder.
@@ -923,6 +926,10 @@ fn report_finding(f: Finding, path: Option<String>) -> ReportFinding {
         launch: None,
         blocking: false,
         baselined: false,
+        reasons: f.reasons,
+        need_date: f.need_date,
+        due_date: f.due_date,
+        waived_by: f.waived_by,
     }
 }
 
@@ -1016,6 +1023,9 @@ fn coverage_row(
         }),
         obsolete_messages: None,
         optional,
+        reasons: Vec::new(),
+        need_date: None,
+        due_date: None,
     }
 }
 
@@ -1214,7 +1224,7 @@ fn plan_mode(
                     .iter()
                     .map(|c| {
                         let v = &c.coverage;
-                        coverage_row(
+                        let mut row = coverage_row(
                             &l.market,
                             &c.locale,
                             c.served_by.clone(),
@@ -1225,7 +1235,11 @@ fn plan_mode(
                             v.effective_words,
                             v.own_words,
                             c.optional,
-                        )
+                        );
+                        row.reasons = c.reasons.clone();
+                        row.need_date = c.need_date;
+                        row.due_date = c.due_date;
+                        row
                     })
                     .collect(),
                 result: LaunchResult {
@@ -1340,6 +1354,14 @@ fn finding_from_pb(f: pb::Finding) -> ReportFinding {
         launch: None,
         blocking: false,
         baselined: false,
+        reasons: f
+            .reasons
+            .iter()
+            .filter_map(api::need_reason_from_pb)
+            .collect(),
+        need_date: f.need_date.as_ref().and_then(api::date_of_pb),
+        due_date: f.due_date.as_ref().and_then(api::date_of_pb),
+        waived_by: f.waived_by.iter().map(api::waived_from_pb).collect(),
     }
 }
 
@@ -1438,7 +1460,7 @@ async fn server_mode(
                 .map(|c| {
                     let v = c.coverage.unwrap_or_default();
                     let n = |x: i32| u32::try_from(x).unwrap_or(0);
-                    coverage_row(
+                    let mut row = coverage_row(
                         &l.market,
                         &c.locale,
                         (!c.served_by.is_empty()).then(|| c.served_by.clone()),
@@ -1449,7 +1471,15 @@ async fn server_mode(
                         n(v.effective_words),
                         n(v.own_words),
                         c.optional,
-                    )
+                    );
+                    row.reasons = c
+                        .reasons
+                        .iter()
+                        .filter_map(api::need_reason_from_pb)
+                        .collect();
+                    row.need_date = c.need_date.as_ref().and_then(api::date_of_pb);
+                    row.due_date = c.due_date.as_ref().and_then(api::date_of_pb);
+                    row
                 })
                 .collect(),
             findings: l.findings.into_iter().map(finding_from_pb).collect(),

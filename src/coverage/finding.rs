@@ -11,6 +11,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::{CalendarDate, Obligation, RequirementKind};
 use crate::l10n::{Text, Texts};
 
 /// How bad a finding is.
@@ -108,11 +109,14 @@ pub enum Rule {
     /// `unknown-feature`: a variant includes a feature that no item of the
     /// roadmap has (a typo would otherwise silently need nothing).
     UnknownFeature,
+    /// `unused-waiver`: a waiver of the roadmap matched no gap of any launch
+    /// (a note: it may be stale, or name the wrong requirement).
+    UnusedWaiver,
 }
 
 impl Rule {
     /// Every rule, in the order above.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 16] = [
         Rule::MissingLocale,
         Rule::MissingMessage,
         Rule::MissingValue,
@@ -128,6 +132,7 @@ impl Rule {
         Rule::UnknownMessage,
         Rule::FallbackUsed,
         Rule::UnknownFeature,
+        Rule::UnusedWaiver,
     ];
 
     /// The stable id, such as `missing-message`.
@@ -148,6 +153,7 @@ impl Rule {
             Rule::UnknownMessage => "unknown-message",
             Rule::FallbackUsed => "fallback-used",
             Rule::UnknownFeature => "unknown-feature",
+            Rule::UnusedWaiver => "unused-waiver",
         }
     }
 
@@ -156,7 +162,7 @@ impl Rule {
     /// variables, unresolved references, unknown messages), warnings for what
     /// is probably but not surely wrong (obsolete messages, dropped
     /// variables, missing plural categories, copies of the source), and info
-    /// for a fallback.
+    /// for a fallback or a waiver that matched nothing.
     pub fn default_severity(self) -> Severity {
         match self {
             Rule::MissingLocale
@@ -173,7 +179,7 @@ impl Rule {
             | Rule::MissingPluralCategory
             | Rule::IdenticalToSource
             | Rule::UnknownFeature => Severity::Warning,
-            Rule::FallbackUsed => Severity::Info,
+            Rule::FallbackUsed | Rule::UnusedWaiver => Severity::Info,
         }
     }
 }
@@ -194,6 +200,126 @@ impl FromStr for Rule {
             .find(|rule| rule.id() == s)
             .ok_or_else(|| format!("{s:?} is not a coverage rule id"))
     }
+}
+
+/// What makes a locale or a message needed (a launch check's reasons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NeedReasonKind {
+    /// `storefront-default`: the market's default locale, shipped by a
+    /// launch that lists no locales.
+    StorefrontDefault,
+    /// `launch-locale`: a locale the launch lists in its `locales`.
+    LaunchLocale,
+    /// `requirement`: a requirement in effect (a locale rule, or its
+    /// required messages).
+    Requirement,
+    /// `roadmap-item`: a roadmap item shipping to the market.
+    RoadmapItem,
+    /// `variant`: the variant's `required_messages`.
+    Variant,
+}
+
+impl NeedReasonKind {
+    /// The stable id, such as `storefront-default`.
+    pub fn id(self) -> &'static str {
+        match self {
+            NeedReasonKind::StorefrontDefault => "storefront-default",
+            NeedReasonKind::LaunchLocale => "launch-locale",
+            NeedReasonKind::Requirement => "requirement",
+            NeedReasonKind::RoadmapItem => "roadmap-item",
+            NeedReasonKind::Variant => "variant",
+        }
+    }
+}
+
+impl FromStr for NeedReasonKind {
+    type Err = String;
+
+    /// Parses an id ([`NeedReasonKind::id`]), exactly.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [
+            NeedReasonKind::StorefrontDefault,
+            NeedReasonKind::LaunchLocale,
+            NeedReasonKind::Requirement,
+            NeedReasonKind::RoadmapItem,
+            NeedReasonKind::Variant,
+        ]
+        .into_iter()
+        .find(|k| k.id() == s)
+        .ok_or_else(|| format!("{s:?} is not a need reason kind"))
+    }
+}
+
+/// One reason why a locale or a message is needed, with its obligation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NeedReason {
+    /// What kind of reason.
+    pub kind: NeedReasonKind,
+    /// What it names: the market (`markets/x`) for a storefront default, the
+    /// launch (`products/p/launches/l`) for a launch locale, the requirement
+    /// (`requirements/r`), the roadmap item id, or the variant.
+    pub name: String,
+    /// Requirements: their kind (`LEGAL_LANGUAGE` in JSON); `None` otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirement_kind: Option<RequirementKind>,
+    /// Requirements: their summary; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Requirements: their legal reference; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub legal_reference: String,
+    /// How binding the reason is.
+    pub obligation: Obligation,
+}
+
+impl NeedReason {
+    /// A reason of `kind` naming `name`, with no requirement data.
+    pub fn new(kind: NeedReasonKind, name: impl Into<String>, obligation: Obligation) -> Self {
+        NeedReason {
+            kind,
+            name: name.into(),
+            requirement_kind: None,
+            summary: String::new(),
+            legal_reference: String::new(),
+            obligation,
+        }
+    }
+
+    fn order_key(&self) -> impl Ord + '_ {
+        (
+            self.kind,
+            &self.name,
+            matches!(self.obligation, Obligation::Recommended),
+        )
+    }
+}
+
+impl PartialOrd for NeedReason {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for NeedReason {
+    /// By kind, name, then obligation (MANDATORY first).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order_key()
+            .cmp(&other.order_key())
+            .then_with(|| self.summary.cmp(&other.summary))
+    }
+}
+
+/// A waiver that turned a gap into a note.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct WaivedBy {
+    /// The requirement waived (`requirements/r`).
+    pub requirement: String,
+    /// Who approved the waiver.
+    pub approver: String,
+    /// The last day it holds; `None`: until further notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<CalendarDate>,
 }
 
 /// One problem (or note) the coverage engine found about one locale.
@@ -239,6 +365,20 @@ pub struct Finding {
     /// ([`Finding::detail_in`]); `None` for a finding made from words alone.
     #[serde(skip)]
     pub text: Option<Text>,
+    /// Launch checks: why the locale (and the message) is needed, in order;
+    /// empty for findings that are not about a needed locale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<NeedReason>,
+    /// Launch checks: the day the messages are needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need_date: Option<CalendarDate>,
+    /// Launch checks: the last day before the gap blocks (the need date minus
+    /// the market's window).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<CalendarDate>,
+    /// The waivers that turned the gap into a note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waived_by: Vec<WaivedBy>,
 }
 
 impl PartialEq for Finding {
@@ -255,6 +395,10 @@ impl PartialEq for Finding {
             message_id,
             detail,
             text: _,
+            reasons,
+            need_date,
+            due_date,
+            waived_by,
         } = self;
         *rule == other.rule
             && *severity == other.severity
@@ -266,6 +410,10 @@ impl PartialEq for Finding {
             && *column == other.column
             && *message_id == other.message_id
             && *detail == other.detail
+            && *reasons == other.reasons
+            && *need_date == other.need_date
+            && *due_date == other.due_date
+            && *waived_by == other.waived_by
     }
 }
 
@@ -288,6 +436,10 @@ impl Finding {
             message_id: None,
             detail: detail.into(),
             text: None,
+            reasons: Vec::new(),
+            need_date: None,
+            due_date: None,
+            waived_by: Vec::new(),
         }
     }
 

@@ -50,6 +50,15 @@
 //!
 //! A variant feature that no roadmap item has is an `unknown-feature`
 //! warning of the roadmap.
+//!
+//! **Why and by when**: every finding about a needed locale carries its
+//! reasons ([`NeedReason`]: the market's default or a launch-listed locale,
+//! the requirements with their kind, summary and legal reference, the
+//! roadmap items, the variant; each with its obligation), the day its
+//! messages are needed and its due date (that day minus the market's
+//! window), and, when waivers made it a note, the waivers (`waived_by`). A
+//! roadmap waiver that matched no gap of any launch is an `unused-waiver`
+//! note of the roadmap.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -62,7 +71,7 @@ use crate::domain::{
 
 use super::checks::{BundleView, CheckOptions};
 use super::fallback::serving_order;
-use super::finding::{Finding, Rule, Severity};
+use super::finding::{Finding, NeedReason, NeedReasonKind, Rule, Severity, WaivedBy};
 use super::serve::{fallback_notes, serve_message, Checked, MessageKey};
 use crate::l10n::{Text, Texts};
 
@@ -145,6 +154,17 @@ pub struct LocaleCoverage {
     /// about it is INFO and never affects the verdict.
     #[serde(default)]
     pub optional: bool,
+    /// Why the locale is needed (empty for an optional locale).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<NeedReason>,
+    /// The earliest day one of its messages is needed (the launch date when
+    /// none is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need_date: Option<CalendarDate>,
+    /// The last day before a gap of it blocks: `need_date` minus the
+    /// market's window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<CalendarDate>,
 }
 
 /// The check of one launch.
@@ -182,10 +202,63 @@ pub struct RoadmapReport {
 /// Why a locale or a message is needed.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Reason {
-    Storefront,
+    /// The market's default locale (the market's name), shipped by a launch
+    /// listing no locales.
+    StorefrontDefault(String),
+    /// A locale the launch (its name) lists.
+    LaunchLocale(String),
     Requirement(String),
     Item(String),
-    Variant,
+    /// The variant (its name).
+    Variant(String),
+}
+
+/// The public form of a reason, with the requirement's data.
+fn need_reason(
+    reason: &Reason,
+    obligation: Obligation,
+    requirements: &BTreeMap<&str, &Requirement>,
+) -> NeedReason {
+    match reason {
+        Reason::StorefrontDefault(m) => {
+            NeedReason::new(NeedReasonKind::StorefrontDefault, m.as_str(), obligation)
+        }
+        Reason::LaunchLocale(l) => {
+            NeedReason::new(NeedReasonKind::LaunchLocale, l.as_str(), obligation)
+        }
+        Reason::Item(i) => NeedReason::new(NeedReasonKind::RoadmapItem, i.as_str(), obligation),
+        Reason::Variant(v) => NeedReason::new(NeedReasonKind::Variant, v.as_str(), obligation),
+        Reason::Requirement(r) => {
+            let mut out = NeedReason::new(NeedReasonKind::Requirement, r.as_str(), obligation);
+            if let Some(req) = requirements.get(r.as_str()) {
+                out.requirement_kind = Some(req.kind);
+                out.summary = req.summary.clone();
+                out.legal_reference = req.legal_reference.clone();
+            }
+            out
+        }
+    }
+}
+
+/// Sorts reasons and keeps one per kind and name, the most binding.
+fn tidy(mut reasons: Vec<NeedReason>) -> Vec<NeedReason> {
+    reasons.sort();
+    reasons.dedup_by(|a, b| a.kind == b.kind && a.name == b.name);
+    reasons
+}
+
+/// The most binding obligation of a locale's reasons.
+fn strongest(need: &LocaleNeed) -> Obligation {
+    if need
+        .reasons
+        .iter()
+        .any(|(_, o)| *o == Obligation::Mandatory)
+        || need.reasons.is_empty()
+    {
+        Obligation::Mandatory
+    } else {
+        Obligation::Recommended
+    }
 }
 
 /// Why a message is needed, from which day, and in which locales (`None`: all).
@@ -258,20 +331,41 @@ fn expand<'a>(selector: &str, source: &BundleView<'a>) -> Vec<MessageKey<'a>> {
     }
 }
 
+/// The waiver (and its item id and index among the item's waivers) that
+/// covers `requirement` on `need`, if any.
 fn waiver_for<'a>(
     items: &[&'a RoadmapItem],
     requirement: &str,
     need: CalendarDate,
-) -> Option<&'a Waiver> {
-    items
-        .iter()
-        .flat_map(|i| &i.waivers)
-        .find(|w| w.requirement.as_str() == requirement && w.expiry.is_none_or(|e| e >= need))
+) -> Option<(&'a str, usize, &'a Waiver)> {
+    items.iter().find_map(|i| {
+        i.waivers
+            .iter()
+            .enumerate()
+            .find(|(_, w)| {
+                w.requirement.as_str() == requirement && w.expiry.is_none_or(|e| e >= need)
+            })
+            .map(|(n, w)| (i.id.as_str(), n, w))
+    })
 }
 
 /// How a gap is judged: its severity before gating by date, the waivers that
-/// turned it into a note, and the day it is needed.
-type Judgement = (Severity, Vec<Text>, CalendarDate);
+/// turned it into a note, the day it is needed, and why.
+struct Judgement {
+    severity: Severity,
+    waivers: Vec<Text>,
+    need_date: CalendarDate,
+    reasons: Vec<NeedReason>,
+    waived_by: Vec<WaivedBy>,
+}
+
+/// What `judge` needs besides the gap: the launch's items, the requirements
+/// by name, and the waivers used so far (item id, index), filled in.
+struct JudgeContext<'a, 'u> {
+    items: &'a [&'a RoadmapItem],
+    requirements: &'a BTreeMap<&'a str, &'a Requirement>,
+    used: &'u mut BTreeSet<(String, usize)>,
+}
 
 /// The severity of a gap from the reasons that make it needed: the most
 /// binding of them decides (MANDATORY: an error, RECOMMENDED: a warning), and
@@ -279,20 +373,38 @@ type Judgement = (Severity, Vec<Text>, CalendarDate);
 fn judge(
     why: &[&MessageNeed],
     need: &LocaleNeed,
-    items: &[&RoadmapItem],
+    cx: &mut JudgeContext,
     launch_date: CalendarDate,
 ) -> Judgement {
     let need_date = why.iter().map(|(_, d, _)| *d).min().unwrap_or(launch_date);
     let mut severity = Severity::Info;
     // Each waiver's text, by its words in en-US (for order and duplicates).
     let mut waivers: Vec<(String, Text)> = Vec::new();
+    let mut waived_by = Vec::new();
+    let mut reasons: Vec<NeedReason> = need
+        .reasons
+        .iter()
+        .map(|(r, o)| need_reason(r, *o, cx.requirements))
+        .collect();
+    let message_obligation = strongest(need);
+    reasons.extend(
+        why.iter()
+            .map(|(r, _, _)| need_reason(r, message_obligation, cx.requirements)),
+    );
     for (message_reason, when, _) in why {
         for (locale_reason, obligation) in &need.reasons {
             let requirement = match (locale_reason, message_reason) {
                 (Reason::Requirement(r), _) | (_, Reason::Requirement(r)) => Some(r),
                 _ => None,
             };
-            if let Some(w) = requirement.and_then(|r| waiver_for(items, r, *when)) {
+            if let Some((item, index, w)) = requirement.and_then(|r| waiver_for(cx.items, r, *when))
+            {
+                cx.used.insert((item.to_string(), index));
+                waived_by.push(WaivedBy {
+                    requirement: w.requirement.to_string(),
+                    approver: w.approver.clone(),
+                    expiry: w.expiry,
+                });
                 let text = match w.expiry {
                     Some(expiry) => Text::new("finding-waiver").text("expiry", expiry.to_string()),
                     None => Text::new("finding-waiver-open-ended"),
@@ -313,7 +425,18 @@ fn judge(
     waivers.sort_by(|a, b| a.0.cmp(&b.0));
     waivers.dedup_by(|a, b| a.0 == b.0);
     let waivers: Vec<Text> = waivers.into_iter().map(|(_, t)| t).collect();
-    (severity, waivers, need_date)
+    waived_by.sort();
+    waived_by.dedup();
+    if severity != Severity::Info {
+        waived_by.clear();
+    }
+    Judgement {
+        severity,
+        waivers,
+        need_date,
+        reasons: tidy(reasons),
+        waived_by,
+    }
 }
 
 /// One launch's gaps as they are found: each judged, then gated by date.
@@ -334,7 +457,14 @@ impl Gaps<'_> {
     /// window or is past due, and a warning while its need date is further
     /// away (the launch is then at risk). This is the only place a gap's
     /// severity is decided; every report and the API show it as it is.
-    fn add(&mut self, gap: Finding, (severity, waivers, need_date): &Judgement) {
+    fn add(&mut self, gap: Finding, judged: &Judgement) {
+        let Judgement {
+            severity,
+            waivers,
+            need_date,
+            reasons,
+            waived_by,
+        } = judged;
         let mut severity = *severity;
         if severity == Severity::Error {
             if days_between(self.as_of, *need_date) > self.window {
@@ -349,13 +479,21 @@ impl Gaps<'_> {
         f.market = Some(self.market.to_string());
         if severity == Severity::Info && !waivers.is_empty() {
             f.append(Text::new("finding-waived").clauses("waivers", waivers.clone()));
+            f.waived_by = waived_by.clone();
         }
+        f.reasons = reasons.clone();
+        f.need_date = Some(*need_date);
+        f.due_date = need_date.minus_days(self.window);
         self.findings.push(f);
     }
 
-    /// Adds a warning or a note as it is.
-    fn note(&mut self, mut f: Finding) {
+    /// Adds a warning or a note about a needed locale as it is, with the
+    /// locale's reasons and dates.
+    fn note(&mut self, mut f: Finding, reasons: &[NeedReason], need_date: CalendarDate) {
         f.market = Some(self.market.to_string());
+        f.reasons = reasons.to_vec();
+        f.need_date = Some(need_date);
+        f.due_date = need_date.minus_days(self.window);
         self.findings.push(f);
     }
 
@@ -414,6 +552,13 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
         }
     }
     roadmap_findings.extend(unknown_features(inputs, source_locale));
+    let requirements: BTreeMap<&str, &Requirement> = inputs
+        .requirements
+        .iter()
+        .map(|(n, r)| (n.as_str(), r))
+        .collect();
+    // The waivers that matched a gap: (item id, index among its waivers).
+    let mut used: BTreeSet<(String, usize)> = BTreeSet::new();
 
     let mut launches = Vec::new();
     for (launch_name, launch) in inputs.launches {
@@ -455,16 +600,22 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 }
                 need.reasons.push((reason, obligation));
             };
-        let shipped = if launch.locales.is_empty() {
-            std::slice::from_ref(&market.default_locale)
+        let (shipped, shipped_reason) = if launch.locales.is_empty() {
+            (
+                std::slice::from_ref(&market.default_locale),
+                Reason::StorefrontDefault(market_name.to_string()),
+            )
         } else {
-            launch.locales.as_slice()
+            (
+                launch.locales.as_slice(),
+                Reason::LaunchLocale(launch_name.clone()),
+            )
         };
         for tag in shipped {
             need_locale(
                 tag,
                 MatchPolicy::CldrFallback,
-                Reason::Storefront,
+                shipped_reason.clone(),
                 Obligation::Mandatory,
             );
         }
@@ -503,10 +654,11 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
         }
         for pattern in &variant.required_messages {
             for key in expand(pattern.as_str(), source) {
-                messages
-                    .entry(key)
-                    .or_default()
-                    .push((Reason::Variant, date, None));
+                messages.entry(key).or_default().push((
+                    Reason::Variant(launch.variant.to_string()),
+                    date,
+                    None,
+                ));
             }
         }
         for (name, r) in &effective {
@@ -540,6 +692,11 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             at_risk: false,
         };
         let mut coverage = Vec::new();
+        let mut cx = JudgeContext {
+            items: &items,
+            requirements: &requirements,
+            used: &mut used,
+        };
         for (tag, need) in &locales {
             let order = serving_order(tag, &available, need.policy);
             let mut cov = Coverage::default();
@@ -555,6 +712,22 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                 })
                 .filter(|(_, why)| !why.is_empty())
                 .collect();
+            let locale_reasons: Vec<NeedReason> = tidy(
+                need.reasons
+                    .iter()
+                    .map(|(r, o)| need_reason(r, *o, &requirements))
+                    .collect(),
+            );
+            let locale_need_date = needed_here
+                .iter()
+                .flat_map(|(_, why)| why.iter().map(|(_, d, _)| *d))
+                .min()
+                .unwrap_or(date);
+            let (cov_need, cov_due) = if need.optional {
+                (None, None)
+            } else {
+                (Some(locale_need_date), locale_need_date.minus_days(window))
+            };
             let words_of =
                 |key: &MessageKey| source.get(key.file, key.id).map_or(0, |l| l.entry.words);
             if order.is_empty() {
@@ -578,7 +751,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     if need.optional {
                         gaps.optional(gap, tag);
                     } else {
-                        gaps.add(gap, &judge(&all, need, &items, date));
+                        gaps.add(gap, &judge(&all, need, &mut cx, date));
                     }
                 }
                 coverage.push(LocaleCoverage {
@@ -586,6 +759,9 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     served_by: None,
                     coverage: cov,
                     optional: need.optional,
+                    reasons: locale_reasons,
+                    need_date: cov_need,
+                    due_date: cov_due,
                 });
                 continue;
             }
@@ -601,7 +777,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     if need.optional {
                         gaps.optional(note, tag);
                     } else {
-                        gaps.note(note);
+                        gaps.note(note, &locale_reasons, locale_need_date);
                     }
                 }
                 if let Some(b) = &service.served_by {
@@ -624,13 +800,17 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     }
                     continue;
                 }
-                let judged = judge(why, need, &items, date);
+                let judged = judge(why, need, &mut cx, date);
                 for gap in service.gaps {
                     gaps.add(gap, &judged);
                 }
             }
             for note in fallback_notes(tag, &serving, cov.required_messages) {
-                gaps.note(note);
+                if need.optional {
+                    gaps.optional(note, tag);
+                } else {
+                    gaps.note(note, &locale_reasons, locale_need_date);
+                }
             }
             coverage.push(LocaleCoverage {
                 locale: tag.to_string(),
@@ -640,6 +820,9 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     .map(|(b, _)| b.to_string()),
                 coverage: cov,
                 optional: need.optional,
+                reasons: locale_reasons,
+                need_date: cov_need,
+                due_date: cov_due,
             });
         }
         let verdict = gaps.verdict();
@@ -665,6 +848,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             locales: coverage,
         });
     }
+    roadmap_findings.extend(unused_waivers(inputs.roadmap, &used, source_locale));
     RoadmapReport {
         verdict: launches
             .iter()
@@ -708,6 +892,38 @@ fn unknown_features(inputs: &PlanInputs, source_locale: &LocaleTag) -> Vec<Findi
                 )
                 .message(feature.clone()),
             );
+        }
+    }
+    findings
+}
+
+/// A note for each waiver of the roadmap that matched no gap of any launch.
+fn unused_waivers(
+    roadmap: &Roadmap,
+    used: &BTreeSet<(String, usize)>,
+    source_locale: &LocaleTag,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for item in &roadmap.items {
+        for (index, w) in item.waivers.iter().enumerate() {
+            if used.contains(&(item.id.clone(), index)) {
+                continue;
+            }
+            let mut f = Finding::from_text(
+                Rule::UnusedWaiver,
+                source_locale.as_str(),
+                Text::new("finding-unused-waiver")
+                    .text("item", crate::domain::escaped(&item.id))
+                    .text("requirement", w.requirement.to_string())
+                    .text("approver", w.approver.as_str()),
+            )
+            .message(item.id.clone());
+            f.waived_by = vec![WaivedBy {
+                requirement: w.requirement.to_string(),
+                approver: w.approver.clone(),
+                expiry: w.expiry,
+            }];
+            findings.push(f);
         }
     }
     findings

@@ -55,6 +55,12 @@ impl CalendarDate {
         CalendarDate(time::OffsetDateTime::now_utc().date())
     }
 
+    /// The day `days` days earlier; `None` out of range.
+    pub fn minus_days(self, days: i64) -> Option<CalendarDate> {
+        let day = i32::try_from(self.julian_day().checked_sub(days)?).ok()?;
+        Date::from_julian_day(day).ok().map(CalendarDate)
+    }
+
     /// The Julian day number, for counting days between dates.
     pub fn julian_day(&self) -> i64 {
         i64::from(self.0.to_julian_day())

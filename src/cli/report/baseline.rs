@@ -113,6 +113,10 @@ mod tests {
             launch: None,
             blocking: false,
             baselined: false,
+            reasons: Vec::new(),
+            need_date: None,
+            due_date: None,
+            waived_by: Vec::new(),
         }
     }
 
@@ -125,6 +129,14 @@ mod tests {
         let mut now = vec![finding("syntax-error", 9), finding("syntax-error", 12)];
         b.mark(&mut now);
         assert!(now[0].baselined && !now[1].baselined);
+        // Version 2 (with reasons and dates) is read the same way.
+        let b2 = Baseline::parse(
+            r#"{"schema_version": 2, "findings": [{"rule": "syntax-error", "locale": "fr", "file": "a.ftl", "message_id": null, "reasons": [{"kind": "storefront-default", "name": "markets/fr", "obligation": "MANDATORY"}], "due_date": "2030-02-15"}]}"#,
+        )
+        .unwrap();
+        let mut again = vec![finding("syntax-error", 9)];
+        b2.mark(&mut again);
+        assert!(again[0].baselined);
         assert!(Baseline::parse(r#"{"schema_version": 99, "findings": []}"#).is_err());
         assert!(Baseline::parse("[]").is_err());
     }

@@ -48,7 +48,7 @@ pub fn render(report: &Report) -> String {
         if let Some(id) = &f.message_id {
             let _ = write!(message, "{id}: ");
         }
-        message.push_str(f.shown_detail());
+        message.push_str(&f.shown_detail_why());
         let _ = writeln!(out, "::{command} {}::{}", props.join(","), data(&message));
     }
     for t in report.thresholds.iter().filter(|t| !t.passed) {

@@ -24,7 +24,7 @@ fn finding_line(f: &ReportFinding) -> String {
     if let Some(id) = &f.message_id {
         let _ = write!(line, " {id}");
     }
-    let _ = write!(line, ": {}", f.shown_detail());
+    let _ = write!(line, ": {}", f.shown_detail_why());
     if f.baselined {
         let _ = write!(line, " {}", texts::baselined_mark());
     }

@@ -199,8 +199,8 @@ pub fn render_within(report: &Report, budget: usize) -> String {
                 None => code(&f.locale),
             };
             let mut detail = match &f.market {
-                Some(m) => format!("{m} {}: {}", f.locale, f.shown_detail()),
-                None => format!("{}: {}", f.locale, f.shown_detail()),
+                Some(m) => format!("{m} {}: {}", f.locale, f.shown_detail_why()),
+                None => format!("{}: {}", f.locale, f.shown_detail_why()),
             };
             if let (true, Some(r)) = (report.many_roadmaps(), &f.roadmap) {
                 detail = format!("{}: {detail}", r.rsplit('/').next().unwrap_or(r));

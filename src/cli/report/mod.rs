@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::coverage::finding::Severity;
+use crate::coverage::finding::{NeedReason, NeedReasonKind, Severity, WaivedBy};
 use crate::coverage::roadmap::Verdict;
+use crate::domain::CalendarDate;
 
 pub mod baseline;
 pub mod gate;
@@ -25,8 +26,11 @@ pub mod text;
 pub mod texts;
 
 /// The version of the JSON report schema. Adding fields keeps it; removing
-/// or changing one bumps it.
-pub const SCHEMA_VERSION: u32 = 1;
+/// or changing one bumps it. Version 2 added, on findings and stats rows of
+/// plan and server modes, `reasons`, `need_date`, `due_date` and (findings)
+/// `waived_by`, and the `unused-waiver` rule; a version 1 report is still
+/// read as a baseline.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// How the report was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -314,6 +318,15 @@ pub struct LocaleStats {
     /// findings are INFO. In the JSON only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
+    /// Plan and server modes: why the launch needs the locale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<NeedReason>,
+    /// Plan and server modes: the earliest day a message of it is needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need_date: Option<CalendarDate>,
+    /// Plan and server modes: the last day before a gap of it blocks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<CalendarDate>,
 }
 
 impl LocaleStats {
@@ -456,6 +469,18 @@ pub struct ReportFinding {
     pub blocking: bool,
     /// Whether the baseline already had it (then it never blocks).
     pub baselined: bool,
+    /// Plan and server modes: why the locale (and message) is needed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<NeedReason>,
+    /// Plan and server modes: the day the messages are needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need_date: Option<CalendarDate>,
+    /// Plan and server modes: the last day before the gap blocks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<CalendarDate>,
+    /// The waivers that made the gap a note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waived_by: Vec<WaivedBy>,
 }
 
 impl ReportFinding {
@@ -463,6 +488,18 @@ impl ReportFinding {
     /// when there is a translation, else `detail`.
     pub fn shown_detail(&self) -> &str {
         self.localized_detail.as_deref().unwrap_or(&self.detail)
+    }
+
+    /// The detail as reports for people show it, followed by why the locale
+    /// is needed and the day the gap blocks (` — required by …, due
+    /// 2026-12-09`) when the finding has a due date.
+    pub fn shown_detail_why(&self) -> String {
+        let mut out = self.shown_detail().to_string();
+        if let Some(why) = why_suffix(&self.reasons, self.due_date) {
+            out.push(' ');
+            out.push_str(&why);
+        }
+        out
     }
 
     fn order_key(&self) -> impl Ord + '_ {
@@ -511,4 +548,32 @@ pub fn severity_counts<'a>(
         *counts.entry(f.severity).or_insert(0) += 1;
     }
     counts
+}
+
+/// ` — REASONS, due DATE` in the report's language; `None` without a due
+/// date or reasons.
+pub fn why_suffix(reasons: &[NeedReason], due: Option<CalendarDate>) -> Option<String> {
+    let due = due?;
+    if reasons.is_empty() {
+        return None;
+    }
+    let said: Vec<String> = reasons.iter().map(reason_text).collect();
+    Some(texts::why_due(&said.join(", "), &due.to_string()))
+}
+
+fn reason_text(r: &NeedReason) -> String {
+    match r.kind {
+        NeedReasonKind::StorefrontDefault => texts::reason_storefront_default(&r.name),
+        NeedReasonKind::LaunchLocale => texts::reason_launch_locale(&r.name),
+        NeedReasonKind::Requirement => {
+            let who = if r.summary.is_empty() {
+                &r.name
+            } else {
+                &r.summary
+            };
+            texts::reason_requirement(who, &r.legal_reference)
+        }
+        NeedReasonKind::RoadmapItem => texts::reason_roadmap_item(&r.name),
+        NeedReasonKind::Variant => texts::reason_variant(&r.name),
+    }
 }

@@ -210,7 +210,7 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
             text_of.push_str(id);
             text_of.push_str(": ");
         }
-        text_of.push_str(f.shown_detail());
+        text_of.push_str(&f.shown_detail_why());
         let mut properties = BTreeMap::new();
         properties.insert("locale".to_string(), json!(f.locale));
         properties.insert("blocking".to_string(), json!(f.blocking));

@@ -259,7 +259,7 @@ fn write_group(out: &mut String, group: &[&ReportFinding], indent: &str, p: Pain
             let pad = id_width - id.chars().count();
             let _ = write!(line, "{}{}  ", p.bold(id), " ".repeat(pad));
         }
-        line.push_str(f.shown_detail());
+        line.push_str(&f.shown_detail_why());
         let _ = writeln!(out, "{}", line.trim_end());
     }
 }

@@ -684,3 +684,37 @@ fn help_of(rule_id: &str) -> (String, String) {
         texts.format_attribute(&id, "help", None),
     )
 }
+
+/// After a gap's detail: why it is needed and when it blocks.
+pub fn why_due(reasons: &str, due: &str) -> String {
+    tr!("check-why", "reasons" => reasons, "due" => due)
+}
+
+/// A reason: the market's default storefront locale.
+pub fn reason_storefront_default(market: &str) -> String {
+    tr!("check-reason-storefront-default", "market" => market)
+}
+
+/// A reason: a locale the launch lists.
+pub fn reason_launch_locale(launch: &str) -> String {
+    tr!("check-reason-launch-locale", "launch" => launch)
+}
+
+/// A reason: a requirement (its summary), with its legal reference if any.
+pub fn reason_requirement(requirement: &str, reference: &str) -> String {
+    if reference.is_empty() {
+        tr!("check-reason-requirement", "requirement" => requirement)
+    } else {
+        tr!("check-reason-requirement-legal", "requirement" => requirement, "reference" => reference)
+    }
+}
+
+/// A reason: a roadmap item.
+pub fn reason_roadmap_item(item: &str) -> String {
+    tr!("check-reason-roadmap-item", "item" => item)
+}
+
+/// A reason: the variant's required messages.
+pub fn reason_variant(variant: &str) -> String {
+    tr!("check-reason-variant", "variant" => variant)
+}
