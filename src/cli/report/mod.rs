@@ -565,14 +565,14 @@ fn reason_text(r: &NeedReason) -> String {
     match r.kind {
         NeedReasonKind::StorefrontDefault => texts::reason_storefront_default(&r.name),
         NeedReasonKind::LaunchLocale => texts::reason_launch_locale(&r.name),
-        NeedReasonKind::Requirement => {
-            let who = if r.summary.is_empty() {
-                &r.name
-            } else {
-                &r.summary
-            };
-            texts::reason_requirement(who, &r.legal_reference)
+        // The law by its reference, with the requirement's name to look it
+        // up (`required by Loi Toubon, art. 2 (requirements/france-loi-toubon)`);
+        // the summary sentence stays in the JSON and API fields, where it
+        // does not make every line a paragraph.
+        NeedReasonKind::Requirement if !r.legal_reference.is_empty() => {
+            texts::reason_requirement(&r.legal_reference, &r.name)
         }
+        NeedReasonKind::Requirement => texts::reason_requirement(&r.name, ""),
         NeedReasonKind::RoadmapItem => texts::reason_roadmap_item(&r.name),
         NeedReasonKind::Variant => texts::reason_variant(&r.name),
     }

@@ -700,7 +700,8 @@ pub fn reason_launch_locale(launch: &str) -> String {
     tr!("check-reason-launch-locale", "launch" => launch)
 }
 
-/// A reason: a requirement (its summary), with its legal reference if any.
+/// A reason: a requirement (its legal reference, else its name), with what
+/// names it further (its resource name) if anything.
 pub fn reason_requirement(requirement: &str, reference: &str) -> String {
     if reference.is_empty() {
         tr!("check-reason-requirement", "requirement" => requirement)
