@@ -71,11 +71,10 @@ fn is_at_risk_gap(f: &ReportFinding, at_risk: &BTreeSet<(&str, &str)>) -> bool {
         && at_risk.contains(&(roadmap, launch))
 }
 
-/// The first day on which `launch`'s gaps block: its date minus its
-/// market's window (`market_window_days`, else `window_days`, else 0). The
-/// report has no need date per gap, so this is from the launch date; a gap
-/// of a roadmap item with an earlier `target_date` blocks earlier, one with
-/// a later date later. `None` if the date does not parse.
+/// The first day on which `launch`'s gaps block when a gap carries no due
+/// date of its own (a report of a server that does not send them): its date
+/// minus its market's window (`market_window_days`, else `window_days`, else
+/// 0). `None` if the date does not parse.
 pub fn due_date(report: &Report, launch: &LaunchResult) -> Option<CalendarDate> {
     let window = report
         .market_window_days
@@ -223,7 +222,9 @@ pub fn apply(report: &mut Report, gates: &Gates) -> i32 {
         }) else {
             continue;
         };
-        let due = due_date(report, l);
+        // The gap's own due date (the engine's: its need date minus the
+        // window), else the launch's.
+        let due = f.due_date.or_else(|| due_date(report, l));
         let entry = risky.entry(l.launch.as_str()).or_insert(due);
         *entry = match (*entry, due) {
             (Some(a), Some(b)) => Some(a.min(b)),
