@@ -11,7 +11,7 @@
 //! is not a well-formed BCP 47 language identifier with a language is treated
 //! as unknown. Language aliases are not applied (`iw` is not `he`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -92,8 +92,6 @@ struct Cldr {
     /// root as its parent (CLDR 46+ `nonlikelyScript` rule).
     nonlikely_script_is_root: bool,
     parent_locales: HashMap<String, String>,
-    /// Every tag named in `parent_locales`, as a child or as a parent (not root).
-    grouped: HashSet<String>,
     likely_subtags: HashMap<String, String>,
     official_languages: HashMap<String, Vec<OfficialLanguage>>,
     plural_categories: HashMap<String, Vec<String>>,
@@ -107,12 +105,6 @@ fn data() -> &'static Cldr {
         // failure here is a broken build, not bad input.
         let raw: Raw<'static> =
             serde_json::from_str(CLDR_JSON).expect("src/data/cldr/cldr.json is valid");
-        let grouped = raw
-            .parent_locales
-            .iter()
-            .flat_map(|(child, parent)| [child.clone(), parent.clone()])
-            .filter(|tag| tag != "root")
-            .collect();
         let mut official_languages: HashMap<String, Vec<OfficialLanguage>> = HashMap::new();
         for (territory, languages) in raw.official_languages {
             let mut list: Vec<OfficialLanguage> = languages
@@ -137,7 +129,6 @@ fn data() -> &'static Cldr {
                 .get("nonlikelyScript")
                 .is_some_and(|p| p == "root"),
             parent_locales: raw.parent_locales,
-            grouped,
             likely_subtags: raw.likely_subtags,
             official_languages,
             plural_categories: raw.plural_categories,
@@ -264,20 +255,6 @@ pub fn cldr_core_version() -> &'static str {
 pub fn parent_locale(tag: &str) -> Option<&'static str> {
     let parts = Parts::parse(tag)?;
     data().parent_locales.get(&parts.tag()).map(String::as_str)
-}
-
-/// Whether CLDR's parent-locale map names `tag` (or another spelling of it,
-/// such as `zh-Hant-HK` for `zh-HK`) as a child or as a parent other than
-/// root: `es-419`, `es-MX`, `en-001`, `en-GB`, `pt-PT`, `pt-AO` are;
-/// `en-CA`, `fr-CA`, `de-CH` are not. Such a locale belongs to a regional
-/// variety that CLDR separates from the language's default content.
-pub fn in_parent_locales(tag: &str) -> bool {
-    let Some(parts) = Parts::parse(tag) else {
-        return false;
-    };
-    spellings(&parts)
-        .iter()
-        .any(|p| data().grouped.contains(&p.tag()))
 }
 
 /// The CLDR parent of `tag` (UTS #35, "Parent Locales"), or `None` when it is
@@ -562,18 +539,6 @@ mod tests {
         assert!(!same_locale("sr-ME", "sr-Cyrl-ME"));
         assert!(!same_locale("zh-TW", "zh-CN"));
         assert!(!same_locale("en-US", "en"));
-    }
-
-    #[test]
-    fn regional_groupings() {
-        for tag in [
-            "es-419", "es-MX", "en-001", "en-GB", "pt-PT", "pt-AO", "zh-HK",
-        ] {
-            assert!(in_parent_locales(tag), "{tag}");
-        }
-        for tag in ["en-CA", "fr-CA", "de-CH", "pt-BR", "en", "zh-TW"] {
-            assert!(!in_parent_locales(tag), "{tag}");
-        }
     }
 
     #[test]
