@@ -1,0 +1,302 @@
+//! Plan mode (`--plan PLAN`): the plan file, its market preset and the
+//! Fluent files its `[product.fluent]` table points to, checked offline.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use anyhow::bail;
+
+use super::files::{index_files, parallel_map, require_dir};
+use super::rows::{add_roadmap, coverage_row, report_finding, LaunchData};
+use super::Settings;
+use crate::api::pb::glocal::v1 as pb;
+use crate::api::{self, ValidPlan};
+use crate::cli::plan::PlanSource;
+use crate::cli::report::{texts, LaunchResult, Mode, Report};
+use crate::cli::tree::{ftl_files, locale_folders, Layout, LocaleFolder};
+use crate::coverage::checks::{BundleView, CheckOptions};
+use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions};
+use crate::domain::ftl::FileIndex;
+use crate::domain::planning::{Launch, Roadmap};
+use crate::domain::{self, CalendarDate, LocaleTag, ResourceName, Violations};
+
+/// `FILE:LINE:COLUMN` of a byte offset in `text`.
+pub(super) fn position(file: &str, text: &str, offset: Option<usize>) -> String {
+    let Some(offset) = offset else {
+        return file.to_string();
+    };
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    format!("{file}:{line}:{column}")
+}
+
+/// A plan's resources as domain values, by name.
+pub(super) struct DomainPlan {
+    product: domain::Product,
+    markets: BTreeMap<String, domain::Market>,
+    requirements: Vec<(String, domain::Requirement)>,
+    variants: BTreeMap<String, domain::Variant>,
+    launches: Vec<(String, Launch)>,
+    roadmaps: Vec<(String, Roadmap)>,
+}
+
+pub(super) fn plan_mode(
+    plan_path: &Path,
+    roadmap: Option<&str>,
+    settings: &Settings,
+) -> anyhow::Result<Report> {
+    let shown = settings.shown(plan_path);
+    let text = std::fs::read_to_string(plan_path)
+        .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?;
+    let source = PlanSource::parse(&text).map_err(|problems| {
+        let first = &problems[0];
+        anyhow::anyhow!(texts::bad_plan(
+            &position(&shown, &text, first.span.as_ref().map(|s| s.start)),
+            &first.message,
+            problems.len() - 1
+        ))
+    })?;
+    let plan = to_domain(source.plan.clone()).map_err(|v| {
+        let list = v.list();
+        let first = &list[0];
+        anyhow::anyhow!(texts::bad_plan(
+            &position(&shown, &text, source.locate(&first.field).map(|s| s.start)),
+            &format!(
+                "{}: {}",
+                first.field,
+                first
+                    .text
+                    .as_ref()
+                    .map_or_else(|| first.description.clone(), texts::why)
+            ),
+            list.len() - 1
+        ))
+    })?;
+
+    let Some(fluent) = &plan.product.fluent_source else {
+        bail!(texts::plan_without_fluent(&shown));
+    };
+    let Layout { prefix, glob } = Layout::parse(&fluent.layout)
+        .map_err(|why| anyhow::anyhow!(texts::bad_layout(&shown, &fluent.layout, &why)))?;
+    let dir = plan_path
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(&fluent.directory);
+    require_dir("[product.fluent] directory", &dir, settings)?;
+    let base = dir.join(prefix);
+    require_dir("[product.fluent] directory", &base, settings)?;
+
+    let source_locale = plan.product.source_locale.clone();
+    let mut report = Report::new(Mode::Plan, source_locale.as_str());
+    let folders = locale_folders(&base, None, &mut report.notes)?;
+    if !folders.contains_key(&source_locale) {
+        bail!(texts::no_source_folder(
+            source_locale.as_str(),
+            &settings.shown(&base)
+        ));
+    }
+    let jobs: Vec<(&LocaleTag, &LocaleFolder)> = folders.iter().collect();
+    let indexed = parallel_map(&jobs, |(_, folder)| {
+        let files = ftl_files(&base.join(&folder.folder), Some(&glob))?;
+        index_files(&files)
+    });
+    let mut bundles: BTreeMap<LocaleTag, Vec<(String, FileIndex)>> = BTreeMap::new();
+    for ((tag, _), files) in jobs.iter().zip(indexed) {
+        let files = files?;
+        if !files.is_empty() || **tag == source_locale {
+            bundles.insert((*tag).clone(), files);
+        }
+    }
+    let mut product = plan.product.clone();
+    if let Some(scope) = settings.scope {
+        product.message_scope = scope;
+    }
+    let views: BTreeMap<LocaleTag, BundleView> = bundles
+        .iter()
+        .map(|(l, files)| {
+            (
+                l.clone(),
+                BundleView::new(
+                    files.iter().map(|(p, i)| (p.as_str(), i)),
+                    product.message_scope,
+                ),
+            )
+        })
+        .collect();
+
+    let product_name = source
+        .plan
+        .product
+        .as_ref()
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
+    let roadmaps: Vec<&(String, Roadmap)> = match roadmap {
+        None => plan.roadmaps.iter().collect(),
+        Some(wanted) => {
+            let full = if wanted.contains('/') {
+                wanted.to_string()
+            } else {
+                format!("{product_name}/roadmaps/{wanted}")
+            };
+            let found: Vec<_> = plan.roadmaps.iter().filter(|(n, _)| *n == full).collect();
+            if found.is_empty() {
+                let known: Vec<String> = plan
+                    .roadmaps
+                    .iter()
+                    .map(|(n, _)| n.rsplit('/').next().unwrap_or(n).to_string())
+                    .collect();
+                bail!(texts::unknown_roadmap(&shown, wanted, &known));
+            }
+            found
+        }
+    };
+    if roadmaps.is_empty() {
+        report.notes.push(texts::plan_without_roadmaps(&shown));
+    }
+    let as_of = settings.as_of.unwrap_or_else(CalendarDate::today_utc);
+    let window = settings.window_days.unwrap_or(14);
+    report.as_of = Some(as_of.to_string());
+    report.window_days = Some(window);
+    report.market_window_days = settings.market_windows.clone();
+    let options = RoadmapOptions {
+        as_of,
+        window_days: window,
+        market_windows: settings.market_windows.clone(),
+        checks: CheckOptions {
+            source_locale: None,
+            identical_allowed: settings.identical_allowed.clone(),
+        },
+    };
+    let path = |bundle: &str, file: &str| {
+        let tag = LocaleTag::parse(bundle).ok()?;
+        let folder = folders.get(&tag)?;
+        Some(settings.shown(&base.join(&folder.folder).join(file)))
+    };
+    let feature_ids: BTreeSet<String> = plan
+        .roadmaps
+        .iter()
+        .flat_map(|(_, r)| r.items.iter().map(|i| i.id.clone()))
+        .collect();
+    for (name, roadmap) in roadmaps {
+        let inputs = PlanInputs {
+            product: &product,
+            markets: &plan.markets,
+            requirements: &plan.requirements,
+            variants: &plan.variants,
+            launches: &plan.launches,
+            roadmap,
+            feature_ids: Some(&feature_ids),
+            bundles: &views,
+        };
+        let checked = check_roadmap(&inputs, &options);
+        let launches = checked
+            .launches
+            .into_iter()
+            .map(|l| LaunchData {
+                findings: l
+                    .findings
+                    .into_iter()
+                    .map(|f| report_finding(f, None))
+                    .collect(),
+                locales: l
+                    .locales
+                    .iter()
+                    .map(|c| {
+                        let v = &c.coverage;
+                        let mut row = coverage_row(
+                            &l.market,
+                            &c.locale,
+                            c.served_by.clone(),
+                            v.required_messages,
+                            v.effective_messages,
+                            v.own_messages,
+                            v.required_words,
+                            v.effective_words,
+                            v.own_words,
+                            c.optional,
+                        );
+                        row.reasons = c.reasons.clone();
+                        row.need_date = c.need_date;
+                        row.due_date = c.due_date;
+                        row
+                    })
+                    .collect(),
+                result: LaunchResult {
+                    roadmap: name.clone(),
+                    launch: l.launch,
+                    market: l.market,
+                    variant: l.variant,
+                    date: l.date.to_string(),
+                    days_until: l.days_until,
+                    verdict: l.verdict,
+                },
+            })
+            .collect();
+        let roadmap_findings = checked
+            .findings
+            .into_iter()
+            .map(|f| report_finding(f, None))
+            .collect();
+        add_roadmap(
+            &mut report,
+            name,
+            checked.verdict,
+            launches,
+            roadmap_findings,
+            &path,
+        );
+    }
+    Ok(report)
+}
+
+/// Validates a parsed plan into domain values with ImportPlan's validation
+/// ([`api::validate_plan`]), offline: every name the plan references must be
+/// in the plan or its market preset (there is no server to hold the rest).
+/// Every violation is collected.
+pub(super) fn to_domain(plan: pb::Plan) -> Result<DomainPlan, Violations> {
+    let Ok(valid) = api::validate_plan(plan, &api::Offline);
+    let ValidPlan {
+        preset_markets,
+        preset_requirements,
+        markets,
+        requirements,
+        product: (_, product),
+        variants,
+        launches,
+        roadmaps,
+    } = valid?;
+    let requirements: BTreeMap<String, domain::Requirement> = preset_requirements
+        .into_iter()
+        .chain(requirements)
+        .map(named)
+        .collect();
+    // The engine reports launches in the order given; the server gives them
+    // in name order, and so does this.
+    let mut launches: Vec<(String, Launch)> = launches.into_iter().map(named).collect();
+    launches.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(DomainPlan {
+        product,
+        markets: preset_markets
+            .into_iter()
+            .chain(markets)
+            .map(named)
+            .collect(),
+        requirements: requirements.into_iter().collect(),
+        variants: variants.into_iter().map(named).collect(),
+        launches,
+        roadmaps: roadmaps.into_iter().map(named).collect(),
+    })
+}
+
+/// A plan's resource keyed by its name as a string.
+pub(super) fn named<T>((name, value): (ResourceName, T)) -> (String, T) {
+    (name.to_string(), value)
+}
