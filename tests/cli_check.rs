@@ -11,51 +11,35 @@
 //! - `plan/plan.toml`: two shops (fr-FR served by `fr`, de-DE), two roadmaps;
 //!   `fr` lacks `dimmer-level`, needed by the fr launch on 2030-03-01.
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{glocal, root, serve_binary, stderr, stdout};
 use serde_json::Value;
 
 const LINT_SOURCE: &str = "tests/fixtures/check/lint/en-US";
 const LINT_L10N: &str = "tests/fixtures/check/lint";
 const PLAN: &str = "tests/fixtures/check/plan/plan.toml";
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// Runs `glocal check ARGS` in the repository root.
 fn check(args: &[&str]) -> Output {
     check_in(root(), args)
 }
 
+/// Runs `glocal check ARGS` in `dir`.
 fn check_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glocal"))
+    glocal()
         .arg("check")
         .args(args)
         .current_dir(dir)
-        .env_remove("NO_COLOR")
-        // English texts whatever the machine's locale (tests/l10n.rs tests
-        // the others).
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("GLOCAL_LOG", "warn")
         .output()
         .expect("run glocal")
 }
 
 fn code(out: &Output) -> i32 {
     out.status.code().expect("exit status")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
 }
 
 /// Exit 2, nothing on stdout, and exactly one line on stderr: `error: ...`.
@@ -836,19 +820,6 @@ fn configuration_errors_are_one_line_and_exit_2() {
         &check(&["--plan", PLAN, "--as-of", "2030-13-01"]),
         "--as-of 2030-13-01",
     );
-    assert_one_line_error(
-        &check(&[
-            "--server",
-            "http://127.0.0.1:9",
-            "--roadmap",
-            "products/lamp/roadmaps/v1",
-            "--push",
-            "tests/fixtures/check/plan/locales",
-            "--format",
-            "json",
-        ]),
-        "--push prints the upload's summary on standard output, so --format json cannot go there too",
-    );
     let dir = tempfile::tempdir().unwrap();
     let unwritable = dir.path().join("no/such/dir/r.json");
     assert_one_line_error(
@@ -1357,56 +1328,15 @@ fn plan_mode_on_the_example_plan_offline() {
 // Server mode.
 // ---------------------------------------------------------------------------
 
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start_server(data: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_glocal"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(data)
-        .env("GLOCAL_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split_whitespace()
-        .nth(3)
-        .expect("address in the ready line")
-        .to_string();
-    Server {
-        child,
-        url: format!("http://{addr}"),
-    }
-}
-
 #[test]
 fn server_mode_pushes_then_checks() {
     let dir = tempfile::tempdir().unwrap();
-    let server = start_server(&dir.path().join("data"));
-    let import = Command::new(env!("CARGO_BIN_EXE_glocal"))
+    let server = serve_binary(&dir.path().join("data"));
+    let import = glocal()
         .args(["import", PLAN, "--server", &server.url])
-        .current_dir(root())
         .output()
         .unwrap();
-    assert!(
-        import.status.success(),
-        "{}",
-        String::from_utf8_lossy(&import.stderr)
-    );
+    assert!(import.status.success(), "{}", stderr(&import));
 
     let json = dir.path().join("server.json");
     let out = check(&[
@@ -1849,27 +1779,19 @@ fn plan_and_server_modes_agree_finding_for_finding() {
         "dimmer-title = Helligkeitsregler\ndimmer-level = Helligkeit { $percent Prozent\ntimer-title = Ausschalttimer\n",
     )
     .unwrap();
-    let server = start_server(&dir.path().join("data"));
+    let server = serve_binary(&dir.path().join("data"));
     let plan = plan_dir.join("plan.toml");
-    let import = Command::new(env!("CARGO_BIN_EXE_glocal"))
+    let import = glocal()
         .args(["import", plan.to_str().unwrap(), "--server", &server.url])
         .output()
         .unwrap();
-    assert!(
-        import.status.success(),
-        "{}",
-        String::from_utf8_lossy(&import.stderr)
-    );
-    let push = Command::new(env!("CARGO_BIN_EXE_glocal"))
+    assert!(import.status.success(), "{}", stderr(&import));
+    let push = glocal()
         .args(["push", "--server", &server.url, "--product", "lamp"])
         .arg(plan_dir.join("locales"))
         .output()
         .unwrap();
-    assert!(
-        push.status.success(),
-        "{}",
-        String::from_utf8_lossy(&push.stderr)
-    );
+    assert!(push.status.success(), "{}", stderr(&push));
 
     let keys = |r: &Value| {
         let mut k: Vec<String> = r["findings"]
@@ -2038,7 +1960,7 @@ fn plan_findings_say_why_and_by_when() {
     );
     // The text report follows the gap's detail with why and by when.
     let out = check(&["--plan", PLAN, "--roadmap", "v1", "--as-of", "2030-02-20"]);
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = stdout(&out);
     assert!(
         text.contains("message dimmer-level is not translated (in the fr bundle, which serves fr-FR) — storefront default locale of markets/shop-fr, roadmap item dimmer, due 2030-02-15"),
         "{text}"

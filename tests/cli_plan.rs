@@ -1,66 +1,35 @@
 //! `glocal import` and `glocal export` on the real binary against real
 //! `glocal serve` processes.
 
-use std::{
-    io::{BufRead, BufReader},
-    path::{Path, PathBuf},
-    process::{Child, Command, Output, Stdio},
-};
+mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{free_address, glocal, serve_binary_fresh, stderr, stdout, ServeProcess};
 use glocal::api::pb::glocal::v1::{market_service_client::MarketServiceClient, GetMarketRequest};
 
-fn glocal() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_glocal"))
-}
-
 fn example_plan() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/plan.toml")
+    common::root().join("examples/plan.toml")
 }
 
-/// A `glocal serve` child process over its own empty data directory; killed
-/// when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-    _dir: tempfile::TempDir,
+/// What these tests ask of a `glocal serve` process: imports, exports, and
+/// whether it has a market.
+trait PlanServer {
+    fn import(&self, plan: &Path, extra: &[&str]) -> Output;
+    fn export(&self, product: &str) -> Output;
+    /// Exports `product`, which must succeed.
+    fn export_ok(&self, product: &str) -> String;
+    /// Whether the server has `markets/{id}`, asked over gRPC.
+    fn has_market(&self, id: &str) -> bool;
 }
 
-impl Server {
-    fn start() -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let mut child = glocal()
-            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-            .arg(dir.path().join("data"))
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        // "glocal serving on ADDR (data in DIR)"
-        let addr = line
-            .strip_prefix("glocal serving on ")
-            .and_then(|rest| rest.split_whitespace().next())
-            .unwrap_or_else(|| panic!("unexpected ready line {line:?}"))
-            .to_string();
-        Server {
-            child,
-            addr,
-            _dir: dir,
-        }
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
+impl PlanServer for ServeProcess {
     fn import(&self, plan: &Path, extra: &[&str]) -> Output {
         glocal()
             .arg("import")
             .arg(plan)
-            .args(["--server", &self.url()])
+            .args(["--server", &self.url])
             .args(extra)
             .output()
             .unwrap()
@@ -68,26 +37,26 @@ impl Server {
 
     fn export(&self, product: &str) -> Output {
         glocal()
-            .args(["export", "--product", product, "--server", &self.url()])
+            .args(["export", "--product", product, "--server", &self.url])
             .output()
             .unwrap()
     }
 
-    /// Exports `product`, which must succeed.
     fn export_ok(&self, product: &str) -> String {
         let out = self.export(product);
-        assert_eq!(out.status.code(), Some(0), "export: {}", text(&out.stderr));
-        text(&out.stdout)
+        assert_eq!(out.status.code(), Some(0), "export: {}", stderr(&out));
+        stdout(&out)
     }
 
-    /// Whether the server has `markets/{id}`, asked over gRPC.
     fn has_market(&self, id: &str) -> bool {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .unwrap();
         rt.block_on(async {
-            let mut client = MarketServiceClient::connect(self.url()).await.unwrap();
+            let mut client = MarketServiceClient::connect(self.url.clone())
+                .await
+                .unwrap();
             match client
                 .get_market(GetMarketRequest {
                     name: format!("markets/{id}"),
@@ -102,27 +71,16 @@ impl Server {
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 /// Asserts a successful import and returns its standard output.
 fn imported(out: Output) -> String {
     assert_eq!(
         out.status.code(),
         Some(0),
         "import failed:\n{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
+        stdout(&out),
+        stderr(&out)
     );
-    text(&out.stdout)
+    stdout(&out)
 }
 
 /// Asserts a failed command (exit 2) and returns its standard error.
@@ -131,10 +89,10 @@ fn failed(out: Output) -> String {
         out.status.code(),
         Some(2),
         "expected exit 2:\n{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
+        stdout(&out),
+        stderr(&out)
     );
-    text(&out.stderr)
+    stderr(&out)
 }
 
 /// The numbers of "created N, updated N, unchanged N".
@@ -168,7 +126,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 #[test]
 fn the_example_plan_imports_and_a_second_import_changes_nothing() {
-    let server = Server::start();
+    let server = serve_binary_fresh();
     let first = imported(server.import(&example_plan(), &[]));
     let (created, updated, unchanged) = counts(&first);
     // The plan's own 10 resources plus the preset's markets and requirements.
@@ -197,7 +155,7 @@ fn the_example_plan_imports_and_a_second_import_changes_nothing() {
 #[test]
 fn the_example_plan_round_trips_through_export() {
     let dir = tempfile::tempdir().unwrap();
-    let a = Server::start();
+    let a = serve_binary_fresh();
     imported(a.import(&example_plan(), &[]));
     let exported = a.export_ok("kettle");
     assert!(exported.starts_with("# glocal plan of products/kettle"));
@@ -219,22 +177,16 @@ fn the_example_plan_round_trips_through_export() {
     // --output writes the same text to a file.
     let file = dir.path().join("kettle.toml");
     let out = glocal()
-        .args([
-            "export",
-            "--product",
-            "products/kettle",
-            "--server",
-            &a.url(),
-        ])
+        .args(["export", "--product", "products/kettle", "--server", &a.url])
         .arg("--output")
         .arg(&file)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), exported);
 
-    let b = Server::start();
+    let b = serve_binary_fresh();
     imported(b.import(&file, &[]));
     assert_eq!(b.export_ok("kettle"), exported, "export → import → export");
     // And the exported plan is unchanged on the server it came from.
@@ -375,7 +327,7 @@ messages = ["later-*"]
 fn a_plan_with_every_field_set_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let plan = write(dir.path(), "plan.toml", EVERY_FIELD);
-    let a = Server::start();
+    let a = serve_binary_fresh();
     let first = imported(a.import(&plan, &[]));
     assert_eq!(counts(&first), (13, 0, 0), "{first}");
     let exported = a.export_ok("gadget");
@@ -386,7 +338,7 @@ fn a_plan_with_every_field_set_round_trips() {
     assert_eq!(got, want, "exported:\n{exported}");
 
     let exported_file = write(dir.path(), "exported.toml", &exported);
-    let b = Server::start();
+    let b = serve_binary_fresh();
     assert_eq!(counts(&imported(b.import(&exported_file, &[]))), (13, 0, 0));
     assert_eq!(b.export_ok("gadget"), exported, "byte for byte");
 }
@@ -507,7 +459,7 @@ fn a_semantic_error_points_at_the_entry_and_field() {
         market("c", "ZZ")
     );
     let plan = write(dir.path(), "plan.toml", &content);
-    let server = Server::start();
+    let server = serve_binary_fresh();
     let err = failed(server.import(&plan, &[]));
     let at = format!(
         "{}:{}:11: plan.markets[2].country: \"ZZ\" is not",
@@ -556,7 +508,7 @@ phases = [{{ phase = \"GA\", date = 2027-06-01 }}]
 "
     );
     let plan = write(dir.path(), "plan.toml", &content);
-    let server = Server::start();
+    let server = serve_binary_fresh();
     let err = failed(server.import(&plan, &[]));
     let at = format!(
         "{}:{}:10: plan.launches[1].market: ",
@@ -596,12 +548,7 @@ fn a_missing_file_is_one_clear_line() {
 #[test]
 fn an_unreachable_server_exits_two() {
     // A port that was free a moment ago.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let url = format!("http://127.0.0.1:{port}");
+    let url = format!("http://{}", free_address());
     let out = glocal()
         .arg("import")
         .arg(example_plan())
@@ -622,7 +569,7 @@ fn an_unreachable_server_exits_two() {
 
 #[test]
 fn validate_only_changes_nothing() {
-    let server = Server::start();
+    let server = serve_binary_fresh();
     let out = imported(server.import(&example_plan(), &["--validate-only"]));
     assert!(out.contains("nothing was changed"), "{out}");
     let (would_create, _, _) = counts(&out);

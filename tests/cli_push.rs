@@ -1,51 +1,11 @@
 //! `glocal push` with the real binary against a real server.
 
-use std::{
-    io::{BufRead, BufReader},
-    path::Path,
-    process::{Child, Command, Stdio},
-};
+mod common;
 
+use std::path::Path;
+
+use common::{glocal, serve_binary, stderr, stdout};
 use glocal::api::pb::glocal::v1::{self as pb, product_service_client::ProductServiceClient};
-
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn glocal() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_glocal"))
-}
-
-fn start_server(data: &Path) -> Server {
-    let mut child = glocal()
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(data)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .split_whitespace()
-        .nth(3)
-        .expect("address in the ready line")
-        .to_string();
-    Server {
-        child,
-        url: format!("http://{addr}"),
-    }
-}
 
 fn write(root: &Path, path: &str, text: &str) {
     let file = root.join(path);
@@ -94,13 +54,13 @@ async fn pushes_a_tree_and_reports_diagnostics_with_positions() {
     let data = tempfile::tempdir().unwrap();
     let tree = tempfile::tempdir().unwrap();
     fixture_tree(tree.path());
-    let server = start_server(data.path());
+    let server = serve_binary(data.path());
 
     // Without the product, push fails with exit 2 and says why.
     let out = push(&server.url, &[tree.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("products/site does not exist"),
+        stderr(&out).contains("products/site does not exist"),
         "{out:?}"
     );
 
@@ -119,8 +79,8 @@ async fn pushes_a_tree_and_reports_diagnostics_with_positions() {
         .unwrap();
 
     let out = push(&server.url, &[tree.path().to_str().unwrap()]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = stdout(&out);
+    let stderr = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
     assert!(
         stdout.contains("pushed 3 of 3 locales (5 files"),
@@ -315,7 +275,7 @@ fn push_usage_errors_exit_two() {
     for (args, needle) in cases {
         let out = glocal().args(*args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = stderr(&out);
         assert!(err.contains(needle), "{args:?}: {err}");
     }
 }

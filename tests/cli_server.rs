@@ -2,43 +2,20 @@
 //! from `GLOCAL_SERVER`, `serve --listen HOST:PORT`, `check --roadmap ID
 //! --product P`, and the error line when the address is not a glocal server.
 
+mod common;
+
 use std::{
-    io::{BufRead, BufReader, Read, Write},
+    io::{Read, Write},
     net::TcpListener,
-    path::Path,
-    process::{Child, Command, Output, Stdio},
+    process::{Command, Output},
 };
+
+use common::{free_address, glocal, serve_binary, serve_binary_on, stderr, stdout};
 
 const PLAN: &str = "tests/fixtures/check/plan/plan.toml";
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `glocal ARGS` in the repository root, in English, without GLOCAL_SERVER.
-fn glocal(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_glocal"));
-    cmd.args(args)
-        .current_dir(root())
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env_remove("GLOCAL_SERVER")
-        .env_remove("GLOCAL_LISTEN")
-        .env("GLOCAL_LOG", "warn");
-    cmd
-}
-
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("run glocal")
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
 }
 
 /// Exit 2, nothing on stdout, and exactly `expected` on stderr (one line).
@@ -48,45 +25,12 @@ fn assert_error_line(out: &Output, expected: &str) {
     assert_eq!(stderr(out), format!("{expected}\n"));
 }
 
-struct Server {
-    child: Child,
-    /// `host:port`, as the ready line says.
-    address: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// `glocal serve --listen LISTEN` over `data`, once it is ready.
-fn serve(listen: &str, data: &Path) -> Server {
-    let mut child = glocal(&["serve", "--listen", listen, "--data-dir"])
-        .arg(data)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let address = line
-        .split_whitespace()
-        .nth(3)
-        .unwrap_or_else(|| panic!("no address in the ready line {line:?}"))
-        .to_string();
-    Server { child, address }
-}
-
 /// Imports the plan and pushes its locales to the server at `address`
 /// (`host:port`, without http://).
 fn import_and_push(address: &str) {
-    let out = run(&mut glocal(&["import", PLAN, "--server", address]));
+    let out = run(glocal().args(["import", PLAN, "--server", address]));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = run(&mut glocal(&[
+    let out = run(glocal().args([
         "push",
         "--server",
         address,
@@ -100,7 +44,7 @@ fn import_and_push(address: &str) {
 #[test]
 fn serve_listens_on_a_host_name() {
     let dir = tempfile::tempdir().unwrap();
-    let server = serve("localhost:0", &dir.path().join("data"));
+    let server = serve_binary_on("localhost:0", &dir.path().join("data"));
     let port = server.address.rsplit_once(':').unwrap().1;
     assert!(
         server.address == format!("127.0.0.1:{port}") || server.address == format!("[::1]:{port}"),
@@ -109,20 +53,11 @@ fn serve_listens_on_a_host_name() {
     );
     assert_ne!(port, "0");
     // And it serves: an import over localhost:PORT, without http://.
-    let out = run(&mut glocal(&[
-        "import",
-        PLAN,
-        "--server",
-        &format!("localhost:{port}"),
-    ]));
+    let out = run(glocal().args(["import", PLAN, "--server", &format!("localhost:{port}")]));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
     // A name that does not resolve is a usage error naming --listen.
-    let out = run(&mut glocal(&[
-        "serve",
-        "--listen",
-        "no-such-host.invalid:1",
-    ]));
+    let out = run(glocal().args(["serve", "--listen", "no-such-host.invalid:1"]));
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--listen"), "{}", stderr(&out));
 }
@@ -130,13 +65,13 @@ fn serve_listens_on_a_host_name() {
 #[test]
 fn server_flags_take_host_port_and_check_reads_glocal_server() {
     let dir = tempfile::tempdir().unwrap();
-    let server = serve("127.0.0.1:0", &dir.path().join("data"));
-    let url = format!("http://{}", server.address);
+    let server = serve_binary(&dir.path().join("data"));
+    let url = server.url.clone();
     // import, push and check take host:port.
     import_and_push(&server.address);
     let check = |extra: &[&str], env: Option<&str>| {
-        let mut cmd = glocal(&["check"]);
-        cmd.args(extra);
+        let mut cmd = glocal();
+        cmd.arg("check").args(extra);
         if let Some(env) = env {
             cmd.env("GLOCAL_SERVER", env);
         }
@@ -195,17 +130,18 @@ fn server_flags_take_host_port_and_check_reads_glocal_server() {
 #[test]
 fn check_takes_a_roadmap_id_with_its_product() {
     let dir = tempfile::tempdir().unwrap();
-    let server = serve("127.0.0.1:0", &dir.path().join("data"));
+    let server = serve_binary(&dir.path().join("data"));
     import_and_push(&server.address);
     let check = |extra: &[&str]| {
-        run(glocal(&[
-            "check",
-            "--server",
-            &server.address,
-            "--as-of",
-            "2030-01-01",
-        ])
-        .args(extra))
+        run(glocal()
+            .args([
+                "check",
+                "--server",
+                &server.address,
+                "--as-of",
+                "2030-01-01",
+            ])
+            .args(extra))
     };
     let full = check(&["--roadmap", "products/lamp/roadmaps/v1"]);
     assert_eq!(full.status.code(), Some(0), "{}", stderr(&full));
@@ -247,15 +183,9 @@ fn check_takes_a_roadmap_id_with_its_product() {
     );
     // --product is for server mode.
     assert_error_line(
-        &run(&mut glocal(&["check", "--plan", PLAN, "--product", "lamp"])),
+        &run(glocal().args(["check", "--plan", PLAN, "--product", "lamp"])),
         "error: --product applies to server mode only",
     );
-}
-
-/// The address of a port where nothing listens (bound, then closed).
-fn free_address() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap().to_string()
 }
 
 /// An HTTP/1 server that answers every connection with 400 Bad Request.
@@ -281,13 +211,13 @@ fn unreachable_servers_say_why() {
     // Nothing listens.
     let address = free_address();
     assert_error_line(
-        &run(glocal(&["check", "--server", &address]).args(roadmap)),
+        &run(glocal().args(["check", "--server", &address]).args(roadmap)),
         &format!(
             "error: cannot reach the glocal server at http://{address}: nothing listens there (connection refused); start one with `glocal serve --listen {address}`"
         ),
     );
     // Import and push say the same.
-    let out = run(&mut glocal(&["import", PLAN, "--server", &address]));
+    let out = run(glocal().args(["import", PLAN, "--server", &address]));
     assert_eq!(
         stderr(&out),
         format!(
@@ -297,7 +227,7 @@ fn unreachable_servers_say_why() {
 
     // An HTTP/1 server.
     let address = http1_server();
-    let out = run(glocal(&["check", "--server", &address]).args(roadmap));
+    let out = run(glocal().args(["check", "--server", &address]).args(roadmap));
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
     let prefix = format!(
@@ -311,7 +241,9 @@ fn unreachable_servers_say_why() {
     assert_eq!(err.lines().count(), 1, "{err}");
 
     // In French.
-    let out = run(glocal(&["check", "--server", &free_address(), "--lang", "fr"]).args(roadmap));
+    let out = run(glocal()
+        .args(["check", "--server", &free_address(), "--lang", "fr"])
+        .args(roadmap));
     assert!(
         stderr(&out).starts_with("erreur : impossible de joindre le serveur glocal à http://"),
         "{}",
@@ -332,7 +264,7 @@ async fn a_grpc_server_without_glocals_services_is_not_glocal() {
     );
     let server = address.clone();
     let out = tokio::task::spawn_blocking(move || {
-        run(&mut glocal(&[
+        run(glocal().args([
             "check",
             "--server",
             &server,

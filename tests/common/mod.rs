@@ -1,8 +1,16 @@
-//! A real glocal server on 127.0.0.1:0 for integration tests, with clients.
+//! A real glocal server on 127.0.0.1:0 for integration tests, with clients:
+//! in process ([`TestServer`]) or as the real binary ([`serve_binary`]), and
+//! the real binary's command line ([`glocal`]).
 
 #![allow(dead_code)]
 
-use std::{net::SocketAddr, path::Path, sync::Arc};
+use std::{
+    io::{BufRead, BufReader},
+    net::{SocketAddr, TcpListener},
+    path::Path,
+    process::{Child, Command, Output, Stdio},
+    sync::Arc,
+};
 
 use glocal::api::pb::glocal::v1::{
     market_service_client::MarketServiceClient, product_service_client::ProductServiceClient,
@@ -122,5 +130,111 @@ pub fn assert_error(
             v.description.clone()
         }
         None => status.message().to_string(),
+    }
+}
+
+/// The repository root, where the fixtures' relative paths start.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The real `glocal` binary, run in the repository root, in English whatever
+/// the machine's locale (tests/l10n.rs tests the others), without colour or
+/// a server from the environment, and logging warnings only.
+pub fn glocal() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_glocal"));
+    cmd.current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("NO_COLOR")
+        .env_remove("GLOCAL_SERVER")
+        .env_remove("GLOCAL_LISTEN")
+        .env("GLOCAL_LOG", "warn");
+    cmd
+}
+
+/// A command's standard output, which must be UTF-8.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// A command's standard error, which must be UTF-8.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// `host:port` of a port on 127.0.0.1 where nothing listens (bound, then
+/// closed).
+pub fn free_address() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().to_string()
+}
+
+/// A `glocal serve` child process, ready: it has printed its ready line.
+/// Killed when dropped.
+pub struct ServeProcess {
+    pub child: Child,
+    /// The ready line, `glocal serving on ADDRESS (data in DIR)\n`.
+    pub ready_line: String,
+    /// `host:port` it listens on, as the ready line says.
+    pub address: String,
+    /// `http://{address}`.
+    pub url: String,
+    /// The data directory, when the process owns it; removed after the kill.
+    owned_dir: Option<tempfile::TempDir>,
+}
+
+impl Drop for ServeProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `glocal serve --listen 127.0.0.1:0 --data-dir DATA`, once it is ready.
+pub fn serve_binary(data: &Path) -> ServeProcess {
+    serve_binary_on("127.0.0.1:0", data)
+}
+
+/// `glocal serve` on 127.0.0.1:0 over an empty data directory of its own.
+pub fn serve_binary_fresh() -> ServeProcess {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = serve_binary(&dir.path().join("data"));
+    server.owned_dir = Some(dir);
+    server
+}
+
+/// `glocal serve --listen LISTEN --data-dir DATA`, once it is ready; the
+/// address is the one it chose (for port 0) and resolved (for a host name).
+pub fn serve_binary_on(listen: &str, data: &Path) -> ServeProcess {
+    let mut child = glocal()
+        .args(["serve", "--listen", listen, "--data-dir"])
+        .arg(data)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn glocal serve");
+    let mut ready_line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut ready_line)
+        .unwrap();
+    let address = match ready_line
+        .strip_prefix("glocal serving on ")
+        .and_then(|rest| rest.split_whitespace().next())
+    {
+        Some(address) => address.to_string(),
+        None => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("no address in the ready line {ready_line:?}");
+        }
+    };
+    ServeProcess {
+        child,
+        ready_line,
+        url: format!("http://{address}"),
+        address,
+        owned_dir: None,
     }
 }
