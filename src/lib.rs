@@ -16,6 +16,8 @@
 //!   revision history, group-committed flushes.
 //! - [`api`]: the tonic services of `glocal.v1`, proto <-> domain conversions,
 //!   the one mapping of errors to `tonic::Status`, and [`api::serve`].
+//! - [`plan_file`]: the TOML plan file format, read into the API's
+//!   `glocal.v1.Plan` with the position of every entry, and written back.
 //! - [`cli`]: the `glocal` command line.
 //!
 //! `ARCHITECTURE.md` at the repository root lists the invariants.
@@ -25,4 +27,10 @@ pub mod cli;
 pub mod coverage;
 pub mod domain;
 pub mod l10n;
+/// The TOML plan file that people write and review, to and from the API's
+/// `glocal.v1.Plan`: beside the command line rather than inside it, because
+/// `glocal import`, `glocal export` and `glocal check --plan` all read or
+/// write it, and it converts to an API message (so it uses [`api`], and only
+/// [`cli`] uses it).
+pub mod plan_file;
 pub mod store;

@@ -21,7 +21,7 @@ use glocal::coverage::roadmap::{
 };
 use glocal::domain::ftl::{index_file, FileIndex};
 use glocal::domain::planning::{
-    Launch, LaunchPhase, LaunchStatus, PhaseDate, Roadmap, RoadmapItem,
+    Launch, LaunchPhase, LaunchStatus, PhaseDate, Roadmap, RoadmapItem, Waiver,
 };
 use glocal::domain::{
     CalendarDate, Jurisdiction, LocaleRule, LocaleTag, Market, MarketInput, MatchPolicy,
@@ -102,6 +102,16 @@ fn law(locale: &str) -> (String, Requirement) {
 /// window: a needed gap blocks) of a launch shipping `locales`, needing
 /// every source message.
 fn run(locales: &[&str], requirements: &[(String, Requirement)]) -> RoadmapReport {
+    run_with(locales, requirements, "2027-02-20", vec![])
+}
+
+/// [`run`] as of `as_of`, with `waivers` on the roadmap's one item.
+fn run_with(
+    locales: &[&str],
+    requirements: &[(String, Requirement)],
+    as_of: &str,
+    waivers: Vec<Waiver>,
+) -> RoadmapReport {
     let product = Product {
         display_name: String::new(),
         source_locale: tag("en-US"),
@@ -143,7 +153,7 @@ fn run(locales: &[&str], requirements: &[(String, Requirement)]) -> RoadmapRepor
             messages: vec!["*".into()],
             target_date: None,
             markets: vec![],
-            waivers: vec![],
+            waivers,
         }],
     };
     let files = bundles();
@@ -167,7 +177,7 @@ fn run(locales: &[&str], requirements: &[(String, Requirement)]) -> RoadmapRepor
         bundles: &views,
     };
     let options = RoadmapOptions {
-        as_of: day("2027-02-20"),
+        as_of: day(as_of),
         window_days: 14,
         market_windows: BTreeMap::new(),
         checks: CheckOptions::default(),
@@ -186,6 +196,8 @@ struct Case {
     rows: &'static [(&'static str, bool, u32, u32)],
     /// Every finding: rule, locale, severity, message id.
     findings: &'static [(&'static str, &'static str, Severity, &'static str)],
+    /// The to-do list: locale, messages, words, due date, severity.
+    todo: &'static [(&'static str, u32, u32, &'static str, Severity)],
 }
 
 #[test]
@@ -209,6 +221,7 @@ fn a_launch_needs_the_locales_it_ships_and_the_others_are_optional() {
                 ("missing-message", "nl-NL", Info, "boil"),
                 ("missing-locale", "pl-PL", Info, ""),
             ],
+            todo: &[],
         },
         Case {
             what: "ships nothing listed: the default locale only",
@@ -227,6 +240,7 @@ fn a_launch_needs_the_locales_it_ships_and_the_others_are_optional() {
                 ("missing-message", "nl-NL", Info, "boil"),
                 ("missing-locale", "pl-PL", Info, ""),
             ],
+            todo: &[],
         },
         Case {
             what: "a requirement adds a locale the launch does not list",
@@ -245,6 +259,7 @@ fn a_launch_needs_the_locales_it_ships_and_the_others_are_optional() {
                 ("fallback-used", "en-GB", Info, ""),
                 ("missing-message", "nl-NL", Info, "boil"),
             ],
+            todo: &[("pl-PL", 2, 4, "2027-02-15", Error)],
         },
         Case {
             what: "the same gap blocks in a locale the launch ships",
@@ -263,6 +278,7 @@ fn a_launch_needs_the_locales_it_ships_and_the_others_are_optional() {
                 ("fallback-used", "en-GB", Info, ""),
                 ("missing-locale", "pl-PL", Info, ""),
             ],
+            todo: &[("nl-NL", 1, 3, "2027-02-15", Error)],
         },
     ];
     for case in cases {
@@ -300,7 +316,66 @@ fn a_launch_needs_the_locales_it_ships_and_the_others_are_optional() {
             })
             .collect();
         assert_eq!(findings, case.findings, "{}", case.what);
+        let todo = todo_of(&report);
+        let todo: Vec<(&str, u32, u32, &str, Severity)> = todo
+            .iter()
+            .map(|(l, m, w, d, s)| (*l, *m, *w, d.as_str(), *s))
+            .collect();
+        assert_eq!(todo, case.todo, "{}", case.what);
     }
+}
+
+/// The to-do list: locale, messages, words, due date, severity.
+fn todo_of(report: &RoadmapReport) -> Vec<(&str, u32, u32, String, Severity)> {
+    report
+        .todo
+        .iter()
+        .map(|t| {
+            assert_eq!(t.launch, "products/p/launches/l");
+            assert_eq!(t.market, "markets/m");
+            (
+                t.locale.as_str(),
+                t.messages,
+                t.words,
+                t.due_date.map(|d| d.to_string()).unwrap_or_default(),
+                t.severity,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_todo_list_counts_what_blocks_or_risks_and_leaves_out_what_is_waived() {
+    use Severity::{Error, Warning};
+    let law_pl = || vec![law("pl-PL")];
+    // Inside the window: errors; sorted by due date, then locale.
+    assert_eq!(
+        todo_of(&run(&["de-DE", "nl-NL"], &law_pl())),
+        [
+            ("nl-NL", 1, 3, "2027-02-15".to_string(), Error),
+            ("pl-PL", 2, 4, "2027-02-15".to_string(), Error),
+        ]
+    );
+    // Two months before: the same gaps put the launch at risk.
+    let early = run_with(&["de-DE", "nl-NL"], &law_pl(), "2026-12-20", vec![]);
+    assert_eq!(early.verdict, Verdict::AtRisk);
+    assert_eq!(
+        todo_of(&early),
+        [
+            ("nl-NL", 1, 3, "2027-02-15".to_string(), Warning),
+            ("pl-PL", 2, 4, "2027-02-15".to_string(), Warning),
+        ]
+    );
+    // A waiver of the law leaves pl-PL nothing to translate before the launch.
+    let waiver = Waiver {
+        requirement: name(ResourceKind::Requirement, "requirements/law"),
+        reason: "Polish after launch".into(),
+        approver: "legal@example.com".into(),
+        expiry: None,
+    };
+    let waived = run_with(&["de-DE"], &law_pl(), "2027-02-20", vec![waiver]);
+    assert_eq!(waived.verdict, Verdict::Ready);
+    assert_eq!(todo_of(&waived), []);
 }
 
 #[test]

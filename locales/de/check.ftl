@@ -20,8 +20,6 @@ check-lint-needs-both = der Lint-Modus benötigt sowohl --source DIR als auch --
 check-flag-needs-mode = { $flag } gilt nur im { $modes }
 check-modes-plan-and-server = Plan- und Server-Modus
 check-modes-server = Server-Modus
-# $format (String) - die Option, die einen Bericht auf die Standardausgabe schreiben will, etwa „--json -“ oder „--format json“
-check-push-with-stdout-format = --push gibt die Zusammenfassung des Uploads auf der Standardausgabe aus, daher ist { $format } dort nicht möglich; den Bericht stattdessen in eine Datei schreiben
 check-server-needs-roadmap = --server benötigt --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - warum der Wert falsch ist (vom Programm, auf Englisch)
 check-bad-locale = { $flag } { $value }: { $why }
@@ -107,6 +105,17 @@ check-days-ago =
 check-market-heading = Markt { $market }
 check-no-market-heading = Roadmap
 check-locale-served-by = { $locale } (bereitgestellt von { $bundle })
+# Der Block des Textberichts, der sagt, was die Markteinführungen freigibt.
+check-todo-heading = zu übersetzen, nach Fälligkeit:
+check-todo-line =
+    fällig { $due }: { $locale } für { $launch }, { $messages ->
+        [one] 1 Nachricht
+       *[other] { $messages } Nachrichten
+    } ({ $words ->
+        [one] 1 Wort
+       *[other] { $words } Wörter
+    })
+check-todo-blocks = blockiert heute
 # $percent (String) - der Text von check-percent
 check-locale-stats = { $translated }/{ $total } Nachrichten ({ $percent }), { $translatedWords }/{ $totalWords } Wörter
 check-not-served = kein Bundle stellt sie bereit
@@ -181,6 +190,8 @@ check-column-detail = Details
 check-markdown-findings-all = Befunde ({ $total })
 check-markdown-findings-top = Wichtigste Befunde ({ $shown } von { $total })
 check-markdown-launches = Markteinführungen
+check-markdown-todo = Was die Markteinführungen freigibt
+check-column-due = Fällig
 check-markdown-coverage = Abdeckung
 check-markdown-notes = Hinweise
 check-markdown-findings-left-out =

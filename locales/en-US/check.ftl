@@ -20,8 +20,6 @@ check-lint-needs-both = lint mode needs both --source DIR and --l10n DIR; { $mis
 check-flag-needs-mode = { $flag } applies to { $modes } only
 check-modes-plan-and-server = plan and server modes
 check-modes-server = server mode
-# $format (String) - the flag that sends a report to standard output, such as "--json -" or "--format json"
-check-push-with-stdout-format = --push prints the upload's summary on standard output, so { $format } cannot go there too; write it to a file instead
 check-server-needs-roadmap = --server needs --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - why the value is wrong (from the program, in English)
 check-bad-locale = { $flag } { $value }: { $why }
@@ -109,6 +107,19 @@ check-days-ago =
 check-market-heading = market { $market }
 check-no-market-heading = roadmap
 check-locale-served-by = { $locale } (served by { $bundle })
+# The block of the text report that says what unblocks the launches.
+check-todo-heading = to translate, by due date:
+# $due (String) - the due date; $locale (String) - the locale; $launch (String) - the launch; $messages (Number) - messages still to translate; $words (Number) - their words in the source
+check-todo-line =
+    due { $due }: { $locale } for { $launch }, { $messages ->
+        [one] 1 message
+       *[other] { $messages } messages
+    } ({ $words ->
+        [one] 1 word
+       *[other] { $words } words
+    })
+# Added to a to-do line whose gaps block the launch today.
+check-todo-blocks = blocks today
 # $percent (String) - the text of check-percent
 check-locale-stats = { $translated }/{ $total } messages ({ $percent }), { $translatedWords }/{ $totalWords } words
 check-not-served = no bundle serves it
@@ -187,6 +198,8 @@ check-column-detail = Detail
 check-markdown-findings-all = Findings ({ $total })
 check-markdown-findings-top = Top findings ({ $shown } of { $total })
 check-markdown-launches = Launches
+check-markdown-todo = What unblocks the launches
+check-column-due = Due
 check-markdown-coverage = Coverage
 check-markdown-notes = Notes
 check-markdown-findings-left-out =

@@ -21,8 +21,6 @@ check-lint-needs-both = el modo lint necesita tanto --source DIR como --l10n DIR
 check-flag-needs-mode = { $flag } solo se aplica en { $modes }
 check-modes-plan-and-server = los modos plan y servidor
 check-modes-server = el modo servidor
-# $format (String) - la opción que quiere escribir un informe en la salida estándar, como «--json -» o «--format json»
-check-push-with-stdout-format = --push imprime el resumen de la carga en la salida estándar, así que { $format } no puede escribir también ahí; escribe el informe en un archivo
 check-server-needs-roadmap = --server necesita --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - por qué el valor no es válido (del programa, en inglés)
 check-bad-locale = { $flag } { $value }: { $why }
@@ -112,6 +110,19 @@ check-days-ago =
 check-market-heading = mercado { $market }
 check-no-market-heading = hoja de ruta
 check-locale-served-by = { $locale } (servida por { $bundle })
+# El bloque del informe de texto que dice qué desbloquea los lanzamientos.
+check-todo-heading = por traducir, por fecha límite:
+check-todo-line =
+    vence el { $due }: { $locale } para { $launch }, { $messages ->
+        [one] 1 mensaje
+        [many] { $messages } mensajes
+       *[other] { $messages } mensajes
+    } ({ $words ->
+        [one] 1 palabra
+        [many] { $words } palabras
+       *[other] { $words } palabras
+    })
+check-todo-blocks = bloquea hoy
 # $percent (String) - el texto de check-percent
 check-locale-stats = { $translated }/{ $total } mensajes ({ $percent }), { $translatedWords }/{ $totalWords } palabras
 check-not-served = ningún paquete la sirve
@@ -194,6 +205,8 @@ check-column-detail = Detalle
 check-markdown-findings-all = Hallazgos ({ $total })
 check-markdown-findings-top = Hallazgos principales ({ $shown } de { $total })
 check-markdown-launches = Lanzamientos
+check-markdown-todo = Qué desbloquea los lanzamientos
+check-column-due = Vence
 check-markdown-coverage = Cobertura
 check-markdown-notes = Notas
 check-markdown-findings-left-out =

@@ -21,8 +21,6 @@ check-lint-needs-both = le mode lint nécessite à la fois --source DIR et --l10
 check-flag-needs-mode = { $flag } ne s’applique qu’en { $modes }
 check-modes-plan-and-server = modes plan et serveur
 check-modes-server = mode serveur
-# $format (String) - l’option qui veut écrire un rapport sur la sortie standard, comme « --json - » ou « --format json »
-check-push-with-stdout-format = --push affiche le résumé de l’envoi sur la sortie standard, { $format } ne peut donc pas y écrire aussi ; écrivez plutôt le rapport dans un fichier
 check-server-needs-roadmap = --server nécessite --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - pourquoi la valeur est incorrecte (fourni par le programme, en anglais)
 check-bad-locale = { $flag } { $value } : { $why }
@@ -117,6 +115,19 @@ check-days-ago =
 check-market-heading = marché { $market }
 check-no-market-heading = feuille de route
 check-locale-served-by = { $locale } (fournie par { $bundle })
+# Le bloc du rapport texte qui dit ce qui débloque les lancements.
+check-todo-heading = à traduire, par échéance :
+check-todo-line =
+    échéance { $due } : { $locale } pour { $launch }, { $messages ->
+        [one] { $messages } message
+        [many] { $messages } messages
+       *[other] { $messages } messages
+    } ({ $words ->
+        [one] { $words } mot
+        [many] { $words } mots
+       *[other] { $words } mots
+    })
+check-todo-blocks = bloque aujourd’hui
 # $percent (String) - le texte de check-percent
 check-locale-stats = { $translated }/{ $total } messages ({ $percent }), { $translatedWords }/{ $totalWords } mots
 check-not-served = aucun bundle ne la fournit
@@ -199,6 +210,8 @@ check-column-detail = Détail
 check-markdown-findings-all = Constats ({ $total })
 check-markdown-findings-top = Principaux constats ({ $shown } sur { $total })
 check-markdown-launches = Lancements
+check-markdown-todo = Ce qui débloque les lancements
+check-column-due = Échéance
 check-markdown-coverage = Couverture
 check-markdown-notes = Remarques
 check-markdown-findings-left-out =

@@ -20,8 +20,6 @@ check-lint-needs-both = lint モードには --source DIR と --l10n DIR の両�
 check-flag-needs-mode = { $flag } は { $modes }でのみ使用できます
 check-modes-plan-and-server = plan モードと server モード
 check-modes-server = server モード
-# $format (String) - レポートを標準出力に書き出そうとするオプション（「--json -」、「--format json」など）
-check-push-with-stdout-format = --push はアップロードの概要を標準出力に表示するため、{ $format } でレポートを標準出力に出力することはできません。代わりにレポートをファイルに書き込んでください
 check-server-needs-roadmap = --server には --roadmap products/PRODUCT/roadmaps/ROADMAP が必要です
 # $why (String) - 値が正しくない理由（プログラムが出力、英語）
 check-bad-locale = { $flag } { $value }：{ $why }
@@ -96,6 +94,10 @@ check-days-ago = { $days } 日前
 check-market-heading = 市場 { $market }
 check-no-market-heading = ロードマップ
 check-locale-served-by = { $locale }（{ $bundle } で提供）
+# ローンチのブロックを解除するものを示すテキストレポートのブロック。
+check-todo-heading = 翻訳が必要なもの（期限順）：
+check-todo-line = 期限 { $due }：{ $launch } の { $locale }、{ $messages } メッセージ（{ $words } 語）
+check-todo-blocks = 本日ブロック中
 # $percent (String) - check-percent のテキスト
 check-locale-stats = { $translated }/{ $total } メッセージ（{ $percent }）、{ $translatedWords }/{ $totalWords } 語
 check-not-served = 提供するバンドルがありません
@@ -139,6 +141,8 @@ check-column-detail = 詳細
 check-markdown-findings-all = 検出結果（{ $total } 件）
 check-markdown-findings-top = 主な検出結果（{ $total } 件中 { $shown } 件）
 check-markdown-launches = ローンチ
+check-markdown-todo = ローンチのブロックを解除するもの
+check-column-due = 期限
 check-markdown-coverage = カバー率
 check-markdown-notes = 注記
 check-markdown-findings-left-out = …ほかに { $count } 件の検出結果がありますが、プルリクエストのコメントに収めるため省略しました。JSON、SARIF、JUnit の各レポートにはすべて含まれています。

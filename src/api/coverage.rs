@@ -131,17 +131,12 @@ fn verdict_to_pb(v: Verdict) -> i32 {
     }) as i32
 }
 
-/// The proto form of a finding.
 /// A finding as the API sends it, with its detail in `texts`' language too
 /// when the caller asked for one.
 pub fn finding_to_pb(f: &Finding, texts: Option<Texts>) -> pb::Finding {
     pb::Finding {
         rule: f.rule.id().to_string(),
-        severity: (match f.severity {
-            Severity::Error => pb::Severity::Error,
-            Severity::Warning => pb::Severity::Warning,
-            Severity::Info => pb::Severity::Info,
-        }) as i32,
+        severity: severity_to_pb(f.severity),
         market: f.market.clone().unwrap_or_default(),
         locale: f.locale.clone(),
         bundle: f.bundle.clone().unwrap_or_default(),
@@ -155,7 +150,56 @@ pub fn finding_to_pb(f: &Finding, texts: Option<Texts>) -> pb::Finding {
         need_date: f.need_date.map(date_to_pb),
         due_date: f.due_date.map(date_to_pb),
         waived_by: f.waived_by.iter().map(waived_to_pb).collect(),
+        source_line: i32::try_from(f.source_line).unwrap_or(i32::MAX),
     }
+}
+
+fn severity_to_pb(s: Severity) -> i32 {
+    (match s {
+        Severity::Error => pb::Severity::Error,
+        Severity::Warning => pb::Severity::Warning,
+        Severity::Info => pb::Severity::Info,
+    }) as i32
+}
+
+/// The engine's form of a severity a server sent (ERROR for an unknown one,
+/// so that nothing unknown passes a gate).
+pub fn severity_from_pb(raw: i32) -> Severity {
+    match pb::Severity::try_from(raw) {
+        Ok(pb::Severity::Warning) => Severity::Warning,
+        Ok(pb::Severity::Info) => Severity::Info,
+        _ => Severity::Error,
+    }
+}
+
+/// A to-do item as the API sends it.
+fn todo_to_pb(t: &roadmap::TodoItem) -> pb::TodoItem {
+    pb::TodoItem {
+        launch: t.launch.clone(),
+        market: t.market.clone(),
+        locale: t.locale.clone(),
+        messages: i32::try_from(t.messages).unwrap_or(i32::MAX),
+        words: i32::try_from(t.words).unwrap_or(i32::MAX),
+        need_date: Some(date_to_pb(t.need_date)),
+        due_date: t.due_date.map(date_to_pb),
+        severity: severity_to_pb(t.severity),
+    }
+}
+
+/// The engine's form of a to-do item a server sent; `None` without a valid
+/// need date.
+pub fn todo_from_pb(t: &pb::TodoItem) -> Option<roadmap::TodoItem> {
+    let count = |n: i32| u32::try_from(n).unwrap_or(0);
+    Some(roadmap::TodoItem {
+        launch: t.launch.clone(),
+        market: t.market.clone(),
+        locale: t.locale.clone(),
+        messages: count(t.messages),
+        words: count(t.words),
+        need_date: t.need_date.as_ref().and_then(date_of_pb)?,
+        due_date: t.due_date.as_ref().and_then(date_of_pb),
+        severity: severity_from_pb(t.severity),
+    })
 }
 
 fn need_reason_to_pb(r: &NeedReason) -> pb::NeedReason {
@@ -351,6 +395,7 @@ pub fn check(
             .iter()
             .map(|f| finding_to_pb(f, texts))
             .collect(),
+        todo: report.todo.iter().map(todo_to_pb).collect(),
     })
 }
 

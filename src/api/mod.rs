@@ -21,7 +21,9 @@ mod server;
 mod trace;
 
 pub use bundles::BundleLimits;
-pub use coverage::{date_of_pb, need_reason_from_pb, waived_from_pb};
+pub use coverage::{
+    date_of_pb, need_reason_from_pb, severity_from_pb, todo_from_pb, waived_from_pb,
+};
 pub use error::{ApiError, ERROR_DOMAIN};
 pub use markets::MarketApi;
 pub use plan_validation::{validate_plan, Offline, Outside, ValidPlan};

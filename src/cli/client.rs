@@ -1,12 +1,18 @@
-//! Talking to a glocal server: the `--server` URL, connecting, and turning a
-//! gRPC error into lines a person can act on.
+//! Talking to a glocal server: the `--server` URL, connecting (with a first
+//! question that explains a server that is not there or is not glocal), the
+//! clients of its services, and turning a gRPC error into lines a person can
+//! act on. Every command that talks to a server (`import`, `export`, `push`,
+//! `check --server`) connects and reports errors through this module.
 
 use std::{fmt, str::FromStr, time::Duration};
 
 use tonic::transport::{Channel, Endpoint};
 use tonic_types::StatusExt;
 
-use crate::api::pb::glocal::v1::{self as pb, market_service_client::MarketServiceClient};
+use crate::api::pb::glocal::v1::{
+    self as pb, market_service_client::MarketServiceClient,
+    planning_service_client::PlanningServiceClient, product_service_client::ProductServiceClient,
+};
 
 /// A server address given as `http://host:port`, or as `host:port`, which
 /// means `http://host:port`.
@@ -67,7 +73,7 @@ impl ServerUrl {
     /// an address where nothing listens, where something other than gRPC
     /// answers, or where a gRPC server without glocal's services answers, is
     /// said as such.
-    pub async fn connect(&self) -> anyhow::Result<Channel> {
+    pub async fn connect(&self) -> anyhow::Result<Connection> {
         let endpoint = Endpoint::from_shared(self.0.clone())?
             .connect_timeout(Duration::from_secs(5))
             .tcp_nodelay(true);
@@ -82,9 +88,9 @@ impl ServerUrl {
         });
         match tokio::time::timeout(PROBE_TIMEOUT, probe).await {
             // Slow to answer is not wrong: the real request will tell.
-            Err(_) | Ok(Ok(_)) => Ok(channel),
+            Err(_) | Ok(Ok(_)) => Ok(Connection { channel }),
             Ok(Err(status)) => match probe_verdict(&status) {
-                Probe::Glocal => Ok(channel),
+                Probe::Glocal => Ok(Connection { channel }),
                 Probe::NotGlocal => Err(anyhow::anyhow!(crate::tr!(
                     "client-server-not-glocal",
                     "url" => self.to_string()
@@ -119,6 +125,27 @@ impl ServerUrl {
             "url" => self.to_string(),
             "error" => error
         )
+    }
+}
+
+/// A connection to a glocal server, made by [`ServerUrl::connect`]: the
+/// clients of the services the commands use, sharing one channel, so that a
+/// command that asks several services (`check --push` pushes, then checks)
+/// connects and probes once.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    channel: Channel,
+}
+
+impl Connection {
+    /// A client of `PlanningService` (plans, roadmaps, checks).
+    pub fn planning(&self) -> PlanningServiceClient<Channel> {
+        PlanningServiceClient::new(self.channel.clone())
+    }
+
+    /// A client of `ProductService` (products, bundles).
+    pub fn products(&self) -> ProductServiceClient<Channel> {
+        ProductServiceClient::new(self.channel.clone())
     }
 }
 
@@ -188,6 +215,17 @@ pub fn describe_status(status: &tonic::Status) -> String {
         }
     }
     out
+}
+
+/// The field violations of a gRPC error (its `google.rpc.BadRequest`), for a
+/// command that can show each at its place (`glocal import` in the plan
+/// file); empty when it has none.
+pub fn field_violations(status: &tonic::Status) -> Vec<tonic_types::FieldViolation> {
+    status
+        .get_error_details()
+        .bad_request()
+        .map(|bad| bad.field_violations.clone())
+        .unwrap_or_default()
 }
 
 /// Turns a gRPC error into an error for the command line.

@@ -1,23 +1,39 @@
 //! `glocal push`: uploads a tree of Fluent files, one folder per locale, to
 //! the bundles of a product, and reports what the server found in them.
+//!
+//! [`Push`] reads the tree and uploads it, printing nothing but a progress
+//! bar on a terminal's standard error, and returns a [`PushOutcome`]; the
+//! command prints it on standard output, `glocal check --push` on standard
+//! error.
 
 use std::{
     collections::BTreeMap,
+    fmt::Write as _,
     io::IsTerminal,
     path::{Path, PathBuf},
     sync::Arc,
-    time::Instant,
+    time::{Duration, Instant},
 };
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tokio::sync::Semaphore;
 
-use super::client::{describe_status, status_error};
+use super::client::{describe_status, status_error, Connection};
 use super::tree::{ftl_files, locale_folders, Layout};
 use super::ServerUrl;
 use crate::api::pb::glocal::v1::{self as pb, product_service_client::ProductServiceClient};
 use crate::domain::LocaleTag;
+
+/// `--layout`'s default: each locale's folder under DIR, every `.ftl` file
+/// below it.
+const DEFAULT_LAYOUT: &str = "{locale}/**/*.ftl";
+/// `--max-files-per-request`'s default, the server's default limit.
+const DEFAULT_MAX_FILES_PER_REQUEST: usize = 1000;
+/// `--max-request-bytes`'s default, half the server's default request limit.
+const DEFAULT_MAX_REQUEST_BYTES: usize = 16 * 1024 * 1024;
+/// `--concurrency`'s default.
+const DEFAULT_CONCURRENCY: usize = 4;
 
 /// Arguments of `glocal push`.
 #[derive(Debug, clap::Args)]
@@ -32,7 +48,7 @@ pub struct PushArgs {
     pub dir: PathBuf,
     /// Where files sit under DIR: literal folders, then `{locale}` as a whole
     /// folder name, then a glob of the files' paths in the bundle.
-    #[arg(long, default_value = "{locale}/**/*.ftl")]
+    #[arg(long, default_value = DEFAULT_LAYOUT)]
     pub layout: String,
     /// Push only these locales (repeatable); default: every locale folder.
     #[arg(long = "locale", value_name = "LOCALE")]
@@ -41,17 +57,36 @@ pub struct PushArgs {
     #[arg(long)]
     pub merge: bool,
     /// Most files per request (the server's limit; default 1000).
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = DEFAULT_MAX_FILES_PER_REQUEST)]
     pub max_files_per_request: usize,
     /// Most bytes of file text per request (keep under the server's request limit).
-    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    #[arg(long, default_value_t = DEFAULT_MAX_REQUEST_BYTES)]
     pub max_request_bytes: usize,
     /// Locales uploaded at the same time.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = DEFAULT_CONCURRENCY)]
     pub concurrency: usize,
     /// Print every diagnostic, not only the first 10 of each locale.
     #[arg(long)]
     pub all_diagnostics: bool,
+}
+
+impl PushArgs {
+    /// A push of the tree `dir` to `product` with every option at its
+    /// default, as `glocal check --push` uploads.
+    pub fn new(server: ServerUrl, product: String, dir: PathBuf) -> PushArgs {
+        PushArgs {
+            server,
+            product,
+            dir,
+            layout: DEFAULT_LAYOUT.to_string(),
+            locales: Vec::new(),
+            merge: false,
+            max_files_per_request: DEFAULT_MAX_FILES_PER_REQUEST,
+            max_request_bytes: DEFAULT_MAX_REQUEST_BYTES,
+            concurrency: DEFAULT_CONCURRENCY,
+            all_diagnostics: false,
+        }
+    }
 }
 
 /// The files of one locale, by bundle path.
@@ -81,12 +116,160 @@ fn scan(
     Ok((locales, notes))
 }
 
-/// What happened to one locale.
-struct Outcome {
-    locale: LocaleTag,
-    result: Result<pb::Bundle, String>,
+/// A push ready to run: its arguments checked and the tree read, nothing
+/// sent yet. Split from [`Push::run`] so that the caller can show the notes
+/// about the tree before it connects, and connect in its own way
+/// (`glocal check --push` connects once for the push and the check).
+#[derive(Debug)]
+pub struct Push {
+    args: Arc<PushArgs>,
+    /// `products/{product}`.
+    product: String,
+    locales: BTreeMap<LocaleTag, LocaleFiles>,
+    notes: Vec<String>,
+    started: Instant,
 }
 
+impl Push {
+    /// Checks the arguments and reads the tree under `args.dir`: fails on a
+    /// bad `--layout` or `--locale`, a missing directory, or a tree without
+    /// Fluent files, before anything is sent.
+    pub fn prepare(args: PushArgs) -> anyhow::Result<Push> {
+        let started = Instant::now();
+        let product = if args.product.starts_with("products/") {
+            args.product.clone()
+        } else {
+            format!("products/{}", args.product)
+        };
+        let layout = Layout::parse(&args.layout)
+            .map_err(|why| anyhow::anyhow!("--layout {:?}: {why}", args.layout))?;
+        if !args.dir.is_dir() {
+            anyhow::bail!("{} is not a directory", args.dir.display());
+        }
+        let (mut locales, notes) = scan(&args.dir, &layout)?;
+        if !args.locales.is_empty() {
+            let wanted: Vec<LocaleTag> = args
+                .locales
+                .iter()
+                .map(|l| LocaleTag::parse(l).map_err(|e| anyhow::anyhow!("--locale {l}: {e}")))
+                .collect::<Result<_, _>>()?;
+            for w in &wanted {
+                if !locales.contains_key(w) {
+                    anyhow::bail!(
+                        "--locale {w}: no folder {w}/ with files matching the layout under {}",
+                        args.dir.display()
+                    );
+                }
+            }
+            locales.retain(|l, _| wanted.contains(l));
+        }
+        if locales.is_empty() {
+            anyhow::bail!(
+                "no Fluent files matching {:?} under {}",
+                args.layout,
+                args.dir.display()
+            );
+        }
+        Ok(Push {
+            args: Arc::new(args),
+            product,
+            locales,
+            notes,
+            started,
+        })
+    }
+
+    /// The folders of the tree that were skipped or read as another tag, one
+    /// line each, for the caller to show (on standard error) before the
+    /// upload.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Uploads the tree: checks that the product exists, then writes each
+    /// locale's files in batches, `--concurrency` locales at a time, with a
+    /// progress bar on standard error when it is a terminal (hidden
+    /// otherwise). Prints nothing else. Fails only on what stops the whole
+    /// push (no such product, an upload task that died); a locale whose
+    /// upload fails is said in the outcome.
+    pub async fn run(self, connection: &Connection) -> anyhow::Result<PushOutcome> {
+        let Push {
+            args,
+            product,
+            locales,
+            started,
+            ..
+        } = self;
+        let mut client = connection.products();
+        client
+            .get_product(pb::GetProductRequest {
+                name: product.clone(),
+            })
+            .await
+            .map_err(|s| status_error(&format!("cannot push to {product}"), s))?;
+
+        let file_count: usize = locales.values().map(BTreeMap::len).sum();
+        let progress = if std::io::stderr().is_terminal() {
+            let bar = ProgressBar::with_draw_target(
+                Some(file_count as u64),
+                ProgressDrawTarget::stderr(),
+            );
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files, {msg}",
+                )
+                .expect("the template is valid"),
+            );
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        let gate = Arc::new(Semaphore::new(args.concurrency.max(1)));
+        let mut tasks = Vec::new();
+        for (locale, files) in locales {
+            let bundle = format!("{product}/bundles/{locale}");
+            let (client, args, progress, gate) = (
+                client.clone(),
+                Arc::clone(&args),
+                progress.clone(),
+                Arc::clone(&gate),
+            );
+            tasks.push(tokio::spawn(async move {
+                let _permit = gate
+                    .acquire_owned()
+                    .await
+                    .expect("the semaphore is never closed");
+                progress.set_message(locale.to_string());
+                let files_of_locale = files.len();
+                let result = push_locale(client, bundle, files, args, progress)
+                    .await
+                    .map(|bundle| Written {
+                        stats: bundle.stats.unwrap_or_default(),
+                        diagnostics: bundle.diagnostics,
+                    });
+                LocaleOutcome {
+                    locale,
+                    files: files_of_locale,
+                    result,
+                }
+            }));
+        }
+        let mut outcomes = Vec::new();
+        for t in tasks {
+            outcomes.push(t.await.context("an upload task failed")?);
+        }
+        progress.finish_and_clear();
+        Ok(PushOutcome {
+            product,
+            locales: outcomes,
+            elapsed: started.elapsed(),
+        })
+    }
+}
+
+/// Uploads one locale's files to its bundle in batches of at most
+/// `--max-files-per-request` files and `--max-request-bytes` bytes, the first
+/// replacing the bundle unless `--merge`; the bundle after the last batch.
 async fn push_locale(
     mut client: ProductServiceClient<tonic::transport::Channel>,
     bundle: String,
@@ -129,151 +312,150 @@ async fn push_locale(
     last.ok_or_else(|| "no files".to_string())
 }
 
-/// Runs `glocal push`.
-pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
-    let started = Instant::now();
-    let product = if args.product.starts_with("products/") {
-        args.product.clone()
-    } else {
-        format!("products/{}", args.product)
-    };
-    let layout = Layout::parse(&args.layout)
-        .map_err(|why| anyhow::anyhow!("--layout {:?}: {why}", args.layout))?;
-    if !args.dir.is_dir() {
-        anyhow::bail!("{} is not a directory", args.dir.display());
+/// What a push did, for the caller to show: `glocal push` prints it on
+/// standard output, `glocal check --push` on standard error, so that the
+/// check's report alone is on standard output.
+#[derive(Debug)]
+pub struct PushOutcome {
+    /// The product pushed to, `products/{product}`.
+    pub product: String,
+    /// Each locale of the tree, in tag order.
+    pub locales: Vec<LocaleOutcome>,
+    /// From reading the tree to the last answer.
+    pub elapsed: Duration,
+}
+
+/// What happened to one locale of a push.
+#[derive(Debug)]
+pub struct LocaleOutcome {
+    /// The locale, which names its bundle.
+    pub locale: LocaleTag,
+    /// The files of the tree for the locale (all written when `result` is
+    /// `Ok`).
+    pub files: usize,
+    /// The bundle as the server indexed it, or why the upload failed (the
+    /// batches before the failure are written).
+    pub result: Result<Written, String>,
+}
+
+/// A locale's bundle after its upload.
+#[derive(Debug)]
+pub struct Written {
+    /// Counts over the whole bundle (with the files `--merge` kept).
+    pub stats: pb::BundleStats,
+    /// Every diagnostic of the bundle's files, in path and line order; the
+    /// locale is the [`LocaleOutcome`]'s.
+    pub diagnostics: Vec<pb::Diagnostic>,
+}
+
+impl PushOutcome {
+    /// Whether a locale failed to upload (`glocal push` then exits with 2,
+    /// `glocal check --push` checks nothing).
+    pub fn failed(&self) -> bool {
+        self.failed_locales() > 0
     }
-    let (mut locales, skipped) = scan(&args.dir, &layout)?;
-    if !args.locales.is_empty() {
-        let wanted: Vec<LocaleTag> = args
-            .locales
+
+    /// How many locales failed to upload.
+    pub fn failed_locales(&self) -> usize {
+        self.locales.iter().filter(|l| l.result.is_err()).count()
+    }
+
+    /// The files of the tree, over all locales.
+    pub fn files(&self) -> usize {
+        self.locales.iter().map(|l| l.files).sum()
+    }
+
+    /// The words of the bundles written.
+    pub fn words(&self) -> i64 {
+        self.written().map(|(_, w)| i64::from(w.stats.words)).sum()
+    }
+
+    /// The diagnostics of the bundles written, with their locales.
+    pub fn diagnostics(&self) -> impl Iterator<Item = (&LocaleTag, &pb::Diagnostic)> {
+        self.written()
+            .flat_map(|(locale, w)| w.diagnostics.iter().map(move |d| (locale, d)))
+    }
+
+    /// The locales written, with their bundles.
+    fn written(&self) -> impl Iterator<Item = (&LocaleTag, &Written)> {
+        self.locales
             .iter()
-            .map(|l| LocaleTag::parse(l).map_err(|e| anyhow::anyhow!("--locale {l}: {e}")))
-            .collect::<Result<_, _>>()?;
-        for w in &wanted {
-            if !locales.contains_key(w) {
-                anyhow::bail!(
-                    "--locale {w}: no folder {w}/ with files matching the layout under {}",
-                    args.dir.display()
-                );
-            }
-        }
-        locales.retain(|l, _| wanted.contains(l));
-    }
-    if locales.is_empty() {
-        anyhow::bail!(
-            "no Fluent files matching {:?} under {}",
-            args.layout,
-            args.dir.display()
-        );
-    }
-    for note in &skipped {
-        eprintln!("{note}");
+            .filter_map(|l| l.result.as_ref().ok().map(|w| (&l.locale, w)))
     }
 
-    let channel = args.server.connect().await?;
-    let mut client = ProductServiceClient::new(channel.clone());
-    client
-        .get_product(pb::GetProductRequest {
-            name: product.clone(),
-        })
-        .await
-        .map_err(|s| status_error(&format!("cannot push to {product}"), s))?;
-
-    let file_count: usize = locales.values().map(BTreeMap::len).sum();
-    let progress = if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(file_count as u64);
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files, {msg}",
-            )
-            .expect("the template is valid"),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
-    let args = Arc::new(args);
-    let gate = Arc::new(Semaphore::new(args.concurrency.max(1)));
-    let mut tasks = Vec::new();
-    let locale_count = locales.len();
-    for (locale, files) in locales {
-        let bundle = format!("{product}/bundles/{locale}");
-        let (client, args, progress, gate) = (
-            client.clone(),
-            Arc::clone(&args),
-            progress.clone(),
-            Arc::clone(&gate),
-        );
-        tasks.push(tokio::spawn(async move {
-            let _permit = gate
-                .acquire_owned()
-                .await
-                .expect("the semaphore is never closed");
-            progress.set_message(locale.to_string());
-            let result = push_locale(client, bundle, files, args, progress).await;
-            Outcome { locale, result }
-        }));
-    }
-    let mut outcomes = Vec::new();
-    for t in tasks {
-        outcomes.push(t.await.context("an upload task failed")?);
-    }
-    progress.finish_and_clear();
-
-    let mut failed = 0;
-    let mut diagnostics = 0;
-    let mut words = 0i64;
-    for o in &outcomes {
-        match &o.result {
-            Ok(bundle) => {
-                let stats = bundle.stats.unwrap_or_default();
-                words += i64::from(stats.words);
-                diagnostics += bundle.diagnostics.len();
-                if !bundle.diagnostics.is_empty() {
-                    println!(
+    /// The lines `glocal push` prints: for each locale with diagnostics a
+    /// header and its diagnostics (the first 10 unless `all_diagnostics`),
+    /// for each failed locale why, then the summary.
+    pub fn render(&self, all_diagnostics: bool) -> String {
+        let mut out = String::new();
+        for o in &self.locales {
+            match &o.result {
+                Ok(w) => {
+                    if w.diagnostics.is_empty() {
+                        continue;
+                    }
+                    let _ = writeln!(
+                        out,
                         "{}: {} files, {} messages, {} diagnostics",
                         o.locale,
-                        stats.files,
-                        stats.messages,
-                        bundle.diagnostics.len()
+                        w.stats.files,
+                        w.stats.messages,
+                        w.diagnostics.len()
                     );
-                    let shown = if args.all_diagnostics {
-                        bundle.diagnostics.len()
+                    let shown = if all_diagnostics {
+                        w.diagnostics.len()
                     } else {
                         10
                     };
-                    for d in bundle.diagnostics.iter().take(shown) {
-                        println!("  {}", diagnostic_line(&o.locale, d));
+                    for d in w.diagnostics.iter().take(shown) {
+                        let _ = writeln!(out, "  {}", diagnostic_line(&o.locale, d));
                     }
-                    if bundle.diagnostics.len() > shown {
-                        println!(
+                    if w.diagnostics.len() > shown {
+                        let _ = writeln!(
+                            out,
                             "  ... and {} more (--all-diagnostics shows them)",
-                            bundle.diagnostics.len() - shown
+                            w.diagnostics.len() - shown
                         );
                     }
                 }
-            }
-            Err(e) => {
-                failed += 1;
-                println!("{}: upload failed: {e}", o.locale);
+                Err(e) => {
+                    let _ = writeln!(out, "{}: upload failed: {e}", o.locale);
+                }
             }
         }
+        let failed = self.failed_locales();
+        let _ = writeln!(
+            out,
+            "pushed {} of {} locales ({} files, {} words) to {} in {:.1}s; {} diagnostics{}",
+            self.locales.len() - failed,
+            self.locales.len(),
+            self.files(),
+            self.words(),
+            self.product,
+            self.elapsed.as_secs_f64(),
+            self.diagnostics().count(),
+            if failed > 0 {
+                format!("; {failed} locales failed")
+            } else {
+                String::new()
+            },
+        );
+        out
     }
-    println!(
-        "pushed {} of {} locales ({} files, {} words) to {product} in {:.1}s; {} diagnostics{}",
-        locale_count - failed,
-        locale_count,
-        file_count,
-        words,
-        started.elapsed().as_secs_f64(),
-        diagnostics,
-        if failed > 0 {
-            format!("; {failed} locales failed")
-        } else {
-            String::new()
-        },
-    );
-    Ok(if failed > 0 { 2 } else { 0 })
+}
+
+/// Runs `glocal push`: the notes about the tree on standard error, the
+/// outcome on standard output; exit code 2 if a locale failed.
+pub async fn push(args: PushArgs) -> anyhow::Result<i32> {
+    let all_diagnostics = args.all_diagnostics;
+    let push = Push::prepare(args)?;
+    for note in push.notes() {
+        eprintln!("{note}");
+    }
+    let connection = push.args.server.connect().await?;
+    let outcome = push.run(&connection).await?;
+    print!("{}", outcome.render(all_diagnostics));
+    Ok(if outcome.failed() { 2 } else { 0 })
 }
 
 /// One diagnostic as `glocal push` prints it: `fr/shop.ftl:3:1: message`, or,

@@ -706,7 +706,10 @@ impl<'a> Checker<'_, 'a> {
                     )
                     .at(s.file, 0, 0)
                     .message(s.entry.id.clone());
-                self.findings.push(finding);
+                self.findings.push(Finding {
+                    source_line: s.entry.line,
+                    ..finding
+                });
                 continue;
             };
             let complete = self.compare_parts(s, t);

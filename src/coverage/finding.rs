@@ -379,6 +379,15 @@ pub struct Finding {
     /// The waivers that turned the gap into a note.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waived_by: Vec<WaivedBy>,
+    /// For what the locale lacks (a missing message or term): the 1-based
+    /// line of the source file `file` that defines it, so that a report can
+    /// point at the text to translate; 0 otherwise.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub source_line: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl PartialEq for Finding {
@@ -399,6 +408,7 @@ impl PartialEq for Finding {
             need_date,
             due_date,
             waived_by,
+            source_line,
         } = self;
         *rule == other.rule
             && *severity == other.severity
@@ -414,6 +424,7 @@ impl PartialEq for Finding {
             && *need_date == other.need_date
             && *due_date == other.due_date
             && *waived_by == other.waived_by
+            && *source_line == other.source_line
     }
 }
 
@@ -440,6 +451,7 @@ impl Finding {
             need_date: None,
             due_date: None,
             waived_by: Vec::new(),
+            source_line: 0,
         }
     }
 

@@ -188,6 +188,32 @@ pub struct LaunchReport {
     pub locales: Vec<LocaleCoverage>,
 }
 
+/// What is still to translate in one needed locale of one launch before it
+/// can ship: the needed messages its chain does not serve complete (missing,
+/// incomplete, lost to a syntax error), less those a waiver excuses. Optional
+/// locales have none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TodoItem {
+    /// The launch name.
+    pub launch: String,
+    /// The launch's market.
+    pub market: String,
+    /// The needed locale.
+    pub locale: String,
+    /// Needed messages still to translate.
+    pub messages: u32,
+    /// Their words in the source.
+    pub words: u32,
+    /// The earliest day one of them is needed.
+    pub need_date: CalendarDate,
+    /// The last day before one of them blocks (`need_date` minus the
+    /// market's window); `None` only when that day is out of the calendar.
+    pub due_date: Option<CalendarDate>,
+    /// The worst severity of their gaps: ERROR blocks the launch today,
+    /// WARNING puts it at risk (or a RECOMMENDED reason only).
+    pub severity: Severity,
+}
+
 /// The check of a roadmap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoadmapReport {
@@ -197,6 +223,10 @@ pub struct RoadmapReport {
     pub launches: Vec<LaunchReport>,
     /// Findings about the roadmap itself (such as ids the source lacks).
     pub findings: Vec<Finding>,
+    /// What unblocks the launches: per launch and needed locale with
+    /// something left to translate, sorted by due date (then launch and
+    /// locale).
+    pub todo: Vec<TodoItem>,
 }
 
 /// Why a locale or a message is needed.
@@ -449,6 +479,9 @@ struct Gaps<'o> {
     blocked: bool,
     /// A blocking gap is needed after the window.
     at_risk: bool,
+    /// Per needed locale: messages and words still to translate, their
+    /// earliest need date and worst severity.
+    todo: BTreeMap<String, (u32, u32, CalendarDate, Severity)>,
 }
 
 impl Gaps<'_> {
@@ -465,14 +498,11 @@ impl Gaps<'_> {
             reasons,
             waived_by,
         } = judged;
-        let mut severity = *severity;
-        if severity == Severity::Error {
-            if days_between(self.as_of, *need_date) > self.window {
-                self.at_risk = true;
-                severity = Severity::Warning;
-            } else {
-                self.blocked = true;
-            }
+        let severity = self.gated(*severity, *need_date);
+        match (judged.severity, severity) {
+            (Severity::Error, Severity::Error) => self.blocked = true,
+            (Severity::Error, _) => self.at_risk = true,
+            _ => {}
         }
         let mut f = gap;
         f.severity = severity;
@@ -485,6 +515,34 @@ impl Gaps<'_> {
         f.need_date = Some(*need_date);
         f.due_date = need_date.minus_days(self.window);
         self.findings.push(f);
+    }
+
+    /// The severity of a gap judged `severity` and needed on `need_date`:
+    /// an error is one only within the window (or past due), a warning
+    /// while its need date is further away.
+    fn gated(&self, severity: Severity, need_date: CalendarDate) -> Severity {
+        if severity == Severity::Error && days_between(self.as_of, need_date) > self.window {
+            Severity::Warning
+        } else {
+            severity
+        }
+    }
+
+    /// Counts a needed message still to translate in `locale` (judged as
+    /// its gaps are), unless a waiver excuses it.
+    fn count_untranslated(&mut self, locale: &LocaleTag, words: u32, judged: &Judgement) {
+        if judged.severity == Severity::Info {
+            return;
+        }
+        let severity = self.gated(judged.severity, judged.need_date);
+        let item = self
+            .todo
+            .entry(locale.to_string())
+            .or_insert_with(|| (0, 0, judged.need_date, severity));
+        item.0 += 1;
+        item.1 = item.1.saturating_add(words);
+        item.2 = item.2.min(judged.need_date);
+        item.3 = item.3.min(severity);
     }
 
     /// Adds a warning or a note about a needed locale as it is, with the
@@ -561,6 +619,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
     let mut used: BTreeSet<(String, usize)> = BTreeSet::new();
 
     let mut launches = Vec::new();
+    let mut todo: Vec<TodoItem> = Vec::new();
     for (launch_name, launch) in inputs.launches {
         if launch.status == LaunchStatus::Cancelled {
             continue;
@@ -690,6 +749,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             findings: Vec::new(),
             blocked: false,
             at_risk: false,
+            todo: BTreeMap::new(),
         };
         let mut coverage = Vec::new();
         let mut cx = JudgeContext {
@@ -752,6 +812,10 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                         gaps.optional(gap, tag);
                     } else {
                         gaps.add(gap, &judge(&all, need, &mut cx, date));
+                        for (key, why) in &needed_here {
+                            let judged = judge(why, need, &mut cx, date);
+                            gaps.count_untranslated(tag, words_of(key), &judged);
+                        }
                     }
                 }
                 coverage.push(LocaleCoverage {
@@ -801,6 +865,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
                     continue;
                 }
                 let judged = judge(why, need, &mut cx, date);
+                gaps.count_untranslated(tag, words, &judged);
                 for gap in service.gaps {
                     gaps.add(gap, &judged);
                 }
@@ -826,6 +891,18 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             });
         }
         let verdict = gaps.verdict();
+        for (locale, (messages, words, need_date, severity)) in &gaps.todo {
+            todo.push(TodoItem {
+                launch: launch_name.clone(),
+                market: market_name.to_string(),
+                locale: locale.clone(),
+                messages: *messages,
+                words: *words,
+                need_date: *need_date,
+                due_date: need_date.minus_days(window),
+                severity: *severity,
+            });
+        }
         let mut findings = gaps.findings;
         findings.sort_by(|a, b| {
             (a.severity, &a.locale, &a.file, a.line, &a.message_id).cmp(&(
@@ -857,7 +934,22 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
             .unwrap_or(Verdict::Ready),
         launches,
         findings: roadmap_findings,
+        todo: sorted_todo(todo),
     }
+}
+
+/// The to-do list by due date (a day out of the calendar last), then launch
+/// and locale.
+fn sorted_todo(mut todo: Vec<TodoItem>) -> Vec<TodoItem> {
+    todo.sort_by(|a, b| {
+        (a.due_date.is_none(), a.due_date, &a.launch, &a.locale).cmp(&(
+            b.due_date.is_none(),
+            b.due_date,
+            &b.launch,
+            &b.locale,
+        ))
+    });
+    todo
 }
 
 /// A warning for each feature a checked variant includes that no item of any

@@ -298,7 +298,8 @@ fn missing(
     order: &[(LocaleTag, Match)],
     key: MessageKey,
 ) -> Finding {
-    let kind = match checked.source().get(key.file, key.id).map(|l| l.entry.kind) {
+    let defined = checked.source().get(key.file, key.id);
+    let kind = match defined.map(|l| l.entry.kind) {
         Some(EntryKind::Term) => "term",
         _ => "message",
     };
@@ -311,6 +312,7 @@ fn missing(
     )
     .at(key.file, 0, 0)
     .message(key.id);
+    finding.source_line = defined.map_or(0, |l| l.entry.line);
     // The translation belongs in the nearest bundle that serves the locale:
     // its own when it has one (the others looked in are named), else the
     // first of its chain (`fr` for an `fr-FR` without a bundle).

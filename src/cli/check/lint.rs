@@ -105,6 +105,17 @@ pub(super) fn lint(
         results
     };
 
+    report.places.source_folder = Some(settings.shown(source_dir));
+    report.places.root = Some(settings.shown(l10n));
+    for folder in folders.values() {
+        let dir = l10n.join(&folder.folder);
+        if dir.is_dir() {
+            report
+                .places
+                .folders
+                .insert(folder.name.clone(), settings.shown(&dir));
+        }
+    }
     // The folder of each bundle, for the paths of findings.
     let folder_of = |tag: &str| -> Option<&LocaleFolder> {
         LocaleTag::parse(tag).ok().and_then(|t| folders.get(&t))

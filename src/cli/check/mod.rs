@@ -375,6 +375,7 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
     if report.mode != Mode::Lint && !settings.locales.is_empty() {
         keep_locales(&mut report, &settings.locales);
     }
+    report.locate();
     let code = gate::apply(&mut report, &gates);
     let sarif_results = report::sarif::result_count(&report);
     let sarif_limit = args.reports.sarif_max_results;
@@ -421,25 +422,6 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
     }
     if args.product.is_some() && server.is_none() {
         bail!(texts::flag_needs_mode("--product", texts::Modes::Server));
-    }
-    if args.push.is_some() {
-        let r = &args.reports;
-        let to_stdout = [
-            ("--json -", &r.json),
-            ("--markdown -", &r.markdown),
-            ("--junit -", &r.junit),
-            ("--sarif -", &r.sarif),
-        ]
-        .into_iter()
-        .find(|(_, p)| p.as_ref().is_some_and(|p| p.as_os_str() == "-"))
-        .map(|(flag, _)| flag.to_string());
-        let machine = match r.format {
-            StdoutFormat::Text | StdoutFormat::None => to_stdout,
-            other => Some(format!("--format {}", format!("{other:?}").to_lowercase())),
-        };
-        if let Some(what) = machine {
-            bail!(texts::push_with_stdout_format(&what));
-        }
     }
     if !lint && args.fallback {
         bail!(texts::flag_needs_mode("--fallback", texts::Modes::Lint));
@@ -606,4 +588,5 @@ fn keep_locales(report: &mut Report, locales: &[LocaleTag]) {
         .findings
         .retain(|f| f.market.is_none() || wanted(&f.locale));
     report.stats.retain(|s| wanted(&s.locale));
+    report.todo.retain(|t| wanted(&t.item.locale));
 }

@@ -11,14 +11,14 @@ use super::rows::{add_roadmap, coverage_row, report_finding, LaunchData};
 use super::Settings;
 use crate::api::pb::glocal::v1 as pb;
 use crate::api::{self, ValidPlan};
-use crate::cli::plan::PlanSource;
-use crate::cli::report::{texts, LaunchResult, Mode, Report};
+use crate::cli::report::{texts, LaunchResult, Mode, Places, PlanEntry, Report, TodoEntry};
 use crate::cli::tree::{ftl_files, locale_folders, Layout, LocaleFolder};
 use crate::coverage::checks::{BundleView, CheckOptions};
 use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap};
 use crate::domain::{self, CalendarDate, LocaleTag, ResourceName, Violations};
+use crate::plan_file::PlanSource;
 
 /// `FILE:LINE:COLUMN` of a byte offset in `text`.
 pub(super) fn position(file: &str, text: &str, offset: Option<usize>) -> String {
@@ -175,6 +175,13 @@ pub(super) fn plan_mode(
             identical_allowed: settings.identical_allowed.clone(),
         },
     };
+    let bundle_folders = folders
+        .iter()
+        .map(|(tag, f)| (tag.to_string(), settings.shown(&base.join(&f.folder))))
+        .collect();
+    report.places = plan_places(&source, &text, &shown, bundle_folders);
+    report.places.root = Some(settings.shown(&base));
+    report.places.source_folder = report.places.folders.get(source_locale.as_str()).cloned();
     let path = |bundle: &str, file: &str| {
         let tag = LocaleTag::parse(bundle).ok()?;
         let folder = folders.get(&tag)?;
@@ -197,6 +204,12 @@ pub(super) fn plan_mode(
             bundles: &views,
         };
         let checked = check_roadmap(&inputs, &options);
+        report
+            .todo
+            .extend(checked.todo.iter().map(|item| TodoEntry {
+                roadmap: name.clone(),
+                item: item.clone(),
+            }));
         let launches = checked
             .launches
             .into_iter()
@@ -255,6 +268,63 @@ pub(super) fn plan_mode(
         );
     }
     Ok(report)
+}
+
+/// Where a plan's entries and bundles are: the plan file (`shown`), the
+/// line of each launch, roadmap, roadmap item (by id and by selector) and
+/// variant feature, and the folder of each bundle (`folders`).
+fn plan_places(
+    source: &PlanSource,
+    text: &str,
+    shown: &str,
+    folders: BTreeMap<String, String>,
+) -> Places {
+    let line = |field: String| {
+        source.locate(&field).map(|span| {
+            let start = span.start.min(text.len());
+            let before = text.get(..start).unwrap_or(text);
+            u32::try_from(before.matches('\n').count() + 1).unwrap_or(u32::MAX)
+        })
+    };
+    let mut lines = BTreeMap::new();
+    let plan = &source.plan;
+    for (i, l) in plan.launches.iter().enumerate() {
+        if let Some(n) = line(format!("plan.launches[{i}]")) {
+            lines.entry(PlanEntry::Launch(l.name.clone())).or_insert(n);
+        }
+    }
+    for (i, r) in plan.roadmaps.iter().enumerate() {
+        if let Some(n) = line(format!("plan.roadmaps[{i}]")) {
+            lines.entry(PlanEntry::Roadmap(r.name.clone())).or_insert(n);
+        }
+        for (j, item) in r.items.iter().enumerate() {
+            let Some(n) = line(format!("plan.roadmaps[{i}].items[{j}]")) else {
+                continue;
+            };
+            lines.insert(PlanEntry::Item(r.name.clone(), item.id.clone()), n);
+            for selector in &item.messages {
+                lines
+                    .entry(PlanEntry::Item(r.name.clone(), selector.clone()))
+                    .or_insert(n);
+            }
+        }
+    }
+    for (i, v) in plan.variants.iter().enumerate() {
+        if let Some(n) = line(format!("plan.variants[{i}]")) {
+            for feature in &v.features {
+                lines
+                    .entry(PlanEntry::Feature(feature.clone()))
+                    .or_insert(n);
+            }
+        }
+    }
+    Places {
+        folders,
+        source_folder: None,
+        root: None,
+        plan_file: Some(shown.to_string()),
+        plan_lines: lines,
+    }
 }
 
 /// Validates a parsed plan into domain values with ImportPlan's validation

@@ -32,6 +32,8 @@ pub(super) fn report_finding(f: Finding, path: Option<String>) -> ReportFinding 
         need_date: f.need_date,
         due_date: f.due_date,
         waived_by: f.waived_by,
+        source_line: f.source_line,
+        location: None,
     }
 }
 

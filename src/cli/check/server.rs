@@ -10,24 +10,15 @@ use super::files::require_dir;
 use super::rows::{add_roadmap, coverage_row, LaunchData};
 use super::Settings;
 use crate::api;
-use crate::api::pb::glocal::v1::{self as pb, planning_service_client::PlanningServiceClient};
+use crate::api::pb::glocal::v1 as pb;
 use crate::api::pb::google::r#type::Date;
 use crate::cli::client::status_error;
-use crate::cli::push::{self, PushArgs};
+use crate::cli::push::{Push, PushArgs};
 use crate::cli::report::{texts, LaunchResult, Mode, Report, ReportFinding};
 use crate::cli::tree::{locale_folders, LocaleFolder};
 use crate::cli::ServerUrl;
-use crate::coverage::finding::Severity;
 use crate::coverage::roadmap::Verdict;
 use crate::domain::{LocaleTag, ResourceName};
-
-pub(super) fn severity_from_pb(raw: i32) -> Severity {
-    match pb::Severity::try_from(raw) {
-        Ok(pb::Severity::Warning) => Severity::Warning,
-        Ok(pb::Severity::Info) => Severity::Info,
-        _ => Severity::Error,
-    }
-}
 
 pub(super) fn verdict_from_pb(raw: i32) -> Verdict {
     match pb::Verdict::try_from(raw) {
@@ -41,7 +32,7 @@ pub(super) fn finding_from_pb(f: pb::Finding) -> ReportFinding {
     let some = |s: String| (!s.is_empty()).then_some(s);
     ReportFinding {
         rule: f.rule,
-        severity: severity_from_pb(f.severity),
+        severity: api::severity_from_pb(f.severity),
         market: some(f.market),
         locale: f.locale,
         bundle: some(f.bundle),
@@ -65,6 +56,8 @@ pub(super) fn finding_from_pb(f: pb::Finding) -> ReportFinding {
         need_date: f.need_date.as_ref().and_then(api::date_of_pb),
         due_date: f.due_date.as_ref().and_then(api::date_of_pb),
         waived_by: f.waived_by.iter().map(api::waived_from_pb).collect(),
+        source_line: u32::try_from(f.source_line).unwrap_or(0),
+        location: None,
     }
 }
 
@@ -84,29 +77,36 @@ pub(super) async fn server_mode(
         bail!(texts::server_needs_roadmap());
     };
     let mut folders = BTreeMap::new();
-    if let Some(dir) = push_dir {
-        require_dir("--push", dir, settings)?;
-        let mut notes = Vec::new();
-        folders = locale_folders(dir, None, &mut notes)?;
-        let code = push::push(PushArgs {
-            server: server.clone(),
-            product: product.to_string(),
-            dir: dir.to_path_buf(),
-            layout: "{locale}/**/*.ftl".to_string(),
-            locales: Vec::new(),
-            merge: false,
-            max_files_per_request: 1000,
-            max_request_bytes: 16 * 1024 * 1024,
-            concurrency: 4,
-            all_diagnostics: false,
-        })
-        .await?;
-        if code != 0 {
+    // The tree is read (and its notes said) before connecting, so that a bad
+    // tree is reported as such whether or not the server is there.
+    let upload = match push_dir {
+        Some(dir) => {
+            require_dir("--push", dir, settings)?;
+            let mut notes = Vec::new();
+            folders = locale_folders(dir, None, &mut notes)?;
+            let upload = Push::prepare(PushArgs::new(
+                server.clone(),
+                product.to_string(),
+                dir.to_path_buf(),
+            ))?;
+            for note in upload.notes() {
+                eprintln!("{note}");
+            }
+            Some((dir, upload))
+        }
+        None => None,
+    };
+    let connection = server.connect().await?;
+    if let Some((dir, upload)) = upload {
+        // The push's lines go to standard error: standard output is the
+        // report's, which may be JSON or another machine format.
+        let outcome = upload.run(&connection).await?;
+        eprint!("{}", outcome.render(false));
+        if outcome.failed() {
             bail!(texts::push_failed(&settings.shown(dir)));
         }
     }
-    let channel = server.connect().await?;
-    let mut client = PlanningServiceClient::new(channel.clone());
+    let mut client = connection.planning();
     let request = pb::CheckRoadmapRequest {
         name: roadmap.to_string(),
         as_of: settings.as_of.map(|d| Date {
@@ -139,9 +139,8 @@ pub(super) async fn server_mode(
         .into_inner();
 
     // The product's source locale, for the findings about the roadmap.
-    let mut products =
-        crate::api::pb::glocal::v1::product_service_client::ProductServiceClient::new(channel);
-    let source_locale = products
+    let source_locale = connection
+        .products()
         .get_product(pb::GetProductRequest {
             name: product.to_string(),
         })
@@ -198,6 +197,25 @@ pub(super) async fn server_mode(
         })
         .collect();
     let roadmap_findings = response.findings.into_iter().map(finding_from_pb).collect();
+    report.todo.extend(
+        response
+            .todo
+            .iter()
+            .filter_map(api::todo_from_pb)
+            .map(|item| crate::cli::report::TodoEntry {
+                roadmap: response.roadmap.clone(),
+                item,
+            }),
+    );
+    if let Some(dir) = push_dir {
+        let places = &mut report.places;
+        places.root = Some(settings.shown(dir));
+        places.folders = folders
+            .iter()
+            .map(|(tag, f)| (tag.to_string(), settings.shown(&dir.join(&f.folder))))
+            .collect();
+        places.source_folder = places.folders.get(&report.source_locale).cloned();
+    }
     let path = |bundle: &str, file: &str| {
         let dir = push_dir?;
         let folder: &LocaleFolder = folders.get(&LocaleTag::parse(bundle).ok()?)?;

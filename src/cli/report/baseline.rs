@@ -117,6 +117,8 @@ mod tests {
             need_date: None,
             due_date: None,
             waived_by: Vec::new(),
+            source_line: 0,
+            location: None,
         }
     }
 

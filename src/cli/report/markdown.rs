@@ -107,6 +107,37 @@ pub fn render_within(report: &Report, budget: usize) -> String {
         out.push('\n');
     }
 
+    if !report.todo.is_empty() {
+        let _ = writeln!(out, "#### {}\n", texts::markdown_todo_heading());
+        out.push_str(&header(&texts::markdown_todo_columns(), &[3, 4]));
+        for t in &report.todo {
+            let item = &t.item;
+            let due = item
+                .due_date
+                .map_or_else(|| "-".to_string(), |d| d.to_string());
+            let launch = if report.many_roadmaps() {
+                format!(
+                    "{} {}",
+                    code(t.roadmap.rsplit('/').next().unwrap_or(&t.roadmap)),
+                    code(&item.launch)
+                )
+            } else {
+                code(&item.launch)
+            };
+            out.push_str(&row(&[
+                format!(
+                    "{} {due}",
+                    mark(item.severity, item.severity == Severity::Error)
+                ),
+                code(&item.locale),
+                launch,
+                item.messages.to_string(),
+                item.words.to_string(),
+            ]));
+        }
+        out.push('\n');
+    }
+
     // Reserve room for the findings table: a quarter of the budget at least.
     let table_budget = budget.saturating_sub(out.len()) * 3 / 4;
     let groups = report.groups();

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::coverage::finding::{NeedReason, NeedReasonKind, Severity, WaivedBy};
-use crate::coverage::roadmap::Verdict;
+use crate::coverage::roadmap::{TodoItem, Verdict};
 use crate::domain::CalendarDate;
 
 pub mod baseline;
@@ -29,7 +29,8 @@ pub mod texts;
 /// or changing one bumps it. Version 2 added, on findings and stats rows of
 /// plan and server modes, `reasons`, `need_date`, `due_date` and (findings)
 /// `waived_by`, and the `unused-waiver` rule; a version 1 report is still
-/// read as a baseline.
+/// read as a baseline. Since then (compatible additions): `todo`, and
+/// `source_line` on findings about a missing message.
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// How the report was made.
@@ -106,6 +107,24 @@ pub struct Report {
     pub findings: Vec<ReportFinding>,
     /// Notes about the run (skipped folders, ...).
     pub notes: Vec<Note>,
+    /// Where the inputs are in the repository (not in the JSON report:
+    /// each finding has its `location`).
+    #[serde(skip)]
+    pub places: Places,
+    /// Plan and server modes: what unblocks the launches, per roadmap,
+    /// launch and needed locale, by due date (the engine's list).
+    #[serde(default)]
+    pub todo: Vec<TodoEntry>,
+}
+
+/// A to-do item of the engine ([`TodoItem`]) with its roadmap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TodoEntry {
+    /// `products/p/roadmaps/r`.
+    pub roadmap: String,
+    /// The launch, locale, counts and dates.
+    #[serde(flatten)]
+    pub item: TodoItem,
 }
 
 impl Report {
@@ -126,6 +145,8 @@ impl Report {
             thresholds: Vec::new(),
             findings: Vec::new(),
             notes: Vec::new(),
+            places: Places::default(),
+            todo: Vec::new(),
         }
     }
 
@@ -136,6 +157,14 @@ impl Report {
         self.findings
             .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
         self.stats.sort_by_key(LocaleStats::group);
+    }
+
+    /// Sets every finding's `location` from [`Report::places`].
+    pub fn locate(&mut self) {
+        for i in 0..self.findings.len() {
+            let anchor = self.places.anchor_of(&self.findings[i]);
+            self.findings[i].location = Some(anchor);
+        }
     }
 
     /// The findings that count: not known from the baseline.
@@ -481,6 +510,162 @@ pub struct ReportFinding {
     /// The waivers that made the gap a note.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub waived_by: Vec<WaivedBy>,
+    /// For a missing message or term: the line of the source file that
+    /// defines it (0 otherwise).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub source_line: u32,
+    /// Where the finding is in the repository, for code scanning and
+    /// editors: the locale file at the problem; for a missing message, the
+    /// source file at its definition; for a missing locale, the plan file
+    /// at the launch (plan mode) or the locale's folder; for a finding about
+    /// the roadmap, the plan file at the entry concerned. Filled by
+    /// [`Report::locate`] in every mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Anchor>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// A place in the repository: a file (or a folder), relative to the working
+/// directory and `/`-separated, with a 1-based line and column (0: unknown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Anchor {
+    /// The file or folder.
+    pub path: String,
+    /// 1-based line; at least 1.
+    pub line: u32,
+    /// 1-based column in characters; 0 when unknown.
+    #[serde(default)]
+    pub column: u32,
+}
+
+impl Anchor {
+    /// Line 1 of `path`.
+    pub fn top(path: impl Into<String>) -> Anchor {
+        Anchor {
+            path: path.into(),
+            line: 1,
+            column: 0,
+        }
+    }
+}
+
+/// Where a mode's inputs are in the repository, as shown (relative to the
+/// working directory): what [`Report::locate`] points findings at.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// The folder of each bundle that has one, by its locale as the report
+    /// names it.
+    pub folders: BTreeMap<String, String>,
+    /// The source locale's folder.
+    pub source_folder: Option<String>,
+    /// The folder of the locale folders (where a missing one belongs).
+    pub root: Option<String>,
+    /// Plan mode: the plan file.
+    pub plan_file: Option<String>,
+    /// Plan mode: the line of entries of the plan file, by [`PlanEntry`].
+    pub plan_lines: BTreeMap<PlanEntry, u32>,
+}
+
+/// An entry of a plan file that a finding can be about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PlanEntry {
+    /// A launch, by name.
+    Launch(String),
+    /// A roadmap, by name.
+    Roadmap(String),
+    /// A roadmap item of a roadmap, by the item's id or by one of its
+    /// message selectors.
+    Item(String, String),
+    /// The first variant whose features include this one.
+    Feature(String),
+}
+
+impl Places {
+    /// The folder of a locale's bundle, if known.
+    fn folder(&self, locale: &str) -> Option<&str> {
+        self.folders.get(locale).map(String::as_str)
+    }
+
+    fn plan_at(&self, entry: &PlanEntry) -> Option<Anchor> {
+        let file = self.plan_file.as_ref()?;
+        let line = self.plan_lines.get(entry)?;
+        Some(Anchor {
+            path: file.clone(),
+            line: *line,
+            column: 0,
+        })
+    }
+
+    /// Where a finding is (see [`ReportFinding::location`]).
+    pub fn anchor_of(&self, f: &ReportFinding) -> Anchor {
+        let join = |folder: &str, file: &str| {
+            if folder.is_empty() || folder == "." {
+                file.to_string()
+            } else {
+                format!("{}/{file}", folder.trim_end_matches('/'))
+            }
+        };
+        if let (Some(file), true) = (&f.file, f.source_line > 0) {
+            if let Some(source) = &self.source_folder {
+                return Anchor {
+                    path: join(source, file),
+                    line: f.source_line,
+                    column: 0,
+                };
+            }
+        }
+        let at = |path: String| Anchor {
+            path,
+            line: f.line.max(1),
+            column: if f.line > 0 { f.column } else { 0 },
+        };
+        if let Some(path) = &f.path {
+            return at(path.clone());
+        }
+        if let Some(file) = &f.file {
+            let bundle = f.bundle.as_deref().unwrap_or(&f.locale);
+            // Without a local tree (server mode without `--push`), the
+            // bundle path in `glocal push`'s default layout, `{locale}/…`.
+            return at(join(self.folder(bundle).unwrap_or(bundle), file));
+        }
+        // About no file: a launch's locale, or the roadmap.
+        let in_plan = match (&f.launch, &f.roadmap, &f.message_id) {
+            (Some(launch), _, _) => self.plan_at(&PlanEntry::Launch(launch.clone())),
+            (None, Some(roadmap), id) => id
+                .as_ref()
+                .and_then(|id| {
+                    self.plan_at(&PlanEntry::Item(roadmap.clone(), id.clone()))
+                        .or_else(|| self.plan_at(&PlanEntry::Feature(id.clone())))
+                })
+                .or_else(|| self.plan_at(&PlanEntry::Roadmap(roadmap.clone()))),
+            _ => None,
+        };
+        in_plan.unwrap_or_else(|| self.of_locale(&f.locale))
+    }
+
+    /// Where something is when nothing more precise is known: the plan
+    /// file, else the source folder, else the working directory.
+    fn fallback(&self) -> Anchor {
+        Anchor::top(
+            self.plan_file
+                .clone()
+                .or_else(|| self.source_folder.clone())
+                .unwrap_or_else(|| ".".to_string()),
+        )
+    }
+
+    /// Where something about a whole locale is (a coverage threshold, a
+    /// missing locale outside a plan): the locale's folder, else the folder
+    /// of the locale folders, else [`Places::fallback`].
+    pub fn of_locale(&self, locale: &str) -> Anchor {
+        self.folder(locale)
+            .or(self.root.as_deref())
+            .map(Anchor::top)
+            .unwrap_or_else(|| self.fallback())
+    }
 }
 
 impl ReportFinding {

@@ -4,8 +4,11 @@
 //! line and column. Paths are relative to `%SRCROOT%`, the working directory
 //! (the repository root in CI), as code scanning services expect.
 //!
-//! A finding whose line is unknown (a missing message: the locale lacks it)
-//! is located at line 1 of the file where the translation belongs. With a
+//! Every result has a physical location, as GitHub code scanning requires
+//! ("expected at least one location"): the finding's `location`
+//! ([`super::Report::locate`]): a missing message at the source file and
+//! line that define it, a missing locale at the plan file's launch (plan
+//! mode) or the locale's folder, a coverage minimum at the locale's folder. With a
 //! baseline, each result has a `baselineState` (`new` or `unchanged`).
 //! `partialFingerprints` hold the baseline key (rule, locale, file, message
 //! id), so that alerts follow a finding when lines move.
@@ -18,7 +21,7 @@ use serde_sarif::sarif;
 
 use crate::coverage::finding::{Rule, Severity};
 
-use super::{texts, Report, ReportFinding};
+use super::{texts, Anchor, Report, ReportFinding};
 
 /// `$schema` of the report.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -102,8 +105,10 @@ fn directory_uri(dir: &Path) -> String {
     format!("file://{}", uri_path(&path))
 }
 
-fn location(f: &ReportFinding) -> Option<sarif::Location> {
-    let path = f.path.as_deref().or(f.file.as_deref())?;
+/// The SARIF location of an anchor: a path relative to `%SRCROOT%` (or a
+/// `file://` URI when it is absolute), with its line and column.
+fn location(anchor: &Anchor) -> sarif::Location {
+    let path = anchor.path.as_str();
     let artifact = if path.starts_with('/') {
         sarif::ArtifactLocation {
             uri: Some(format!("file://{}", uri_path(path))),
@@ -117,18 +122,27 @@ fn location(f: &ReportFinding) -> Option<sarif::Location> {
         }
     };
     let region = sarif::Region {
-        start_line: Some(i64::from(f.line.max(1))),
-        start_column: (f.line > 0 && f.column > 0).then_some(i64::from(f.column)),
+        start_line: Some(i64::from(anchor.line.max(1))),
+        start_column: (anchor.column > 0).then_some(i64::from(anchor.column)),
         ..Default::default()
     };
-    Some(sarif::Location {
+    sarif::Location {
         physical_location: Some(sarif::PhysicalLocation {
             artifact_location: Some(artifact),
             region: Some(region),
             ..Default::default()
         }),
         ..Default::default()
-    })
+    }
+}
+
+/// Where a finding is: its `location` ([`super::Report::locate`]), else
+/// where the report's places put it.
+fn finding_location(report: &Report, f: &ReportFinding) -> sarif::Location {
+    match &f.location {
+        Some(anchor) => location(anchor),
+        None => location(&report.places.anchor_of(f)),
+    }
 }
 
 /// How many results a SARIF report of `report` has before any limit: one per
@@ -227,7 +241,7 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
         result.rule_id = Some(f.rule.clone());
         result.rule_index = index.get(&f.rule).copied();
         result.level = Some(level(f.severity));
-        result.locations = location(f).map(|l| vec![l]);
+        result.locations = Some(vec![finding_location(report, f)]);
         result.partial_fingerprints = Some(BTreeMap::from([(
             "glocalFindingKey/v1".to_string(),
             format!("{key}|{n}"),
@@ -260,6 +274,7 @@ pub fn render(report: &Report, working_dir: &Path, max_results: usize) -> String
                 t.minimum_percent,
             )))
             .build();
+        result.locations = Some(vec![location(&report.places.of_locale(&t.locale))]);
         result.rule_id = Some(texts::MIN_COVERAGE_RULE.to_string());
         result.rule_index = index.get(texts::MIN_COVERAGE_RULE).copied();
         result.level = Some(level(Severity::Error));

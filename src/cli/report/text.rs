@@ -123,6 +123,7 @@ pub fn render(report: &Report, color: bool) -> String {
                     )
                 );
             }
+            write_todo(&mut out, report, name, p);
         }
         let mut market: Option<Option<&str>> = None;
         for group in groups.iter().filter(|g| g.roadmap.as_deref() == section) {
@@ -164,6 +165,29 @@ pub fn render(report: &Report, color: bool) -> String {
     let summary = texts::summary_line(&counts);
     let _ = writeln!(out, "\n{}", p.outcome(counts.outcome(), &summary));
     out
+}
+
+/// The to-do block of a roadmap: what is left to translate per launch and
+/// locale, by due date, the lines that block today in the error colour.
+fn write_todo(out: &mut String, report: &Report, roadmap: &str, p: Paint) {
+    let mut items = report
+        .todo
+        .iter()
+        .filter(|t| t.roadmap == roadmap)
+        .peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "\n  {}", p.bold(&texts::todo_heading()));
+    for t in items {
+        let t = &t.item;
+        let due = t
+            .due_date
+            .map_or_else(|| "-".to_string(), |d| d.to_string());
+        let blocks = t.severity == Severity::Error;
+        let line = texts::todo_line(&due, &t.locale, &t.launch, t.messages, t.words, blocks);
+        let _ = writeln!(out, "    {}", p.severity(t.severity, &line));
+    }
 }
 
 /// One locale: its heading with counts, failed minimums, then its findings

@@ -75,12 +75,6 @@ pub fn flag_needs_mode(flag: &str, modes: Modes) -> String {
     tr!("check-flag-needs-mode", "flag" => flag, "modes" => modes)
 }
 
-/// `--push` prints on standard output, which a machine format there would
-/// not survive.
-pub fn push_with_stdout_format(format: &str) -> String {
-    tr!("check-push-with-stdout-format", "format" => format)
-}
-
 /// Server mode needs the roadmap.
 pub fn server_needs_roadmap() -> String {
     tr!("check-server-needs-roadmap")
@@ -346,6 +340,52 @@ pub fn launch_line(
         "when" => days(days_until),
         "verdict" => verdict,
     )
+}
+
+/// The heading of the text report's to-do block.
+pub fn todo_heading() -> String {
+    tr!("check-todo-heading")
+}
+
+/// One line of the to-do block: due date, locale, launch, counts, and
+/// whether it blocks today.
+pub fn todo_line(
+    due: &str,
+    locale: &str,
+    launch: &str,
+    messages: u32,
+    words: u32,
+    blocks: bool,
+) -> String {
+    let line = tr!(
+        "check-todo-line",
+        "due" => due,
+        "locale" => locale,
+        "launch" => launch,
+        "messages" => messages,
+        "words" => words,
+    );
+    if blocks {
+        format!("{line} — {}", tr!("check-todo-blocks"))
+    } else {
+        line
+    }
+}
+
+/// Markdown: the heading of the to-do table.
+pub fn markdown_todo_heading() -> String {
+    tr!("check-markdown-todo")
+}
+
+/// Markdown: the column headings of the to-do table.
+pub fn markdown_todo_columns() -> [String; 5] {
+    [
+        tr!("check-column-due"),
+        tr!("check-column-locale"),
+        tr!("check-column-launch"),
+        tr!("check-column-messages"),
+        tr!("check-column-words"),
+    ]
 }
 
 /// `in 3 days`, `today`, `5 days ago`.
