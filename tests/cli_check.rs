@@ -1395,6 +1395,55 @@ fn server_mode_pushes_then_checks() {
     };
     assert_eq!(keys(&r), keys(&p));
     assert_eq!(r["launches"], p["launches"]);
+    // What unblocks the launch: the same list from the engine offline and
+    // from CheckRoadmap.
+    let todo = serde_json::json!([{
+        "roadmap": "products/lamp/roadmaps/v1",
+        "launch": "products/lamp/launches/fr",
+        "market": "markets/shop-fr",
+        "locale": "fr-FR",
+        "messages": 1,
+        "words": 2,
+        "need_date": "2030-03-01",
+        "due_date": "2030-02-15",
+        "severity": "error"
+    }]);
+    assert_eq!(r["todo"], todo);
+    assert_eq!(p["todo"], todo);
+    // Every finding is located; the missing message at its source line.
+    assert_eq!(
+        gap["location"],
+        serde_json::json!({"path": "tests/fixtures/check/plan/locales/en-US/lamp.ftl",
+                           "line": gap["source_line"], "column": 0})
+    );
+    assert!(gap["source_line"].as_u64().unwrap() > 0);
+    assert!(r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["location"]["path"].is_string()));
+
+    // Markdown: the to-do table.
+    let md = dir.path().join("r.md");
+    check(&[
+        "--plan",
+        PLAN,
+        "--roadmap",
+        "v1",
+        "--as-of",
+        "2030-02-20",
+        "--markdown",
+        md.to_str().unwrap(),
+    ]);
+    let md = std::fs::read_to_string(md).unwrap();
+    assert!(
+        md.contains(
+            "#### What unblocks the launches\n\n| Due | Locale | Launch | Messages | Words |\n\
+             | --- | --- | --- | ---: | ---: |\n\
+             | ❌ 2030-02-15 | `fr-FR` | `products/lamp/launches/fr` | 1 | 2 |\n"
+        ),
+        "{md}"
+    );
 
     // Without --push, later: the bundles are on the server; at risk in January.
     let out = check(&[

@@ -409,7 +409,8 @@ async fn import_plan_and_check_plan_report_the_same_violations() {
     assert_eq!(
         stderr(&out),
         "error: base.toml: the plan does not say where its Fluent files are; add a \
-         [product.fluent] table with directory and layout (see examples/plan.toml)\n"
+         [product.fluent] table with directory and layout (such as directory = \"locales\", \
+         layout = \"{locale}/**/*.ftl\")\n"
     );
 
     let mut failures = Vec::new();

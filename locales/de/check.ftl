@@ -39,7 +39,7 @@ check-bad-plan =
         [one] { $position }: { $message } (und 1 weiteres Problem)
        *[other] { $position }: { $message } (und { $more } weitere Probleme)
     }
-check-plan-without-fluent = { $plan }: der Plan gibt nicht an, wo seine Fluent-Dateien liegen; eine Tabelle [product.fluent] mit directory und layout hinzufügen (siehe examples/plan.toml)
+check-plan-without-fluent = { $plan }: der Plan gibt nicht an, wo seine Fluent-Dateien liegen; eine Tabelle [product.fluent] mit directory und layout hinzufügen (etwa directory = "locales", layout = "{"{"}locale{"}"}/**/*.ftl")
 check-bad-layout = { $plan }: [product.fluent] layout "{ $layout }": { $why }
 check-layout-needs-locale-folder = {"{"}locale{"}"} muss ein vollständiger Ordnername sein, etwa "{"{"}locale{"}"}/**/*.ftl"
 check-layout-plain-prefix = die Ordner vor {"{"}locale{"}"} müssen einfache Namen sein

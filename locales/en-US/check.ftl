@@ -40,7 +40,7 @@ check-bad-plan =
         [one] { $position }: { $message } (and 1 more problem)
        *[other] { $position }: { $message } (and { $more } more problems)
     }
-check-plan-without-fluent = { $plan }: the plan does not say where its Fluent files are; add a [product.fluent] table with directory and layout (see examples/plan.toml)
+check-plan-without-fluent = { $plan }: the plan does not say where its Fluent files are; add a [product.fluent] table with directory and layout (such as directory = "locales", layout = "{"{"}locale{"}"}/**/*.ftl")
 check-bad-layout = { $plan }: [product.fluent] layout "{ $layout }": { $why }
 check-layout-needs-locale-folder = {"{"}locale{"}"} must be a whole folder name, such as "{"{"}locale{"}"}/**/*.ftl"
 check-layout-plain-prefix = the folders before {"{"}locale{"}"} must be plain names

@@ -41,7 +41,7 @@ check-bad-plan =
         [many] { $position }: { $message } (y { $more } problemas más)
        *[other] { $position }: { $message } (y { $more } problemas más)
     }
-check-plan-without-fluent = { $plan }: el plan no indica dónde están sus archivos Fluent; añade una tabla [product.fluent] con las claves directory y layout (consulta examples/plan.toml)
+check-plan-without-fluent = { $plan }: el plan no indica dónde están sus archivos Fluent; añade una tabla [product.fluent] con las claves directory y layout (por ejemplo, directory = "locales", layout = "{"{"}locale{"}"}/**/*.ftl")
 check-bad-layout = { $plan }: [product.fluent] layout "{ $layout }": { $why }
 check-layout-needs-locale-folder = {"{"}locale{"}"} debe ser un nombre de carpeta completo, como "{"{"}locale{"}"}/**/*.ftl"
 check-layout-plain-prefix = las carpetas anteriores a {"{"}locale{"}"} deben ser nombres simples

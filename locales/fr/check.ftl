@@ -41,7 +41,7 @@ check-bad-plan =
         [many] { $position } : { $message } (et { $more } autres problèmes)
        *[other] { $position } : { $message } (et { $more } autres problèmes)
     }
-check-plan-without-fluent = { $plan } : le plan n’indique pas où se trouvent ses fichiers Fluent ; ajoutez une table [product.fluent] avec directory et layout (voir examples/plan.toml)
+check-plan-without-fluent = { $plan } : le plan n’indique pas où se trouvent ses fichiers Fluent ; ajoutez une table [product.fluent] avec directory et layout (par exemple directory = "locales", layout = "{"{"}locale{"}"}/**/*.ftl")
 check-bad-layout = { $plan } : [product.fluent] layout « { $layout } » : { $why }
 check-layout-needs-locale-folder = {"{"}locale{"}"} doit être un nom de dossier complet, comme « {"{"}locale{"}"}/**/*.ftl »
 check-layout-plain-prefix = les dossiers avant {"{"}locale{"}"} doivent être des noms simples

@@ -38,7 +38,7 @@ check-bad-plan =
         [0] { $position }：{ $message }
        *[other] { $position }：{ $message }（ほかに { $more } 件の問題があります）
     }
-check-plan-without-fluent = { $plan }：プランに Fluent ファイルの場所が指定されていません。directory と layout を含む [product.fluent] テーブルを追加してください（examples/plan.toml を参照）
+check-plan-without-fluent = { $plan }：プランに Fluent ファイルの場所が指定されていません。directory と layout を含む [product.fluent] テーブルを追加してください（例：directory = "locales", layout = "{"{"}locale{"}"}/**/*.ftl"）
 check-bad-layout = { $plan }：[product.fluent] の layout「{ $layout }」：{ $why }
 check-layout-needs-locale-folder = {"{"}locale{"}"} は「{"{"}locale{"}"}/**/*.ftl」のように、フォルダー名全体でなければなりません
 check-layout-plain-prefix = {"{"}locale{"}"} より前のフォルダーは単純な名前でなければなりません

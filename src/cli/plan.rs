@@ -20,7 +20,7 @@ use super::ServerUrl;
 /// Arguments of `glocal import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The plan file (TOML); see examples/plan.toml for the format.
+    /// The plan file (TOML): markets, requirements, the product with its variants, launches and roadmaps (`glocal export` writes one).
     pub plan: PathBuf,
     /// The server, such as http://127.0.0.1:50051.
     #[arg(long, env = "GLOCAL_SERVER")]

@@ -88,7 +88,7 @@ impl PlanSource {
             let message = match e.message() {
                 "missing field `product`" => {
                     "the plan has no [product] table: a plan describes one product \
-                     (see examples/plan.toml)"
+                     with at least id and source_locale"
                         .to_string()
                 }
                 other => one_line(other),

@@ -26,7 +26,7 @@ pub fn render_plan(plan: &pb::Plan) -> Result<String, RenderError> {
     );
     out.push_str(
         "# Load it with `glocal import FILE --server URL`. Fields at their default are\n\
-         # left out; examples/plan.toml in the glocal repository documents the format.\n",
+         # left out; the README of the glocal repository documents the format.\n",
     );
     if !plan.market_preset.is_empty() {
         out.push('\n');

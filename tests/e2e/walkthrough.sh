@@ -369,6 +369,10 @@ run_cli() {
 run_cli import "$ROOT/examples/plan.toml" --server "http://$ADDR"
 check "glocal import of examples/plan.toml exits 0 (got $RC)" test "$RC" = 0
 check "the import says what it created" grep -q '^imported .*: created [1-9]' "$WORK/out"
+# The README's walkthrough shows this import after the steps before it: its
+# counts must be what the server answers here.
+readme_import=$(grep -m1 '^# imported examples/plan.toml: ' "$ROOT/README.md" | sed 's|^# imported examples/plan.toml: ||')
+check "the import counts are the README's ($readme_import; got: $(cat "$WORK/out"))" grep -qx "imported .*: $readme_import" "$WORK/out"
 run_cli push --server "http://$ADDR" --product kettle "$ROOT/examples/locales"
 check "glocal push of examples/locales exits 0 (got $RC)" test "$RC" = 0
 check "push reports the de-DE syntax error with its entry and the parser's position" grep -q '^  de-DE/kettle.ftl:9: syntax error in brew-done (parser at 9:41): ' "$WORK/out"

@@ -215,6 +215,10 @@ pub(super) async fn server_mode(
             .map(|(tag, f)| (tag.to_string(), settings.shown(&dir.join(&f.folder))))
             .collect();
         places.source_folder = places.folders.get(&report.source_locale).cloned();
+    } else {
+        // No local tree: `glocal push`'s default layout at the working
+        // directory, where `{locale}/…` is each bundle's folder.
+        report.places.source_folder = Some(report.source_locale.clone());
     }
     let path = |bundle: &str, file: &str| {
         let dir = push_dir?;
