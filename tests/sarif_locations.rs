@@ -329,7 +329,12 @@ fn every_server_result_is_located_through_the_pushed_tree() {
         ],
     );
     let located = locations(root, &results);
-    assert!(rules(&located).contains("unknown-feature"), "{located:?}");
+    // The same rules as plan mode: the same engine on the same files.
+    let plan = locations(
+        root,
+        &sarif(root, &["--plan", "plan.toml", "--as-of", "2027-02-20"]),
+    );
+    assert_eq!(rules(&located), rules(&plan));
     assert_eq!(
         at(&located, "missing-message", "fr-CA"),
         [("l10n/en-US/app.ftl", line_of(SOURCE, "bye"))]
