@@ -38,6 +38,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .file
         .retain(|file| !REFLECTION_ONLY_FILES.contains(&file.name()));
     tonic_prost_build::configure()
+        // Undecodable requests are INVALID_ARGUMENT (src/api/codec.rs).
+        .codec_path("crate::api::codec::GlocalCodec")
         .build_client(true)
         .build_server(true)
         .compile_fds(codegen_set)?;

@@ -20,6 +20,9 @@
 //!   `glocal.v1.Plan` with the position of every entry, and written back.
 //! - [`cli`]: the `glocal` command line.
 //!
+//! [`l10n`] (glocal's own texts) and [`metrics`] (process-wide event
+//! counters) use no other module, so any layer may use them.
+//!
 //! `ARCHITECTURE.md` at the repository root lists the invariants.
 
 pub mod api;
@@ -27,6 +30,7 @@ pub mod cli;
 pub mod coverage;
 pub mod domain;
 pub mod l10n;
+pub mod metrics;
 /// The TOML plan file that people write and review, to and from the API's
 /// `glocal.v1.Plan`: beside the command line rather than inside it, because
 /// `glocal import`, `glocal export` and `glocal check --plan` all read or

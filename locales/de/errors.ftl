@@ -22,6 +22,12 @@ api-etag-mismatch = { $name } wurde seit dem letzten Lesen geändert; erneut les
 # $referrers (String) - die Namen der Ressourcen, die es verwenden, durch Kommas getrennt
 api-in-use = { $name } wird noch von { $referrers } verwendet; zuerst die verweisenden Ressourcen ändern oder löschen.
 api-internal = Der Server konnte die Anfrage nicht verarbeiten; Details stehen in seinem Protokoll.
+api-store-unavailable = Der Server kann gerade keine Daten speichern (sein Datenträger fällt aus); gleich noch einmal versuchen.
+api-undecodable = Die Anfrage ist keine gültige Nachricht dieser Methode (etwa ein Textfeld, das kein UTF-8 ist).
+api-deadline-exceeded = Der Aufruf dauerte länger als die Grenze des Servers von { $seconds } Sekunden.
+api-overloaded = Der Server ist ausgelastet; gleich noch einmal versuchen.
+api-unauthenticated = { $method } braucht ein Token: die Metadaten "authorization: Bearer TOKEN" senden (GLOCAL_TOKEN für die Befehle von glocal).
+api-permission-denied = { $principal } hat die Rolle { $role } und darf { $method } nicht aufrufen; dafür ist die Rolle { $needed } nötig.
 
 # Ein Eintrag der errors von RenderMessage: eine Datei, die beim Formatieren
 # ausgelassen wurde, weil sie beim Hochladen nicht geparst wurde.
@@ -33,5 +39,7 @@ render-not-translated = { $id } ist für { $locale } nicht übersetzt (gesucht i
 # Die Kommandozeile kann den Server von --server nicht nutzen (Fehlerzeilen).
 client-server-refused = der glocal-Server unter { $url } ist nicht erreichbar: dort lauscht nichts (Verbindung abgelehnt); starten Sie einen mit `glocal serve --listen { $address }`
 client-server-unreachable = der glocal-Server unter { $url } ist nicht erreichbar: { $error }
+client-token-missing = GLOCAL_TOKEN auf ein Token aus der Token-Datei des Servers setzen
+client-token-unknown = der Server kennt das Token in GLOCAL_TOKEN nicht
 client-server-not-grpc = der glocal-Server unter { $url } ist nicht erreichbar: dort antwortet etwas, aber kein gRPC-Server ({ $error }); prüfen Sie die Adresse oder starten Sie glocal auf einem freien Port mit `glocal serve --listen HOST:PORT`
 client-server-not-glocal = der glocal-Server unter { $url } ist nicht erreichbar: dort antwortet ein gRPC-Server, aber ohne die Dienste von glocal (UNIMPLEMENTED); prüfen Sie die Adresse oder starten Sie glocal auf einem freien Port mit `glocal serve --listen HOST:PORT`

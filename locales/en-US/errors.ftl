@@ -24,6 +24,15 @@ api-etag-mismatch = { $name } has changed since you read it; read it again and r
 # $referrers (String) - the names of the resources that use it, separated by commas
 api-in-use = { $name } is still used by { $referrers }; change or delete those first.
 api-internal = The server failed to handle the request; its log has the details.
+api-store-unavailable = The server cannot store data right now (its disk is failing); retry in a moment.
+api-undecodable = The request is not a valid message of this method (for example, a text field that is not UTF-8).
+# $seconds (Number) - the server's limit per call
+api-deadline-exceeded = The call took longer than the server's limit of { $seconds } seconds.
+api-overloaded = The server is busy; retry in a moment.
+# $method (String) - the method called, such as glocal.v1.MarketService/CreateMarket
+api-unauthenticated = { $method } needs a token: send the metadata "authorization: Bearer TOKEN" (GLOCAL_TOKEN for glocal's commands).
+# $principal (String) - who called; $role (String) - the caller's role; $needed (String) - the role the method needs; $method (String) - the method
+api-permission-denied = { $principal } has the { $role } role and may not call { $method }, which needs the { $needed } role.
 
 # An entry of RenderMessage's errors: a file left out of the bundle it
 # formats with, since it was not parsed on upload.
@@ -39,5 +48,7 @@ render-not-translated = { $id } is not translated for { $locale } (looked in { $
 client-server-refused = cannot reach the glocal server at { $url }: nothing listens there (connection refused); start one with `glocal serve --listen { $address }`
 # $error (String) - what went wrong (from the program, in English)
 client-server-unreachable = cannot reach the glocal server at { $url }: { $error }
+client-token-missing = set GLOCAL_TOKEN to a token of the server's tokens file
+client-token-unknown = the server does not know the token in GLOCAL_TOKEN
 client-server-not-grpc = cannot reach the glocal server at { $url }: something answers there, but it is not a gRPC server ({ $error }); check the address, or start glocal on a free port with `glocal serve --listen HOST:PORT`
 client-server-not-glocal = cannot reach the glocal server at { $url }: a gRPC server answers there, but it has none of glocal's services (UNIMPLEMENTED); check the address, or start glocal on a free port with `glocal serve --listen HOST:PORT`

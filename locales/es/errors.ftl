@@ -24,6 +24,12 @@ api-etag-mismatch = { $name } ha cambiado desde que lo leíste; vuelve a leerlo 
 # $referrers (String) - los nombres de los recursos que lo usan, separados por comas
 api-in-use = { $name } aún está en uso por { $referrers }; primero modifica o elimina los recursos que lo usan.
 api-internal = El servidor no pudo procesar la solicitud; su registro contiene los detalles.
+api-store-unavailable = El servidor no puede guardar datos ahora mismo (su disco está fallando); vuelve a intentarlo en un momento.
+api-undecodable = La solicitud no es un mensaje válido de este método (por ejemplo, un campo de texto que no es UTF-8).
+api-deadline-exceeded = La llamada tardó más que el límite del servidor de { $seconds } segundos.
+api-overloaded = El servidor está ocupado; vuelve a intentarlo en un momento.
+api-unauthenticated = { $method } necesita un token: envía los metadatos "authorization: Bearer TOKEN" (GLOCAL_TOKEN para los comandos de glocal).
+api-permission-denied = { $principal } tiene el rol { $role } y no puede llamar a { $method }, que necesita el rol { $needed }.
 
 # Una entrada de los errors de RenderMessage: un archivo que se omite al
 # formatear, porque no se analizó al subirlo.
@@ -35,5 +41,7 @@ render-not-translated = { $id } no está traducido para { $locale } (buscado en 
 # La línea de comandos no puede usar el servidor de --server (líneas de error).
 client-server-refused = no se puede contactar con el servidor glocal en { $url }: nada escucha allí (conexión rechazada); inicie uno con `glocal serve --listen { $address }`
 client-server-unreachable = no se puede contactar con el servidor glocal en { $url }: { $error }
+client-token-missing = asigna a GLOCAL_TOKEN un token del archivo de tokens del servidor
+client-token-unknown = el servidor no conoce el token de GLOCAL_TOKEN
 client-server-not-grpc = no se puede contactar con el servidor glocal en { $url }: algo responde allí, pero no es un servidor gRPC ({ $error }); compruebe la dirección, o inicie glocal en un puerto libre con `glocal serve --listen HOST:PORT`
 client-server-not-glocal = no se puede contactar con el servidor glocal en { $url }: responde un servidor gRPC, pero sin ninguno de los servicios de glocal (UNIMPLEMENTED); compruebe la dirección, o inicie glocal en un puerto libre con `glocal serve --listen HOST:PORT`

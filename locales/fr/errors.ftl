@@ -24,6 +24,12 @@ api-etag-mismatch = { $name } a été modifié depuis votre dernière lecture ; 
 # $referrers (String) - les noms des ressources qui l’utilisent, séparés par des virgules
 api-in-use = { $name } est encore utilisé par { $referrers } ; modifiez ou supprimez d’abord les ressources qui l’utilisent.
 api-internal = Le serveur n’a pas pu traiter la requête ; son journal contient les détails.
+api-store-unavailable = Le serveur ne peut pas enregistrer de données pour le moment (son disque est défaillant) ; réessayez dans un instant.
+api-undecodable = La requête n’est pas un message valide de cette méthode (par exemple un champ de texte qui n’est pas en UTF-8).
+api-deadline-exceeded = L’appel a duré plus longtemps que la limite du serveur de { $seconds } secondes.
+api-overloaded = Le serveur est occupé ; réessayez dans un instant.
+api-unauthenticated = { $method } demande un jeton : envoyez la métadonnée « authorization: Bearer TOKEN » (GLOCAL_TOKEN pour les commandes de glocal).
+api-permission-denied = { $principal } a le rôle { $role } et ne peut pas appeler { $method }, qui demande le rôle { $needed }.
 
 # Une entrée des errors de RenderMessage : un fichier laissé de côté pour le
 # formatage, car il n’a pas été analysé lors de son envoi.
@@ -35,5 +41,7 @@ render-not-translated = { $id } n’est pas traduit pour { $locale } (cherché d
 # La ligne de commande ne peut pas utiliser le serveur de --server (lignes d’erreur).
 client-server-refused = impossible de joindre le serveur glocal à { $url } : rien n’y écoute (connexion refusée) ; démarrez-en un avec `glocal serve --listen { $address }`
 client-server-unreachable = impossible de joindre le serveur glocal à { $url } : { $error }
+client-token-missing = donnez à GLOCAL_TOKEN un jeton du fichier de jetons du serveur
+client-token-unknown = le serveur ne connaît pas le jeton de GLOCAL_TOKEN
 client-server-not-grpc = impossible de joindre le serveur glocal à { $url } : quelque chose y répond, mais ce n’est pas un serveur gRPC ({ $error }) ; vérifiez l’adresse, ou démarrez glocal sur un port libre avec `glocal serve --listen HOST:PORT`
 client-server-not-glocal = impossible de joindre le serveur glocal à { $url } : un serveur gRPC y répond, mais sans aucun des services de glocal (UNIMPLEMENTED) ; vérifiez l’adresse, ou démarrez glocal sur un port libre avec `glocal serve --listen HOST:PORT`

@@ -17,6 +17,12 @@ api-etag-mismatch = { $name } は読み込んだ後に変更されています�
 # $referrers (String) - それを使用しているリソースの名前（カンマ区切り）
 api-in-use = { $name } はまだ { $referrers } で使用されています。先に、これを使用しているリソースを変更または削除してください。
 api-internal = サーバーはリクエストを処理できませんでした。詳細はサーバーのログを確認してください。
+api-store-unavailable = サーバーは現在データを保存できません（ディスクに障害があります）。しばらくしてから再試行してください。
+api-undecodable = リクエストはこのメソッドの有効なメッセージではありません（UTF-8 でないテキストフィールドなど）。
+api-deadline-exceeded = 呼び出しがサーバーの制限時間 { $seconds } 秒を超えました。
+api-overloaded = サーバーが混み合っています。しばらくしてから再試行してください。
+api-unauthenticated = { $method } にはトークンが必要です。メタデータ「authorization: Bearer TOKEN」を送信してください（glocal のコマンドでは GLOCAL_TOKEN）。
+api-permission-denied = { $principal } のロールは { $role } のため { $method } を呼び出せません。{ $needed } ロールが必要です。
 
 # RenderMessage の errors の項目：アップロード時に解析されなかったため、
 # 書式設定から除外されたファイル。
@@ -28,5 +34,7 @@ render-not-translated = { $id } は { $locale } 向けに翻訳されていま�
 # コマンドラインが --server のサーバーを使えない（エラー行）。
 client-server-refused = { $url } の glocal サーバーに接続できません。そこでは何も待ち受けていません（接続拒否）。`glocal serve --listen { $address }` で起動してください
 client-server-unreachable = { $url } の glocal サーバーに接続できません：{ $error }
+client-token-missing = GLOCAL_TOKEN にサーバーのトークンファイルにあるトークンを設定してください
+client-token-unknown = サーバーは GLOCAL_TOKEN のトークンを認識していません
 client-server-not-grpc = { $url } の glocal サーバーに接続できません。応答はありますが gRPC サーバーではありません（{ $error }）。アドレスを確認するか、`glocal serve --listen HOST:PORT` で空いているポートに glocal を起動してください
 client-server-not-glocal = { $url } の glocal サーバーに接続できません。gRPC サーバーが応答しますが、glocal のサービスがありません（UNIMPLEMENTED）。アドレスを確認するか、`glocal serve --listen HOST:PORT` で空いているポートに glocal を起動してください

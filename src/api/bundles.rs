@@ -137,8 +137,12 @@ pub async fn write_files(
     if !v.is_empty() {
         return Err(ApiError::invalid(v));
     }
-    let product_doc: crate::domain::Product =
-        decode_body(&crud::get_stored::<pb::Product>(store, &product)?)?;
+    let product_doc: crate::domain::Product = {
+        let product = product.clone();
+        let stored =
+            crud::with_store(store, move |s| crud::get_stored::<pb::Product>(s, &product)).await?;
+        decode_body(&stored)?
+    };
 
     // Parsing is CPU work: keep it off the async workers.
     let files = req.files;
@@ -156,7 +160,10 @@ pub async fn write_files(
     .map_err(|e| ApiError::Internal(format!("indexing failed: {e}")))?;
 
     for attempt in 1..=MAX_WRITE_ATTEMPTS {
-        let current = store.get(&name).map_err(store_error)?;
+        let current = {
+            let name = name.clone();
+            crud::with_store(store, move |s| s.get(&name).map_err(store_error)).await?
+        };
         if !req.etag.is_empty() {
             match &current {
                 Some(c) if c.etag == req.etag => {}
@@ -271,10 +278,9 @@ pub fn list(
     let parent = crud::parse_name(ResourceKind::Product, "parent", &req.parent)?;
     crud::get_stored::<pb::Product>(store, &parent)?;
     let filter = format!("parent={parent}");
-    let page = crud::list::<pb::Bundle>(
+    let page = crud::list_every::<pb::Bundle>(
         store,
         &format!("{parent}/bundles"),
-        |_| true,
         req.page_size,
         &req.page_token,
         &filter,
@@ -290,13 +296,14 @@ pub fn list(
 pub async fn delete(store: &SharedStore, req: &pb::DeleteBundleRequest) -> Result<(), ApiError> {
     let (_, _, name) = parse_bundle("name", &req.name)?;
     for attempt in 1..=MAX_WRITE_ATTEMPTS {
-        let current = store
-            .get(&name)
-            .map_err(store_error)?
-            .ok_or_else(|| ApiError::NotFound {
-                resource_type: BUNDLE_TYPE,
-                name: name.clone(),
-            })?;
+        let current = {
+            let name = name.clone();
+            crud::with_store(store, move |s| s.get(&name).map_err(store_error)).await?
+        }
+        .ok_or_else(|| ApiError::NotFound {
+            resource_type: BUNDLE_TYPE,
+            name: name.clone(),
+        })?;
         if !req.etag.is_empty() && req.etag != current.etag {
             return Err(ApiError::EtagMismatch {
                 name,

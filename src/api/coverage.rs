@@ -353,6 +353,7 @@ pub fn check(
         Some((g, report)) if *g == generation => Some(Arc::clone(report)),
         _ => None,
     };
+    crate::metrics::check_cache(cached.is_some());
     let report = match cached {
         Some(report) => report,
         None => {

@@ -18,6 +18,10 @@ use crate::tr_in;
 /// `google.rpc.ErrorInfo.domain` of every glocal error.
 pub const ERROR_DOMAIN: &str = "glocal";
 
+/// The `google.rpc.RetryInfo` delay of a STORE_UNAVAILABLE error: about
+/// when a failing store next checks whether its disk takes writes again.
+const STORE_RETRY_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Why an RPC failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -63,6 +67,50 @@ pub enum ApiError {
         /// Who uses it.
         referrers: Vec<String>,
     },
+    /// The call has no token, or one the server does not know.
+    #[error("{method} needs a valid bearer token in the authorization metadata")]
+    Unauthenticated {
+        /// `MISSING_TOKEN` or `UNKNOWN_TOKEN`.
+        reason: &'static str,
+        /// The method called, `glocal.v1.MarketService/CreateMarket`.
+        method: String,
+    },
+    /// The caller's role may not call the method.
+    #[error("{principal} ({role}) may not call {method}: it needs the {needed} role")]
+    PermissionDenied {
+        /// Who called.
+        principal: String,
+        /// The caller's role.
+        role: &'static str,
+        /// The role the method needs.
+        needed: &'static str,
+        /// The method called.
+        method: String,
+    },
+    /// The request's bytes are not the request message (such as a string
+    /// field that is not UTF-8).
+    #[error("the request does not decode: {detail}")]
+    Undecodable {
+        /// prost's words.
+        detail: String,
+    },
+    /// The call took longer than the server's limit per call.
+    #[error("the call took longer than the server's limit of {timeout_secs} s")]
+    DeadlineExceeded {
+        /// The limit, in seconds.
+        timeout_secs: u64,
+    },
+    /// The server is working on as many calls as it takes; retry shortly.
+    #[error("the server is busy ({max_in_flight} calls in flight); retry in a moment")]
+    Overloaded {
+        /// The limit of calls in flight.
+        max_in_flight: usize,
+    },
+    /// The store is failing with I/O errors (a full disk, a lost device) or
+    /// recovering from them: the call may succeed if retried later. The
+    /// detail is logged, not sent.
+    #[error("the server's storage is unavailable; retry later")]
+    StoreUnavailable(String),
     /// A failure inside the server; details are logged, not sent.
     #[error("internal error")]
     Internal(String),
@@ -93,6 +141,12 @@ impl ApiError {
             ApiError::AlreadyExists { .. } => "RESOURCE_ALREADY_EXISTS",
             ApiError::EtagMismatch { .. } => "ETAG_MISMATCH",
             ApiError::InUse { .. } => "RESOURCE_IN_USE",
+            ApiError::Unauthenticated { reason, .. } => reason,
+            ApiError::PermissionDenied { .. } => "ROLE_REQUIRED",
+            ApiError::Overloaded { .. } => "SERVER_OVERLOADED",
+            ApiError::DeadlineExceeded { .. } => "REQUEST_TIMEOUT",
+            ApiError::Undecodable { .. } => "UNDECODABLE_REQUEST",
+            ApiError::StoreUnavailable(_) => "STORE_UNAVAILABLE",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -137,6 +191,28 @@ impl ApiError {
                 "name" => name.as_str(),
                 "referrers" => referrers.join(", "),
             ),
+            ApiError::Unauthenticated { method, .. } => {
+                tr_in!(texts, "api-unauthenticated", "method" => method.as_str())
+            }
+            ApiError::PermissionDenied {
+                principal,
+                role,
+                needed,
+                method,
+            } => tr_in!(
+                texts,
+                "api-permission-denied",
+                "principal" => principal.as_str(),
+                "role" => *role,
+                "needed" => *needed,
+                "method" => method.as_str(),
+            ),
+            ApiError::Overloaded { .. } => tr_in!(texts, "api-overloaded"),
+            ApiError::Undecodable { .. } => tr_in!(texts, "api-undecodable"),
+            ApiError::DeadlineExceeded { timeout_secs } => {
+                tr_in!(texts, "api-deadline-exceeded", "seconds" => *timeout_secs)
+            }
+            ApiError::StoreUnavailable(_) => tr_in!(texts, "api-store-unavailable"),
             ApiError::Internal(_) => tr_in!(texts, "api-internal"),
         }
     }
@@ -165,6 +241,7 @@ impl ApiError {
             StoreError::MissingReference { from, target } => ApiError::Internal(format!(
                 "unchecked missing reference from {from} to {target}"
             )),
+            StoreError::Unavailable(detail) => ApiError::StoreUnavailable(detail),
             StoreError::Backend(detail) | StoreError::Open(detail) => ApiError::Internal(detail),
         }
     }
@@ -178,6 +255,12 @@ impl From<ApiError> for Status {
             ApiError::AlreadyExists { .. } => Code::AlreadyExists,
             ApiError::EtagMismatch { .. } => Code::Aborted,
             ApiError::InUse { .. } => Code::FailedPrecondition,
+            ApiError::Unauthenticated { .. } => Code::Unauthenticated,
+            ApiError::PermissionDenied { .. } => Code::PermissionDenied,
+            ApiError::Overloaded { .. } => Code::Unavailable,
+            ApiError::DeadlineExceeded { .. } => Code::DeadlineExceeded,
+            ApiError::Undecodable { .. } => Code::InvalidArgument,
+            ApiError::StoreUnavailable(_) => Code::Unavailable,
             ApiError::Internal(_) => Code::Internal,
         };
         let mut details = ErrorDetails::new();
@@ -228,6 +311,34 @@ impl From<ApiError> for Status {
                         format!("{r} uses {name}"),
                     );
                 }
+            }
+            ApiError::DeadlineExceeded { timeout_secs } => {
+                metadata.insert("timeout_secs".to_string(), timeout_secs.to_string());
+            }
+            ApiError::Undecodable { detail } => {
+                tracing::warn!(%detail, "a request did not decode");
+            }
+            ApiError::Overloaded { max_in_flight } => {
+                metadata.insert("max_in_flight".to_string(), max_in_flight.to_string());
+                details.set_retry_info(Some(std::time::Duration::from_secs(1)));
+            }
+            ApiError::Unauthenticated { method, .. } => {
+                metadata.insert("method".to_string(), method.clone());
+            }
+            ApiError::PermissionDenied {
+                principal,
+                role,
+                needed,
+                method,
+            } => {
+                metadata.insert("method".to_string(), method.clone());
+                metadata.insert("principal".to_string(), principal.clone());
+                metadata.insert("role".to_string(), (*role).to_string());
+                metadata.insert("required_role".to_string(), (*needed).to_string());
+            }
+            ApiError::StoreUnavailable(detail) => {
+                tracing::warn!(%detail, "storage unavailable");
+                details.set_retry_info(Some(STORE_RETRY_DELAY));
             }
             ApiError::Internal(detail) => {
                 tracing::error!(%detail, "internal error");

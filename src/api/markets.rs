@@ -1,5 +1,7 @@
 //! `glocal.v1.MarketService`: markets, requirements and the market preset.
 
+use std::sync::Arc;
+
 use tonic::{Request, Response, Status};
 
 use crate::domain::{
@@ -37,13 +39,18 @@ impl MarketApi {
                 Text::new("request-preset-required").text("preset", domain::AMAZON_MARKETPLACES),
             ));
         }
-        let preset = MarketPreset::load(&req.preset).map_err(|e| match e {
-            domain::PresetError::Unknown(_) => ApiError::InvalidArgument {
-                reason: "UNKNOWN_PRESET",
-                violations: Violations::single("preset", e.to_string()),
-            },
-            domain::PresetError::Invalid { .. } => ApiError::Internal(e.to_string()),
-        })?;
+        // Parsing the preset's data is blocking work: off the async workers.
+        let name = req.preset.clone();
+        let preset = crud::blocking(move || {
+            MarketPreset::load(&name).map_err(|e| match e {
+                domain::PresetError::Unknown(_) => ApiError::InvalidArgument {
+                    reason: "UNKNOWN_PRESET",
+                    violations: Violations::single("preset", e.to_string()),
+                },
+                domain::PresetError::Invalid { .. } => ApiError::Internal(e.to_string()),
+            })
+        })
+        .await?;
         let mut wanted: Vec<(String, serde_json::Value)> = Vec::new();
         for m in &preset.markets {
             let name = ResourceName::top_level(ResourceKind::Market, &m.id).to_string();
@@ -62,6 +69,7 @@ impl MarketApi {
                 ));
             }
         }
+        let wanted = Arc::new(wanted);
         for attempt in 1..=MAX_IMPORT_ATTEMPTS {
             let mut response = pb::ImportMarketPresetResponse {
                 preset_version: if req.skip_requirements {
@@ -74,28 +82,35 @@ impl MarketApi {
                 },
                 ..Default::default()
             };
-            let mut ops = Vec::new();
-            for (name, body) in &wanted {
-                match self
-                    .store
-                    .get(name)
-                    .map_err(|e| ApiError::from_store("glocal.v1.Market", e))?
-                {
-                    None => {
-                        response.created.push(name.clone());
-                        ops.push(Op::Put {
-                            name: name.clone(),
-                            expect: Expect::Absent,
-                            refs: vec![],
-                            body: body.clone(),
-                        });
+            // Reading what exists is blocking work: off the async workers.
+            let (response, ops) = {
+                let wanted = Arc::clone(&wanted);
+                crud::with_store(&self.store, move |store| {
+                    let mut ops = Vec::new();
+                    for (name, body) in wanted.iter() {
+                        match store
+                            .get(name)
+                            .map_err(|e| ApiError::from_store("glocal.v1.Market", e))?
+                        {
+                            None => {
+                                response.created.push(name.clone());
+                                ops.push(Op::Put {
+                                    name: name.clone(),
+                                    expect: Expect::Absent,
+                                    refs: vec![],
+                                    body: body.clone(),
+                                });
+                            }
+                            Some(existing) if existing.body == *body => {
+                                response.unchanged.push(name.clone())
+                            }
+                            Some(_) => response.kept.push(name.clone()),
+                        }
                     }
-                    Some(existing) if existing.body == *body => {
-                        response.unchanged.push(name.clone())
-                    }
-                    Some(_) => response.kept.push(name.clone()),
-                }
-            }
+                    Ok((response, ops))
+                })
+                .await?
+            };
             if ops.is_empty() {
                 return Ok(response);
             }
@@ -112,8 +127,9 @@ impl MarketApi {
         unreachable!("the last attempt returns")
     }
 
+    /// ListApplicableRequirements: blocking work (it reads every requirement).
     fn applicable(
-        &self,
+        store: &SharedStore,
         req: pb::ListApplicableRequirementsRequest,
     ) -> Result<pb::ListApplicableRequirementsResponse, ApiError> {
         let name = parse_name(ResourceKind::Market, "market", &req.market)?;
@@ -128,9 +144,9 @@ impl MarketApi {
         if !v.is_empty() {
             return Err(ApiError::invalid(v));
         }
-        let stored = crud::get_stored::<pb::Market>(&self.store, &name)?;
+        let stored = crud::get_stored::<pb::Market>(store, &name)?;
         let market: domain::Market = decode_body(&stored)?;
-        let requirements = crud::list_all::<pb::Requirement>(&self.store, "requirements")?
+        let requirements = crud::list_all::<pb::Requirement>(store, "requirements")?
             .into_iter()
             .filter(|(_, r)| r.applies_to(&market, date, &req.product_categories))
             .map(|(s, r)| pb::Requirement::from_domain(r, &s))
@@ -150,10 +166,10 @@ impl MarketService for MarketApi {
         &self,
         request: Request<pb::GetMarketRequest>,
     ) -> Result<Response<pb::Market>, Status> {
-        Ok(Response::new(crud::get(
-            &self.store,
-            &request.into_inner().name,
-        )?))
+        let name = request.into_inner().name;
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| crud::get(store, &name)).await?,
+        ))
     }
 
     async fn list_markets(
@@ -176,17 +192,29 @@ impl MarketService for MarketApi {
             return Err(ApiError::invalid(v).into());
         }
         let filter = format!("country={};bloc={}", req.country, req.bloc);
-        let page = crud::list::<pb::Market>(
-            &self.store,
-            "markets",
-            |m| {
-                country.is_none_or(|c| m.country == c)
-                    && bloc.as_ref().is_none_or(|b| m.blocs.contains(b))
-            },
-            req.page_size,
-            &req.page_token,
-            &filter,
-        )?;
+        let page = crud::with_store(&self.store, move |store| {
+            if country.is_none() && bloc.is_none() {
+                return crud::list_every::<pb::Market>(
+                    store,
+                    "markets",
+                    req.page_size,
+                    &req.page_token,
+                    &filter,
+                );
+            }
+            crud::list::<pb::Market>(
+                store,
+                "markets",
+                |m| {
+                    country.is_none_or(|c| m.country == c)
+                        && bloc.as_ref().is_none_or(|b| m.blocs.contains(b))
+                },
+                req.page_size,
+                &req.page_token,
+                &filter,
+            )
+        })
+        .await?;
         Ok(Response::new(pb::ListMarketsResponse {
             markets: page.items,
             next_page_token: page.next_page_token,
@@ -259,10 +287,10 @@ impl MarketService for MarketApi {
         &self,
         request: Request<pb::GetRequirementRequest>,
     ) -> Result<Response<pb::Requirement>, Status> {
-        Ok(Response::new(crud::get(
-            &self.store,
-            &request.into_inner().name,
-        )?))
+        let name = request.into_inner().name;
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| crud::get(store, &name)).await?,
+        ))
     }
 
     async fn list_requirements(
@@ -273,17 +301,29 @@ impl MarketService for MarketApi {
         let kind = kind_filter(req.kind)?;
         let jurisdiction = req.jurisdiction.trim().to_ascii_uppercase();
         let filter = format!("jurisdiction={jurisdiction};kind={}", req.kind);
-        let page = crud::list::<pb::Requirement>(
-            &self.store,
-            "requirements",
-            |r| {
-                (jurisdiction.is_empty() || r.jurisdiction.code() == jurisdiction)
-                    && kind.is_none_or(|k| r.kind == k)
-            },
-            req.page_size,
-            &req.page_token,
-            &filter,
-        )?;
+        let page = crud::with_store(&self.store, move |store| {
+            if jurisdiction.is_empty() && kind.is_none() {
+                return crud::list_every::<pb::Requirement>(
+                    store,
+                    "requirements",
+                    req.page_size,
+                    &req.page_token,
+                    &filter,
+                );
+            }
+            crud::list::<pb::Requirement>(
+                store,
+                "requirements",
+                |r| {
+                    (jurisdiction.is_empty() || r.jurisdiction.code() == jurisdiction)
+                        && kind.is_none_or(|k| r.kind == k)
+                },
+                req.page_size,
+                &req.page_token,
+                &filter,
+            )
+        })
+        .await?;
         Ok(Response::new(pb::ListRequirementsResponse {
             requirements: page.items,
             next_page_token: page.next_page_token,
@@ -347,7 +387,10 @@ impl MarketService for MarketApi {
         &self,
         request: Request<pb::ListApplicableRequirementsRequest>,
     ) -> Result<Response<pb::ListApplicableRequirementsResponse>, Status> {
-        Ok(Response::new(self.applicable(request.into_inner())?))
+        let req = request.into_inner();
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| Self::applicable(store, req)).await?,
+        ))
     }
 
     async fn suggest_market_locales(
@@ -356,8 +399,10 @@ impl MarketService for MarketApi {
     ) -> Result<Response<pb::SuggestMarketLocalesResponse>, Status> {
         let req = request.into_inner();
         let name = parse_name(ResourceKind::Market, "market", &req.market)?;
-        let market: domain::Market =
-            decode_body(&crud::get_stored::<pb::Market>(&self.store, &name)?)?;
+        let market: domain::Market = crud::with_store(&self.store, move |store| {
+            decode_body(&crud::get_stored::<pb::Market>(store, &name)?)
+        })
+        .await?;
         let locales = crate::coverage::cldr::official_languages(market.country.code())
             .iter()
             .filter_map(|l| {

@@ -4,14 +4,18 @@
 //!
 //! Proto types ([`pb`]) are used only in this layer and by clients.
 
+pub mod auth;
 mod bundles;
+pub mod codec;
 mod convert;
 mod coverage;
 mod crud;
 mod error;
 mod language;
+pub mod limits;
 mod markets;
 mod mask;
+pub mod metrics;
 mod paging;
 mod plan_validation;
 mod planning;
@@ -30,7 +34,7 @@ pub use plan_validation::{validate_plan, Offline, Outside, ValidPlan};
 pub use planning::PlanningApi;
 pub use products::ProductApi;
 pub use revisions::RevisionApi;
-pub use server::{serve, serve_with, ServeConfig, ServeError};
+pub use server::{serve, serve_with, ServeConfig, ServeError, TlsFiles};
 
 /// Generated protobuf and gRPC code.
 pub mod pb {

@@ -69,9 +69,9 @@ impl PlanningApi {
 
     /// Validates every resource of `plan` ([`validate_plan`], against the
     /// store), collecting every violation, and returns the writes in
-    /// dependency order.
-    fn plan_writes(&self, plan: pb::Plan) -> Result<Vec<PlannedWrite>, ApiError> {
-        let valid = validate_plan(plan, &InStore(&self.store))?.map_err(ApiError::invalid)?;
+    /// dependency order. Blocking work.
+    fn plan_writes(store: &SharedStore, plan: pb::Plan) -> Result<Vec<PlannedWrite>, ApiError> {
+        let valid = validate_plan(plan, &InStore(store))?.map_err(ApiError::invalid)?;
         let mut writes = Vec::new();
         // Preset resources are only created when missing: the plan's own
         // entries and stored ones win.
@@ -103,43 +103,16 @@ impl PlanningApi {
 
     async fn import(&self, req: pb::ImportPlanRequest) -> Result<pb::ImportPlanResponse, ApiError> {
         let plan = crud::required(req.plan, "plan")?;
-        let writes = self.plan_writes(plan)?;
+        // Validating against the store, and reading what the plan replaces,
+        // are blocking work: off the async workers.
+        let writes = Arc::new(
+            crud::with_store(&self.store, move |store| Self::plan_writes(store, plan)).await?,
+        );
         for attempt in 1..=MAX_IMPORT_ATTEMPTS {
-            let mut response = pb::ImportPlanResponse::default();
-            let mut ops = Vec::new();
-            for w in &writes {
-                let current = self
-                    .store
-                    .get(&w.name)
-                    .map_err(|e| ApiError::from_store("glocal.v1.Plan", e))?;
-                let mut refs = w.refs.clone();
-                refs.sort();
-                refs.dedup();
-                match current {
-                    None => {
-                        response.created.push(w.name.clone());
-                        ops.push(Op::Put {
-                            name: w.name.clone(),
-                            expect: Expect::Absent,
-                            refs,
-                            body: w.body.clone(),
-                        });
-                    }
-                    Some(_) if w.only_if_absent => response.kept.push(w.name.clone()),
-                    Some(c) if c.body == w.body && c.refs == refs => {
-                        response.unchanged.push(w.name.clone())
-                    }
-                    Some(c) => {
-                        response.updated.push(w.name.clone());
-                        ops.push(Op::Put {
-                            name: w.name.clone(),
-                            expect: Expect::Etag(c.etag),
-                            refs,
-                            body: w.body.clone(),
-                        });
-                    }
-                }
-            }
+            let writes = Arc::clone(&writes);
+            let (response, ops) =
+                crud::with_store(&self.store, move |store| Self::import_ops(store, &writes))
+                    .await?;
             if req.validate_only || ops.is_empty() {
                 return Ok(response);
             }
@@ -171,15 +144,57 @@ impl PlanningApi {
         unreachable!("the last attempt returns")
     }
 
-    fn export(&self, product: &str) -> Result<pb::Plan, ApiError> {
+    /// What an import of `writes` reports and the writes it commits, from
+    /// what the store holds now. Blocking work.
+    fn import_ops(
+        store: &SharedStore,
+        writes: &[PlannedWrite],
+    ) -> Result<(pb::ImportPlanResponse, Vec<Op>), ApiError> {
+        let mut response = pb::ImportPlanResponse::default();
+        let mut ops = Vec::new();
+        for w in writes {
+            let current = store
+                .get(&w.name)
+                .map_err(|e| ApiError::from_store("glocal.v1.Plan", e))?;
+            let mut refs = w.refs.clone();
+            refs.sort();
+            refs.dedup();
+            match current {
+                None => {
+                    response.created.push(w.name.clone());
+                    ops.push(Op::Put {
+                        name: w.name.clone(),
+                        expect: Expect::Absent,
+                        refs,
+                        body: w.body.clone(),
+                    });
+                }
+                Some(_) if w.only_if_absent => response.kept.push(w.name.clone()),
+                Some(c) if c.body == w.body && c.refs == refs => {
+                    response.unchanged.push(w.name.clone())
+                }
+                Some(c) => {
+                    response.updated.push(w.name.clone());
+                    ops.push(Op::Put {
+                        name: w.name.clone(),
+                        expect: Expect::Etag(c.etag),
+                        refs,
+                        body: w.body.clone(),
+                    });
+                }
+            }
+        }
+        Ok((response, ops))
+    }
+
+    /// ExportPlan. Blocking work.
+    fn export(store: &SharedStore, product: &str) -> Result<pb::Plan, ApiError> {
         let product = parse_name(ResourceKind::Product, "product", product)?;
-        let stored = crud::get_stored::<pb::Product>(&self.store, &product)?;
+        let stored = crud::get_stored::<pb::Product>(store, &product)?;
         let children = |kind: ResourceKind| format!("{product}/{}", kind.collection());
-        let variants =
-            crud::list_all::<pb::Variant>(&self.store, &children(ResourceKind::Variant))?;
-        let launches = crud::list_all::<pb::Launch>(&self.store, &children(ResourceKind::Launch))?;
-        let roadmaps =
-            crud::list_all::<pb::Roadmap>(&self.store, &children(ResourceKind::Roadmap))?;
+        let variants = crud::list_all::<pb::Variant>(store, &children(ResourceKind::Variant))?;
+        let launches = crud::list_all::<pb::Launch>(store, &children(ResourceKind::Launch))?;
+        let roadmaps = crud::list_all::<pb::Roadmap>(store, &children(ResourceKind::Roadmap))?;
 
         let mut market_names: BTreeSet<String> = BTreeSet::new();
         let mut requirement_names: BTreeSet<String> = BTreeSet::new();
@@ -198,8 +213,7 @@ impl PlanningApi {
         let mut markets = Vec::new();
         let mut market_values = Vec::new();
         for name in &market_names {
-            if let Some(s) = self
-                .store
+            if let Some(s) = store
                 .get(name)
                 .map_err(|e| ApiError::from_store("glocal.v1.Market", e))?
             {
@@ -209,7 +223,7 @@ impl PlanningApi {
             }
         }
         let mut requirements = Vec::new();
-        for (s, r) in crud::list_all::<pb::Requirement>(&self.store, "requirements")? {
+        for (s, r) in crud::list_all::<pb::Requirement>(store, "requirements")? {
             if requirement_names.contains(&s.name)
                 || market_values.iter().any(|m| r.jurisdiction.covers(m))
             {
@@ -239,15 +253,6 @@ impl PlanningApi {
     }
 }
 
-/// Runs `work` on the blocking thread pool.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| ApiError::Internal(format!("a check failed: {e}")))?
-}
-
 /// Clears etags and times, which a plan does not carry, so that an export
 /// is the same after an import into another server.
 fn clear_output_only(plan: &mut pb::Plan) {
@@ -272,10 +277,10 @@ impl PlanningService for PlanningApi {
         &self,
         request: Request<pb::GetLaunchRequest>,
     ) -> Result<Response<pb::Launch>, Status> {
-        Ok(Response::new(crud::get(
-            &self.store,
-            &request.into_inner().name,
-        )?))
+        let name = request.into_inner().name;
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| crud::get(store, &name)).await?,
+        ))
     }
 
     async fn list_launches(
@@ -284,28 +289,41 @@ impl PlanningService for PlanningApi {
     ) -> Result<Response<pb::ListLaunchesResponse>, Status> {
         let req = request.into_inner();
         let parent = parse_name(ResourceKind::Product, "parent", &req.parent)?;
-        crud::get_stored::<pb::Product>(&self.store, &parent)?;
-        let market = (!req.market.is_empty())
-            .then(|| parse_name(ResourceKind::Market, "market", &req.market))
-            .transpose()?;
-        let variant = (!req.variant.is_empty())
-            .then(|| parse_name(ResourceKind::Variant, "variant", &req.variant))
-            .transpose()?;
-        let filter = format!(
-            "parent={};market={};variant={}",
-            req.parent, req.market, req.variant
-        );
-        let page = crud::list::<pb::Launch>(
-            &self.store,
-            &format!("{parent}/launches"),
-            |l| {
-                market.as_ref().is_none_or(|m| l.market == *m)
-                    && variant.as_ref().is_none_or(|v| l.variant == *v)
-            },
-            req.page_size,
-            &req.page_token,
-            &filter,
-        )?;
+        let page = crud::with_store(&self.store, move |store| {
+            crud::get_stored::<pb::Product>(store, &parent)?;
+            let market = (!req.market.is_empty())
+                .then(|| parse_name(ResourceKind::Market, "market", &req.market))
+                .transpose()?;
+            let variant = (!req.variant.is_empty())
+                .then(|| parse_name(ResourceKind::Variant, "variant", &req.variant))
+                .transpose()?;
+            let filter = format!(
+                "parent={};market={};variant={}",
+                req.parent, req.market, req.variant
+            );
+            let collection = format!("{parent}/launches");
+            if market.is_none() && variant.is_none() {
+                return crud::list_every::<pb::Launch>(
+                    store,
+                    &collection,
+                    req.page_size,
+                    &req.page_token,
+                    &filter,
+                );
+            }
+            crud::list::<pb::Launch>(
+                store,
+                &collection,
+                |l| {
+                    market.as_ref().is_none_or(|m| l.market == *m)
+                        && variant.as_ref().is_none_or(|v| l.variant == *v)
+                },
+                req.page_size,
+                &req.page_token,
+                &filter,
+            )
+        })
+        .await?;
         Ok(Response::new(pb::ListLaunchesResponse {
             launches: page.items,
             next_page_token: page.next_page_token,
@@ -375,10 +393,10 @@ impl PlanningService for PlanningApi {
         &self,
         request: Request<pb::GetRoadmapRequest>,
     ) -> Result<Response<pb::Roadmap>, Status> {
-        Ok(Response::new(crud::get(
-            &self.store,
-            &request.into_inner().name,
-        )?))
+        let name = request.into_inner().name;
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| crud::get(store, &name)).await?,
+        ))
     }
 
     async fn list_roadmaps(
@@ -387,16 +405,18 @@ impl PlanningService for PlanningApi {
     ) -> Result<Response<pb::ListRoadmapsResponse>, Status> {
         let req = request.into_inner();
         let parent = parse_name(ResourceKind::Product, "parent", &req.parent)?;
-        crud::get_stored::<pb::Product>(&self.store, &parent)?;
-        let filter = format!("parent={}", req.parent);
-        let page = crud::list::<pb::Roadmap>(
-            &self.store,
-            &format!("{parent}/roadmaps"),
-            |_| true,
-            req.page_size,
-            &req.page_token,
-            &filter,
-        )?;
+        let page = crud::with_store(&self.store, move |store| {
+            crud::get_stored::<pb::Product>(store, &parent)?;
+            let filter = format!("parent={}", req.parent);
+            crud::list_every::<pb::Roadmap>(
+                store,
+                &format!("{parent}/roadmaps"),
+                req.page_size,
+                &req.page_token,
+                &filter,
+            )
+        })
+        .await?;
         Ok(Response::new(pb::ListRoadmapsResponse {
             roadmaps: page.items,
             next_page_token: page.next_page_token,
@@ -469,7 +489,10 @@ impl PlanningService for PlanningApi {
         &self,
         request: Request<pb::ExportPlanRequest>,
     ) -> Result<Response<pb::Plan>, Status> {
-        Ok(Response::new(self.export(&request.into_inner().product)?))
+        let product = request.into_inner().product;
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| Self::export(store, &product)).await?,
+        ))
     }
 
     async fn check_roadmap(
@@ -485,7 +508,7 @@ impl PlanningService for PlanningApi {
         let texts = super::language::caller_texts();
         // Loading and checking are blocking work: keep them off the async workers.
         Ok(Response::new(
-            blocking(move || coverage::check(&store, &cache, &req, texts)).await?,
+            crud::blocking(move || coverage::check(&store, &cache, &req, texts)).await?,
         ))
     }
 
@@ -495,7 +518,7 @@ impl PlanningService for PlanningApi {
     ) -> Result<Response<pb::CoverageMatrix>, Status> {
         let (store, req) = (Arc::clone(&self.store), request.into_inner());
         Ok(Response::new(
-            blocking(move || coverage::matrix(&store, &req)).await?,
+            crud::blocking(move || coverage::matrix(&store, &req)).await?,
         ))
     }
 
@@ -510,7 +533,7 @@ impl PlanningService for PlanningApi {
         // checks between files.
         let cancel = coverage::Cancellation::default();
         let _cancel_when_dropped = cancel.cancel_on_drop();
-        let rendered = blocking(move || Ok(coverage::render(&store, &req, &cancel))).await?;
+        let rendered = crud::blocking(move || Ok(coverage::render(&store, &req, &cancel))).await?;
         Ok(Response::new(rendered?))
     }
 }

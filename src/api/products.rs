@@ -26,16 +26,16 @@ impl ProductApi {
     }
 
     /// Deletes of everything under a product, children before parents:
-    /// bundle files and bundles, launches, roadmaps, variants.
-    fn child_deletions(&self, product: &ResourceName) -> Result<Vec<Op>, ApiError> {
+    /// bundle files and bundles, launches, roadmaps, variants. Blocking work.
+    fn child_deletions(store: &SharedStore, product: &ResourceName) -> Result<Vec<Op>, ApiError> {
         let list = |collection: &str| {
-            self.store
+            store
                 .list(&format!("{product}/{collection}"), None)
                 .map_err(|e| ApiError::from_store(ResourceKind::Product.type_name(), e))
         };
         let mut ops = Vec::new();
         for bundle in list("bundles")? {
-            ops.extend(bundles::delete_bundle_ops(&self.store, &bundle)?);
+            ops.extend(bundles::delete_bundle_ops(store, &bundle)?);
         }
         for collection in ["launches", "roadmaps", "variants"] {
             ops.extend(list(collection)?.into_iter().map(|d| Op::Delete {
@@ -58,7 +58,13 @@ impl ProductApi {
             Expect::Etag(req.etag.clone())
         };
         for attempt in 1..=MAX_FORCE_DELETE_ATTEMPTS {
-            let mut ops = self.child_deletions(&name)?;
+            let mut ops = {
+                let name = name.clone();
+                crud::with_store(&self.store, move |store| {
+                    Self::child_deletions(store, &name)
+                })
+                .await?
+            };
             ops.push(Op::Delete {
                 name: name.to_string(),
                 expect: expect.clone(),
@@ -92,10 +98,10 @@ impl ProductService for ProductApi {
         &self,
         request: Request<pb::GetProductRequest>,
     ) -> Result<Response<pb::Product>, Status> {
-        Ok(Response::new(crud::get(
-            &self.store,
-            &request.into_inner().name,
-        )?))
+        let name = request.into_inner().name;
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| crud::get(store, &name)).await?,
+        ))
     }
 
     async fn list_products(
@@ -104,14 +110,26 @@ impl ProductService for ProductApi {
     ) -> Result<Response<pb::ListProductsResponse>, Status> {
         let req = request.into_inner();
         let filter = format!("category={}", req.category);
-        let page = crud::list::<pb::Product>(
-            &self.store,
-            "products",
-            |p| req.category.is_empty() || p.categories.contains(&req.category),
-            req.page_size,
-            &req.page_token,
-            &filter,
-        )?;
+        let page = crud::with_store(&self.store, move |store| {
+            if req.category.is_empty() {
+                return crud::list_every::<pb::Product>(
+                    store,
+                    "products",
+                    req.page_size,
+                    &req.page_token,
+                    &filter,
+                );
+            }
+            crud::list::<pb::Product>(
+                store,
+                "products",
+                |p| p.categories.contains(&req.category),
+                req.page_size,
+                &req.page_token,
+                &filter,
+            )
+        })
+        .await?;
         Ok(Response::new(pb::ListProductsResponse {
             products: page.items,
             next_page_token: page.next_page_token,
@@ -168,10 +186,10 @@ impl ProductService for ProductApi {
         &self,
         request: Request<pb::GetVariantRequest>,
     ) -> Result<Response<pb::Variant>, Status> {
-        Ok(Response::new(crud::get(
-            &self.store,
-            &request.into_inner().name,
-        )?))
+        let name = request.into_inner().name;
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| crud::get(store, &name)).await?,
+        ))
     }
 
     async fn list_variants(
@@ -180,21 +198,34 @@ impl ProductService for ProductApi {
     ) -> Result<Response<pb::ListVariantsResponse>, Status> {
         let req = request.into_inner();
         let parent = parse_name(ResourceKind::Product, "parent", &req.parent)?;
-        crud::get_stored::<pb::Product>(&self.store, &parent)?;
-        let market = if req.market.is_empty() {
-            None
-        } else {
-            Some(parse_name(ResourceKind::Market, "market", &req.market)?)
-        };
-        let filter = format!("parent={};market={}", req.parent, req.market);
-        let page = crud::list::<pb::Variant>(
-            &self.store,
-            &format!("{parent}/variants"),
-            |v| market.as_ref().is_none_or(|m| v.markets.contains(m)),
-            req.page_size,
-            &req.page_token,
-            &filter,
-        )?;
+        let page = crud::with_store(&self.store, move |store| {
+            crud::get_stored::<pb::Product>(store, &parent)?;
+            let market = if req.market.is_empty() {
+                None
+            } else {
+                Some(parse_name(ResourceKind::Market, "market", &req.market)?)
+            };
+            let filter = format!("parent={};market={}", req.parent, req.market);
+            let collection = format!("{parent}/variants");
+            match market {
+                None => crud::list_every::<pb::Variant>(
+                    store,
+                    &collection,
+                    req.page_size,
+                    &req.page_token,
+                    &filter,
+                ),
+                Some(market) => crud::list::<pb::Variant>(
+                    store,
+                    &collection,
+                    |v| v.markets.contains(&market),
+                    req.page_size,
+                    &req.page_token,
+                    &filter,
+                ),
+            }
+        })
+        .await?;
         Ok(Response::new(pb::ListVariantsResponse {
             variants: page.items,
             next_page_token: page.next_page_token,
@@ -268,20 +299,20 @@ impl ProductService for ProductApi {
         &self,
         request: Request<pb::GetBundleRequest>,
     ) -> Result<Response<pb::Bundle>, Status> {
-        Ok(Response::new(bundles::get(
-            &self.store,
-            &request.into_inner().name,
-        )?))
+        let name = request.into_inner().name;
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| bundles::get(store, &name)).await?,
+        ))
     }
 
     async fn list_bundles(
         &self,
         request: Request<pb::ListBundlesRequest>,
     ) -> Result<Response<pb::ListBundlesResponse>, Status> {
-        Ok(Response::new(bundles::list(
-            &self.store,
-            &request.into_inner(),
-        )?))
+        let req = request.into_inner();
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| bundles::list(store, &req)).await?,
+        ))
     }
 
     async fn delete_bundle(
@@ -296,9 +327,9 @@ impl ProductService for ProductApi {
         &self,
         request: Request<pb::ReadBundleFileRequest>,
     ) -> Result<Response<pb::ReadBundleFileResponse>, Status> {
-        Ok(Response::new(bundles::read_file(
-            &self.store,
-            &request.into_inner(),
-        )?))
+        let req = request.into_inner();
+        Ok(Response::new(
+            crud::with_store(&self.store, move |store| bundles::read_file(store, &req)).await?,
+        ))
     }
 }

@@ -3,13 +3,15 @@
 use std::{future::Future, sync::Arc};
 
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
-use tonic::transport::Server;
+use tonic::transport::{Certificate, Identity, Server, ServerTlsConfig};
 use tonic_health::ServingStatus;
 
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, StoreHealth};
 
+use super::auth::{Authenticate, TokenTable};
 use super::language::CallerLanguage;
+use super::limits::{limited_incoming, Deadline, InFlightLimit, ResourceLimits};
+use super::metrics::Metrics;
 use super::pb::{
     self,
     glocal::v1::{
@@ -22,7 +24,7 @@ use super::trace::RequestLog;
 use super::{BundleLimits, MarketApi, PlanningApi, ProductApi, RevisionApi};
 
 /// Settings of the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ServeConfig {
     /// Limits of bundle writes.
     pub bundle_limits: BundleLimits,
@@ -30,6 +32,26 @@ pub struct ServeConfig {
     pub max_request_bytes: usize,
     /// How long a shutdown waits for requests and streams still open.
     pub drain_timeout: std::time::Duration,
+    /// The tokens the server accepts; `None`: every call passes (loopback
+    /// or `--insecure-no-auth` only, which `glocal serve` enforces).
+    pub tokens: Option<Arc<TokenTable>>,
+    /// TLS, when the server speaks it.
+    pub tls: Option<TlsFiles>,
+    /// Connections, streams, calls in flight, time per call, keepalive.
+    pub limits: ResourceLimits,
+    /// The metrics to keep, when they are served (`--metrics-listen`).
+    pub metrics: Option<Arc<Metrics>>,
+}
+
+/// The PEM files of a TLS server, read.
+#[derive(Debug, Clone)]
+pub struct TlsFiles {
+    /// The certificate chain.
+    pub cert_pem: Vec<u8>,
+    /// Its private key.
+    pub key_pem: Vec<u8>,
+    /// Mutual TLS: the CA whose certificates clients must present.
+    pub client_ca_pem: Option<Vec<u8>>,
 }
 
 impl Default for ServeConfig {
@@ -38,6 +60,10 @@ impl Default for ServeConfig {
             bundle_limits: BundleLimits::default(),
             max_request_bytes: 32 * 1024 * 1024,
             drain_timeout: std::time::Duration::from_secs(10),
+            tokens: None,
+            tls: None,
+            limits: ResourceLimits::default(),
+            metrics: None,
         }
     }
 }
@@ -96,10 +122,33 @@ pub async fn serve_with(
     let reflection_v1 = reflection().build_v1()?;
     let reflection_v1alpha = reflection().build_v1alpha()?;
 
+    // Health follows the store: NOT_SERVING while its disk fails, SERVING
+    // again once a write succeeds.
+    let mut store_health = store.health();
+    let health_reporter = reporter.clone();
+    let health_watcher = tokio::spawn(async move {
+        loop {
+            let status = match &*store_health.borrow_and_update() {
+                StoreHealth::Healthy => ServingStatus::Serving,
+                StoreHealth::Failing { error } => {
+                    tracing::error!(%error, "the store is failing; reporting NOT_SERVING");
+                    ServingStatus::NotServing
+                }
+            };
+            for name in std::iter::once("").chain(SERVICE_NAMES.iter().copied()) {
+                health_reporter.set_service_status(name, status).await;
+            }
+            if store_health.changed().await.is_err() {
+                break;
+            }
+        }
+    });
     let drain_reporter = reporter.clone();
     let (draining_tx, draining_rx) = tokio::sync::oneshot::channel::<()>();
     let shutdown = async move {
         shutdown.await;
+        // Not to flip back to SERVING while draining.
+        health_watcher.abort();
         tracing::info!("shutting down: reporting NOT_SERVING and draining requests");
         for name in std::iter::once("").chain(SERVICE_NAMES.iter().copied()) {
             drain_reporter
@@ -117,9 +166,37 @@ pub async fn serve_with(
         }
     };
 
-    let server = Server::builder()
-        .layer(tower::layer::layer_fn(RequestLog::new))
+    let limits = config.limits;
+    let mut builder = Server::builder()
+        .max_concurrent_streams(limits.max_concurrent_streams)
+        .http2_keepalive_interval(Some(limits.keepalive_interval))
+        .http2_keepalive_timeout(Some(limits.keepalive_timeout))
+        .tcp_keepalive(Some(limits.keepalive_interval));
+    if let Some(tls) = &config.tls {
+        let mut tls_config =
+            ServerTlsConfig::new().identity(Identity::from_pem(&tls.cert_pem, &tls.key_pem));
+        if let Some(ca) = &tls.client_ca_pem {
+            tls_config = tls_config.client_ca_root(Certificate::from_pem(ca));
+        }
+        builder = builder.tls_config(tls_config)?;
+    }
+    let tokens = config.tokens.clone();
+    let metrics = config.metrics.clone();
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(limits.max_in_flight.max(1)));
+    let server = builder
+        .layer(tower::layer::layer_fn(move |s| {
+            RequestLog::new(s, metrics.clone())
+        }))
         .layer(tower::layer::layer_fn(CallerLanguage::new))
+        .layer(tower::layer::layer_fn(move |s| {
+            Authenticate::new(s, tokens.clone())
+        }))
+        .layer(tower::layer::layer_fn(move |s| {
+            InFlightLimit::new(s, Arc::clone(&in_flight), limits.max_in_flight)
+        }))
+        .layer(tower::layer::layer_fn(move |s| {
+            Deadline::new(s, limits.request_timeout)
+        }))
         .add_service(health)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
@@ -138,7 +215,7 @@ pub async fn serve_with(
         .add_service(RevisionServiceServer::new(RevisionApi::new(Arc::clone(
             &store,
         ))))
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown);
+        .serve_with_incoming_shutdown(limited_incoming(listener, limits.max_connections), shutdown);
     tokio::select! {
         result = server => result?,
         () = drain_deadline => tracing::warn!(
@@ -146,7 +223,15 @@ pub async fn serve_with(
             "requests still open after the drain timeout; closing them"
         ),
     }
-    store.flush().await?;
-    tracing::info!("stopped; all changes are on disk");
+    match store.flush().await {
+        Ok(()) => tracing::info!("stopped; all changes are on disk"),
+        // Every acknowledged write was flushed before it was acknowledged:
+        // a disk that fails now loses nothing that was acknowledged.
+        Err(e) if e.is_unavailable() => tracing::warn!(
+            error = %e,
+            "stopped; the final flush failed, but every acknowledged change was on disk already"
+        ),
+        Err(e) => return Err(e.into()),
+    }
     Ok(())
 }

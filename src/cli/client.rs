@@ -6,7 +6,8 @@
 
 use std::{fmt, str::FromStr, time::Duration};
 
-use tonic::transport::{Channel, Endpoint};
+use tonic::service::interceptor::InterceptedService;
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint};
 use tonic_types::StatusExt;
 
 use crate::api::pb::glocal::v1::{
@@ -14,8 +15,8 @@ use crate::api::pb::glocal::v1::{
     planning_service_client::PlanningServiceClient, product_service_client::ProductServiceClient,
 };
 
-/// A server address given as `http://host:port`, or as `host:port`, which
-/// means `http://host:port`.
+/// A server address given as `http://host:port`, `https://host:port` (TLS),
+/// or `host:port`, which means `http://host:port`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerUrl(String);
 
@@ -32,20 +33,16 @@ impl FromStr for ServerUrl {
             with_scheme = format!("http://{given}");
             with_scheme.as_str()
         };
-        if s.starts_with("https://") {
+        let Some(rest) = s
+            .strip_prefix("http://")
+            .or_else(|| s.strip_prefix("https://"))
+        else {
             return Err(format!(
-                "{given}: TLS is not supported yet; use http://host:port"
-            ));
-        }
-        let Some(rest) = s.strip_prefix("http://") else {
-            return Err(format!(
-                "{given}: expected a URL such as http://127.0.0.1:50051"
+                "{given}: expected a URL such as http://127.0.0.1:50051 or https://glocal.example:443"
             ));
         };
         let Some((host, port)) = rest.rsplit_once(':') else {
-            return Err(format!(
-                "{given}: the URL needs a port, such as http://{rest}:50051"
-            ));
+            return Err(format!("{given}: the URL needs a port, such as {s}:50051"));
         };
         if host.is_empty() || rest.contains('/') || port.parse::<u16>().is_err() {
             return Err(format!(
@@ -65,7 +62,47 @@ impl fmt::Display for ServerUrl {
 impl ServerUrl {
     /// The `host:port` of the URL.
     pub fn address(&self) -> &str {
-        self.0.strip_prefix("http://").unwrap_or(&self.0)
+        self.0
+            .strip_prefix("http://")
+            .or_else(|| self.0.strip_prefix("https://"))
+            .unwrap_or(&self.0)
+    }
+
+    /// Whether the URL is `https://`.
+    pub fn is_tls(&self) -> bool {
+        self.0.starts_with("https://")
+    }
+
+    /// The endpoint of the URL: TLS for `https://`, trusting the system's
+    /// certificate authorities, or only the one in the PEM file that
+    /// `GLOCAL_CA_CERT` names (a private CA).
+    fn endpoint(&self) -> anyhow::Result<Endpoint> {
+        let mut endpoint = Endpoint::from_shared(self.0.clone())?
+            .connect_timeout(Duration::from_secs(5))
+            .tcp_nodelay(true);
+        if self.is_tls() {
+            let host = self
+                .address()
+                .rsplit_once(':')
+                .map_or(self.address(), |(h, _)| h)
+                .trim_start_matches('[')
+                .trim_end_matches(']');
+            let mut tls = ClientTlsConfig::new().domain_name(host);
+            tls = match std::env::var_os("GLOCAL_CA_CERT") {
+                Some(path) => {
+                    let pem = std::fs::read(&path).map_err(|e| {
+                        anyhow::anyhow!(
+                            "cannot read GLOCAL_CA_CERT {}: {e}",
+                            std::path::Path::new(&path).display()
+                        )
+                    })?;
+                    tls.ca_certificate(Certificate::from_pem(pem))
+                }
+                None => tls.with_native_roots(),
+            };
+            endpoint = endpoint.tls_config(tls)?;
+        }
+        Ok(endpoint)
     }
 
     /// Connects to the server, failing within a few seconds if it is not
@@ -74,23 +111,22 @@ impl ServerUrl {
     /// answers, or where a gRPC server without glocal's services answers, is
     /// said as such.
     pub async fn connect(&self) -> anyhow::Result<Connection> {
-        let endpoint = Endpoint::from_shared(self.0.clone())?
-            .connect_timeout(Duration::from_secs(5))
-            .tcp_nodelay(true);
+        let endpoint = self.endpoint()?;
         let channel = endpoint
             .connect()
             .await
             .map_err(|e| anyhow::anyhow!(self.unreachable(&e)))?;
-        let mut markets = MarketServiceClient::new(channel.clone());
+        let token = BearerToken::from_env()?;
+        let mut markets = MarketServiceClient::with_interceptor(channel.clone(), token.clone());
         let probe = markets.list_markets(pb::ListMarketsRequest {
             page_size: 1,
             ..Default::default()
         });
         match tokio::time::timeout(PROBE_TIMEOUT, probe).await {
             // Slow to answer is not wrong: the real request will tell.
-            Err(_) | Ok(Ok(_)) => Ok(Connection { channel }),
+            Err(_) | Ok(Ok(_)) => Ok(Connection { channel, token }),
             Ok(Err(status)) => match probe_verdict(&status) {
-                Probe::Glocal => Ok(Connection { channel }),
+                Probe::Glocal => Ok(Connection { channel, token }),
                 Probe::NotGlocal => Err(anyhow::anyhow!(crate::tr!(
                     "client-server-not-glocal",
                     "url" => self.to_string()
@@ -135,17 +171,66 @@ impl ServerUrl {
 #[derive(Debug, Clone)]
 pub struct Connection {
     channel: Channel,
+    token: BearerToken,
 }
+
+/// A channel whose calls carry the bearer token.
+pub type Authorized = InterceptedService<Channel, BearerToken>;
 
 impl Connection {
     /// A client of `PlanningService` (plans, roadmaps, checks).
-    pub fn planning(&self) -> PlanningServiceClient<Channel> {
-        PlanningServiceClient::new(self.channel.clone())
+    pub fn planning(&self) -> PlanningServiceClient<Authorized> {
+        PlanningServiceClient::with_interceptor(self.channel.clone(), self.token.clone())
     }
 
     /// A client of `ProductService` (products, bundles).
-    pub fn products(&self) -> ProductServiceClient<Channel> {
-        ProductServiceClient::new(self.channel.clone())
+    pub fn products(&self) -> ProductServiceClient<Authorized> {
+        ProductServiceClient::with_interceptor(self.channel.clone(), self.token.clone())
+    }
+}
+
+/// The token of `GLOCAL_TOKEN`, sent as `authorization: Bearer TOKEN` with
+/// every call (nothing when it is unset or empty).
+#[derive(Clone)]
+pub struct BearerToken(Option<tonic::metadata::MetadataValue<tonic::metadata::Ascii>>);
+
+impl fmt::Debug for BearerToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never print the token.
+        f.write_str(if self.0.is_some() {
+            "BearerToken(set)"
+        } else {
+            "BearerToken(none)"
+        })
+    }
+}
+
+impl BearerToken {
+    /// Reads `GLOCAL_TOKEN`.
+    pub fn from_env() -> anyhow::Result<BearerToken> {
+        match std::env::var("GLOCAL_TOKEN") {
+            Ok(token) if !token.trim().is_empty() => {
+                let value = format!("Bearer {}", token.trim()).parse().map_err(|_| {
+                    anyhow::anyhow!("GLOCAL_TOKEN is not a valid token (printable ASCII only)")
+                })?;
+                Ok(BearerToken(Some(value)))
+            }
+            _ => Ok(BearerToken(None)),
+        }
+    }
+}
+
+impl tonic::service::Interceptor for BearerToken {
+    fn call(
+        &mut self,
+        mut request: tonic::Request<()>,
+    ) -> Result<tonic::Request<()>, tonic::Status> {
+        if let Some(value) = &self.0 {
+            request
+                .metadata_mut()
+                .insert("authorization", value.clone());
+        }
+        Ok(request)
     }
 }
 
@@ -214,6 +299,14 @@ pub fn describe_status(status: &tonic::Status) -> String {
             out.push_str(&format!("\n  {}", v.description));
         }
     }
+    if status.code() == tonic::Code::Unauthenticated {
+        let hint = if std::env::var_os("GLOCAL_TOKEN").is_some_and(|t| !t.is_empty()) {
+            crate::tr!("client-token-unknown")
+        } else {
+            crate::tr!("client-token-missing")
+        };
+        out.push_str(&format!(" ({hint})"));
+    }
     out
 }
 
@@ -265,9 +358,10 @@ mod tests {
         ] {
             assert!(bad.parse::<ServerUrl>().is_err(), "{bad}");
         }
-        assert!("https://h:1"
-            .parse::<ServerUrl>()
-            .unwrap_err()
-            .contains("TLS"));
+        // TLS.
+        let tls = "https://h.example:443".parse::<ServerUrl>().unwrap();
+        assert!(tls.is_tls());
+        assert_eq!(tls.address(), "h.example:443");
+        assert!(!"h:1".parse::<ServerUrl>().unwrap().is_tls());
     }
 }

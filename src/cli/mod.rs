@@ -45,6 +45,29 @@ pub enum Command {
     Push(push::PushArgs),
     /// Report locale gaps and pass or fail (CI): lint a locale tree, check a plan offline, or ask a server.
     Check(Box<check::CheckArgs>),
+    /// Make access tokens for `glocal serve --auth-tokens`.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+/// `glocal token` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Print a new random token, then its entry for the tokens file (which
+    /// holds the token's SHA-256, never the token).
+    New(TokenNewArgs),
+}
+
+/// Arguments of `glocal token new`.
+#[derive(Debug, clap::Args)]
+pub struct TokenNewArgs {
+    /// Who the token stands for (recorded in revisions and logs).
+    #[arg(long)]
+    pub principal: String,
+    /// What it may do: viewer (read, check), editor (also write plans and
+    /// bundles), admin (also load presets, delete products).
+    #[arg(long)]
+    pub role: api::auth::Role,
 }
 
 /// Arguments of `glocal serve`.
@@ -69,6 +92,99 @@ pub struct ServeArgs {
     /// Seconds a shutdown waits for open requests and streams (such as health watches).
     #[arg(long, default_value_t = 10, env = "GLOCAL_DRAIN_TIMEOUT_SECS")]
     pub drain_timeout_secs: u64,
+    /// The tokens file (TOML: each token's SHA-256, principal and role;
+    /// `glocal token new` makes entries). Every call then needs
+    /// `authorization: Bearer TOKEN`; health and reflection stay open.
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "GLOCAL_AUTH_TOKENS",
+        help_heading = "Security"
+    )]
+    pub auth_tokens: Option<PathBuf>,
+    /// Serve without tokens on an address other than loopback: anyone who
+    /// can reach the port can then change and delete every plan.
+    #[arg(long, help_heading = "Security")]
+    pub insecure_no_auth: bool,
+    /// TLS: the server's certificate chain (PEM); with --tls-key.
+    #[arg(
+        long,
+        value_name = "PEM",
+        env = "GLOCAL_TLS_CERT",
+        requires = "tls_key",
+        help_heading = "Security"
+    )]
+    pub tls_cert: Option<PathBuf>,
+    /// TLS: the certificate's private key (PEM).
+    #[arg(
+        long,
+        value_name = "PEM",
+        env = "GLOCAL_TLS_KEY",
+        requires = "tls_cert",
+        help_heading = "Security"
+    )]
+    pub tls_key: Option<PathBuf>,
+    /// Mutual TLS: clients must present a certificate this CA (PEM) signed.
+    #[arg(
+        long,
+        value_name = "PEM",
+        env = "GLOCAL_TLS_CLIENT_CA",
+        requires = "tls_cert",
+        help_heading = "Security"
+    )]
+    pub tls_client_ca: Option<PathBuf>,
+    /// Connections kept open at once; one more is closed at once.
+    #[arg(
+        long,
+        default_value_t = 1024,
+        env = "GLOCAL_MAX_CONNECTIONS",
+        help_heading = "Limits"
+    )]
+    pub max_connections: usize,
+    /// Calls open at once on one connection (HTTP/2 streams).
+    #[arg(
+        long,
+        default_value_t = 100,
+        env = "GLOCAL_MAX_CONCURRENT_STREAMS",
+        help_heading = "Limits"
+    )]
+    pub max_concurrent_streams: u32,
+    /// Calls worked on at once; more get UNAVAILABLE (retry shortly).
+    #[arg(
+        long,
+        default_value_t = 256,
+        env = "GLOCAL_MAX_IN_FLIGHT",
+        help_heading = "Limits"
+    )]
+    pub max_in_flight: usize,
+    /// Seconds a call may take (a client's shorter grpc-timeout wins).
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 120,
+        env = "GLOCAL_REQUEST_TIMEOUT",
+        help_heading = "Limits"
+    )]
+    pub request_timeout: u64,
+    /// Serve Prometheus metrics as text on http://ADDR/metrics (a port of
+    /// its own, without tokens: keep it on an internal network).
+    #[arg(
+        long,
+        value_name = "ADDR",
+        env = "GLOCAL_METRICS_LISTEN",
+        help_heading = "Operations"
+    )]
+    pub metrics_listen: Option<ListenAddress>,
+    /// Seconds between keepalive pings; a peer that does not answer within
+    /// 20 seconds is disconnected.
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 30,
+        env = "GLOCAL_KEEPALIVE",
+        help_heading = "Limits"
+    )]
+    pub keepalive: u64,
 }
 
 /// The address `glocal serve` listens on: `IP:PORT`, or `HOST:PORT` with a
@@ -158,11 +274,80 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             check::choose_language(args.lang.as_deref())?;
             check::check(*args).await
         }
+        Command::Token(TokenCommand::New(args)) => token_new(&args),
     }
 }
 
+/// `glocal token new`: the token on the first line, then the tokens-file
+/// entry (append it with `| tail -n +2 >> tokens.toml`).
+fn token_new(args: &TokenNewArgs) -> anyhow::Result<i32> {
+    if args.principal.trim().is_empty() || args.principal.contains(['"', '\\', '\n']) {
+        anyhow::bail!(
+            "--principal must be a non-empty name without quotes, backslashes or line breaks"
+        );
+    }
+    let token = api::auth::new_token().map_err(anyhow::Error::msg)?;
+    println!("{token}");
+    println!("[[token]]");
+    println!("principal = \"{}\"", args.principal);
+    println!("role = \"{}\"", args.role.as_str());
+    println!("sha256 = \"{}\"", api::auth::token_hash_hex(&token));
+    Ok(0)
+}
+
 async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
+    let tokens = match &args.auth_tokens {
+        Some(path) => Some(Arc::new(
+            api::auth::TokenTable::load(path).map_err(anyhow::Error::msg)?,
+        )),
+        None => None,
+    };
+    if tokens.is_none() && !args.insecure_no_auth {
+        if let Some(open) = args
+            .listen
+            .addresses()
+            .iter()
+            .find(|a| !a.ip().is_loopback())
+        {
+            anyhow::bail!(
+                "refusing to listen on {open} without --auth-tokens: anyone who can reach it \
+                 could change and delete every plan. Give --auth-tokens FILE (glocal token new \
+                 makes its entries), listen on 127.0.0.1, or pass --insecure-no-auth"
+            );
+        }
+    }
+    let read = |what: &str, path: &PathBuf| {
+        std::fs::read(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {what} {}: {e}", path.display()))
+    };
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some(api::TlsFiles {
+            cert_pem: read("the TLS certificate", cert)?,
+            key_pem: read("the TLS key", key)?,
+            client_ca_pem: match &args.tls_client_ca {
+                Some(ca) => Some(read("the client CA", ca)?),
+                None => None,
+            },
+        }),
+        _ => None,
+    };
     let store = SledStore::open(&args.data_dir)?;
+    let metrics = match &args.metrics_listen {
+        Some(address) => {
+            let listener = tokio::net::TcpListener::bind(address.addresses())
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot listen on {address} for metrics: {e}"))?;
+            let metrics = api::metrics::Metrics::new(Some(args.data_dir.clone()));
+            tracing::info!(address = %listener.local_addr()?, "serving metrics on /metrics");
+            tokio::spawn(api::metrics::serve_metrics(
+                listener,
+                std::sync::Arc::clone(&metrics),
+                std::future::pending(),
+            ));
+            Some(metrics)
+        }
+        None => None,
+    };
     let listener = tokio::net::TcpListener::bind(args.listen.addresses())
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
@@ -183,6 +368,17 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         },
         max_request_bytes: args.max_request_bytes,
         drain_timeout: std::time::Duration::from_secs(args.drain_timeout_secs),
+        tokens,
+        tls,
+        metrics,
+        limits: api::limits::ResourceLimits {
+            max_connections: args.max_connections,
+            max_concurrent_streams: args.max_concurrent_streams,
+            max_in_flight: args.max_in_flight,
+            request_timeout: std::time::Duration::from_secs(args.request_timeout.max(1)),
+            keepalive_interval: std::time::Duration::from_secs(args.keepalive.max(1)),
+            keepalive_timeout: std::time::Duration::from_secs(20),
+        },
     };
     api::serve_with(listener, Arc::new(store), config, shutdown).await?;
     Ok(0)

@@ -271,7 +271,7 @@ impl Push {
 /// `--max-files-per-request` files and `--max-request-bytes` bytes, the first
 /// replacing the bundle unless `--merge`; the bundle after the last batch.
 async fn push_locale(
-    mut client: ProductServiceClient<tonic::transport::Channel>,
+    mut client: ProductServiceClient<super::client::Authorized>,
     bundle: String,
     files: LocaleFiles,
     args: Arc<PushArgs>,

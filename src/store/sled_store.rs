@@ -1,32 +1,87 @@
 //! The embedded [`Store`]: sled trees for documents, reference counts,
-//! referrers and revisions, changed together in one sled transaction.
+//! referrers, revisions and collection sizes, changed together in one sled
+//! transaction.
+//!
+//! Transactions run on tokio's blocking pool (a commit's future only waits),
+//! so a long one never holds up the async workers. sled errors that are I/O
+//! errors become [`StoreError::Unavailable`] and make the store's
+//! [`StoreHealth`](super::StoreHealth) failing; since sled 0.34.7 then fails
+//! every later operation with the same error until the database is opened
+//! again, the flush thread probes a failing store and reopens its database
+//! (see [`super::flusher`]). Writes that failed were never acknowledged, so
+//! losing them with the old database's memory loses nothing promised.
 
 use std::{
-    path::Path,
-    time::{SystemTime, UNIX_EPOCH},
+    collections::{hash_map::RandomState, HashMap},
+    hash::BuildHasher,
+    ops::ControlFlow,
+    path::{Path, PathBuf},
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc, PoisonError, RwLock,
+    },
+    thread,
+    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
 };
 
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::Transactional;
+use tokio::sync::watch;
 
 use super::flusher::Flusher;
-use super::{BoxFuture, ChangeSet, Expect, Op, RevisionRecord, Store, StoreError, Stored};
+use super::health::Health;
+use super::testing::{Faults, Gate, HeldCommits, IoFaults};
+use super::{
+    BoxFuture, ChangeSet, Expect, Op, RevisionRecord, Store, StoreError, StoreHealth, Stored,
+};
 
 /// Most referrers named in a [`StoreError::Referenced`].
 const MAX_REFERRERS_REPORTED: usize = 10;
 
+/// How long a reopening waits for operations still using the failed database.
+const REOPEN_WAIT: Duration = Duration::from_secs(10);
+/// How often a reopening tries to open the database (sled may still be
+/// releasing its lock of the directory).
+const OPEN_ATTEMPTS: usize = 20;
+
 /// A [`Store`] in a sled database in one directory.
 pub struct SledStore {
+    shared: Arc<Shared>,
+    flusher: Flusher,
+}
+
+/// What the store's operations, its blocking tasks and its flush thread share.
+pub(super) struct Shared {
+    dir: PathBuf,
+    /// The open database; closed while it is reopened, or if it could not be.
+    slot: RwLock<Slot>,
+    /// Which opening of the database the slot holds.
+    epoch: AtomicU64,
+    generation: AtomicU64,
+    decoded: AtomicU64,
+    pub(super) health: Health,
+    faults: Faults,
+    gate: Gate,
+}
+
+enum Slot {
+    Open(Arc<Db>),
+    /// Why there is no database.
+    Closed(String),
+}
+
+/// One opening of the database.
+struct Db {
+    epoch: u64,
+    db: sled::Db,
     docs: sled::Tree,
     refcounts: sled::Tree,
     referrers: sled::Tree,
     revisions: sled::Tree,
-    flusher: Flusher,
-    generation: std::sync::atomic::AtomicU64,
-}
-
-fn backend(e: impl std::fmt::Display) -> StoreError {
-    StoreError::Backend(e.to_string())
+    /// Number of documents per collection.
+    sizes: sled::Tree,
+    /// The health probe's writes.
+    meta: sled::Tree,
 }
 
 /// Key of a document: its collection, a NUL, its id; so that a collection's
@@ -36,6 +91,11 @@ fn doc_key(name: &str) -> Vec<u8> {
         Some((collection, id)) => [collection.as_bytes(), b"\0", id.as_bytes()].concat(),
         None => name.as_bytes().to_vec(),
     }
+}
+
+/// The collection of a document, whose size counts it.
+fn collection_of(name: &str) -> Option<&str> {
+    name.rsplit_once('/').map(|(collection, _)| collection)
 }
 
 fn seq_key(prefix: &str, seq: u64) -> Vec<u8> {
@@ -53,25 +113,29 @@ fn now_nanos() -> i64 {
         .unwrap_or(0)
 }
 
+fn backend(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
+
 fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     serde_json::from_slice(bytes).map_err(|e| backend(format!("undecodable record: {e}")))
 }
 
-fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).expect("records serialize to JSON")
+fn encode<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(value).map_err(|e| backend(format!("unencodable record: {e}")))
+}
+
+fn be_i64(bytes: &[u8]) -> i64 {
+    let mut b = [0u8; 8];
+    let n = bytes.len().min(8);
+    b[..n].copy_from_slice(&bytes[..n]);
+    i64::from_be_bytes(b)
 }
 
 type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
 
 fn abort<T>(e: StoreError) -> TxResult<T> {
     Err(ConflictableTransactionError::Abort(e))
-}
-
-fn tx_get(tree: &TransactionalTree, key: &[u8]) -> TxResult<Option<Stored>> {
-    match tree.get(key)? {
-        Some(bytes) => decode(&bytes).map(Some).or_else(abort),
-        None => Ok(None),
-    }
 }
 
 fn check_expect(name: &str, expect: &Expect, current: Option<&Stored>) -> Result<(), StoreError> {
@@ -89,63 +153,75 @@ fn check_expect(name: &str, expect: &Expect, current: Option<&Stored>) -> Result
     }
 }
 
-fn add_count(tree: &TransactionalTree, target: &str, delta: i64) -> TxResult<()> {
-    let current = tree
-        .get(target.as_bytes())?
-        .map(|v| {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(&v[..8]);
-            i64::from_be_bytes(b)
-        })
-        .unwrap_or(0);
-    let next = current + delta;
+fn count_of(tree: &TransactionalTree, key: &str) -> TxResult<i64> {
+    Ok(tree.get(key.as_bytes())?.map_or(0, |v| be_i64(&v)))
+}
+
+fn add_count(tree: &TransactionalTree, key: &str, delta: i64) -> TxResult<()> {
+    let next = count_of(tree, key)? + delta;
     if next <= 0 {
-        tree.remove(target.as_bytes())?;
+        tree.remove(key.as_bytes())?;
     } else {
-        tree.insert(target.as_bytes(), &next.to_be_bytes())?;
+        tree.insert(key.as_bytes(), &next.to_be_bytes())?;
     }
     Ok(())
 }
 
-fn count_of(tree: &TransactionalTree, target: &str) -> TxResult<i64> {
-    Ok(tree
-        .get(target.as_bytes())?
-        .map(|v| {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(&v[..8]);
-            i64::from_be_bytes(b)
-        })
-        .unwrap_or(0))
+/// A generation no other store of this process (nor an earlier process)
+/// starts from, so that a generation names one state of one store.
+fn first_generation() -> u64 {
+    RandomState::new().hash_one(now_nanos())
 }
 
-impl SledStore {
-    /// Opens (creating if needed) the database in `dir`.
-    pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            StoreError::Open(format!(
-                "cannot create data directory {}: {e}",
-                dir.display()
-            ))
-        })?;
-        let db = sled::Config::new()
-            .path(dir)
-            .use_compression(true)
-            .open()
-            .map_err(|e| {
-                StoreError::Open(format!(
-                    "cannot open the database in {} (is another glocal using it?): {e}",
-                    dir.display()
-                ))
-            })?;
-        let tree = |name: &str| db.open_tree(name).map_err(backend);
-        Ok(SledStore {
-            docs: tree("docs")?,
-            refcounts: tree("refcounts")?,
-            referrers: tree("referrers")?,
-            revisions: tree("revisions")?,
-            flusher: Flusher::start(db.clone()).map_err(backend)?,
-            generation: std::sync::atomic::AtomicU64::new(0),
-        })
+impl Db {
+    /// Opens the database in `dir`, and counts its collections' sizes.
+    fn open(dir: &Path, epoch: u64) -> Result<Db, sled::Error> {
+        let db = sled::Config::new().path(dir).use_compression(true).open()?;
+        let db = Db {
+            epoch,
+            docs: db.open_tree("docs")?,
+            refcounts: db.open_tree("refcounts")?,
+            referrers: db.open_tree("referrers")?,
+            revisions: db.open_tree("revisions")?,
+            sizes: db.open_tree("sizes")?,
+            meta: db.open_tree("meta")?,
+            db,
+        };
+        db.count_sizes()?;
+        Ok(db)
+    }
+
+    /// Counts the documents of every collection (a walk of the keys, which
+    /// decodes nothing) and corrects the sizes that differ: every write
+    /// keeps them, but an earlier version of glocal, which did not, may have
+    /// written since they were last counted.
+    fn count_sizes(&self) -> Result<(), sled::Error> {
+        let mut counted: HashMap<Vec<u8>, i64> = HashMap::new();
+        for key in self.docs.iter().keys() {
+            let key = key?;
+            if let Some(nul) = key.iter().position(|b| *b == 0) {
+                *counted.entry(key[..nul].to_vec()).or_default() += 1;
+            }
+        }
+        let mut batch = sled::Batch::default();
+        let mut changed = false;
+        for item in self.sizes.iter() {
+            let (collection, size) = item?;
+            if counted.get(collection.as_ref()) != Some(&be_i64(&size)) {
+                batch.remove(collection);
+                changed = true;
+            }
+        }
+        for (collection, size) in counted {
+            if self.sizes.get(&collection)?.map(|v| be_i64(&v)) != Some(size) {
+                batch.insert(collection, &size.to_be_bytes());
+                changed = true;
+            }
+        }
+        if changed {
+            self.sizes.apply_batch(batch)?;
+        }
+        Ok(())
     }
 
     fn referrers_of(&self, name: &str) -> Vec<String> {
@@ -158,16 +234,156 @@ impl SledStore {
             .take(MAX_REFERRERS_REPORTED)
             .collect()
     }
+}
 
-    fn apply(&self, change: &ChangeSet) -> Result<Vec<Stored>, StoreError> {
+impl Shared {
+    /// The error of a failed sled operation: UNAVAILABLE (and the store
+    /// failing) for an I/O error, INTERNAL for the others (corruption, bugs).
+    fn storage(&self, e: sled::Error) -> StoreError {
+        match e {
+            sled::Error::Io(io) => {
+                let error = format!("I/O error: {io}");
+                self.health.failed(&error);
+                StoreError::Unavailable(error)
+            }
+            other => backend(other),
+        }
+    }
+
+    /// The open database, or UNAVAILABLE while there is none (waiting while
+    /// it is being reopened).
+    fn db(&self) -> Result<Arc<Db>, StoreError> {
+        match &*self.slot.read().unwrap_or_else(PoisonError::into_inner) {
+            Slot::Open(db) => Ok(Arc::clone(db)),
+            Slot::Closed(why) => Err(StoreError::Unavailable(why.clone())),
+        }
+    }
+
+    fn decode_doc(&self, bytes: &[u8]) -> Result<Stored, StoreError> {
+        self.decoded.fetch_add(1, Ordering::Relaxed);
+        decode(bytes)
+    }
+
+    fn tx_get(&self, tree: &TransactionalTree, key: &[u8]) -> TxResult<Option<Stored>> {
+        match tree.get(key)? {
+            Some(bytes) => self.decode_doc(&bytes).map(Some).or_else(abort),
+            None => Ok(None),
+        }
+    }
+
+    /// Flushes the open database to disk.
+    pub(super) fn flush(&self) -> Result<(), StoreError> {
+        let db = self.db()?;
+        self.faults.flush().map_err(|e| self.storage(e))?;
+        db.db.flush().map(drop).map_err(|e| self.storage(e))
+    }
+
+    /// A small write and a flush: whether the disk takes writes.
+    fn probe_write(&self) -> Result<(), StoreError> {
+        let db = self.db()?;
+        self.faults.commit().map_err(|e| self.storage(e))?;
+        db.meta
+            .insert("probe", &now_nanos().to_be_bytes())
+            .map_err(|e| self.storage(e))?;
+        drop(db);
+        self.flush()
+    }
+
+    /// Probes a failing store: a write and a flush, and if they fail, again
+    /// after reopening the database. The store is healthy again when one
+    /// succeeds.
+    pub(super) fn probe(&self) -> Result<(), StoreError> {
+        let failures = self.health.failures();
+        match self.probe_write() {
+            Ok(()) => {
+                self.health.succeeded(failures);
+                return Ok(());
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "the store is still failing; reopening its database")
+            }
+        }
+        self.reopen()?;
+        let failures = self.health.failures();
+        let probed = self.probe_write();
+        if probed.is_ok() {
+            self.health.succeeded(failures);
+        }
+        probed
+    }
+
+    /// Replaces the database by a new opening of it: sled fails every
+    /// operation after an I/O error until then. Operations wait meanwhile.
+    fn reopen(&self) -> Result<(), StoreError> {
+        let mut slot = self.slot.write().unwrap_or_else(PoisonError::into_inner);
+        let closed = Slot::Closed("the database is being reopened after a storage failure".into());
+        if let Slot::Open(old) = std::mem::replace(&mut *slot, closed) {
+            // sled's directory lock goes with the last handle of the old database.
+            let still_used = Arc::downgrade(&old);
+            drop(old);
+            let deadline = Instant::now() + REOPEN_WAIT;
+            while still_used.strong_count() > 0 {
+                if Instant::now() > deadline {
+                    if let Some(old) = still_used.upgrade() {
+                        *slot = Slot::Open(old);
+                    }
+                    return Err(StoreError::Unavailable(
+                        "the failed database is still in use; reopening it later".into(),
+                    ));
+                }
+                thread::sleep(Duration::from_millis(5));
+            }
+        }
+        let epoch = self.epoch.load(Ordering::SeqCst) + 1;
+        let mut attempt = 0;
+        let opened = loop {
+            attempt += 1;
+            match Db::open(&self.dir, epoch) {
+                Ok(db) => break Ok(db),
+                Err(e) if attempt < OPEN_ATTEMPTS => {
+                    tracing::debug!(error = %e, "reopening the database");
+                    thread::sleep(Duration::from_millis(50));
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        match opened {
+            Ok(db) => {
+                tracing::info!(dir = %self.dir.display(), "reopened the database");
+                self.epoch.store(epoch, Ordering::SeqCst);
+                // What is visible may have changed: cached results go.
+                self.generation.fetch_add(1, Ordering::SeqCst);
+                *slot = Slot::Open(Arc::new(db));
+                Ok(())
+            }
+            Err(e) => {
+                let why = format!("cannot reopen the database: {e}");
+                self.health.failed(&why);
+                *slot = Slot::Closed(why.clone());
+                Err(StoreError::Unavailable(why))
+            }
+        }
+    }
+
+    /// Applies `change` in one transaction; returns the documents written
+    /// and the opening of the database it was written to.
+    fn apply(
+        &self,
+        change: &ChangeSet,
+        actor: Option<&str>,
+    ) -> Result<(Vec<Stored>, u64), StoreError> {
+        self.gate.pass();
+        let db = self.db()?;
+        self.faults.commit().map_err(|e| self.storage(e))?;
         let now = now_nanos();
         let result = (
-            &self.docs,
-            &self.refcounts,
-            &self.referrers,
-            &self.revisions,
+            &db.docs,
+            &db.refcounts,
+            &db.referrers,
+            &db.revisions,
+            &db.sizes,
         )
-            .transaction(|(docs, counts, referrers, revisions)| {
+            .transaction(|(docs, counts, referrers, revisions, sizes)| {
                 let mut written = Vec::new();
                 for op in &change.ops {
                     let (name, expect) = match op {
@@ -176,7 +392,7 @@ impl SledStore {
                         }
                     };
                     let key = doc_key(name);
-                    let before = tx_get(docs, &key)?;
+                    let before = self.tx_get(docs, &key)?;
                     check_expect(name, expect, before.as_ref()).or_else(abort)?;
                     let seq = docs.generate_id()?;
                     let old_refs = before.as_ref().map(|b| b.refs.clone()).unwrap_or_default();
@@ -186,7 +402,7 @@ impl SledStore {
                             refs.sort();
                             refs.dedup();
                             for target in refs.iter().filter(|t| !old_refs.contains(t)) {
-                                if tx_get(docs, &doc_key(target))?.is_none() {
+                                if self.tx_get(docs, &doc_key(target))?.is_none() {
                                     return abort(StoreError::MissingReference {
                                         from: name.clone(),
                                         target: target.clone(),
@@ -199,6 +415,11 @@ impl SledStore {
                                 add_count(counts, target, -1)?;
                                 referrers.remove(pair_key(target, name))?;
                             }
+                            if before.is_none() {
+                                if let Some(collection) = collection_of(name) {
+                                    add_count(sizes, collection, 1)?;
+                                }
+                            }
                             let doc = Stored {
                                 name: name.clone(),
                                 etag: format!("{seq:x}"),
@@ -209,7 +430,7 @@ impl SledStore {
                                 refs,
                                 body: body.clone(),
                             };
-                            docs.insert(key, encode(&doc))?;
+                            docs.insert(key, encode(&doc).or_else(abort)?)?;
                             written.push(doc.clone());
                             Some(doc)
                         }
@@ -224,6 +445,9 @@ impl SledStore {
                                 add_count(counts, target, -1)?;
                                 referrers.remove(pair_key(target, name))?;
                             }
+                            if let Some(collection) = collection_of(name) {
+                                add_count(sizes, collection, -1)?;
+                            }
                             docs.remove(key)?;
                             None
                         }
@@ -231,59 +455,144 @@ impl SledStore {
                     let record = RevisionRecord {
                         seq,
                         method: change.method.clone(),
+                        actor: actor.map(str::to_string),
                         time_nanos: now,
                         before,
                         after,
                     };
-                    revisions.insert(seq_key(name, seq), encode(&record))?;
+                    revisions.insert(seq_key(name, seq), encode(&record).or_else(abort)?)?;
                 }
                 Ok(written)
             });
         match result {
             Ok(written) => {
-                self.generation
-                    .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                Ok(written)
+                self.generation.fetch_add(1, Ordering::SeqCst);
+                Ok((written, db.epoch))
             }
             Err(TransactionError::Abort(StoreError::Referenced { name, .. })) => {
-                let referrers = self.referrers_of(&name);
+                let referrers = db.referrers_of(&name);
                 Err(StoreError::Referenced { name, referrers })
             }
             Err(TransactionError::Abort(e)) => Err(e),
-            Err(TransactionError::Storage(e)) => Err(backend(e)),
+            Err(TransactionError::Storage(e)) => Err(self.storage(e)),
+        }
+    }
+}
+
+impl SledStore {
+    /// Opens (creating if needed) the database in `dir`.
+    pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            StoreError::Open(format!(
+                "cannot create data directory {}: {e}",
+                dir.display()
+            ))
+        })?;
+        let db = Db::open(dir, 0).map_err(|e| {
+            StoreError::Open(format!(
+                "cannot open the database in {} (is another glocal using it?): {e}",
+                dir.display()
+            ))
+        })?;
+        let shared = Arc::new(Shared {
+            dir: dir.to_path_buf(),
+            slot: RwLock::new(Slot::Open(Arc::new(db))),
+            epoch: AtomicU64::new(0),
+            generation: AtomicU64::new(first_generation()),
+            decoded: AtomicU64::new(0),
+            health: Health::new(),
+            faults: Faults::default(),
+            gate: Gate::default(),
+        });
+        Ok(SledStore {
+            flusher: Flusher::start(Arc::clone(&shared)).map_err(backend)?,
+            shared,
+        })
+    }
+
+    /// Test hook: makes commits and/or flushes fail with an I/O error
+    /// (ENOSPC) until called again with [`IoFaults::NONE`].
+    #[doc(hidden)]
+    pub fn inject_io_faults(&self, faults: IoFaults) {
+        self.shared.faults.set(faults);
+    }
+
+    /// Test hook: holds commits at the start of their transaction (on the
+    /// blocking pool) until the returned guard is released or dropped.
+    #[doc(hidden)]
+    pub fn hold_commits(&self) -> HeldCommits<'_> {
+        HeldCommits {
+            arrivals: self.shared.gate.close(),
+            gate: &self.shared.gate,
         }
     }
 }
 
 impl Store for SledStore {
     fn get(&self, name: &str) -> Result<Option<Stored>, StoreError> {
-        match self.docs.get(doc_key(name)).map_err(backend)? {
-            Some(bytes) => decode(&bytes).map(Some),
+        let db = self.shared.db()?;
+        match db
+            .docs
+            .get(doc_key(name))
+            .map_err(|e| self.shared.storage(e))?
+        {
+            Some(bytes) => self.shared.decode_doc(&bytes).map(Some),
             None => Ok(None),
         }
     }
 
-    fn list(&self, collection: &str, start_after: Option<&str>) -> Result<Vec<Stored>, StoreError> {
+    fn scan(
+        &self,
+        collection: &str,
+        start_after: Option<&str>,
+        visit: &mut dyn FnMut(Stored) -> ControlFlow<()>,
+    ) -> Result<(), StoreError> {
+        let db = self.shared.db()?;
         let prefix = pair_key(collection, "");
         let start = match start_after {
-            Some(after) => {
-                let mut k = pair_key(collection, after);
-                k.push(0);
-                k
-            }
+            // The smallest key after the id's: ids never contain NUL.
+            Some(after) => [pair_key(collection, after).as_slice(), b"\0"].concat(),
             None => prefix.clone(),
         };
-        self.docs
-            .range(start..)
-            .take_while(|r| r.as_ref().map_or(true, |(k, _)| k.starts_with(&prefix)))
-            .map(|r| r.map_err(backend).and_then(|(_, v)| decode(&v)))
-            .collect()
+        for item in db.docs.range(start..) {
+            let (key, value) = item.map_err(|e| self.shared.storage(e))?;
+            if !key.starts_with(&prefix) {
+                break;
+            }
+            if visit(self.shared.decode_doc(&value)?).is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn count(&self, collection: &str) -> Result<u64, StoreError> {
+        let db = self.shared.db()?;
+        let size = db
+            .sizes
+            .get(collection.as_bytes())
+            .map_err(|e| self.shared.storage(e))?;
+        Ok(size.map_or(0, |v| u64::try_from(be_i64(&v)).unwrap_or(0)))
     }
 
     fn commit(&self, change: ChangeSet) -> BoxFuture<'_, Result<Vec<Stored>, StoreError>> {
         Box::pin(async move {
-            let written = self.apply(&change)?;
+            let failures = self.shared.health.failures();
+            let shared = Arc::clone(&self.shared);
+            // The transaction is blocking work: off the async workers.
+            // Who makes the change: read here, in the caller's task.
+            let actor = super::current_actor();
+            let (written, epoch) =
+                tokio::task::spawn_blocking(move || shared.apply(&change, actor.as_deref()))
+                    .await
+                    .map_err(|e| backend(format!("the transaction's thread failed: {e}")))??;
             self.flusher.wait_durable().await?;
+            if self.shared.epoch.load(Ordering::SeqCst) != epoch {
+                return Err(StoreError::Unavailable(
+                    "the database was reopened before the change reached the disk".into(),
+                ));
+            }
+            self.shared.health.succeeded(failures);
             Ok(written)
         })
     }
@@ -294,16 +603,20 @@ impl Store for SledStore {
         after_seq: Option<u64>,
         limit: usize,
     ) -> Result<Vec<RevisionRecord>, StoreError> {
+        let db = self.shared.db()?;
         let prefix = pair_key(name, "");
         let start = match after_seq {
             Some(seq) => seq_key(name, seq.saturating_add(1)),
             None => prefix.clone(),
         };
-        self.revisions
+        db.revisions
             .range(start..)
             .take_while(|r| r.as_ref().map_or(true, |(k, _)| k.starts_with(&prefix)))
             .take(limit)
-            .map(|r| r.map_err(backend).and_then(|(_, v)| decode(&v)))
+            .map(|r| {
+                r.map_err(|e| self.shared.storage(e))
+                    .and_then(|(_, v)| decode(&v))
+            })
             .collect()
     }
 
@@ -312,7 +625,19 @@ impl Store for SledStore {
     }
 
     fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+        self.shared.generation.load(Ordering::SeqCst)
+    }
+
+    fn documents_decoded(&self) -> u64 {
+        self.shared.decoded.load(Ordering::Relaxed)
+    }
+
+    fn health(&self) -> watch::Receiver<StoreHealth> {
+        self.shared.health.subscribe()
+    }
+
+    fn healthy(&self) -> bool {
+        self.shared.health.is_healthy()
     }
 }
 
@@ -392,6 +717,7 @@ mod tests {
         // Listing a collection leaves out the children of its documents.
         let products = store.list("products", None).unwrap();
         assert_eq!(products.len(), 1);
+        assert_eq!(store.count("products").unwrap(), 1);
         assert_eq!(store.list("products/p/variants", None).unwrap().len(), 1);
         // Dropping the reference frees the market.
         store
@@ -409,6 +735,7 @@ mod tests {
             }]))
             .await
             .unwrap();
+        assert_eq!(store.count("markets").unwrap(), 0);
         let history = store.revisions("markets/a", None, 10).unwrap();
         assert_eq!(history.len(), 2);
         assert!(history[0].before.is_none() && history[1].after.is_none());
@@ -416,5 +743,126 @@ mod tests {
             .revisions("markets/a", Some(history[0].seq), 10)
             .unwrap();
         assert_eq!(later, history[1..].to_vec());
+    }
+
+    #[tokio::test]
+    async fn scans_seek_and_stop_and_sizes_follow_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let ops = ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| put(&format!("markets/{id}"), Expect::Absent, &[]))
+            .chain([put("markets/a/children/x", Expect::Absent, &[])])
+            .collect();
+        store.commit(change(ops)).await.unwrap();
+        assert_eq!(store.count("markets").unwrap(), 4);
+        assert_eq!(store.count("markets/a/children").unwrap(), 1);
+        assert_eq!(store.count("nothing").unwrap(), 0);
+
+        let before = store.documents_decoded();
+        let mut seen = Vec::new();
+        store
+            .scan("markets", Some("a"), &mut |doc| {
+                seen.push(doc.name);
+                if seen.len() == 2 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })
+            .unwrap();
+        assert_eq!(seen, ["markets/b", "markets/c"]);
+        assert_eq!(store.documents_decoded() - before, 2);
+        // A token's id that is gone still seeks to what follows it.
+        let after_bb: Vec<String> = store
+            .list("markets", Some("bb"))
+            .unwrap()
+            .into_iter()
+            .map(|d| d.name)
+            .collect();
+        assert_eq!(after_bb, ["markets/c", "markets/d"]);
+        // Replacing keeps the size; deleting lowers it.
+        store
+            .commit(change(vec![
+                put("markets/b", Expect::Exists, &[]),
+                Op::Delete {
+                    name: "markets/c".into(),
+                    expect: Expect::Exists,
+                },
+            ]))
+            .await
+            .unwrap();
+        assert_eq!(store.count("markets").unwrap(), 3);
+    }
+
+    #[tokio::test]
+    async fn sizes_are_counted_again_when_the_database_is_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = SledStore::open(dir.path()).unwrap();
+            let ops = (0..5)
+                .map(|i| put(&format!("requirements/r{i}"), Expect::Absent, &[]))
+                .collect();
+            store.commit(change(ops)).await.unwrap();
+            // What a database of an earlier version lacks, or got wrong.
+            let db = store.shared.db().unwrap();
+            db.sizes.clear().unwrap();
+            db.sizes.insert("markets", &7i64.to_be_bytes()).unwrap();
+            db.db.flush().unwrap();
+        }
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.count("requirements").unwrap(), 5);
+        assert_eq!(store.count("markets").unwrap(), 0);
+    }
+
+    #[tokio::test]
+    async fn io_errors_are_unavailable_and_other_errors_internal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        let io = store
+            .shared
+            .storage(sled::Error::Io(std::io::Error::from_raw_os_error(28)));
+        assert!(io.is_unavailable(), "{io:?}");
+        assert!(!store.healthy());
+        let corrupt = store
+            .shared
+            .storage(sled::Error::Corruption { at: None, bt: () });
+        assert!(matches!(corrupt, StoreError::Backend(_)), "{corrupt:?}");
+        // A write that reaches the disk heals.
+        store
+            .commit(change(vec![put("markets/a", Expect::Absent, &[])]))
+            .await
+            .unwrap();
+        assert!(store.healthy());
+        // An undecodable document is INTERNAL, and says so.
+        let db = store.shared.db().unwrap();
+        db.docs
+            .insert(doc_key("markets/bad"), b"{".to_vec())
+            .unwrap();
+        let bad = store.get("markets/bad").unwrap_err();
+        assert!(matches!(bad, StoreError::Backend(_)), "{bad:?}");
+        assert!(store.healthy());
+    }
+
+    #[tokio::test]
+    async fn a_reopened_database_keeps_what_was_flushed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SledStore::open(dir.path()).unwrap();
+        store
+            .commit(change(vec![put("markets/a", Expect::Absent, &[])]))
+            .await
+            .unwrap();
+        let generation = store.generation();
+        store.shared.reopen().unwrap();
+        assert_ne!(store.generation(), generation);
+        assert!(store.get("markets/a").unwrap().is_some());
+        assert_eq!(store.count("markets").unwrap(), 1);
+        store
+            .commit(change(vec![put("markets/b", Expect::Absent, &[])]))
+            .await
+            .unwrap();
+        drop(store);
+        let store = SledStore::open(dir.path()).unwrap();
+        assert_eq!(store.list("markets", None).unwrap().len(), 2);
     }
 }

@@ -208,9 +208,16 @@ pub fn serve_binary_fresh() -> ServeProcess {
 /// `glocal serve --listen LISTEN --data-dir DATA`, once it is ready; the
 /// address is the one it chose (for port 0) and resolved (for a host name).
 pub fn serve_binary_on(listen: &str, data: &Path) -> ServeProcess {
+    serve_binary_with(listen, data, &[])
+}
+
+/// `glocal serve --listen LISTEN --data-dir DATA EXTRA...`, once it is
+/// ready (see [`serve_binary_on`]).
+pub fn serve_binary_with(listen: &str, data: &Path, extra: &[&str]) -> ServeProcess {
     let mut child = glocal()
         .args(["serve", "--listen", listen, "--data-dir"])
         .arg(data)
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
