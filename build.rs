@@ -12,6 +12,7 @@ const API_FILES: &[&str] = &[
     "glocal/v1/products.proto",
     "glocal/v1/revisions.proto",
     "glocal/v1/planning.proto",
+    "glocal/v1/admin.proto",
 ];
 
 /// Files compiled only into the reflection descriptor set: the error details

@@ -22,6 +22,7 @@ api-etag-mismatch = { $name } wurde seit dem letzten Lesen geändert; erneut les
 # $referrers (String) - die Namen der Ressourcen, die es verwenden, durch Kommas getrennt
 api-in-use = { $name } wird noch von { $referrers } verwendet; zuerst die verweisenden Ressourcen ändern oder löschen.
 api-internal = Der Server konnte die Anfrage nicht verarbeiten; Details stehen in seinem Protokoll.
+api-cancelled = Der Aufruf wurde abgebrochen, bevor seine Arbeit beendet war.
 api-store-unavailable = Der Server kann gerade keine Daten speichern (sein Datenträger fällt aus); gleich noch einmal versuchen.
 api-undecodable = Die Anfrage ist keine gültige Nachricht dieser Methode (etwa ein Textfeld, das kein UTF-8 ist).
 api-deadline-exceeded = Der Aufruf dauerte länger als die Grenze des Servers von { $seconds } Sekunden.

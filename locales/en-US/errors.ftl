@@ -24,6 +24,7 @@ api-etag-mismatch = { $name } has changed since you read it; read it again and r
 # $referrers (String) - the names of the resources that use it, separated by commas
 api-in-use = { $name } is still used by { $referrers }; change or delete those first.
 api-internal = The server failed to handle the request; its log has the details.
+api-cancelled = The call was cancelled before its work ended.
 api-store-unavailable = The server cannot store data right now (its disk is failing); retry in a moment.
 api-undecodable = The request is not a valid message of this method (for example, a text field that is not UTF-8).
 # $seconds (Number) - the server's limit per call

@@ -24,6 +24,7 @@ api-etag-mismatch = { $name } ha cambiado desde que lo leíste; vuelve a leerlo 
 # $referrers (String) - los nombres de los recursos que lo usan, separados por comas
 api-in-use = { $name } aún está en uso por { $referrers }; primero modifica o elimina los recursos que lo usan.
 api-internal = El servidor no pudo procesar la solicitud; su registro contiene los detalles.
+api-cancelled = La llamada se canceló antes de que terminara su trabajo.
 api-store-unavailable = El servidor no puede guardar datos ahora mismo (su disco está fallando); vuelve a intentarlo en un momento.
 api-undecodable = La solicitud no es un mensaje válido de este método (por ejemplo, un campo de texto que no es UTF-8).
 api-deadline-exceeded = La llamada tardó más que el límite del servidor de { $seconds } segundos.

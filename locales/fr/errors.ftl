@@ -24,6 +24,7 @@ api-etag-mismatch = { $name } a été modifié depuis votre dernière lecture ; 
 # $referrers (String) - les noms des ressources qui l’utilisent, séparés par des virgules
 api-in-use = { $name } est encore utilisé par { $referrers } ; modifiez ou supprimez d’abord les ressources qui l’utilisent.
 api-internal = Le serveur n’a pas pu traiter la requête ; son journal contient les détails.
+api-cancelled = L’appel a été annulé avant la fin de son travail.
 api-store-unavailable = Le serveur ne peut pas enregistrer de données pour le moment (son disque est défaillant) ; réessayez dans un instant.
 api-undecodable = La requête n’est pas un message valide de cette méthode (par exemple un champ de texte qui n’est pas en UTF-8).
 api-deadline-exceeded = L’appel a duré plus longtemps que la limite du serveur de { $seconds } secondes.

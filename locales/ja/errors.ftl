@@ -17,6 +17,7 @@ api-etag-mismatch = { $name } は読み込んだ後に変更されています�
 # $referrers (String) - それを使用しているリソースの名前（カンマ区切り）
 api-in-use = { $name } はまだ { $referrers } で使用されています。先に、これを使用しているリソースを変更または削除してください。
 api-internal = サーバーはリクエストを処理できませんでした。詳細はサーバーのログを確認してください。
+api-cancelled = 処理が終わる前に呼び出しがキャンセルされました。
 api-store-unavailable = サーバーは現在データを保存できません（ディスクに障害があります）。しばらくしてから再試行してください。
 api-undecodable = リクエストはこのメソッドの有効なメッセージではありません（UTF-8 でないテキストフィールドなど）。
 api-deadline-exceeded = 呼び出しがサーバーの制限時間 { $seconds } 秒を超えました。

@@ -235,7 +235,9 @@ pub fn required_role(path: &str) -> Option<Role> {
     const READS: &[&str] = &[
         "Get", "List", "Suggest", "Check", "Render", "Read", "Export",
     ];
-    const ADMIN: &[&str] = &["ImportMarketPreset", "DeleteProduct"];
+    // ExportSnapshot (AdminService) starts like a read, but a backup holds
+    // everything, every revision and its principal: admin only.
+    const ADMIN: &[&str] = &["ImportMarketPreset", "DeleteProduct", "ExportSnapshot"];
     const WRITES: &[&str] = &["Create", "Update", "Delete", "Write", "ImportPlan"];
     if ADMIN.contains(&method) {
         Some(Role::Admin)

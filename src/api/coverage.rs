@@ -52,13 +52,20 @@ fn by_name<T, C: FromIterator<(String, T)>>(docs: Vec<(crate::store::Stored, T)>
     docs.into_iter().map(|(s, d)| (s.name, d)).collect()
 }
 
-fn load(store: &SharedStore, product: &ResourceName) -> Result<Loaded, ApiError> {
+fn load(
+    store: &SharedStore,
+    product: &ResourceName,
+    cancel: &Cancellation,
+) -> Result<Loaded, ApiError> {
     let product_doc: domain::Product =
         decode_body(&crud::get_stored::<pb::Product>(store, product)?)?;
     let children = |kind: ResourceKind| format!("{product}/{}", kind.collection());
     let mut bundles = BTreeMap::new();
     for (stored, doc) in crud::list_all::<pb::Bundle>(store, &children(ResourceKind::Bundle))? {
         let doc: BundleDoc = doc;
+        if cancel.is_cancelled() {
+            return Err(ApiError::Cancelled);
+        }
         let files = store
             .list(&format!("{}/files", stored.name), None)
             .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
@@ -311,11 +318,14 @@ fn as_of(date: Option<&super::pb::google::r#type::Date>) -> Result<CalendarDate,
 }
 
 /// CheckRoadmap; `texts` is the caller's language, if it asked for one.
+/// Stops with [`ApiError::Cancelled`] between loading steps once `cancel`
+/// says the call is gone (its deadline passed, or the client left).
 pub fn check(
     store: &SharedStore,
     cache: &CheckCache,
     req: &pb::CheckRoadmapRequest,
     texts: Option<Texts>,
+    cancel: &Cancellation,
 ) -> Result<pb::CheckRoadmapResponse, ApiError> {
     let name = parse_name(ResourceKind::Roadmap, "name", &req.name)?;
     let as_of = as_of(req.as_of.as_ref())?;
@@ -357,7 +367,7 @@ pub fn check(
     let report = match cached {
         Some(report) => report,
         None => {
-            let report = Arc::new(run_check(store, &name, as_of, window, req)?);
+            let report = Arc::new(run_check(store, &name, as_of, window, req, cancel)?);
             let mut entries = cache
                 .entries
                 .lock()
@@ -407,12 +417,16 @@ fn run_check(
     as_of: CalendarDate,
     window: i64,
     req: &pb::CheckRoadmapRequest,
+    cancel: &Cancellation,
 ) -> Result<RoadmapReport, ApiError> {
     let roadmap_doc: Roadmap = decode_body(&crud::get_stored::<pb::Roadmap>(store, name)?)?;
     let product = name
         .parent()
         .ok_or_else(|| ApiError::Internal(format!("roadmap name {name} has no product")))?;
-    let loaded = load(store, &product)?;
+    let loaded = load(store, &product, cancel)?;
+    if cancel.is_cancelled() {
+        return Err(ApiError::Cancelled);
+    }
     let bundles = views(&loaded);
     let inputs = loaded.inputs(&roadmap_doc, &bundles);
     let options = RoadmapOptions {
@@ -439,7 +453,7 @@ pub fn matrix(
 ) -> Result<pb::CoverageMatrix, ApiError> {
     let product = parse_name(ResourceKind::Product, "product", &req.product)?;
     let as_of = as_of(req.as_of.as_ref())?;
-    let mut loaded = load(store, &product)?;
+    let mut loaded = load(store, &product, &Cancellation::default())?;
     for v in loaded.variants.values_mut() {
         v.features.clear();
     }
@@ -547,8 +561,13 @@ mod rendering {
             CancelOnDrop(Arc::clone(&self.0))
         }
 
+        /// Whether the call is gone.
+        pub fn is_cancelled(&self) -> bool {
+            self.0.load(Ordering::Relaxed)
+        }
+
         fn check(&self) -> Result<(), RenderError> {
-            if self.0.load(Ordering::Relaxed) {
+            if self.is_cancelled() {
                 Err(RenderError::Cancelled)
             } else {
                 Ok(())

@@ -94,6 +94,10 @@ pub enum ApiError {
         /// prost's words.
         detail: String,
     },
+    /// The call was gone (deadline passed, client left) before its work
+    /// ended; the work stopped.
+    #[error("the call was cancelled before its work ended")]
+    Cancelled,
     /// The call took longer than the server's limit per call.
     #[error("the call took longer than the server's limit of {timeout_secs} s")]
     DeadlineExceeded {
@@ -146,6 +150,7 @@ impl ApiError {
             ApiError::Overloaded { .. } => "SERVER_OVERLOADED",
             ApiError::DeadlineExceeded { .. } => "REQUEST_TIMEOUT",
             ApiError::Undecodable { .. } => "UNDECODABLE_REQUEST",
+            ApiError::Cancelled => "CANCELLED",
             ApiError::StoreUnavailable(_) => "STORE_UNAVAILABLE",
             ApiError::Internal(_) => "INTERNAL",
         }
@@ -209,6 +214,7 @@ impl ApiError {
             ),
             ApiError::Overloaded { .. } => tr_in!(texts, "api-overloaded"),
             ApiError::Undecodable { .. } => tr_in!(texts, "api-undecodable"),
+            ApiError::Cancelled => tr_in!(texts, "api-cancelled"),
             ApiError::DeadlineExceeded { timeout_secs } => {
                 tr_in!(texts, "api-deadline-exceeded", "seconds" => *timeout_secs)
             }
@@ -260,6 +266,7 @@ impl From<ApiError> for Status {
             ApiError::Overloaded { .. } => Code::Unavailable,
             ApiError::DeadlineExceeded { .. } => Code::DeadlineExceeded,
             ApiError::Undecodable { .. } => Code::InvalidArgument,
+            ApiError::Cancelled => Code::Cancelled,
             ApiError::StoreUnavailable(_) => Code::Unavailable,
             ApiError::Internal(_) => Code::Internal,
         };
@@ -315,6 +322,7 @@ impl From<ApiError> for Status {
             ApiError::DeadlineExceeded { timeout_secs } => {
                 metadata.insert("timeout_secs".to_string(), timeout_secs.to_string());
             }
+            ApiError::Cancelled => {}
             ApiError::Undecodable { detail } => {
                 tracing::warn!(%detail, "a request did not decode");
             }

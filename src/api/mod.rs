@@ -5,6 +5,7 @@
 //! Proto types ([`pb`]) are used only in this layer and by clients.
 
 pub mod auth;
+mod backup;
 mod bundles;
 pub mod codec;
 mod convert;
@@ -24,6 +25,7 @@ mod revisions;
 mod server;
 mod trace;
 
+pub use backup::AdminApi;
 pub use bundles::BundleLimits;
 pub use coverage::{
     date_of_pb, need_reason_from_pb, severity_from_pb, todo_from_pb, waived_from_pb,

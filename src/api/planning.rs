@@ -506,9 +506,13 @@ impl PlanningService for PlanningApi {
         );
         // The blocking pool does not see the call's task-local language.
         let texts = super::language::caller_texts();
-        // Loading and checking are blocking work: keep them off the async workers.
+        // Loading and checking are blocking work: keep them off the async
+        // workers; it stops once this call's future is dropped (deadline,
+        // client gone), which the guard says.
+        let cancel = coverage::Cancellation::default();
+        let _guard = cancel.cancel_on_drop();
         Ok(Response::new(
-            crud::blocking(move || coverage::check(&store, &cache, &req, texts)).await?,
+            crud::blocking(move || coverage::check(&store, &cache, &req, texts, &cancel)).await?,
         ))
     }
 

@@ -15,13 +15,14 @@ use super::metrics::Metrics;
 use super::pb::{
     self,
     glocal::v1::{
-        market_service_server::MarketServiceServer, planning_service_server::PlanningServiceServer,
+        admin_service_server::AdminServiceServer, market_service_server::MarketServiceServer,
+        planning_service_server::PlanningServiceServer,
         product_service_server::ProductServiceServer,
         revision_service_server::RevisionServiceServer,
     },
 };
 use super::trace::RequestLog;
-use super::{BundleLimits, MarketApi, PlanningApi, ProductApi, RevisionApi};
+use super::{AdminApi, BundleLimits, MarketApi, PlanningApi, ProductApi, RevisionApi};
 
 /// Settings of the server.
 #[derive(Debug, Clone)]
@@ -88,6 +89,7 @@ const SERVICE_NAMES: &[&str] = &[
     "glocal.v1.ProductService",
     "glocal.v1.RevisionService",
     "glocal.v1.PlanningService",
+    "glocal.v1.AdminService",
 ];
 
 /// Serves the glocal API on `listener` with the default [`ServeConfig`]
@@ -215,6 +217,7 @@ pub async fn serve_with(
         .add_service(RevisionServiceServer::new(RevisionApi::new(Arc::clone(
             &store,
         ))))
+        .add_service(AdminServiceServer::new(AdminApi::new(Arc::clone(&store))))
         .serve_with_incoming_shutdown(limited_incoming(listener, limits.max_connections), shutdown);
     tokio::select! {
         result = server => result?,

@@ -11,8 +11,9 @@ use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint};
 use tonic_types::StatusExt;
 
 use crate::api::pb::glocal::v1::{
-    self as pb, market_service_client::MarketServiceClient,
-    planning_service_client::PlanningServiceClient, product_service_client::ProductServiceClient,
+    self as pb, admin_service_client::AdminServiceClient,
+    market_service_client::MarketServiceClient, planning_service_client::PlanningServiceClient,
+    product_service_client::ProductServiceClient,
 };
 
 /// A server address given as `http://host:port`, `https://host:port` (TLS),
@@ -181,6 +182,11 @@ impl Connection {
     /// A client of `PlanningService` (plans, roadmaps, checks).
     pub fn planning(&self) -> PlanningServiceClient<Authorized> {
         PlanningServiceClient::with_interceptor(self.channel.clone(), self.token.clone())
+    }
+
+    /// A client of `AdminService` (backups; the admin role).
+    pub fn admin(&self) -> AdminServiceClient<Authorized> {
+        AdminServiceClient::with_interceptor(self.channel.clone(), self.token.clone())
     }
 
     /// A client of `ProductService` (products, bundles).

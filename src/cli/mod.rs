@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::api;
 use crate::store::SledStore;
 
+mod backup;
 mod check;
 mod client;
 mod plan;
@@ -45,6 +46,10 @@ pub enum Command {
     Push(push::PushArgs),
     /// Report locale gaps and pass or fail (CI): lint a locale tree, check a plan offline, or ask a server.
     Check(Box<check::CheckArgs>),
+    /// Write a consistent snapshot of a live server to a file (needs the admin role).
+    Backup(backup::BackupArgs),
+    /// Write a snapshot file as a new data directory, offline (the directory must be new or empty).
+    Restore(backup::RestoreArgs),
     /// Make access tokens for `glocal serve --auth-tokens`.
     #[command(subcommand)]
     Token(TokenCommand),
@@ -274,6 +279,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             check::choose_language(args.lang.as_deref())?;
             check::check(*args).await
         }
+        Command::Backup(args) => backup::backup(args).await,
+        Command::Restore(args) => backup::restore(args),
         Command::Token(TokenCommand::New(args)) => token_new(&args),
     }
 }

@@ -14,7 +14,9 @@
 //!   decoding only what the caller reads, and its size is known without
 //!   reading it ([`Store::count`]);
 //! - an I/O error is [`StoreError::Unavailable`], and the store reports itself
-//!   failing ([`Store::health`]) until a write reaches the disk again.
+//!   failing ([`Store::health`]) until a write reaches the disk again;
+//! - a [`Snapshot`] ([`Store::snapshot`]) holds every change acknowledged
+//!   before it was taken, and no change in part.
 //!
 //! [`SledStore`] is the embedded implementation; another backend can implement
 //! the trait beside it. Its operations block: callers in async code run them
@@ -266,6 +268,190 @@ pub trait Store: Send + Sync + 'static {
     /// Whether the store is healthy now (see [`Store::health`]).
     fn healthy(&self) -> bool {
         matches!(*self.health().borrow(), StoreHealth::Healthy)
+    }
+
+    /// A consistent copy of the whole store, in memory: commits wait while
+    /// it is copied, so it holds every change acknowledged before the call
+    /// (and possibly changes applied but not yet acknowledged), each
+    /// completely or not at all. A backend that cannot take one says so.
+    fn snapshot(&self) -> BoxFuture<'_, Result<Snapshot, StoreError>> {
+        Box::pin(async {
+            Err(StoreError::Backend(
+                "this store cannot take snapshots".into(),
+            ))
+        })
+    }
+}
+
+/// The first bytes of a snapshot file.
+pub const SNAPSHOT_MAGIC: &[u8; 16] = b"glocal-snapshot\n";
+/// The version of the snapshot format that [`Snapshot::encode`] writes and
+/// [`Snapshot::decode`] reads.
+pub const SNAPSHOT_VERSION: u32 = 1;
+/// Length of the SHA-256 that ends a snapshot file.
+const CHECKSUM_LEN: usize = 32;
+
+/// A consistent copy of a whole store ([`Store::snapshot`]): the backend's
+/// keyspaces with their raw keys and values.
+///
+/// As a file ([`Snapshot::encode`]), all integers big-endian:
+/// [`SNAPSHOT_MAGIC`]; the version (u32); `taken_nanos` (i64); `next_seq`
+/// (u64); the number of trees (u32); per tree its name (u32 length, UTF-8)
+/// and its number of entries (u64), then per entry the key and the value
+/// (each a u32 length and the bytes); and last the SHA-256 of every byte
+/// before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// When it was taken, nanoseconds since the Unix epoch.
+    pub taken_nanos: i64,
+    /// The sequence number the store would have given next (revisions and
+    /// etags): a store restored from the snapshot continues above it.
+    pub next_seq: u64,
+    /// The keyspaces, each with its entries in key order.
+    pub trees: Vec<SnapshotTree>,
+}
+
+/// One keyspace of a [`Snapshot`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotTree {
+    /// The keyspace's name, such as `docs`.
+    pub name: String,
+    /// Its keys and values, in key order.
+    pub entries: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+/// Why bytes are not a snapshot [`Snapshot::decode`] can use.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SnapshotError {
+    /// The bytes do not start as a snapshot file does.
+    #[error("not a glocal snapshot (it does not start with the snapshot header)")]
+    NotASnapshot,
+    /// A version of the format this glocal does not read.
+    #[error("snapshot format version {0} is not supported (this glocal reads version {SNAPSHOT_VERSION})")]
+    UnsupportedVersion(u32),
+    /// The checksum does not match, or the content is malformed.
+    #[error("the snapshot is damaged: {0}")]
+    Corrupt(String),
+}
+
+impl SnapshotTree {
+    /// The tree's entries, if the snapshot has a tree of that name.
+    pub fn entries_of<'a>(trees: &'a [SnapshotTree], name: &str) -> &'a [(Vec<u8>, Vec<u8>)] {
+        trees
+            .iter()
+            .find(|t| t.name == name)
+            .map_or(&[], |t| t.entries.as_slice())
+    }
+}
+
+impl Snapshot {
+    /// The snapshot as a file's bytes, ending with their checksum.
+    pub fn encode(&self) -> Vec<u8> {
+        use sha2::Digest;
+        fn bytes(out: &mut Vec<u8>, b: &[u8]) {
+            // Sled keys and values, and tree names, are far below 4 GiB.
+            out.extend_from_slice(&u32::try_from(b.len()).unwrap_or(u32::MAX).to_be_bytes());
+            out.extend_from_slice(b);
+        }
+        let mut out = Vec::new();
+        out.extend_from_slice(SNAPSHOT_MAGIC);
+        out.extend_from_slice(&SNAPSHOT_VERSION.to_be_bytes());
+        out.extend_from_slice(&self.taken_nanos.to_be_bytes());
+        out.extend_from_slice(&self.next_seq.to_be_bytes());
+        out.extend_from_slice(&(self.trees.len() as u32).to_be_bytes());
+        for tree in &self.trees {
+            bytes(&mut out, tree.name.as_bytes());
+            out.extend_from_slice(&(tree.entries.len() as u64).to_be_bytes());
+            for (key, value) in &tree.entries {
+                bytes(&mut out, key);
+                bytes(&mut out, value);
+            }
+        }
+        let checksum = sha2::Sha256::digest(&out);
+        out.extend_from_slice(&checksum);
+        out
+    }
+
+    /// Reads a snapshot file's bytes: its header and version first, then
+    /// its checksum, then its content.
+    pub fn decode(data: &[u8]) -> Result<Snapshot, SnapshotError> {
+        use sha2::Digest;
+        if !data.starts_with(SNAPSHOT_MAGIC) {
+            return Err(SnapshotError::NotASnapshot);
+        }
+        let corrupt = |why: &str| SnapshotError::Corrupt(why.to_string());
+        let version_at = SNAPSHOT_MAGIC.len();
+        let version = data
+            .get(version_at..version_at + 4)
+            .map(|b| u32::from_be_bytes(b.try_into().unwrap_or_default()))
+            .ok_or_else(|| corrupt("it is truncated"))?;
+        if version != SNAPSHOT_VERSION {
+            return Err(SnapshotError::UnsupportedVersion(version));
+        }
+        if data.len() < version_at + 4 + CHECKSUM_LEN {
+            return Err(corrupt("it is truncated"));
+        }
+        let (content, checksum) = data.split_at(data.len() - CHECKSUM_LEN);
+        if sha2::Sha256::digest(content).as_slice() != checksum {
+            return Err(corrupt(
+                "its SHA-256 checksum does not match (the file was changed or truncated)",
+            ));
+        }
+        let mut reader = Reader {
+            data: content,
+            at: version_at + 4,
+        };
+        let taken_nanos = i64::from_be_bytes(reader.array()?);
+        let next_seq = u64::from_be_bytes(reader.array()?);
+        let tree_count = u32::from_be_bytes(reader.array()?);
+        let mut trees = Vec::new();
+        for _ in 0..tree_count {
+            let name = String::from_utf8(reader.bytes()?.to_vec())
+                .map_err(|_| corrupt("a tree name is not UTF-8"))?;
+            let count = u64::from_be_bytes(reader.array()?);
+            let mut entries = Vec::new();
+            for _ in 0..count {
+                let key = reader.bytes()?.to_vec();
+                let value = reader.bytes()?.to_vec();
+                entries.push((key, value));
+            }
+            trees.push(SnapshotTree { name, entries });
+        }
+        if reader.at != content.len() {
+            return Err(corrupt("it has bytes after its last tree"));
+        }
+        Ok(Snapshot {
+            taken_nanos,
+            next_seq,
+            trees,
+        })
+    }
+}
+
+/// Reads the fields of a snapshot file.
+struct Reader<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], SnapshotError> {
+        let end = self.at.checked_add(n).filter(|end| *end <= self.data.len());
+        let end = end.ok_or_else(|| SnapshotError::Corrupt("a field runs past its end".into()))?;
+        let taken = &self.data[self.at..end];
+        self.at = end;
+        Ok(taken)
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], SnapshotError> {
+        let mut out = [0u8; N];
+        out.copy_from_slice(self.take(N)?);
+        Ok(out)
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], SnapshotError> {
+        let len = u32::from_be_bytes(self.array()?);
+        self.take(len as usize)
     }
 }
 

@@ -32,7 +32,8 @@ use super::flusher::Flusher;
 use super::health::Health;
 use super::testing::{Faults, Gate, HeldCommits, IoFaults};
 use super::{
-    BoxFuture, ChangeSet, Expect, Op, RevisionRecord, Store, StoreError, StoreHealth, Stored,
+    BoxFuture, ChangeSet, Expect, Op, RevisionRecord, Snapshot, SnapshotTree, Store, StoreError,
+    StoreHealth, Stored,
 };
 
 /// Most referrers named in a [`StoreError::Referenced`].
@@ -62,7 +63,14 @@ pub(super) struct Shared {
     pub(super) health: Health,
     faults: Faults,
     gate: Gate,
+    /// Commits hold it shared during their transaction; a snapshot holds it
+    /// exclusively, so that it sees no transaction in part.
+    commits: RwLock<()>,
 }
+
+/// The trees a snapshot copies and a restore writes: all but `meta`, which
+/// holds only the health probe's writes.
+const SNAPSHOT_TREES: &[&str] = &["docs", "refcounts", "referrers", "revisions", "sizes"];
 
 enum Slot {
     Open(Arc<Db>),
@@ -373,6 +381,8 @@ impl Shared {
         actor: Option<&str>,
     ) -> Result<(Vec<Stored>, u64), StoreError> {
         self.gate.pass();
+        // Released when the transaction is over: a snapshot waits for it.
+        let _commits = self.commits.read().unwrap_or_else(PoisonError::into_inner);
         let db = self.db()?;
         self.faults.commit().map_err(|e| self.storage(e))?;
         let now = now_nanos();
@@ -477,6 +487,37 @@ impl Shared {
             Err(TransactionError::Storage(e)) => Err(self.storage(e)),
         }
     }
+
+    /// Copies every tree while no transaction runs (commits wait).
+    fn take_snapshot(&self) -> Result<Snapshot, StoreError> {
+        let _paused = self.commits.write().unwrap_or_else(PoisonError::into_inner);
+        let db = self.db()?;
+        let mut trees = Vec::new();
+        for (name, tree) in SNAPSHOT_TREES.iter().zip([
+            &db.docs,
+            &db.refcounts,
+            &db.referrers,
+            &db.revisions,
+            &db.sizes,
+        ]) {
+            let entries = tree
+                .iter()
+                .map(|item| item.map(|(k, v)| (k.to_vec(), v.to_vec())))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| self.storage(e))?;
+            trees.push(SnapshotTree {
+                name: (*name).to_string(),
+                entries,
+            });
+        }
+        // Ids only grow: every id given so far is below this one.
+        let next_seq = db.db.generate_id().map_err(|e| self.storage(e))?;
+        Ok(Snapshot {
+            taken_nanos: now_nanos(),
+            next_seq,
+            trees,
+        })
+    }
 }
 
 impl SledStore {
@@ -503,11 +544,105 @@ impl SledStore {
             health: Health::new(),
             faults: Faults::default(),
             gate: Gate::default(),
+            commits: RwLock::new(()),
         });
         Ok(SledStore {
             flusher: Flusher::start(Arc::clone(&shared)).map_err(backend)?,
             shared,
         })
+    }
+
+    /// Writes `snapshot` as a new database in `dir`, which must be missing
+    /// or empty; nothing is written when it is not. The database is built
+    /// beside `dir` and renamed into place once complete and flushed, so an
+    /// interrupted restore leaves no half database in `dir`.
+    pub fn restore(dir: &Path, snapshot: &Snapshot) -> Result<(), StoreError> {
+        if let Some(name) = snapshot
+            .trees
+            .iter()
+            .map(|t| t.name.as_str())
+            .find(|name| !SNAPSHOT_TREES.contains(name))
+        {
+            return Err(backend(format!(
+                "the snapshot has a tree {name:?} that this glocal does not know"
+            )));
+        }
+        let io = |what: &str, path: &Path, e: std::io::Error| {
+            StoreError::Open(format!("cannot {what} {}: {e}", path.display()))
+        };
+        match std::fs::read_dir(dir) {
+            Ok(mut entries) => {
+                if entries.next().is_some() {
+                    return Err(StoreError::Open(format!(
+                        "{} is not empty: restore into a new or empty directory",
+                        dir.display()
+                    )));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io("read", dir, e)),
+        }
+        let file_name = dir
+            .file_name()
+            .ok_or_else(|| StoreError::Open(format!("{} names no directory", dir.display())))?;
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| io("create", &parent, e))?;
+        let building = parent.join(format!(
+            ".{}.restoring-{}",
+            file_name.to_string_lossy(),
+            std::process::id()
+        ));
+        if building.exists() {
+            std::fs::remove_dir_all(&building).map_err(|e| io("remove", &building, e))?;
+        }
+        let written = Self::write_restored(&building, snapshot).and_then(|()| {
+            if dir.exists() {
+                // Empty (checked above): rename(2) replaces an empty directory.
+                std::fs::remove_dir(dir).map_err(|e| io("replace", dir, e))?;
+            }
+            std::fs::rename(&building, dir).map_err(|e| io("create", dir, e))?;
+            if let Ok(parent) = std::fs::File::open(&parent) {
+                let _ = parent.sync_all();
+            }
+            Ok(())
+        });
+        if written.is_err() {
+            let _ = std::fs::remove_dir_all(&building);
+        }
+        written
+    }
+
+    fn write_restored(dir: &Path, snapshot: &Snapshot) -> Result<(), StoreError> {
+        let failed = |e: sled::Error| StoreError::Open(format!("cannot write the database: {e}"));
+        let db = sled::Config::new()
+            .path(dir)
+            .use_compression(true)
+            .open()
+            .map_err(failed)?;
+        for tree in &snapshot.trees {
+            let target = db.open_tree(&tree.name).map_err(failed)?;
+            for chunk in tree.entries.chunks(10_000) {
+                let mut batch = sled::Batch::default();
+                for (key, value) in chunk {
+                    batch.insert(key.as_slice(), value.as_slice());
+                }
+                target.apply_batch(batch).map_err(failed)?;
+            }
+        }
+        // New revisions and etags continue above the snapshot's: sled can
+        // only hand ids out in turn (a few nanoseconds each).
+        let highest_revision = SnapshotTree::entries_of(&snapshot.trees, "revisions")
+            .iter()
+            .filter_map(|(key, _)| key.len().checked_sub(8).map(|at| be_i64(&key[at..]) as u64))
+            .max()
+            .map_or(0, |seq| seq.saturating_add(1));
+        let next = snapshot.next_seq.max(highest_revision);
+        while db.generate_id().map_err(failed)?.saturating_add(1) < next {}
+        db.flush().map_err(failed)?;
+        Ok(())
     }
 
     /// Test hook: makes commits and/or flushes fail with an I/O error
@@ -638,6 +773,16 @@ impl Store for SledStore {
 
     fn healthy(&self) -> bool {
         self.shared.health.is_healthy()
+    }
+
+    fn snapshot(&self) -> BoxFuture<'_, Result<Snapshot, StoreError>> {
+        Box::pin(async move {
+            let shared = Arc::clone(&self.shared);
+            // It waits for the transactions in flight: off the async workers.
+            tokio::task::spawn_blocking(move || shared.take_snapshot())
+                .await
+                .map_err(|e| backend(format!("the snapshot's thread failed: {e}")))?
+        })
     }
 }
 
