@@ -220,8 +220,8 @@ fn push_usage_errors_exit_two() {
             "expected a URL",
         ),
         (
-            &["push", "--server", "https://h:1", "--product", "p", "x"],
-            "TLS",
+            &["push", "--server", "ftp://h:1", "--product", "p", "x"],
+            "expected a URL such as http://127.0.0.1:50051 or https://",
         ),
         (
             &[

@@ -10,6 +10,13 @@
 check-not-a-directory = { $flag } { $path }: Verzeichnis existiert nicht
 check-cannot-read = { $path } kann nicht gelesen werden: { $error }
 check-not-utf8 = { $path } ist kein UTF-8-Text; Fluent-Dateien müssen UTF-8 sein
+# Ein Ordner des Locale-Baums enthält mehr Ordner, als glocal durchsucht, wenn es symbolischen Links folgt.
+# $path (String) - der durchsuchte Ordner; $max (Number) - die meisten Ordner, die unter einem Ordner durchsucht werden
+check-too-many-folders =
+    { $max ->
+        [one] { $path } enthält mehr als { $max } Ordner (symbolischen Links folgend); führt ein symbolischer Link aus dem Locale-Baum heraus?
+       *[other] { $path } enthält mehr als { $max } Ordner (symbolischen Links folgend); führt ein symbolischer Link aus dem Locale-Baum heraus?
+    }
 # $format (String) - das Berichtsformat, etwa SARIF oder JSON
 check-cannot-write = der { $format }-Bericht kann nicht in { $path } geschrieben werden: { $error }
 check-no-mode = angeben, was geprüft werden soll: --source DIR --l10n DIR (Lint-Modus), --plan PLAN (Plan-Modus) oder --server URL --roadmap NAME (Server-Modus)
@@ -65,6 +72,9 @@ check-push-failed = --push { $dir }: der Upload ist fehlgeschlagen (siehe oben);
 check-skipped-source-folder = { $folder }/ übersprungen: das ist der Quellordner
 check-skipped-not-locale = { $folder }/ übersprungen: kein Locale-Ordner ({ $why })
 check-skipped-same-locale = { $folder }/ übersprungen: dieselbe Locale wie { $first }/
+# Ein Ordner von --l10n ist ein symbolischer Link ins Leere (oder auf sich selbst).
+# $folder (String) - der Name des Links; $error (String) - der Grund des Systems
+check-skipped-broken-link = { $folder }/ übersprungen: ein symbolischer Link, der ins Leere führt ({ $error })
 check-nothing-to-translate = { $source } enthält keine Fluent-Nachrichten: nichts zu übersetzen
 check-no-locale-folders = keine Locale-Ordner unter { $dir }: nichts zu vergleichen
 check-plan-without-roadmaps = { $plan } hat keine Roadmap: nichts zu prüfen

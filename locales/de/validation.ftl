@@ -183,3 +183,20 @@ validation-messages-required = benötigt mindestens eine Nachrichten-ID, ein ID-
 validation-waiver-reason-required = ist erforderlich: angeben, warum die Lücke akzeptiert wird
 # Die Ausnahme nennt niemanden, der sie genehmigt hat.
 validation-waiver-approver-required = ist erforderlich: angeben, wer die Lücke akzeptiert hat
+
+## Grenzen einer Anfrage.
+
+# Die letzte Feldverletzung einer Anfrage mit zu vielen, um alle aufzuführen, anstelle der übrigen.
+# $count (Number) - wie viele Feldverletzungen ausgelassen wurden
+validation-more-violations =
+    { $count ->
+        [one] und { $count } weitere, nicht aufgeführte Feldverletzung
+       *[other] und { $count } weitere, nicht aufgeführte Feldverletzungen
+    }
+# Eine Liste oder Zuordnung einer Anfrage hat mehr Einträge, als glocal annimmt.
+# $max (Number) - die höchste erlaubte Zahl an Einträgen
+validation-too-many-entries =
+    { $max ->
+        [one] darf höchstens { $max } Eintrag haben
+       *[other] darf höchstens { $max } Einträge haben
+    }

@@ -10,6 +10,13 @@
 check-not-a-directory = { $flag } { $path }: no such directory
 check-cannot-read = cannot read { $path }: { $error }
 check-not-utf8 = { $path } is not UTF-8 text; Fluent files must be UTF-8
+# A folder of the locale tree holds more folders than glocal walks, following symbolic links.
+# $path (String) - the folder walked; $max (Number) - the most folders walked under one folder
+check-too-many-folders =
+    { $max ->
+        [one] { $path } holds more than { $max } folder (following symbolic links); does a symbolic link lead out of the locale tree?
+       *[other] { $path } holds more than { $max } folders (following symbolic links); does a symbolic link lead out of the locale tree?
+    }
 # $format (String) - the report format, such as SARIF or JSON
 check-cannot-write = cannot write the { $format } report to { $path }: { $error }
 check-no-mode = say what to check: --source DIR --l10n DIR (lint mode), --plan PLAN (plan mode) or --server URL --roadmap NAME (server mode)
@@ -67,6 +74,9 @@ check-push-failed = --push { $dir }: the upload failed (see above); nothing was 
 check-skipped-source-folder = skipped { $folder }/: it is the source folder
 check-skipped-not-locale = skipped { $folder }/: not a locale folder ({ $why })
 check-skipped-same-locale = skipped { $folder }/: the same locale as { $first }/
+# A folder of --l10n is a symbolic link to nothing (or to itself).
+# $folder (String) - the link's name; $error (String) - the system's reason
+check-skipped-broken-link = skipped { $folder }/: a symbolic link that leads nowhere ({ $error })
 check-nothing-to-translate = { $source } has no Fluent messages: nothing to translate
 check-no-locale-folders = no locale folders under { $dir }: nothing to compare
 check-plan-without-roadmaps = { $plan } has no roadmap: nothing to check

@@ -183,3 +183,20 @@ validation-messages-required = needs at least one message id, id pattern or file
 validation-waiver-reason-required = is required: say why the gap is accepted
 # The waiver names no approver.
 validation-waiver-approver-required = is required: say who accepted the gap
+
+## Limits of a request.
+
+# The last violation of a request that has too many to list them all, in place of the others.
+# $count (Number) - how many violations were left out
+validation-more-violations =
+    { $count ->
+        [one] and { $count } more violation, not listed
+       *[other] and { $count } more violations, not listed
+    }
+# A list or map of a request has more entries than glocal takes.
+# $max (Number) - the most entries it may have
+validation-too-many-entries =
+    { $max ->
+        [one] may have at most { $max } entry
+       *[other] may have at most { $max } entries
+    }

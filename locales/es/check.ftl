@@ -11,6 +11,14 @@
 check-not-a-directory = { $flag } { $path }: no existe el directorio
 check-cannot-read = no se puede leer { $path }: { $error }
 check-not-utf8 = { $path } no es texto UTF-8; los archivos Fluent deben estar en UTF-8
+# Una carpeta del árbol de configuraciones regionales contiene más carpetas de las que glocal recorre siguiendo enlaces simbólicos.
+# $path (String) - la carpeta recorrida; $max (Number) - el número máximo de carpetas recorridas bajo una carpeta
+check-too-many-folders =
+    { $max ->
+        [one] { $path } contiene más de { $max } carpeta (siguiendo enlaces simbólicos); ¿sale algún enlace simbólico del árbol de configuraciones regionales?
+        [many] { $path } contiene más de { $max } de carpetas (siguiendo enlaces simbólicos); ¿sale algún enlace simbólico del árbol de configuraciones regionales?
+       *[other] { $path } contiene más de { $max } carpetas (siguiendo enlaces simbólicos); ¿sale algún enlace simbólico del árbol de configuraciones regionales?
+    }
 # $format (String) - el formato del informe, como SARIF o JSON
 check-cannot-write = no se puede escribir el informe { $format } en { $path }: { $error }
 check-no-mode = indica qué comprobar: --source DIR --l10n DIR (modo lint), --plan PLAN (modo plan) o --server URL --roadmap NAME (modo servidor)
@@ -67,6 +75,9 @@ check-push-failed = --push { $dir }: la carga falló (ver arriba); no se comprob
 check-skipped-source-folder = se omitió { $folder }/: es la carpeta de origen
 check-skipped-not-locale = se omitió { $folder }/: no es una carpeta de configuración regional ({ $why })
 check-skipped-same-locale = se omitió { $folder }/: es la misma configuración regional que { $first }/
+# Una carpeta de --l10n es un enlace simbólico que no lleva a ninguna parte (o a sí mismo).
+# $folder (String) - el nombre del enlace; $error (String) - el motivo que da el sistema
+check-skipped-broken-link = se omitió { $folder }/: es un enlace simbólico que no lleva a ninguna parte ({ $error })
 check-nothing-to-translate = { $source } no tiene mensajes Fluent: no hay nada que traducir
 check-no-locale-folders = no hay carpetas de configuración regional en { $dir }: no hay nada que comparar
 check-plan-without-roadmaps = { $plan } no tiene ninguna hoja de ruta: no hay nada que comprobar

@@ -187,3 +187,22 @@ validation-messages-required = necesita al menos un id de mensaje, un patrón de
 validation-waiver-reason-required = es obligatorio: di por qué se acepta la carencia
 # La exención no nombra a quien la aprobó.
 validation-waiver-approver-required = es obligatorio: di quién aceptó la carencia
+
+## Límites de una solicitud.
+
+# La última infracción de una solicitud que tiene demasiadas para listarlas todas, en lugar de las demás.
+# $count (Number) - cuántas infracciones se omitieron
+validation-more-violations =
+    { $count ->
+        [one] y { $count } infracción más, no listada
+        [many] y { $count } de infracciones más, no listadas
+       *[other] y { $count } infracciones más, no listadas
+    }
+# Una lista o un mapa de una solicitud tiene más elementos de los que glocal acepta.
+# $max (Number) - el número máximo de elementos
+validation-too-many-entries =
+    { $max ->
+        [one] admite como máximo { $max } elemento
+        [many] admite como máximo { $max } de elementos
+       *[other] admite como máximo { $max } elementos
+    }

@@ -11,6 +11,14 @@
 check-not-a-directory = { $flag } { $path } : dossier introuvable
 check-cannot-read = impossible de lire { $path } : { $error }
 check-not-utf8 = { $path } n’est pas du texte UTF-8 ; les fichiers Fluent doivent être en UTF-8
+# Un dossier de l’arborescence des langues contient plus de dossiers que glocal n’en parcourt en suivant les liens symboliques.
+# $path (String) - le dossier parcouru ; $max (Number) - le nombre maximal de dossiers parcourus sous un dossier
+check-too-many-folders =
+    { $max ->
+        [one] { $path } contient plus de { $max } dossier (en suivant les liens symboliques) ; un lien symbolique sort-il de l’arborescence des langues ?
+        [many] { $path } contient plus de { $max } de dossiers (en suivant les liens symboliques) ; un lien symbolique sort-il de l’arborescence des langues ?
+       *[other] { $path } contient plus de { $max } dossiers (en suivant les liens symboliques) ; un lien symbolique sort-il de l’arborescence des langues ?
+    }
 # $format (String) - le format du rapport, comme SARIF ou JSON
 check-cannot-write = impossible d’écrire le rapport { $format } dans { $path } : { $error }
 check-no-mode = indiquez ce qu’il faut vérifier : --source DIR --l10n DIR (mode lint), --plan PLAN (mode plan) ou --server URL --roadmap NAME (mode serveur)
@@ -67,6 +75,9 @@ check-push-failed = --push { $dir } : l’envoi a échoué (voir ci-dessus) ; ri
 check-skipped-source-folder = { $folder }/ ignoré : c’est le dossier source
 check-skipped-not-locale = { $folder }/ ignoré : ce n’est pas un dossier de langue ({ $why })
 check-skipped-same-locale = { $folder }/ ignoré : même langue que { $first }/
+# Un dossier de --l10n est un lien symbolique qui ne mène nulle part (ou à lui-même).
+# $folder (String) - le nom du lien ; $error (String) - la raison donnée par le système
+check-skipped-broken-link = { $folder }/ ignoré : lien symbolique qui ne mène nulle part ({ $error })
 check-nothing-to-translate = { $source } ne contient aucun message Fluent : rien à traduire
 check-no-locale-folders = aucun dossier de langue dans { $dir } : rien à comparer
 check-plan-without-roadmaps = { $plan } n’a aucune feuille de route : rien à vérifier

@@ -187,3 +187,22 @@ validation-messages-required = nécessite au moins un identifiant de message, un
 validation-waiver-reason-required = est obligatoire : dites pourquoi le manque est accepté
 # La dérogation ne nomme pas qui l’a approuvée.
 validation-waiver-approver-required = est obligatoire : dites qui a accepté le manque
+
+## Limites d’une requête.
+
+# La dernière violation d’une requête qui en a trop pour toutes les lister, à la place des autres.
+# $count (Number) - combien de violations ont été laissées de côté
+validation-more-violations =
+    { $count ->
+        [one] et { $count } autre violation, non listée
+        [many] et { $count } d’autres violations, non listées
+       *[other] et { $count } autres violations, non listées
+    }
+# Une liste ou une table d’une requête a plus d’entrées que glocal n’en accepte.
+# $max (Number) - le nombre maximal d’entrées
+validation-too-many-entries =
+    { $max ->
+        [one] ne peut pas avoir plus de { $max } entrée
+        [many] ne peut pas avoir plus de { $max } d’entrées
+       *[other] ne peut pas avoir plus de { $max } entrées
+    }

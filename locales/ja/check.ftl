@@ -10,6 +10,9 @@
 check-not-a-directory = { $flag } { $path }：そのようなディレクトリはありません
 check-cannot-read = { $path } を読み込めません：{ $error }
 check-not-utf8 = { $path } は UTF-8 テキストではありません。Fluent ファイルは UTF-8 である必要があります
+# ロケールツリーのフォルダーに、シンボリックリンクをたどったときに glocal がたどるより多くのフォルダーがあります。
+# $path (String) - たどったフォルダー。$max (Number) - 1 つのフォルダーの下でたどるフォルダーの最大数
+check-too-many-folders = { $path } には（シンボリックリンクをたどると）{ $max } を超えるフォルダーがあります。シンボリックリンクがロケールツリーの外を指していませんか？
 # $format (String) - レポートの形式（SARIF、JSON など）
 check-cannot-write = { $format } レポートを { $path } に書き込めません：{ $error }
 check-no-mode = チェック対象を指定してください：--source DIR --l10n DIR（lint モード）、--plan PLAN（plan モード）、または --server URL --roadmap NAME（server モード）
@@ -64,6 +67,9 @@ check-push-failed = --push { $dir }：アップロードに失敗しました（
 check-skipped-source-folder = { $folder }/ をスキップしました：ソースフォルダーです
 check-skipped-not-locale = { $folder }/ をスキップしました：ロケールフォルダーではありません（{ $why }）
 check-skipped-same-locale = { $folder }/ をスキップしました：{ $first }/ と同じロケールです
+# --l10n のフォルダーが、どこも指していない（または自分自身を指す）シンボリックリンクです。
+# $folder (String) - リンクの名前。$error (String) - システムが示す理由
+check-skipped-broken-link = { $folder }/ をスキップしました：どこも指していないシンボリックリンクです（{ $error }）
 check-nothing-to-translate = { $source } に Fluent メッセージがありません：翻訳するものはありません
 check-no-locale-folders = { $dir } の下にロケールフォルダーがありません：比較するものはありません
 check-plan-without-roadmaps = { $plan } にロードマップがありません：チェックするものはありません

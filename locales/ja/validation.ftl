@@ -170,3 +170,12 @@ validation-messages-required = メッセージ ID、ID パターン、ファイ�
 validation-waiver-reason-required = 必須です。不足を容認する理由を記述してください
 # 免除に承認者がありません。
 validation-waiver-approver-required = 必須です。不足を容認した人を記述してください
+
+## リクエストの上限。
+
+# 違反が多すぎてすべてを示せないリクエストの最後の違反（残りの代わり）。
+# $count (Number) - 省略した違反の数
+validation-more-violations = ほかに { $count } 件の違反があります（一覧にはありません）
+# リクエストのリストまたはマップの要素が、glocal が受け付ける数を超えています。
+# $max (Number) - 指定できる要素の最大数
+validation-too-many-entries = 指定できるのは { $max } 件までです

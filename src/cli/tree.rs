@@ -49,21 +49,91 @@ impl Layout {
     }
 }
 
+/// The most folders [`ftl_files`] walks under one folder, each time it is
+/// reached counting (a locale folder has a few dozen): past it the walk
+/// stops with an error, so that a symbolic link to `/` or a lattice of links
+/// cannot make it run for ever.
+pub const MAX_FOLDERS: usize = 10_000;
+
 /// The files under `dir` whose path relative to it (`/`-separated) matches
 /// `glob`, or every `.ftl` file without one, in path order.
+///
+/// Symbolic links are followed, as most tools that read a tree do and as a
+/// Fluent loader reading the same paths would: a link to a file is that
+/// file, under the link's path, wherever the file is; a link to a folder is
+/// walked as that folder, under the link's path, wherever it is (a locale
+/// folder may link a folder shared with others, inside the repository or
+/// outside it). So that no link hangs or crashes the walk:
+///
+/// - a link to a folder that is being walked already (the folder holding it
+///   or one above, as `again -> .` or `up -> ../..`) is not followed: it
+///   would list the same files again under ever longer paths, and nothing is
+///   lost by skipping it;
+/// - a link that leads nowhere (to nothing, or round links such as
+///   `ping -> pong -> ping`) is an error ("cannot read") when its name is one
+///   the walk lists (`.ftl`, or matching `glob`), as an unreadable file is,
+///   so that a broken link is not a silently missing file; otherwise it is
+///   skipped, like any file not listed;
+/// - the walk stops with an error past [`MAX_FOLDERS`] folders (a link to
+///   `/`, or links that fan out);
+/// - it keeps its own stack, so that a deep chain of links cannot overflow
+///   the thread's.
 pub fn ftl_files(dir: &Path, glob: Option<&GlobMatcher>) -> anyhow::Result<Vec<(String, PathBuf)>> {
-    fn walk(
-        dir: &Path,
-        relative: &str,
-        glob: Option<&GlobMatcher>,
-        out: &mut Vec<(String, PathBuf)>,
-    ) -> anyhow::Result<()> {
-        let shown = dir.display().to_string();
-        let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(dir)
-            .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?
+    /// What is left to do, last first.
+    enum Step {
+        /// Walk a folder: its path on disk and in the tree.
+        Folder(PathBuf, String),
+        /// List a file.
+        File(PathBuf, String),
+        /// Leave the folder walked last.
+        Leave,
+    }
+    let cannot_read = |path: &Path, e: std::io::Error| {
+        anyhow::anyhow!(texts::cannot_read(
+            &path.display().to_string(),
+            &e.to_string()
+        ))
+    };
+    let listed = |name: &str, path: &str| match glob {
+        Some(g) => g.is_match(path),
+        None => name.ends_with(".ftl"),
+    };
+    let mut out = Vec::new();
+    let mut steps = vec![Step::Folder(dir.to_path_buf(), String::new())];
+    // The folders being walked, from `dir` down, as their canonical paths.
+    let mut walking: Vec<PathBuf> = Vec::new();
+    let mut walked = 0;
+    while let Some(step) = steps.pop() {
+        let (folder, relative) = match step {
+            Step::Leave => {
+                walking.pop();
+                continue;
+            }
+            Step::File(path, relative) => {
+                out.push((relative, path));
+                continue;
+            }
+            Step::Folder(folder, relative) => (folder, relative),
+        };
+        let canonical = folder.canonicalize().map_err(|e| cannot_read(&folder, e))?;
+        if walking.contains(&canonical) {
+            continue;
+        }
+        walked += 1;
+        if walked > MAX_FOLDERS {
+            anyhow::bail!(texts::too_many_folders(
+                &dir.display().to_string(),
+                MAX_FOLDERS
+            ));
+        }
+        walking.push(canonical);
+        steps.push(Step::Leave);
+        let mut entries: Vec<std::fs::DirEntry> = std::fs::read_dir(&folder)
+            .map_err(|e| cannot_read(&folder, e))?
             .collect::<Result<_, _>>()
-            .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?;
+            .map_err(|e| cannot_read(&folder, e))?;
         entries.sort_by_key(|e| e.file_name());
+        let mut children = Vec::new();
         for entry in entries {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = if relative.is_empty() {
@@ -71,24 +141,24 @@ pub fn ftl_files(dir: &Path, glob: Option<&GlobMatcher>) -> anyhow::Result<Vec<(
             } else {
                 format!("{relative}/{name}")
             };
-            let kind = entry
+            let mut kind = entry
                 .file_type()
-                .map_err(|e| anyhow::anyhow!(texts::cannot_read(&path, &e.to_string())))?;
-            if kind.is_dir() {
-                walk(&entry.path(), &path, glob, out)?;
-            } else if kind.is_file()
-                && match glob {
-                    Some(g) => g.is_match(&path),
-                    None => name.ends_with(".ftl"),
+                .map_err(|e| cannot_read(&entry.path(), e))?;
+            if kind.is_symlink() {
+                match std::fs::metadata(entry.path()) {
+                    Ok(target) => kind = target.file_type(),
+                    Err(e) if listed(&name, &path) => return Err(cannot_read(&entry.path(), e)),
+                    Err(_) => continue,
                 }
-            {
-                out.push((path, entry.path()));
+            }
+            if kind.is_dir() {
+                children.push(Step::Folder(entry.path(), path));
+            } else if kind.is_file() && listed(&name, &path) {
+                children.push(Step::File(entry.path(), path));
             }
         }
-        Ok(())
+        steps.extend(children.into_iter().rev());
     }
-    let mut out = Vec::new();
-    walk(dir, "", glob, &mut out)?;
     Ok(out)
 }
 
@@ -152,18 +222,34 @@ fn folder_locale(name: &str) -> Option<(LocaleTag, bool)> {
 /// ([`folder_locale`]), with a note for each folder that is skipped or read
 /// as another tag, so that no folder is passed over silently. `skip` is a
 /// folder that is not a locale (the source).
+///
+/// A symbolic link to a folder is a folder (`en-GB -> en-US`, read with its
+/// own name); a symbolic link that leads nowhere (to nothing, or round
+/// links) is skipped with a note, since it may have been meant as a locale
+/// folder. The files under each folder are [`ftl_files`]'s.
 pub fn locale_folders(
     base: &Path,
     skip: Option<&Path>,
     notes: &mut Vec<Note>,
 ) -> anyhow::Result<BTreeMap<LocaleTag, LocaleFolder>> {
     let shown = base.display().to_string();
-    let mut names: Vec<(String, PathBuf)> = std::fs::read_dir(base)
+    // Each folder, or why a link that may have been meant as one leads
+    // nowhere.
+    let mut names: Vec<(String, Result<PathBuf, String>)> = Vec::new();
+    for entry in std::fs::read_dir(base)
         .map_err(|e| anyhow::anyhow!(texts::cannot_read(&shown, &e.to_string())))?
         .filter_map(Result::ok)
-        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()))
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .collect();
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        match std::fs::metadata(entry.path()) {
+            Ok(m) if m.is_dir() => names.push((name, Ok(entry.path()))),
+            Ok(_) => {}
+            Err(e) if entry.file_type().is_ok_and(|t| t.is_symlink()) => {
+                names.push((name, Err(e.to_string())));
+            }
+            Err(_) => {}
+        }
+    }
     names.sort();
     let skip = skip.and_then(|s| s.canonicalize().ok());
     let mut out: BTreeMap<LocaleTag, LocaleFolder> = BTreeMap::new();
@@ -171,6 +257,13 @@ pub fn locale_folders(
         if name.starts_with('.') {
             continue;
         }
+        let path = match path {
+            Ok(path) => path,
+            Err(error) => {
+                notes.push(texts::skipped_broken_link(&name, &error));
+                continue;
+            }
+        };
         if skip.is_some() && path.canonicalize().ok() == skip {
             notes.push(texts::skipped_source_folder(&name));
             continue;

@@ -22,8 +22,18 @@ pub fn validate_bundle_path(path: &str) -> Result<(), Text> {
         return Err(Text::new("validation-path-empty"));
     }
     if path.len() > MAX_PATH_BYTES {
+        // Quoted whole up to twice the limit; a longer one only begins.
+        let mut end = path.len().min(2 * MAX_PATH_BYTES);
+        while !path.is_char_boundary(end) {
+            end -= 1;
+        }
+        let shown = if end < path.len() {
+            format!("{}…", escaped(&path[..end]))
+        } else {
+            escaped(path)
+        };
         return Err(Text::new("validation-path-too-long")
-            .text("path", escaped(path))
+            .text("path", shown)
             .number("max", MAX_PATH_BYTES as i64));
     }
     let problem = if path.starts_with('/') {
@@ -281,6 +291,12 @@ mod tests {
         assert_eq!(
             validate_bundle_path(&long).unwrap_err().to_string(),
             format!("{long:?} is longer than 512 bytes")
+        );
+        // A huge path is quoted only as far as twice the limit.
+        let huge = format!("{}.ftl", "é".repeat(1_000_000));
+        assert_eq!(
+            validate_bundle_path(&huge).unwrap_err().to_string(),
+            format!("\"{}…\" is longer than 512 bytes", "é".repeat(512))
         );
     }
 

@@ -5,7 +5,10 @@
 //! and references of every pattern, the select expressions and their leaf
 //! variants, word counts, and the file's syntax errors and duplicate ids. The
 //! index is stored beside the file's text (as JSON, through serde) so that
-//! coverage checks later compare indexes and never parse again.
+//! coverage checks later compare indexes and never parse again. Its size is
+//! linear in the file's: the leaf variants of a pattern, which multiply with
+//! its selects, stop at a budget proportional to its size
+//! ([`variant_budget`]).
 //!
 //! Pure code: no I/O.
 //!
@@ -32,6 +35,7 @@
 //! words: good enough to size work, not to bill it.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use fluent_syntax::ast;
 use serde::{Deserialize, Serialize};
@@ -40,7 +44,44 @@ use serde::{Deserialize, Serialize};
 /// multiply (three selects of six variants each make 216 paths), so a hostile
 /// file could otherwise make the index explode; paths past this many are
 /// dropped (in order: the first ones are kept). Real files stay far below it.
+/// The variant budget ([`variant_budget`]) may stop a pattern earlier.
 pub const MAX_VARIANTS: usize = 1024;
+
+/// The budget of a pattern's leaf variants, in bytes, before its size counts
+/// ([`variant_budget`]).
+pub const VARIANT_BUDGET_BASE: usize = 2048;
+
+/// The budget of a pattern's leaf variants grows by this many bytes per byte
+/// of the pattern's text ([`variant_budget`]).
+pub const VARIANT_BUDGET_PER_BYTE: usize = 16;
+
+/// The most bytes of leaf variants ([`Pattern::variants`]) recorded for a
+/// pattern of `pattern_bytes` bytes of text: [`VARIANT_BUDGET_BASE`] +
+/// [`VARIANT_BUDGET_PER_BYTE`] × `pattern_bytes`. A variant counts about its
+/// size in memory, which is more than its size as JSON: 64 bytes, 288 more
+/// if it shows a variable (its set's node), and, for each key of its path and
+/// each variable it shows, the key's or variable's length plus 32.
+///
+/// Without it a path repeats the keys of every select along it, so the
+/// variants of a pattern grow as its paths times its selects: ten
+/// two-variant selects followed by 3,000 one-variant selects (42 KB) made
+/// 1,024 variants of 3,010 keys each: 12 MB of JSON, and 200 MB of memory
+/// for `glocal check` to index it. With it the variants of a pattern take at
+/// most about 16 times its size in memory, plus 2 KiB.
+///
+/// What is left out: the paths past the budget, in order (the first ones
+/// are kept, as with [`MAX_VARIANTS`]; the first path always fits, since a
+/// key or variable costs less than 16 times the text that writes it). Only the
+/// per-variant comparisons read variants (the dropped-variable check), so
+/// they do not see the variants left out; everything else of the pattern
+/// (its variables, references, selectors with all their keys, words) is
+/// complete. No pattern of the mozilla.org corpus comes near the budget: the
+/// most any takes is 34% of its own (`tests/hostile_domain.rs`).
+pub fn variant_budget(pattern_bytes: usize) -> usize {
+    VARIANT_BUDGET_PER_BYTE
+        .saturating_mul(pattern_bytes)
+        .saturating_add(VARIANT_BUDGET_BASE)
+}
 
 /// The deepest nesting of placeables and call arguments a file may have.
 /// `fluent-syntax` parses (and drops) nested `{`s and `(`s recursively, so a
@@ -291,9 +332,11 @@ pub struct Pattern {
     /// nested in its variants.
     pub selectors: Vec<Selector>,
     /// The leaf variants: one per combination of variant keys down nested
-    /// (and across sibling) select expressions; a single variant with an empty
-    /// `key_path` when the pattern has no select expression. At most
-    /// [`MAX_VARIANTS`].
+    /// (and across sibling) select expressions, in order (the last select
+    /// varying fastest); a single variant with an empty `key_path` when the
+    /// pattern has no select expression. At most [`MAX_VARIANTS`], and the
+    /// first ones that fit in [`variant_budget`] of the pattern's size
+    /// (always at least one).
     pub variants: Vec<Variant>,
     /// The words of all the pattern's text, each variant's text counted once.
     pub words: u32,
@@ -768,13 +811,10 @@ impl<'s> Ctx<'s> {
 
         let mut all = Collector::default();
         all.pattern(pattern);
-        let variants = pattern_paths(pattern)
-            .into_iter()
-            .map(|path| Variant {
-                key_path: path.keys,
-                variables: path.variables,
-                words: path.words,
-            })
+        let budget = variant_budget(source.len());
+        let variants = pattern_paths(pattern, budget)
+            .iter()
+            .map(Path::variant)
             .collect();
         Pattern {
             source,
@@ -859,89 +899,262 @@ impl Collector {
     }
 }
 
+/// What a leaf variant costs against its budget ([`variant_budget`]), in
+/// bytes, before its keys and variables: about its size in memory (the
+/// [`Variant`] and its place in the vector).
+const VARIANT_COST: usize = 64;
+
+/// What a leaf variant that shows variables costs on top of
+/// [`VARIANT_COST`]: the node of its set of variables.
+const VARIABLE_SET_COST: usize = 288;
+
+/// What one key or variable of a leaf variant costs against the budget: its
+/// bytes and the `String` holding them.
+fn entry_cost(entry: &str) -> usize {
+    entry.len() + 32
+}
+
+/// A part of a path being built. Parts are shared between the paths that
+/// contain them, so that joining two paths copies nothing: a pattern's
+/// combinations are counted and cut to the budget before any of them is
+/// written out ([`Path::variant`]).
+enum Piece {
+    /// The key of a chosen variant.
+    Key(String),
+    /// The variables of an inline expression.
+    Variables(Vec<String>),
+    /// One part, then the other (`None` only while being dropped).
+    Join(Option<Rc<Piece>>, Option<Rc<Piece>>),
+}
+
+impl Drop for Piece {
+    /// Drops a chain of joins without recursion: a pattern of many thousand
+    /// placeables makes chains that deep, which a recursive drop would
+    /// overflow the stack with.
+    fn drop(&mut self) {
+        let mut stack: Vec<Rc<Piece>> = Vec::new();
+        if let Piece::Join(a, b) = self {
+            stack.extend(a.take());
+            stack.extend(b.take());
+        }
+        while let Some(piece) = stack.pop() {
+            // Its last owner takes its parts before it drops.
+            if let Ok(Piece::Join(a, b)) = &mut Rc::try_unwrap(piece) {
+                stack.extend(a.take());
+                stack.extend(b.take());
+            }
+        }
+    }
+}
+
 /// One path through a pattern's select expressions, being built.
 #[derive(Default, Clone)]
 struct Path {
-    keys: Vec<String>,
-    variables: BTreeSet<String>,
+    /// Its keys and variables, in order; `None` when it has neither.
+    piece: Option<Rc<Piece>>,
+    /// The words of its text.
     words: u32,
+    /// What its keys and variables cost ([`entry_cost`]; a variable met
+    /// twice on the path counts twice, so this may exceed the cost of the
+    /// variant written out, never fall short of it).
+    cost: usize,
+    /// Whether it shows a variable.
+    shows_variables: bool,
 }
 
 impl Path {
-    /// Appends `other`, the path through what follows in the pattern.
-    fn extend(&mut self, other: &Path) {
-        self.keys.extend(other.keys.iter().cloned());
-        self.variables.extend(other.variables.iter().cloned());
-        self.words = self.words.saturating_add(other.words);
+    fn of(piece: Piece, cost: usize) -> Path {
+        let shows_variables = matches!(piece, Piece::Variables(_));
+        Path {
+            piece: Some(Rc::new(piece)),
+            words: 0,
+            cost,
+            shows_variables,
+        }
     }
 
+    /// A path of the one key `key`.
+    fn key(key: String) -> Path {
+        let cost = entry_cost(&key);
+        Path::of(Piece::Key(key), cost)
+    }
+
+    /// A path showing `variables` (none: an empty path).
+    fn variables(variables: BTreeSet<String>) -> Path {
+        if variables.is_empty() {
+            return Path::default();
+        }
+        let cost = variables.iter().map(|v| entry_cost(v)).sum();
+        Path::of(Piece::Variables(variables.into_iter().collect()), cost)
+    }
+
+    /// This path, then `other`.
     fn join(&self, other: &Path) -> Path {
-        let mut joined = self.clone();
-        joined.extend(other);
-        joined
+        let piece = match (&self.piece, &other.piece) {
+            (None, piece) | (piece, None) => piece.clone(),
+            (Some(a), Some(b)) => Some(Rc::new(Piece::Join(Some(a.clone()), Some(b.clone())))),
+        };
+        Path {
+            piece,
+            words: self.words.saturating_add(other.words),
+            cost: self.cost.saturating_add(other.cost),
+            shows_variables: self.shows_variables || other.shows_variables,
+        }
+    }
+
+    /// What this path costs as a leaf variant of its own.
+    fn variant_cost(&self) -> usize {
+        let set = if self.shows_variables {
+            VARIABLE_SET_COST
+        } else {
+            0
+        };
+        (VARIANT_COST + set).saturating_add(self.cost)
+    }
+
+    /// The leaf variant this path is: its keys in order, its variables.
+    fn variant(&self) -> Variant {
+        let mut key_path = Vec::new();
+        let mut variables = BTreeSet::new();
+        let mut stack: Vec<&Piece> = self.piece.as_deref().into_iter().collect();
+        while let Some(piece) = stack.pop() {
+            match piece {
+                Piece::Key(key) => key_path.push(key.clone()),
+                Piece::Variables(names) => {
+                    for name in names {
+                        if !variables.contains(name) {
+                            variables.insert(name.clone());
+                        }
+                    }
+                }
+                Piece::Join(a, b) => {
+                    stack.extend(b.as_deref());
+                    stack.extend(a.as_deref());
+                }
+            }
+        }
+        Variant {
+            key_path,
+            variables,
+            words: self.words,
+        }
+    }
+}
+
+/// Collects paths in order while they fit: at most [`MAX_VARIANTS`] of them,
+/// costing at most `budget` together; the first path is always taken.
+struct Fit {
+    paths: Vec<Path>,
+    cost: usize,
+    budget: usize,
+}
+
+impl Fit {
+    fn new(budget: usize) -> Fit {
+        Fit {
+            paths: Vec::new(),
+            cost: 0,
+            budget,
+        }
+    }
+
+    /// Whether a path costing `cost` would still be taken.
+    fn fits(&self, cost: usize) -> bool {
+        self.paths.is_empty()
+            || (self.paths.len() < MAX_VARIANTS && self.cost.saturating_add(cost) <= self.budget)
+    }
+
+    /// Takes `path` if it fits; false (and `path` is dropped) otherwise, and
+    /// then for every later one: the paths kept are always the first ones.
+    fn push(&mut self, path: Path) -> bool {
+        let cost = path.variant_cost();
+        if !self.fits(cost) {
+            return false;
+        }
+        self.cost = self.cost.saturating_add(cost);
+        self.paths.push(path);
+        true
+    }
+
+    /// What is left of the budget.
+    fn left(&self) -> usize {
+        self.budget.saturating_sub(self.cost)
     }
 }
 
 /// The leaf paths of `pattern`: every combination of the variants of its
-/// select expressions (in order), at most [`MAX_VARIANTS`].
-fn pattern_paths(pattern: &ast::Pattern<&str>) -> Vec<Path> {
+/// select expressions, in order, as many of the first ones as fit in
+/// `budget` (and at most [`MAX_VARIANTS`]); at least one.
+///
+/// Text and placeables that do not branch (inline expressions, selects of a
+/// single path) are gathered into one path (`pending`) and joined to every
+/// path once, at the next select that branches or at the end, so that a long
+/// run of them costs once, not once per path.
+fn pattern_paths(pattern: &ast::Pattern<&str>, budget: usize) -> Vec<Path> {
     let mut paths = vec![Path::default()];
+    let mut pending = Path::default();
     for element in &pattern.elements {
         match element {
             ast::PatternElement::TextElement { value } => {
-                let words = count_words(value);
-                for path in &mut paths {
-                    path.words = path.words.saturating_add(words);
-                }
+                pending.words = pending.words.saturating_add(count_words(value));
             }
             ast::PatternElement::Placeable { expression } => {
-                let options = expression_paths(expression);
+                let options = expression_paths(expression, budget);
                 if let [only] = options.as_slice() {
-                    for path in &mut paths {
-                        path.extend(only);
-                    }
-                } else {
-                    paths = paths
-                        .iter()
-                        .flat_map(|path| options.iter().map(move |option| path.join(option)))
-                        .take(MAX_VARIANTS)
-                        .collect();
+                    pending = pending.join(only);
+                    continue;
                 }
+                let mut fit = Fit::new(budget);
+                'paths: for path in &paths {
+                    let path = path.join(&pending);
+                    for option in &options {
+                        if !fit.push(path.join(option)) {
+                            break 'paths;
+                        }
+                    }
+                }
+                paths = fit.paths;
+                pending = Path::default();
             }
         }
     }
-    paths
+    let mut fit = Fit::new(budget);
+    for path in &paths {
+        if !fit.push(path.join(&pending)) {
+            break;
+        }
+    }
+    fit.paths
 }
 
-/// The paths through one placeable's expression: one for an inline
-/// expression, one or more per variant for a select expression (whose
+/// The paths through one placeable's expression, within `budget`: one for an
+/// inline expression, one or more per variant for a select expression (whose
 /// selector's variables are left out; see [`Variant::variables`]).
-fn expression_paths(expression: &ast::Expression<&str>) -> Vec<Path> {
+fn expression_paths(expression: &ast::Expression<&str>, budget: usize) -> Vec<Path> {
     match expression {
         ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
-            expression_paths(expression)
+            expression_paths(expression, budget)
         }
         ast::Expression::Inline(inline) => {
             let mut collector = Collector::default();
             collector.inline(inline);
-            vec![Path {
-                variables: collector.variables,
-                ..Path::default()
-            }]
+            vec![Path::variables(collector.variables)]
         }
-        ast::Expression::Select { variants, .. } => variants
-            .iter()
-            .flat_map(|variant| {
-                let key = Path {
-                    keys: vec![variant_key(&variant.key)],
-                    ..Path::default()
-                };
-                pattern_paths(&variant.value)
-                    .into_iter()
-                    .map(move |path| key.join(&path))
-            })
-            .take(MAX_VARIANTS)
-            .collect(),
+        ast::Expression::Select { variants, .. } => {
+            let mut fit = Fit::new(budget);
+            'variants: for variant in variants {
+                let key = Path::key(variant_key(&variant.key));
+                if !fit.fits(key.variant_cost()) {
+                    break;
+                }
+                for path in pattern_paths(&variant.value, fit.left()) {
+                    if !fit.push(key.join(&path)) {
+                        break 'variants;
+                    }
+                }
+            }
+            fit.paths
+        }
     }
 }
 
@@ -1636,18 +1849,78 @@ next = Next
         assert_eq!((d.line, d.column, d.end_line, d.end_column), (2, 9, 2, 9));
     }
 
+    /// Five selects of six variants, each variant's text `text`.
+    fn five_by_six(text: &str) -> String {
+        let selects: Vec<String> = (0..5)
+            .map(|i| {
+                let variants: String = ["a", "b", "c", "d", "e"]
+                    .iter()
+                    .map(|k| format!("    [{k}] {text}\n"))
+                    .collect();
+                format!("{{ $v{i} ->\n{variants}   *[f] {text}\n}}")
+            })
+            .collect();
+        format!("big = {}\n", selects.join(" "))
+    }
+
     #[test]
     fn variants_are_capped() {
-        let selects: Vec<String> = (0..5)
-            .map(|i| format!("{{ $v{i} ->\n    [a] a\n    [b] b\n    [c] c\n    [d] d\n    [e] e\n   *[f] f\n}}"))
-            .collect();
-        let src = format!("big = {}\n", selects.join(" "));
+        // 7,776 paths; variant texts long enough for the budget to hold
+        // more than 1024 of them, so the count stops them.
+        let src = five_by_six(&"a".repeat(500));
         let index = index_file(&src);
         assert_eq!(index.diagnostics, []);
         let pattern = value(&index, "big");
+        assert!(variant_budget(pattern.source.len()) > MAX_VARIANTS * (64 + 5 * 33));
         assert_eq!(pattern.variants.len(), MAX_VARIANTS);
         assert_eq!(pattern.selectors.len(), 5);
         assert_eq!(pattern.words, 30);
+        // The first ones, the last select varying fastest: 1023 is 04423 in
+        // base 6.
+        assert_eq!(
+            pattern.variants[0].key_path,
+            keys(&["a", "a", "a", "a", "a"])
+        );
+        assert_eq!(
+            pattern.variants[1023].key_path,
+            keys(&["a", "e", "e", "c", "d"])
+        );
+    }
+
+    #[test]
+    fn variants_stop_at_the_budget() {
+        let src = five_by_six("a");
+        let index = index_file(&src);
+        let pattern = value(&index, "big");
+        // 354 bytes: a budget of 2048 + 16 × 354 = 7,712 bytes, and a path
+        // of five one-letter keys costs 64 + 5 × 33 = 229: 33 fit.
+        assert_eq!(pattern.source.len(), 354);
+        assert_eq!(variant_budget(354), 7712);
+        assert_eq!(pattern.variants.len(), 33);
+        assert_eq!(
+            pattern.variants[0].key_path,
+            keys(&["a", "a", "a", "a", "a"])
+        );
+        // 32 is 52 in base 6.
+        assert_eq!(
+            pattern.variants[32].key_path,
+            keys(&["a", "a", "a", "f", "c"])
+        );
+        assert!(pattern.variants.iter().all(|v| v.words == 5));
+        // The rest of the pattern is whole.
+        assert_eq!(pattern.selectors.len(), 5);
+        assert!(pattern.selectors.iter().all(|s| s.keys.len() == 6));
+        assert_eq!(pattern.words, 30);
+        assert_eq!(pattern.variables, set(&["v0", "v1", "v2", "v3", "v4"]));
+
+        // A variable costs its set's node once and each name: with one
+        // variable shown on every path, each costs 64 + 288 + 5 × 33 + 33.
+        let src = format!("big = {{ $n }} {}", &five_by_six("a")["big = ".len()..]);
+        let pattern = value(&index_file(&src), "big").clone();
+        assert_eq!(pattern.source.len(), 361);
+        assert_eq!(variant_budget(361) / (64 + 288 + 5 * 33 + 33), 14);
+        assert_eq!(pattern.variants.len(), 14);
+        assert!(pattern.variants.iter().all(|v| v.variables == set(&["n"])));
     }
 
     #[test]

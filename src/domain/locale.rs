@@ -5,6 +5,8 @@ use std::{fmt, str::FromStr};
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
+use super::limits::MAX_LOCALE_TAG;
+use super::market::too_long;
 use crate::l10n::Text;
 
 /// A BCP 47 language tag of language, optional script, region and variants,
@@ -13,9 +15,21 @@ use crate::l10n::Text;
 pub struct LocaleTag(String);
 
 impl LocaleTag {
-    /// Parses `tag`; explains what is wrong otherwise (in any of glocal's
-    /// languages).
+    /// Parses `tag` (at most [`MAX_LOCALE_TAG`] characters); explains what
+    /// is wrong otherwise (in any of glocal's languages).
     pub fn parse(tag: &str) -> Result<Self, Text> {
+        if tag.is_empty() {
+            return Err(Text::new("validation-required"));
+        }
+        if tag.len() > MAX_LOCALE_TAG && tag.chars().count() > MAX_LOCALE_TAG {
+            return Err(too_long(MAX_LOCALE_TAG));
+        }
+        Self::parse_any_length(tag)
+    }
+
+    /// [`LocaleTag::parse`] without the length limit: for tags stored before
+    /// it existed.
+    fn parse_any_length(tag: &str) -> Result<Self, Text> {
         if tag.is_empty() {
             return Err(Text::new("validation-required"));
         }
@@ -74,7 +88,7 @@ impl Serialize for LocaleTag {
 impl<'de> Deserialize<'de> for LocaleTag {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        LocaleTag::parse(&s).map_err(serde::de::Error::custom)
+        LocaleTag::parse_any_length(&s).map_err(serde::de::Error::custom)
     }
 }
 

@@ -4,6 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::{
+    check_entries, MAX_BLOCS, MAX_DISPLAY_NAME, MAX_EXTERNAL_IDS, MAX_MAP_KEY, MAX_MAP_VALUE,
+    MAX_STOREFRONT_LOCALES, MAX_SUBDIVISIONS,
+};
 use super::violations::escaped;
 use super::{Bloc, Country, LocaleTag, Violations};
 use crate::l10n::Text;
@@ -60,10 +64,8 @@ pub struct MarketInput {
     pub external_ids: BTreeMap<String, String>,
 }
 
-/// Longest display name accepted, in characters.
-pub(crate) const MAX_DISPLAY_NAME: usize = 200;
-
-/// Checks a free-text display name.
+/// Checks a free-text display name (at most [`MAX_DISPLAY_NAME`]
+/// characters).
 pub(crate) fn check_display_name(value: &str, field: String, v: &mut Violations) {
     if value.chars().count() > MAX_DISPLAY_NAME {
         v.add(field, too_long(MAX_DISPLAY_NAME));
@@ -100,6 +102,17 @@ pub(crate) fn parse_subdivision(code: &str) -> Result<(Country, String), Text> {
     Ok((country, upper))
 }
 
+/// The field path of the entry `key` of the map at `field`:
+/// `market.external_ids["amazon_id"]`, with a key longer than any valid one
+/// cut (a valid key is at most [`MAX_MAP_KEY`] characters), so that a hostile
+/// key does not make the path huge.
+pub(crate) fn map_entry_field(field: &str, key: &str) -> String {
+    match key.char_indices().nth(MAX_MAP_KEY) {
+        Some((end, _)) => format!("{field}[{:?}…]", &key[..end]),
+        None => format!("{field}[{key:?}]"),
+    }
+}
+
 /// Why a value is invalid that appears earlier in its list.
 pub(crate) fn listed_twice(value: &str) -> Text {
     Text::new("validation-listed-twice").text("value", value)
@@ -128,7 +141,9 @@ impl MarketInput {
         };
 
         let mut subdivisions = Vec::new();
-        for (i, s) in self.subdivisions.iter().enumerate() {
+        let field = format!("{prefix}.subdivisions");
+        let n = check_entries(self.subdivisions.len(), MAX_SUBDIVISIONS, &field, &mut v);
+        for (i, s) in self.subdivisions.iter().take(n).enumerate() {
             let field = format!("{prefix}.subdivisions[{i}]");
             match parse_subdivision(s) {
                 Ok((sub_country, code)) => {
@@ -157,7 +172,9 @@ impl MarketInput {
         }
 
         let mut blocs = Vec::new();
-        for (i, b) in self.blocs.iter().enumerate() {
+        let field = format!("{prefix}.blocs");
+        let n = check_entries(self.blocs.len(), MAX_BLOCS, &field, &mut v);
+        for (i, b) in self.blocs.iter().take(n).enumerate() {
             let field = format!("{prefix}.blocs[{i}]");
             match Bloc::parse(b) {
                 Ok(bloc) => {
@@ -198,13 +215,20 @@ impl MarketInput {
         }
 
         let mut locales: Vec<LocaleTag> = Vec::new();
+        let field = format!("{prefix}.storefront_locales");
         if self.storefront_locales.is_empty() {
             v.add(
-                format!("{prefix}.storefront_locales"),
+                field.clone(),
                 Text::new("validation-storefront-locales-required"),
             );
         }
-        for (i, l) in self.storefront_locales.iter().enumerate() {
+        let n = check_entries(
+            self.storefront_locales.len(),
+            MAX_STOREFRONT_LOCALES,
+            &field,
+            &mut v,
+        );
+        for (i, l) in self.storefront_locales.iter().take(n).enumerate() {
             let field = format!("{prefix}.storefront_locales[{i}]");
             match LocaleTag::parse(l) {
                 Ok(tag) if locales.contains(&tag) => v.add(field, listed_twice(tag.as_str())),
@@ -237,16 +261,18 @@ impl MarketInput {
             }
         };
 
-        for (key, value) in &self.external_ids {
-            let field = format!("{prefix}.external_ids[{key:?}]");
+        let field = format!("{prefix}.external_ids");
+        let n = check_entries(self.external_ids.len(), MAX_EXTERNAL_IDS, &field, &mut v);
+        for (key, value) in self.external_ids.iter().take(n) {
+            let field = map_entry_field(&field, key);
             let key_ok = !key.is_empty()
-                && key.len() <= 64
+                && key.len() <= MAX_MAP_KEY
                 && key
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !key_ok {
                 v.add(field, Text::new("validation-external-id-key"));
-            } else if value.trim().is_empty() || value.len() > 256 {
+            } else if value.trim().is_empty() || value.len() > MAX_MAP_VALUE {
                 v.add(field, Text::new("validation-external-id-value"));
             }
         }

@@ -2,7 +2,8 @@
 //! validation that turns bad input into field violations a person can act on.
 //!
 //! Pure code: no I/O, no proto types. Every check reports all of its
-//! violations at once, each naming the field it is about.
+//! violations at once (as many as [`Violations`] keeps), each naming the field
+//! it is about. [`limits`] says how much one resource may hold.
 
 mod bloc;
 pub mod bundle;
@@ -10,6 +11,7 @@ mod country;
 mod date;
 pub mod ftl;
 mod ids;
+pub mod limits;
 mod locale;
 mod market;
 pub mod planning;
@@ -31,4 +33,7 @@ pub use requirement::{
     Obligation, Requirement, RequirementInput, RequirementKind,
 };
 pub(crate) use violations::escaped;
-pub use violations::{Description, FieldViolation, Violations};
+pub use violations::{
+    Description, FieldViolation, Violations, MAX_DESCRIPTION_CHARS, MAX_FIELD_CHARS,
+    MAX_VIOLATIONS, MAX_VIOLATIONS_BYTES,
+};

@@ -3,7 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::bundle::validate_bundle_path;
-use super::market::{check_display_name, listed_twice};
+use super::limits::{
+    check_entries, check_length, MAX_APPROVER, MAX_ITEM_MESSAGES, MAX_LAUNCH_LOCALES, MAX_MARKETS,
+    MAX_MESSAGE_PATTERN, MAX_PHASES, MAX_ROADMAP_ITEMS, MAX_WAIVERS, MAX_WAIVER_REASON,
+};
+use super::market::{check_display_name, listed_twice, too_long};
 use super::violations::escaped;
 use super::{
     validate_resource_id, CalendarDate, LocaleTag, MessagePattern, ResourceKind, ResourceName,
@@ -144,7 +148,9 @@ impl LaunchInput {
             );
         }
         let mut phases: Vec<PhaseDate> = Vec::new();
-        for (i, (phase, date)) in self.phases.iter().enumerate() {
+        let field = format!("{prefix}.phases");
+        let n = check_entries(self.phases.len(), MAX_PHASES, &field, &mut v);
+        for (i, (phase, date)) in self.phases.iter().take(n).enumerate() {
             match phase {
                 None => v.add(
                     format!("{prefix}.phases[{i}].phase"),
@@ -185,7 +191,9 @@ impl LaunchInput {
             }
         }
         let mut locales: Vec<LocaleTag> = Vec::new();
-        for (i, l) in self.locales.iter().enumerate() {
+        let field = format!("{prefix}.locales");
+        let n = check_entries(self.locales.len(), MAX_LAUNCH_LOCALES, &field, &mut v);
+        for (i, l) in self.locales.iter().take(n).enumerate() {
             let field = format!("{prefix}.locales[{i}]");
             match LocaleTag::parse(l) {
                 Ok(tag) if locales.contains(&tag) => v.add(field, listed_twice(tag.as_str())),
@@ -308,6 +316,9 @@ fn name_required(kind: ResourceKind) -> Text {
 pub fn validate_message_selector(selector: &str) -> Result<(), Text> {
     if selector.ends_with(".ftl") {
         validate_bundle_path(selector)
+    } else if selector.len() > MAX_MESSAGE_PATTERN && selector.chars().count() > MAX_MESSAGE_PATTERN
+    {
+        Err(too_long(MAX_MESSAGE_PATTERN))
     } else {
         MessagePattern::parse(selector).map(|_| ()).map_err(|_| {
             Text::new("validation-message-selector").text("selector", escaped(selector))
@@ -321,7 +332,9 @@ impl RoadmapInput {
         let mut v = Violations::new();
         check_display_name(&self.display_name, format!("{prefix}.display_name"), &mut v);
         let mut items: Vec<RoadmapItem> = Vec::new();
-        for (i, item) in self.items.into_iter().enumerate() {
+        let field = format!("{prefix}.items");
+        let n = check_entries(self.items.len(), MAX_ROADMAP_ITEMS, &field, &mut v);
+        for (i, item) in self.items.into_iter().take(n).enumerate() {
             let p = format!("{prefix}.items[{i}]");
             match validate_resource_id(&item.id) {
                 Err(e) => v.add(format!("{p}.id"), e),
@@ -338,13 +351,17 @@ impl RoadmapInput {
                     Text::new("validation-messages-required"),
                 );
             }
-            for (j, m) in item.messages.iter().enumerate() {
+            let field = format!("{p}.messages");
+            let n = check_entries(item.messages.len(), MAX_ITEM_MESSAGES, &field, &mut v);
+            for (j, m) in item.messages.iter().take(n).enumerate() {
                 if let Err(e) = validate_message_selector(m) {
                     v.add(format!("{p}.messages[{j}]"), e);
                 }
             }
             let mut markets: Vec<ResourceName> = Vec::new();
-            for (j, m) in item.markets.iter().enumerate() {
+            let field = format!("{p}.markets");
+            let n = check_entries(item.markets.len(), MAX_MARKETS, &field, &mut v);
+            for (j, m) in item.markets.iter().take(n).enumerate() {
                 match ResourceName::parse_text(ResourceKind::Market, m) {
                     Ok(name) if markets.contains(&name) => {
                         v.add(format!("{p}.markets[{j}]"), listed_twice(name.as_str()))
@@ -354,7 +371,9 @@ impl RoadmapInput {
                 }
             }
             let mut waivers = Vec::new();
-            for (j, w) in item.waivers.into_iter().enumerate() {
+            let field = format!("{p}.waivers");
+            let n = check_entries(item.waivers.len(), MAX_WAIVERS, &field, &mut v);
+            for (j, w) in item.waivers.into_iter().take(n).enumerate() {
                 let wp = format!("{p}.waivers[{j}]");
                 let requirement =
                     ResourceName::parse_text(ResourceKind::Requirement, &w.requirement)
@@ -365,12 +384,16 @@ impl RoadmapInput {
                         format!("{wp}.reason"),
                         Text::new("validation-waiver-reason-required"),
                     );
+                } else {
+                    check_length(&w.reason, MAX_WAIVER_REASON, format!("{wp}.reason"), &mut v);
                 }
                 if w.approver.trim().is_empty() {
                     v.add(
                         format!("{wp}.approver"),
                         Text::new("validation-waiver-approver-required"),
                     );
+                } else {
+                    check_length(&w.approver, MAX_APPROVER, format!("{wp}.approver"), &mut v);
                 }
                 if let Some(requirement) = requirement {
                     waivers.push(Waiver {

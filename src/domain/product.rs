@@ -4,7 +4,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::market::{check_display_name, listed_twice};
+use super::limits::{
+    check_entries, check_length, MAX_ATTRIBUTES, MAX_CATEGORIES, MAX_FEATURES,
+    MAX_FLUENT_SOURCE_PATH, MAX_MAP_KEY, MAX_MAP_VALUE, MAX_MARKETS, MAX_REQUIRED_MESSAGES,
+    MAX_SKU,
+};
+use super::market::{check_display_name, listed_twice, map_entry_field};
 use super::requirement::{parse_id_list, parse_patterns};
 use super::{LocaleTag, MessagePattern, ResourceKind, ResourceName, Violations};
 use crate::l10n::Text;
@@ -70,32 +75,23 @@ pub struct FluentSource {
 impl FluentSource {
     /// Checks the source, naming fields under `prefix`.
     pub fn validate(&self, prefix: &str, v: &mut Violations) {
-        if self.directory.is_empty() {
-            v.add(
-                format!("{prefix}.directory"),
-                Text::new("validation-directory-required"),
-            );
+        let field = format!("{prefix}.directory");
+        if !check_length(&self.directory, MAX_FLUENT_SOURCE_PATH, field.clone(), v) {
+            // Said already.
+        } else if self.directory.is_empty() {
+            v.add(field, Text::new("validation-directory-required"));
         } else if self.directory.starts_with('/') || self.directory.contains('\\') {
-            v.add(
-                format!("{prefix}.directory"),
-                Text::new("validation-directory-relative"),
-            );
+            v.add(field, Text::new("validation-directory-relative"));
         }
-        if !self.layout.contains("{locale}") {
-            v.add(
-                format!("{prefix}.layout"),
-                Text::new("validation-layout-no-locale"),
-            );
+        let field = format!("{prefix}.layout");
+        if !check_length(&self.layout, MAX_FLUENT_SOURCE_PATH, field.clone(), v) {
+            // Said already.
+        } else if !self.layout.contains("{locale}") {
+            v.add(field, Text::new("validation-layout-no-locale"));
         } else if !self.layout.ends_with(".ftl") {
-            v.add(
-                format!("{prefix}.layout"),
-                Text::new("validation-layout-not-ftl"),
-            );
+            v.add(field, Text::new("validation-layout-not-ftl"));
         } else if self.layout.starts_with('/') || self.layout.split('/').any(|s| s == "..") {
-            v.add(
-                format!("{prefix}.layout"),
-                Text::new("validation-layout-outside"),
-            );
+            v.add(field, Text::new("validation-layout-outside"));
         }
     }
 }
@@ -137,7 +133,12 @@ impl ProductInput {
                 .map_err(|e| v.add(format!("{prefix}.source_locale"), e))
                 .ok()
         };
-        let categories = parse_id_list(&self.categories, &format!("{prefix}.categories"), &mut v);
+        let categories = parse_id_list(
+            &self.categories,
+            MAX_CATEGORIES,
+            &format!("{prefix}.categories"),
+            &mut v,
+        );
         if let Some(source) = &self.fluent_source {
             source.validate(&format!("{prefix}.fluent_source"), &mut v);
         }
@@ -201,11 +202,13 @@ impl VariantInput {
     pub fn validate(self, prefix: &str) -> Result<Variant, Violations> {
         let mut v = Violations::new();
         check_display_name(&self.display_name, format!("{prefix}.display_name"), &mut v);
-        if self.sku.chars().count() > 64 || self.sku.chars().any(|c| c.is_control()) {
+        if self.sku.chars().count() > MAX_SKU || self.sku.chars().any(|c| c.is_control()) {
             v.add(format!("{prefix}.sku"), Text::new("validation-sku"));
         }
         let mut markets: Vec<ResourceName> = Vec::new();
-        for (i, m) in self.markets.iter().enumerate() {
+        let field = format!("{prefix}.markets");
+        let n = check_entries(self.markets.len(), MAX_MARKETS, &field, &mut v);
+        for (i, m) in self.markets.iter().take(n).enumerate() {
             match ResourceName::parse_text(ResourceKind::Market, m) {
                 Ok(name) if markets.contains(&name) => v.add(
                     format!("{prefix}.markets[{i}]"),
@@ -215,27 +218,35 @@ impl VariantInput {
                 Err(e) => v.add(format!("{prefix}.markets[{i}]"), e),
             }
         }
-        for (key, value) in &self.attributes {
+        let field = format!("{prefix}.attributes");
+        let n = check_entries(self.attributes.len(), MAX_ATTRIBUTES, &field, &mut v);
+        for (key, value) in self.attributes.iter().take(n) {
             let key_ok = !key.is_empty()
-                && key.len() <= 64
+                && key.len() <= MAX_MAP_KEY
                 && key.bytes().all(|b| {
                     b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
                 });
             if !key_ok {
                 v.add(
-                    format!("{prefix}.attributes[{key:?}]"),
+                    map_entry_field(&field, key),
                     Text::new("validation-attribute-key"),
                 );
-            } else if value.len() > 256 {
+            } else if value.len() > MAX_MAP_VALUE {
                 v.add(
-                    format!("{prefix}.attributes[{key:?}]"),
+                    map_entry_field(&field, key),
                     Text::new("validation-attribute-value"),
                 );
             }
         }
-        let features = parse_id_list(&self.features, &format!("{prefix}.features"), &mut v);
+        let features = parse_id_list(
+            &self.features,
+            MAX_FEATURES,
+            &format!("{prefix}.features"),
+            &mut v,
+        );
         let required_messages = parse_patterns(
             &self.required_messages,
+            MAX_REQUIRED_MESSAGES,
             &format!("{prefix}.required_messages"),
             &mut v,
         );

@@ -2,6 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::limits::{
+    check_entries, check_length, MAX_CATEGORIES, MAX_LEGAL_REFERENCE, MAX_LOCALE_RULES,
+    MAX_MESSAGE_PATTERN, MAX_REQUIRED_MESSAGES, MAX_SOURCE_URL, MAX_SUMMARY,
+};
 use super::market::{parse_subdivision, too_long};
 use super::violations::escaped;
 use super::{validate_resource_id, Bloc, CalendarDate, Country, LocaleTag, Market, Violations};
@@ -94,9 +98,19 @@ pub struct MessagePattern(String);
 
 impl MessagePattern {
     /// Checks that `text` is a Fluent identifier (letters, digits, `-`, `_`,
-    /// starting with a letter; a leading `-` for a term) with optional `*`;
-    /// explains what is wrong otherwise (in any of glocal's languages).
+    /// starting with a letter; a leading `-` for a term) with optional `*`,
+    /// at most [`MAX_MESSAGE_PATTERN`] characters; explains what is wrong
+    /// otherwise (in any of glocal's languages).
     pub fn parse(text: &str) -> Result<Self, Text> {
+        if text.len() > MAX_MESSAGE_PATTERN && text.chars().count() > MAX_MESSAGE_PATTERN {
+            return Err(too_long(MAX_MESSAGE_PATTERN));
+        }
+        Self::parse_any_length(text)
+    }
+
+    /// [`MessagePattern::parse`] without the length limit: for patterns
+    /// stored before it existed.
+    fn parse_any_length(text: &str) -> Result<Self, Text> {
         let body = text.strip_prefix('-').unwrap_or(text);
         let chars_ok = !body.is_empty()
             && body
@@ -122,7 +136,7 @@ impl MessagePattern {
 impl TryFrom<String> for MessagePattern {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
-        MessagePattern::parse(&s).map_err(String::from)
+        MessagePattern::parse_any_length(&s).map_err(String::from)
     }
 }
 
@@ -228,12 +242,6 @@ pub struct LocaleRuleInput {
     pub must_be_default: bool,
 }
 
-/// Longest summary, in characters.
-const MAX_SUMMARY: usize = 2000;
-
-/// Longest legal reference, in characters.
-const MAX_LEGAL_REFERENCE: usize = 500;
-
 /// A requirement as a client sends it, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -275,10 +283,17 @@ fn listed_twice_quoted(value: &str) -> Text {
     Text::new("validation-listed-twice-quoted").text("value", escaped(value))
 }
 
-/// Checks a list of lowercase ids (categories, features), naming `field[i]`.
-pub(crate) fn parse_id_list(values: &[String], field: &str, v: &mut Violations) -> Vec<String> {
+/// Checks a list of lowercase ids (categories, features) of at most `max`
+/// entries, naming it `field` and its entries `field[i]`.
+pub(crate) fn parse_id_list(
+    values: &[String],
+    max: usize,
+    field: &str,
+    v: &mut Violations,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for (i, value) in values.iter().enumerate() {
+    let n = check_entries(values.len(), max, field, v);
+    for (i, value) in values.iter().take(n).enumerate() {
         match validate_resource_id(value) {
             Ok(()) if out.contains(value) => {
                 v.add(format!("{field}[{i}]"), listed_twice_quoted(value))
@@ -290,14 +305,17 @@ pub(crate) fn parse_id_list(values: &[String], field: &str, v: &mut Violations) 
     out
 }
 
-/// Checks a list of message patterns, naming `field[i]`.
+/// Checks a list of message patterns of at most `max` entries, naming it
+/// `field` and its entries `field[i]`.
 pub(crate) fn parse_patterns(
     values: &[String],
+    max: usize,
     field: &str,
     v: &mut Violations,
 ) -> Vec<MessagePattern> {
     let mut out: Vec<MessagePattern> = Vec::new();
-    for (i, value) in values.iter().enumerate() {
+    let n = check_entries(values.len(), max, field, v);
+    for (i, value) in values.iter().take(n).enumerate() {
         match MessagePattern::parse(value) {
             Ok(p) if out.contains(&p) => v.add(format!("{field}[{i}]"), listed_twice_quoted(value)),
             Ok(p) => out.push(p),
@@ -352,7 +370,10 @@ impl RequirementInput {
                 too_long(MAX_LEGAL_REFERENCE),
             );
         }
-        if !self.source_url.is_empty() {
+        let source_url_field = format!("{prefix}.source_url");
+        if !check_length(&self.source_url, MAX_SOURCE_URL, source_url_field, &mut v) {
+            // Said already.
+        } else if !self.source_url.is_empty() {
             let ok = (self.source_url.starts_with("https://")
                 || self.source_url.starts_with("http://"))
                 && self.source_url.len() > "https://".len()
@@ -376,12 +397,15 @@ impl RequirementInput {
         }
         let product_categories = parse_id_list(
             &self.product_categories,
+            MAX_CATEGORIES,
             &format!("{prefix}.product_categories"),
             &mut v,
         );
         let mut locale_rules: Vec<LocaleRule> = Vec::new();
         let mut defaults = 0;
-        for (i, rule) in self.locale_rules.iter().enumerate() {
+        let field = format!("{prefix}.locale_rules");
+        let n = check_entries(self.locale_rules.len(), MAX_LOCALE_RULES, &field, &mut v);
+        for (i, rule) in self.locale_rules.iter().take(n).enumerate() {
             let field = format!("{prefix}.locale_rules[{i}].locale");
             match LocaleTag::parse(&rule.locale) {
                 Ok(tag) if locale_rules.iter().any(|r| r.locale == tag) => v.add(
@@ -410,6 +434,7 @@ impl RequirementInput {
         }
         let required_messages = parse_patterns(
             &self.required_messages,
+            MAX_REQUIRED_MESSAGES,
             &format!("{prefix}.required_messages"),
             &mut v,
         );

@@ -77,7 +77,7 @@ pub(super) fn plan_mode(
                     .as_ref()
                     .map_or_else(|| first.description.clone(), texts::why)
             ),
-            list.len() - 1
+            v.found().saturating_sub(1)
         ))
     })?;
 

@@ -31,6 +31,12 @@ pub fn not_utf8(path: &str) -> String {
     tr!("check-not-utf8", "path" => path)
 }
 
+/// A folder of a locale tree holds more than `max` folders, following
+/// symbolic links.
+pub fn too_many_folders(path: &str, max: usize) -> String {
+    tr!("check-too-many-folders", "path" => path, "max" => max)
+}
+
 /// A report could not be written.
 pub fn cannot_write(format: &str, path: &str, error: &str) -> String {
     tr!("check-cannot-write", "format" => format, "path" => path, "error" => error)
@@ -248,6 +254,15 @@ pub fn folder_read_as(folder: &str, tag: &str) -> Note {
         Text::new("check-folder-read-as")
             .text("folder", folder)
             .text("tag", tag),
+    )
+}
+
+/// A folder of a tree that is a symbolic link to nothing (or to itself).
+pub fn skipped_broken_link(folder: &str, error: &str) -> Note {
+    note(
+        Text::new("check-skipped-broken-link")
+            .text("folder", folder)
+            .text("error", error),
     )
 }
 
