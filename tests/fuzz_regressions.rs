@@ -174,7 +174,6 @@ fn update_mask_checks_hold_on_updates() {
 /// read back, so the stored market lists a locale twice and cannot be
 /// written back as it is read (INVALID_ARGUMENT, "listed twice").
 #[test]
-#[ignore = "fails until LocaleTag::parse refuses 4-letter variants (src/domain/locale.rs)"]
 fn a_stored_market_reads_back_as_it_was_validated() {
     use glocal::api::pb::glocal::v1 as pb;
     masks::check(Update::Market(pb::UpdateMarketRequest {
@@ -201,7 +200,6 @@ fn a_stored_market_reads_back_as_it_was_validated() {
 /// validation saw as different can come back as one. The fix belongs in
 /// `LocaleTag::parse` (src/domain/locale.rs): refuse such a variant.
 #[test]
-#[ignore = "fails until LocaleTag::parse refuses 4-letter variants (src/domain/locale.rs)"]
 fn a_locale_tag_is_its_own_canonical_form() {
     for input in [
         "en-zzzzz-aaaa",

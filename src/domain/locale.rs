@@ -52,6 +52,16 @@ impl LocaleTag {
         if id.language.is_empty() {
             return Err(Text::new("validation-locale-no-language").text("tag", tag));
         }
+        // BCP 47 variants are 5 to 8 characters, or 4 starting with a digit.
+        // unic-langid 0.9 also accepts 4 letters (`en-zzzzz-aaaa`), whose
+        // canonical form then reads back with a script (`en-Aaaa-zzzzz`):
+        // refused, so that a stored tag is its own canonical form.
+        if id.variants().any(|v| {
+            let v = v.as_str();
+            v.len() < 5 && !(v.len() == 4 && v.starts_with(|c: char| c.is_ascii_digit()))
+        }) {
+            return Err(Text::new("validation-locale-malformed").text("tag", tag));
+        }
         Ok(LocaleTag(id.to_string()))
     }
 
