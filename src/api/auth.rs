@@ -250,20 +250,10 @@ pub fn required_role(path: &str) -> Option<Role> {
     }
 }
 
-tokio::task_local! {
-    static CALLER_PRINCIPAL: Option<Principal>;
-}
-
 /// The principal's name on a response, for the request log, which runs
 /// outside the call's scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallerName(pub String);
-
-/// The principal of the current call; `None` without authentication or
-/// outside a call.
-pub fn caller_principal() -> Option<Principal> {
-    CALLER_PRINCIPAL.try_with(Clone::clone).ok().flatten()
-}
 
 /// What the authorization of one call decided.
 fn authorize(
@@ -303,8 +293,9 @@ fn authorize(
 }
 
 /// Tower middleware that authenticates every call of glocal's services
-/// with [`TokenTable`] and runs it with its principal
-/// ([`caller_principal`]); without a table every call passes.
+/// with [`TokenTable`] and runs it as its principal (the store's actor,
+/// recorded in revisions, and a [`CallerName`] on the response for the
+/// request log); without a table every call passes.
 #[derive(Debug, Clone)]
 pub struct Authenticate<S> {
     inner: S,
@@ -335,8 +326,7 @@ where
 
     fn call(&mut self, request: http::Request<ReqBody>) -> Self::Future {
         let Some(tokens) = &self.tokens else {
-            let future = self.inner.call(request);
-            return Box::pin(CALLER_PRINCIPAL.scope(None, future));
+            return Box::pin(self.inner.call(request));
         };
         let authorization = request
             .headers()
@@ -347,13 +337,13 @@ where
                 let name = principal.as_ref().map(|p| CallerName(p.name.clone()));
                 let future = self.inner.call(request);
                 let actor = name.as_ref().map(|n| n.0.clone());
-                Box::pin(CALLER_PRINCIPAL.scope(principal, async move {
+                Box::pin(async move {
                     let mut response = crate::store::as_actor(actor, future).await?;
                     if let Some(name) = name {
                         response.extensions_mut().insert(name);
                     }
                     Ok(response)
-                }))
+                })
             }
             Err(e) => {
                 tracing::warn!(path = %request.uri().path(), reason = e.reason(), "refused");
@@ -375,7 +365,7 @@ mod tests {
             token_hash_hex("view"),
             token_hash_hex("edit")
         ))
-        .unwrap()
+        .unwrap() // ok: test code; the fixture is valid
     }
 
     #[test]
@@ -447,8 +437,8 @@ mod tests {
         ));
         assert_eq!(
             authorize(&t, get, Some("Bearer view"))
-                .unwrap()
-                .unwrap()
+                .unwrap() // ok: test code; the fixture is valid
+                .unwrap() // ok: test code; the fixture is valid
                 .name,
             "v"
         );
@@ -461,8 +451,8 @@ mod tests {
         ));
         assert_eq!(
             authorize(&t, create, Some("Bearer edit"))
-                .unwrap()
-                .unwrap()
+                .unwrap() // ok: test code; the fixture is valid
+                .unwrap() // ok: test code; the fixture is valid
                 .role,
             Role::Editor
         );
