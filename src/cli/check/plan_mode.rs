@@ -20,11 +20,8 @@ use crate::domain::planning::{Launch, Roadmap};
 use crate::domain::{self, CalendarDate, LocaleTag, ResourceName, Violations};
 use crate::plan_file::PlanSource;
 
-/// `FILE:LINE:COLUMN` of a byte offset in `text`.
-pub(super) fn position(file: &str, text: &str, offset: Option<usize>) -> String {
-    let Some(offset) = offset else {
-        return file.to_string();
-    };
+/// The 1-based line and column (in characters) of a byte offset in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -35,6 +32,15 @@ pub(super) fn position(file: &str, text: &str, offset: Option<usize>) -> String 
         .chars()
         .count()
         + 1;
+    (line, column)
+}
+
+/// `FILE:LINE:COLUMN` of a byte offset in `text`.
+pub(super) fn position(file: &str, text: &str, offset: Option<usize>) -> String {
+    let Some(offset) = offset else {
+        return file.to_string();
+    };
+    let (line, column) = line_column(text, offset);
     format!("{file}:{line}:{column}")
 }
 
@@ -280,11 +286,9 @@ fn plan_places(
     folders: BTreeMap<String, String>,
 ) -> Places {
     let line = |field: String| {
-        source.locate(&field).map(|span| {
-            let start = span.start.min(text.len());
-            let before = text.get(..start).unwrap_or(text);
-            u32::try_from(before.matches('\n').count() + 1).unwrap_or(u32::MAX)
-        })
+        source
+            .locate(&field)
+            .map(|span| u32::try_from(line_column(text, span.start).0).unwrap_or(u32::MAX))
     };
     let mut lines = BTreeMap::new();
     let plan = &source.plan;
