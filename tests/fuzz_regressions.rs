@@ -178,13 +178,10 @@ fn update_mask_checks_hold_on_updates() {
 /// the JavaScript and Python ones; `index_file` indexes the entry as valid,
 /// with a selector whose `default_key` is "" (not among its keys) and, for
 /// the second, no leaf variant at all (`Pattern::variants` promises at
-/// least one). The file is reported clean while other Fluent tools, and the
-/// translators' editors, reject it. The fix belongs in `index_file`
-/// (src/domain/ftl.rs): report a select expression without a default
-/// variant as a syntax error of its entry (and leave the entry out, as
-/// junk), since fluent-syntax does not.
+/// least one). The file was reported clean while other Fluent tools, and the
+/// translators' editors, reject it; `index_file` now makes junk of the entry
+/// at the `*`, as `fluent.syntax` does (E0010 / E0011).
 #[test]
-#[ignore = "fails until index_file refuses a select without a default variant (src/domain/ftl.rs)"]
 fn a_select_without_a_default_variant_is_a_syntax_error() {
     for input in ["f = { $c ->\n   [one] x\n  *}\n", "f={$c ->\n*}"] {
         ftl::check(input);

@@ -166,6 +166,10 @@ pub fn index_file(source: &str) -> FileIndex {
     let mut entries = Vec::new();
     let mut first_lines: HashMap<String, u32> = HashMap::new();
     for entry in &resource.body {
+        if let Some(junk) = ctx.lone_default_marker(entry) {
+            diagnostics.push(junk);
+            continue;
+        }
         let entry = match entry {
             ast::Entry::Message(message) => ctx.message(message),
             ast::Entry::Term(term) => ctx.term(term),
@@ -483,6 +487,28 @@ fn swallowed_ids(junk: &str) -> Vec<String> {
     junk.split('\n').skip(1).filter_map(junk_id).collect()
 }
 
+/// Whether `pattern` holds a select expression (at any depth) none of whose
+/// variants is the default: what [`Ctx::lone_default_marker`] reports.
+fn lacks_default_variant(pattern: &ast::Pattern<&str>) -> bool {
+    pattern.elements.iter().any(|element| match element {
+        ast::PatternElement::Placeable { expression } => expression_lacks_default(expression),
+        ast::PatternElement::TextElement { .. } => false,
+    })
+}
+
+fn expression_lacks_default(expression: &ast::Expression<&str>) -> bool {
+    match expression {
+        ast::Expression::Select { variants, .. } => {
+            !variants.iter().any(|v| v.default)
+                || variants.iter().any(|v| lacks_default_variant(&v.value))
+        }
+        ast::Expression::Inline(ast::InlineExpression::Placeable { expression }) => {
+            expression_lacks_default(expression)
+        }
+        ast::Expression::Inline(_) => false,
+    }
+}
+
 /// Where the parser might nest placeables (`{`) and call arguments (`(`) more
 /// than [`MAX_NESTING`] deep, if anywhere: the offset of the `{` or `(` that
 /// might go too deep.
@@ -652,6 +678,95 @@ impl<'s> Ctx<'s> {
             offset += 1;
         }
         offset
+    }
+
+    /// The syntax error of a message or term that has a select expression
+    /// without a default variant, which `fluent-syntax` 0.12 accepts when the
+    /// variants end with a lone `*` not followed by `[` (`{ $n -> [one] x *}`,
+    /// `{ $n -> *}`): `Parser::get_variants` marks the default on the `*`,
+    /// then leaves the loop on the missing `[`. The reference parsers
+    /// (`fluent.syntax`, which compare-locales uses, and `@fluent/syntax`)
+    /// do not take a `*` without its `[` for a variant: the variants end
+    /// before it, and the select is refused at the `*` with E0010 (no default
+    /// variant) or, when no variant came before it, E0011 (no variant after
+    /// `->`), making junk of the entry up to the next line that can start
+    /// one. So does this, at the same place and with the same junk
+    /// (`fluent.syntax` 0.19). `None` for every other entry.
+    fn lone_default_marker(&self, entry: &ast::Entry<&str>) -> Option<Diagnostic> {
+        let (start, id) = match entry {
+            ast::Entry::Message(message)
+                if message.value.iter().any(lacks_default_variant)
+                    || message.attributes.iter().any(|a| lacks_default_variant(&a.value)) =>
+            {
+                (self.offset(message.id.name), message.id.name.to_string())
+            }
+            ast::Entry::Term(term)
+                if lacks_default_variant(&term.value)
+                    || term.attributes.iter().any(|a| lacks_default_variant(&a.value)) =>
+            {
+                (
+                    self.offset(term.id.name).saturating_sub(1),
+                    format!("-{}", term.id.name),
+                )
+            }
+            _ => return None,
+        };
+        let junk_end = self.junk_end(start);
+        let junk = &self.src[start..junk_end];
+        // The `*` that stands where a variant's `[` should follow: the first
+        // character of its line, or the first after the selector's `->`
+        // (a `*` anywhere else in an entry the parser accepted is text).
+        let bytes = junk.as_bytes();
+        let mut no_variants = false;
+        let star = (0..bytes.len()).find(|&i| {
+            bytes[i] == b'*' && bytes.get(i + 1) != Some(&b'[') && {
+                let line_start = junk[..i].trim_end_matches([' ', '\t', '\r']);
+                let after_arrow = junk[..i]
+                    .trim_end_matches([' ', '\t', '\r', '\n'])
+                    .ends_with("->");
+                no_variants = after_arrow;
+                line_start.ends_with('\n') || after_arrow
+            }
+        })?;
+        let at = start + star;
+        let (line, column) = self.position(at);
+        let (end_line, end_column) = self.position(at + 1);
+        // fluent-syntax's own words where it has them (E0010); E0011 has
+        // none there, so it reads as the reference parser's.
+        let message = if no_variants {
+            "Expected at least one variant after \"->\"".to_string()
+        } else {
+            fluent_syntax::parser::ErrorKind::MissingDefaultVariant.to_string()
+        };
+        Some(Diagnostic {
+            kind: DiagnosticKind::SyntaxError,
+            line,
+            column,
+            end_line,
+            end_column,
+            message,
+            id: Some(id),
+            first_line: None,
+            entry_line: Some(self.position(start).0),
+            swallowed: swallowed_ids(junk),
+        })
+    }
+
+    /// Where the junk of an entry starting at `start` ends: at the start of
+    /// the next line that can start an entry (a letter, `-` or `#` in its
+    /// first column), or at the end of the file.
+    fn junk_end(&self, start: usize) -> usize {
+        let line = self.line_starts.partition_point(|&s| s <= start);
+        self.line_starts[line.min(self.line_starts.len())..]
+            .iter()
+            .copied()
+            .find(|&s| {
+                self.src
+                    .as_bytes()
+                    .get(s)
+                    .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'-' || b == b'#')
+            })
+            .unwrap_or(self.src.len())
     }
 
     /// The offset just past the first `byte` at or after `from`; `from` if
@@ -2023,6 +2138,59 @@ hello = again
         let json = serde_json::to_string(&index).unwrap();
         let back: FileIndex = serde_json::from_str(&json).unwrap();
         assert_eq!(back, index);
+    }
+
+    /// A select whose variants end with a `*` without its `[`: fluent-syntax
+    /// 0.12 accepts it; the positions, codes and junk here are those of
+    /// `fluent.syntax` 0.19 (compare-locales' parser) for the same sources.
+    #[test]
+    fn a_select_without_a_default_variant_is_junk() {
+        const E0010: &str = "The select expression must have a default variant";
+        const E0011: &str = "Expected at least one variant after \"->\"";
+        // Source, (line, column, message) of the error, the entry it breaks,
+        // the ids indexed.
+        let cases: [(&str, (u32, u32, &str), &str, &[&str]); 6] = [
+            ("f = { $c ->\n   [one] x\n  *}\n", (3, 3, E0010), "f", &[]),
+            ("f={$c ->\n*}", (2, 1, E0011), "f", &[]),
+            ("-t = { $c ->\n *}\nnext = ok\n", (2, 2, E0011), "-t", &["next"]),
+            // Nested in a variant of a select that has its default.
+            (
+                "a = { $c ->\n *[x] { $d ->\n    [y] z\n    *}\n}\nb = B\n",
+                (4, 5, E0010),
+                "a",
+                &["b"],
+            ),
+            // In an attribute.
+            (
+                "a = A\n    .title = { $c ->\n        [one] x\n       *}\nb = B\n",
+                (4, 8, E0010),
+                "a",
+                &["b"],
+            ),
+            // A `*` in the text before it is text.
+            ("a = 2 * 3 { $c ->\n  [one] x\n  *}\n", (3, 3, E0010), "a", &[]),
+        ];
+        for (src, (line, column, message), id, kept) in cases {
+            let index = index_file(src);
+            let ids: Vec<&str> = index.entries.iter().map(|e| e.id.as_str()).collect();
+            assert_eq!(ids, kept, "{src:?}");
+            let [diagnostic] = index.diagnostics.as_slice() else {
+                panic!("{src:?}: {:?}", index.diagnostics);
+            };
+            assert_eq!(diagnostic.kind, DiagnosticKind::SyntaxError, "{src:?}");
+            assert_eq!(
+                (diagnostic.line, diagnostic.column, diagnostic.message.as_str()),
+                (line, column, message),
+                "{src:?}"
+            );
+            assert_eq!(
+                (diagnostic.end_line, diagnostic.end_column),
+                (line, column + 1),
+                "{src:?}"
+            );
+            assert_eq!(diagnostic.id.as_deref(), Some(id), "{src:?}");
+            assert_eq!(diagnostic.entry_line, Some(1), "{src:?}");
+        }
     }
 
     #[test]
