@@ -436,6 +436,115 @@ async fn connections_over_the_limit_are_closed_at_once() {
     server.stop().await;
 }
 
+/// A raw HTTP/2 connection (handshake done, no call): its client, and the
+/// task driving it, which ends when the server closes the connection.
+async fn raw_connection(
+    addr: std::net::SocketAddr,
+) -> (
+    h2::client::SendRequest<bytes::Bytes>,
+    tokio::task::JoinHandle<()>,
+) {
+    let tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (client, connection) = h2::client::handshake(tcp).await.unwrap();
+    let driver = tokio::spawn(async move {
+        let _ = connection.await;
+    });
+    (client, driver)
+}
+
+#[tokio::test]
+async fn silent_and_idle_connections_are_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = ServeConfig {
+        limits: ResourceLimits {
+            max_connections: 1,
+            handshake_timeout: Duration::from_secs(1),
+            idle_timeout: Duration::from_secs(2),
+            ..ResourceLimits::default()
+        },
+        ..ServeConfig::default()
+    };
+    let server = TestServer::start_with(dir.path(), config).await;
+
+    // A connection that never speaks holds the only place until the
+    // handshake timeout, then is closed; the place is free again.
+    let accepted = std::time::Instant::now();
+    let mut silent = tokio::net::TcpStream::connect(server.addr).await.unwrap();
+    // (The server's SETTINGS come first; then the end.)
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(
+        Duration::from_secs(10),
+        tokio::io::AsyncReadExt::read_to_end(&mut silent, &mut received),
+    )
+    .await
+    .expect("the server closes a silent connection");
+    // Its end of file, or a reset: either way the connection is gone.
+    drop(read);
+    assert!(
+        accepted.elapsed() >= Duration::from_millis(900),
+        "closed before its handshake timeout: {:?}",
+        accepted.elapsed()
+    );
+
+    // A connection with a call open outlives the idle timeout.
+    let (client, driver) = raw_connection(server.addr).await;
+    let mut client = client.ready().await.unwrap();
+    let request = http::Request::builder()
+        .method("POST")
+        .uri(format!(
+            "http://{}/glocal.v1.MarketService/ListMarkets",
+            server.addr
+        ))
+        .header("content-type", "application/grpc")
+        .header("te", "trailers")
+        .body(())
+        .unwrap();
+    let (response, mut body) = client.send_request(request, false).unwrap();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(!driver.is_finished(), "closed with a call open");
+    // The call ends (an empty ListMarketsRequest, one gRPC frame)...
+    body.send_data(bytes::Bytes::from_static(&[0, 0, 0, 0, 0]), true)
+        .unwrap();
+    let response = response.await.unwrap();
+    assert_eq!(response.status(), http::StatusCode::OK);
+    let mut response_body = response.into_body();
+    while let Some(chunk) = response_body.data().await {
+        chunk.unwrap();
+    }
+    let trailers = response_body.trailers().await.unwrap().unwrap_or_default();
+    assert_eq!(
+        trailers.get("grpc-status").and_then(|v| v.to_str().ok()),
+        Some("0"),
+        "{trailers:?}"
+    );
+    // ...and once idle for the idle timeout, the connection is closed.
+    let idle_since = std::time::Instant::now();
+    tokio::time::timeout(Duration::from_secs(10), driver)
+        .await
+        .expect("the server closes an idle connection")
+        .unwrap();
+    assert!(
+        idle_since.elapsed() >= Duration::from_millis(1500),
+        "closed before its idle timeout: {:?}",
+        idle_since.elapsed()
+    );
+    drop(client);
+
+    // A tonic client whose connection was closed for idleness reconnects
+    // on its next call.
+    let mut markets = server.markets().await;
+    markets
+        .list_markets(pb::ListMarketsRequest::default())
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    markets
+        .list_markets(pb::ListMarketsRequest::default())
+        .await
+        .unwrap();
+    server.stop().await;
+}
+
 #[test]
 fn serve_refuses_an_open_address_without_tokens() {
     let dir = tempfile::tempdir().unwrap();

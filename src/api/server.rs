@@ -10,7 +10,7 @@ use crate::store::{Store, StoreError, StoreHealth};
 
 use super::auth::{Authenticate, TokenTable};
 use super::language::CallerLanguage;
-use super::limits::{limited_incoming, Deadline, InFlightLimit, ResourceLimits};
+use super::limits::{limited_incoming, Deadline, InFlightLimit, ResourceLimits, TrackCalls};
 use super::metrics::Metrics;
 use super::pb::{
     self,
@@ -186,6 +186,7 @@ pub async fn serve_with(
     let metrics = config.metrics.clone();
     let in_flight = Arc::new(tokio::sync::Semaphore::new(limits.max_in_flight.max(1)));
     let server = builder
+        .layer(tower::layer::layer_fn(TrackCalls::new))
         .layer(tower::layer::layer_fn(move |s| {
             RequestLog::new(s, metrics.clone())
         }))
@@ -218,7 +219,7 @@ pub async fn serve_with(
             &store,
         ))))
         .add_service(AdminServiceServer::new(AdminApi::new(Arc::clone(&store))))
-        .serve_with_incoming_shutdown(limited_incoming(listener, limits.max_connections), shutdown);
+        .serve_with_incoming_shutdown(limited_incoming(listener, limits), shutdown);
     tokio::select! {
         result = server => result?,
         () = drain_deadline => tracing::warn!(

@@ -190,6 +190,26 @@ pub struct ServeArgs {
         help_heading = "Limits"
     )]
     pub keepalive: u64,
+    /// Seconds a new connection may stay silent before it is closed
+    /// (half-open and slowloris connections holding a place).
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 10,
+        env = "GLOCAL_HANDSHAKE_TIMEOUT",
+        help_heading = "Limits"
+    )]
+    pub handshake_timeout: u64,
+    /// Seconds a connection may have no call open before it is closed
+    /// (clients reconnect on their next call).
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 300,
+        env = "GLOCAL_IDLE_TIMEOUT",
+        help_heading = "Limits"
+    )]
+    pub idle_timeout: u64,
 }
 
 /// The address `glocal serve` listens on: `IP:PORT`, or `HOST:PORT` with a
@@ -385,6 +405,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
             request_timeout: std::time::Duration::from_secs(args.request_timeout.max(1)),
             keepalive_interval: std::time::Duration::from_secs(args.keepalive.max(1)),
             keepalive_timeout: std::time::Duration::from_secs(20),
+            handshake_timeout: std::time::Duration::from_secs(args.handshake_timeout.max(1)),
+            idle_timeout: std::time::Duration::from_secs(args.idle_timeout.max(1)),
         },
     };
     api::serve_with(listener, Arc::new(store), config, shutdown).await?;

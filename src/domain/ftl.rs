@@ -696,13 +696,19 @@ impl<'s> Ctx<'s> {
         let (start, id) = match entry {
             ast::Entry::Message(message)
                 if message.value.iter().any(lacks_default_variant)
-                    || message.attributes.iter().any(|a| lacks_default_variant(&a.value)) =>
+                    || message
+                        .attributes
+                        .iter()
+                        .any(|a| lacks_default_variant(&a.value)) =>
             {
                 (self.offset(message.id.name), message.id.name.to_string())
             }
             ast::Entry::Term(term)
                 if lacks_default_variant(&term.value)
-                    || term.attributes.iter().any(|a| lacks_default_variant(&a.value)) =>
+                    || term
+                        .attributes
+                        .iter()
+                        .any(|a| lacks_default_variant(&a.value)) =>
             {
                 (
                     self.offset(term.id.name).saturating_sub(1),
@@ -2152,7 +2158,12 @@ hello = again
         let cases: [(&str, (u32, u32, &str), &str, &[&str]); 6] = [
             ("f = { $c ->\n   [one] x\n  *}\n", (3, 3, E0010), "f", &[]),
             ("f={$c ->\n*}", (2, 1, E0011), "f", &[]),
-            ("-t = { $c ->\n *}\nnext = ok\n", (2, 2, E0011), "-t", &["next"]),
+            (
+                "-t = { $c ->\n *}\nnext = ok\n",
+                (2, 2, E0011),
+                "-t",
+                &["next"],
+            ),
             // Nested in a variant of a select that has its default.
             (
                 "a = { $c ->\n *[x] { $d ->\n    [y] z\n    *}\n}\nb = B\n",
@@ -2168,7 +2179,12 @@ hello = again
                 &["b"],
             ),
             // A `*` in the text before it is text.
-            ("a = 2 * 3 { $c ->\n  [one] x\n  *}\n", (3, 3, E0010), "a", &[]),
+            (
+                "a = 2 * 3 { $c ->\n  [one] x\n  *}\n",
+                (3, 3, E0010),
+                "a",
+                &[],
+            ),
         ];
         for (src, (line, column, message), id, kept) in cases {
             let index = index_file(src);
@@ -2179,7 +2195,11 @@ hello = again
             };
             assert_eq!(diagnostic.kind, DiagnosticKind::SyntaxError, "{src:?}");
             assert_eq!(
-                (diagnostic.line, diagnostic.column, diagnostic.message.as_str()),
+                (
+                    diagnostic.line,
+                    diagnostic.column,
+                    diagnostic.message.as_str()
+                ),
                 (line, column, message),
                 "{src:?}"
             );
