@@ -2153,9 +2153,10 @@ hello = again
     fn a_select_without_a_default_variant_is_junk() {
         const E0010: &str = "The select expression must have a default variant";
         const E0011: &str = "Expected at least one variant after \"->\"";
-        // Source, (line, column, message) of the error, the entry it breaks,
-        // the ids indexed.
-        let cases: [(&str, (u32, u32, &str), &str, &[&str]); 6] = [
+        /// Source, (line, column, message) of the error, the entry it
+        /// breaks, the ids indexed.
+        type Case<'a> = (&'a str, (u32, u32, &'a str), &'a str, &'a [&'a str]);
+        let cases: [Case; 6] = [
             ("f = { $c ->\n   [one] x\n  *}\n", (3, 3, E0010), "f", &[]),
             ("f={$c ->\n*}", (2, 1, E0011), "f", &[]),
             (
