@@ -529,3 +529,59 @@ async fn days_until_is_present_on_the_launch_day() {
     assert_eq!(days(&after), both(-2, -2));
     server.stop().await;
 }
+
+#[tokio::test]
+async fn check_options_are_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    seed(&server).await;
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+    let with = |edit: &dyn Fn(&mut pb::CheckRoadmapRequest)| {
+        let mut request = check(date(2027, 1, 1));
+        edit(&mut request);
+        request
+    };
+    // At the caps: answered.
+    planning
+        .check_roadmap(with(&|r| {
+            r.identical_allowed = (0..1000).map(|i| format!("m{i}-*")).collect();
+            r.identical_allowed[0] = "m".repeat(256);
+            r.market_window_days = (0..512).map(|i| (format!("markets/m{i}"), 1)).collect();
+        }))
+        .await
+        .unwrap();
+    // Over them: one violation per list, and a pattern that is too long.
+    let err = planning
+        .check_roadmap(with(&|r| {
+            r.identical_allowed = (0..1001).map(|i| format!("m{i}")).collect();
+            r.market_window_days = (0..513).map(|i| (format!("markets/m{i}"), 1)).collect();
+        }))
+        .await
+        .unwrap_err();
+    let d = assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("identical_allowed"),
+    );
+    assert_eq!(d, "may have at most 1000 entries");
+    let d = assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("market_window_days"),
+    );
+    assert_eq!(d, "may have at most 512 entries");
+    let err = planning
+        .check_roadmap(with(&|r| r.identical_allowed = vec!["m".repeat(257)]))
+        .await
+        .unwrap_err();
+    let d = assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("identical_allowed[0]"),
+    );
+    assert_eq!(d, "is longer than 256 characters");
+    server.stop().await;
+}

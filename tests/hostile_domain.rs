@@ -418,6 +418,50 @@ fn the_cap_holds_in_the_api_layer_too() {
     assert_eq!(err.found(), 201);
 }
 
+#[test]
+fn plan_lists_are_capped() {
+    use glocal::api::pb::glocal::v1 as pb;
+    use glocal::api::{validate_plan, Offline};
+    let plan = |markets: usize, launches: usize, roadmaps: usize| pb::Plan {
+        markets: (0..markets)
+            .map(|i| pb::Market {
+                name: format!("markets/m{i}"),
+                country: "CA".into(),
+                currency: "CAD".into(),
+                storefront_locales: vec!["en-CA".into()],
+                ..Default::default()
+            })
+            .collect(),
+        launches: vec![pb::Launch::default(); launches],
+        roadmaps: vec![pb::Roadmap::default(); roadmaps],
+        ..Default::default()
+    };
+    let fields = |plan: pb::Plan| -> Vec<String> {
+        match validate_plan(plan, &Offline) {
+            Ok(Err(err)) => err
+                .list()
+                .iter()
+                .map(|v| format!("{}: {}", v.field, v.description))
+                .collect(),
+            Ok(Ok(_)) => Vec::new(),
+            Err(e) => match e {},
+        }
+    };
+    // At the caps, no list is too long (the plan has other faults: no
+    // product, empty launches and roadmaps).
+    let at = fields(plan(1000, 5000, 100));
+    assert!(!at.iter().any(|v| v.contains("may have at most")), "{at:?}");
+    let over = fields(plan(1001, 5001, 101));
+    assert_eq!(
+        over[..3],
+        [
+            "plan.markets: may have at most 1000 entries",
+            "plan.launches: may have at most 5000 entries",
+            "plan.roadmaps: may have at most 100 entries",
+        ]
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Caps on repeated fields and strings.
 // ---------------------------------------------------------------------------

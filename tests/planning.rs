@@ -783,6 +783,7 @@ async fn bundle_limits_are_configurable_and_enforced() {
         bundle_limits: glocal::api::BundleLimits {
             max_file_bytes: 64,
             max_files_per_request: 2,
+            max_files_per_bundle: 3,
         },
         max_request_bytes: 4096,
         ..Default::default()
@@ -831,6 +832,31 @@ async fn bundle_limits_are_configurable_and_enforced() {
     p.write_bundle_files(write(vec![file("a.ftl", "a = b\n")]))
         .await
         .unwrap();
+    // The bundle holds at most 3 files, over all requests; rewriting a file
+    // it holds does not count twice.
+    p.write_bundle_files(write(vec![
+        file("a.ftl", "a = c\n"),
+        file("b.ftl", "b = c\n"),
+    ]))
+    .await
+    .unwrap();
+    p.write_bundle_files(write(vec![file("c.ftl", "c = d\n")]))
+        .await
+        .unwrap();
+    let err = p
+        .write_bundle_files(write(vec![file("d.ftl", "d = e\n")]))
+        .await
+        .unwrap_err();
+    let d = assert_error(&err, Code::InvalidArgument, "INVALID_FIELD", Some("files"));
+    assert_eq!(
+        d,
+        "would leave 4 files in the bundle; a bundle holds at most 3"
+    );
+    // Replacing the bundle with fewer files is accepted.
+    let mut replace = write(vec![file("d.ftl", "d = e\n")]);
+    replace.replace = true;
+    let bundle = p.write_bundle_files(replace).await.unwrap().into_inner();
+    assert_eq!(bundle.files.len(), 1, "{bundle:?}");
 
     let mut planning = PlanningServiceClient::new(server.channel().await);
     let r = planning

@@ -80,6 +80,13 @@ request-bundle-too-many-files =
         [one] enthält { $count } Datei
        *[other] enthält { $count } Dateien
     }; eine Anfrage darf höchstens { $max } enthalten (mehrere Anfragen senden)
+# $count (Number) - wie viele Dateien das Bundle nach der Anfrage enthielte
+# $max (Number) - wie viele Dateien ein Bundle höchstens enthält
+request-bundle-too-many-stored-files =
+    { $count ->
+        [one] ließe { $count } Datei im Bundle
+       *[other] ließe { $count } Dateien im Bundle
+    }; ein Bundle enthält höchstens { $max }
 # $path (String) - der Pfad der Datei im Bundle, etwa app/main.ftl
 request-bundle-file-sent-twice = "{ $path }" wird zweimal gesendet
 # $size (Number) - die Größe der Datei in Bytes

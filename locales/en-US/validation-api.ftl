@@ -76,6 +76,9 @@ request-bundle-files-empty = needs at least one file (or set replace to empty th
 # $count (Number) - how many files the request has
 # $max (Number) - how many files one request may have
 request-bundle-too-many-files = has { $count } files; at most { $max } are accepted per request (send several requests)
+# $count (Number) - how many files the bundle would hold after the request
+# $max (Number) - the most files a bundle holds
+request-bundle-too-many-stored-files = would leave { $count } files in the bundle; a bundle holds at most { $max }
 # $path (String) - the file's path in the bundle, such as app/main.ftl
 request-bundle-file-sent-twice = "{ $path }" is sent twice
 # $size (Number) - the file's size, in bytes

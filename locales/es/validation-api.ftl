@@ -82,6 +82,14 @@ request-bundle-too-many-files =
         [many] tiene { $count } archivos
        *[other] tiene { $count } archivos
     }; una solicitud admite como máximo { $max } (envía varias solicitudes)
+# $count (Number) - cuántos archivos tendría el paquete tras la solicitud
+# $max (Number) - cuántos archivos puede tener un paquete
+request-bundle-too-many-stored-files =
+    { $count ->
+        [one] dejaría { $count } archivo en el paquete
+        [many] dejaría { $count } archivos en el paquete
+       *[other] dejaría { $count } archivos en el paquete
+    }; un paquete tiene como máximo { $max }
 # $path (String) - la ruta del archivo en el paquete, como app/main.ftl
 request-bundle-file-sent-twice = "{ $path }" se envía dos veces
 # $size (Number) - el tamaño del archivo, en bytes

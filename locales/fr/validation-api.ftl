@@ -82,6 +82,14 @@ request-bundle-too-many-files =
         [many] contient { $count } fichiers
        *[other] contient { $count } fichiers
     } ; une requête en accepte au plus { $max } (envoyez plusieurs requêtes)
+# $count (Number) - nombre de fichiers que le bundle contiendrait après la requête
+# $max (Number) - nombre maximal de fichiers d'un bundle
+request-bundle-too-many-stored-files =
+    { $count ->
+        [one] laisserait { $count } fichier dans le bundle
+        [many] laisserait { $count } fichiers dans le bundle
+       *[other] laisserait { $count } fichiers dans le bundle
+    } ; un bundle en contient au plus { $max }
 # $path (String) - le chemin du fichier dans le bundle, comme app/main.ftl
 request-bundle-file-sent-twice = « { $path } » est envoyé deux fois
 # $size (Number) - la taille du fichier, en octets

@@ -75,6 +75,9 @@ request-bundle-files-empty = 少なくとも 1 つのファイルが必要です
 # $count (Number) - リクエストに含まれるファイルの数
 # $max (Number) - 1 回のリクエストに含められるファイルの数
 request-bundle-too-many-files = ファイルが { $count } 個あります。1 回のリクエストで受け付けるのは最大 { $max } 個です（複数のリクエストに分けて送信してください）
+# $count (Number) - リクエスト後にバンドルが持つファイル数
+# $max (Number) - バンドルが持てるファイルの最大数
+request-bundle-too-many-stored-files = バンドルのファイルが { $count } 個になります。バンドルが持てるのは最大 { $max } 個です
 # $path (String) - バンドル内のファイルのパス（app/main.ftl など）
 request-bundle-file-sent-twice = 「{ $path }」が 2 回送信されています
 # $size (Number) - ファイルのサイズ（バイト）

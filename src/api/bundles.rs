@@ -18,13 +18,18 @@ use super::crud::{self, SharedStore};
 use super::pb::glocal::v1 as pb;
 use super::ApiError;
 
-/// Limits on what one WriteBundleFiles request may carry.
+/// Limits on what one WriteBundleFiles request may carry, and on what a
+/// bundle may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BundleLimits {
     /// Largest file, in bytes.
     pub max_file_bytes: usize,
     /// Most files in one request.
     pub max_files_per_request: usize,
+    /// Most files one bundle (a product's files of one locale) holds, summed
+    /// over every request that left files in it. mozilla.org's largest
+    /// locale has 131.
+    pub max_files_per_bundle: usize,
 }
 
 impl Default for BundleLimits {
@@ -32,6 +37,7 @@ impl Default for BundleLimits {
         BundleLimits {
             max_file_bytes: 1024 * 1024,
             max_files_per_request: 1000,
+            max_files_per_bundle: 10_000,
         }
     }
 }
@@ -183,7 +189,8 @@ pub async fn write_files(
             }
         }
         let existing = if current.is_some() {
-            stored_files(store, &name)?
+            let name = name.clone();
+            crud::with_store(store, move |s| stored_files(s, &name)).await?
         } else {
             BTreeMap::new()
         };
@@ -196,6 +203,16 @@ pub async fn write_files(
         }
         for doc in &indexed {
             kept.insert(doc.path.as_str(), doc);
+        }
+        if kept.len() > limits.max_files_per_bundle {
+            let mut v = Violations::new();
+            v.add(
+                "files",
+                Text::new("request-bundle-too-many-stored-files")
+                    .count("count", kept.len())
+                    .count("max", limits.max_files_per_bundle),
+            );
+            return Err(ApiError::invalid(v));
         }
         let summary = BundleDoc::summarize(
             locale.clone(),

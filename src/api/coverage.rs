@@ -15,7 +15,7 @@ use crate::domain::bundle::{BundleDoc, BundleFileDoc};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap, RoadmapItem};
 use crate::domain::{
-    self, CalendarDate, LocaleTag, Obligation, ResourceKind, ResourceName, Violations,
+    self, limits, CalendarDate, LocaleTag, Obligation, ResourceKind, ResourceName, Violations,
 };
 use crate::l10n::{Text, Texts};
 
@@ -334,7 +334,34 @@ pub fn check(
     if window < 0 {
         v.add("window_days", Text::new("request-not-negative"));
     }
-    for (market, days) in &req.market_window_days {
+    limits::check_entries(
+        req.market_window_days.len(),
+        limits::MAX_MARKETS,
+        "market_window_days",
+        &mut v,
+    );
+    let allowed = limits::check_entries(
+        req.identical_allowed.len(),
+        limits::MAX_IDENTICAL_ALLOWED,
+        "identical_allowed",
+        &mut v,
+    );
+    for (i, pattern) in req.identical_allowed.iter().take(allowed).enumerate() {
+        limits::check_length(
+            pattern,
+            limits::MAX_MESSAGE_PATTERN,
+            format!("identical_allowed[{i}]"),
+            &mut v,
+        );
+    }
+    // The map is unordered: over its cap, its entries are not read one by
+    // one (the violation above is the answer).
+    let windows = if req.market_window_days.len() > limits::MAX_MARKETS {
+        None
+    } else {
+        Some(&req.market_window_days)
+    };
+    for (market, days) in windows.into_iter().flatten() {
         if let Err(e) = ResourceName::parse_text(ResourceKind::Market, market) {
             v.add(format!("market_window_days[{market:?}]"), e);
         } else if *days < 0 {

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::convert::Infallible;
 
 use crate::domain::planning::{Launch, Roadmap};
-use crate::domain::{self, MarketPreset, ResourceKind, ResourceName, Violations};
+use crate::domain::{self, limits, MarketPreset, ResourceKind, ResourceName, Violations};
 use crate::l10n::Text;
 
 use super::convert::{
@@ -142,10 +142,42 @@ pub struct ValidPlan {
 /// names, children of another product and missing references are reported
 /// where they are; a reference to an invalid entry is not reported again.
 pub fn validate_plan<O: Outside>(
-    plan: pb::Plan,
+    mut plan: pb::Plan,
     outside: &O,
 ) -> Result<Result<ValidPlan, Violations>, O::Error> {
     let mut r = Reader::default();
+    // A list over its cap is one violation, and only its first entries are
+    // read (so a huge plan costs no more than a full one).
+    let caps = [
+        ("plan.markets", plan.markets.len(), limits::MAX_PLAN_ENTRIES),
+        (
+            "plan.requirements",
+            plan.requirements.len(),
+            limits::MAX_PLAN_ENTRIES,
+        ),
+        (
+            "plan.variants",
+            plan.variants.len(),
+            limits::MAX_PLAN_ENTRIES,
+        ),
+        (
+            "plan.launches",
+            plan.launches.len(),
+            limits::MAX_PLAN_LAUNCHES,
+        ),
+        (
+            "plan.roadmaps",
+            plan.roadmaps.len(),
+            limits::MAX_PLAN_ROADMAPS,
+        ),
+    ];
+    let [markets, requirements, variants, launches, roadmaps] =
+        caps.map(|(field, len, max)| limits::check_entries(len, max, field, &mut r.v));
+    plan.markets.truncate(markets);
+    plan.requirements.truncate(requirements);
+    plan.variants.truncate(variants);
+    plan.launches.truncate(launches);
+    plan.roadmaps.truncate(roadmaps);
 
     let mut preset_markets = Vec::new();
     let mut preset_requirements = Vec::new();

@@ -91,6 +91,9 @@ pub struct ServeArgs {
     /// Most files accepted in one WriteBundleFiles request.
     #[arg(long, default_value_t = 1000, env = "GLOCAL_MAX_FILES_PER_REQUEST")]
     pub max_files_per_request: usize,
+    /// Most files one bundle (a product's files of one locale) holds.
+    #[arg(long, default_value_t = 10_000, env = "GLOCAL_MAX_FILES_PER_BUNDLE")]
+    pub max_files_per_bundle: usize,
     /// Largest request accepted, in bytes.
     #[arg(long, default_value_t = 32 * 1024 * 1024, env = "GLOCAL_MAX_REQUEST_BYTES")]
     pub max_request_bytes: usize,
@@ -392,6 +395,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         bundle_limits: api::BundleLimits {
             max_file_bytes: args.max_file_bytes,
             max_files_per_request: args.max_files_per_request,
+            max_files_per_bundle: args.max_files_per_bundle,
         },
         max_request_bytes: args.max_request_bytes,
         drain_timeout: std::time::Duration::from_secs(args.drain_timeout_secs),

@@ -41,6 +41,11 @@
 //! | all | locale tags | 64 characters |
 //! | all | message ids and id patterns | 256 characters |
 //! | bundle | file paths (and `.ftl` paths in roadmap items) | 512 bytes |
+//! | plan (ImportPlan) | `markets`, `requirements`, `variants` | 1000 entries each |
+//! | plan (ImportPlan) | `launches` | 5000 entries |
+//! | plan (ImportPlan) | `roadmaps` | 100 entries |
+//! | CheckRoadmap | `identical_allowed` | 1000 entries of 256 characters |
+//! | CheckRoadmap | `market_window_days` | 512 entries |
 //!
 //! Codes (countries, subdivisions, blocs, currencies) and resource names are
 //! bounded by their form. Violations themselves are bounded too
@@ -111,10 +116,21 @@ pub const MAX_LOCALE_TAG: usize = 64;
 /// The longest message id or id pattern, in characters.
 pub const MAX_MESSAGE_PATTERN: usize = 256;
 
+/// The most markets, requirements or variants of one plan in ImportPlan.
+pub const MAX_PLAN_ENTRIES: usize = 1000;
+/// The most launches of one plan in ImportPlan (a launch per variant and
+/// market).
+pub const MAX_PLAN_LAUNCHES: usize = 5000;
+/// The most roadmaps of one plan in ImportPlan.
+pub const MAX_PLAN_ROADMAPS: usize = 100;
+/// The most message ids and id patterns of CheckRoadmap's
+/// `identical_allowed`.
+pub const MAX_IDENTICAL_ALLOWED: usize = 1000;
+
 /// Checks that the list or map at `field` has at most `max` entries, `len`
 /// given; records one violation otherwise. Returns how many of its entries to
 /// check: `len`, or `max` when there are more.
-pub(crate) fn check_entries(len: usize, max: usize, field: &str, v: &mut Violations) -> usize {
+pub fn check_entries(len: usize, max: usize, field: &str, v: &mut Violations) -> usize {
     if len > max {
         v.add(field, too_many(max));
         max
@@ -130,7 +146,7 @@ pub(crate) fn too_many(max: usize) -> Text {
 
 /// Checks that `value` has at most `max` characters; records a violation of
 /// `field` otherwise, and says whether it was short enough.
-pub(crate) fn check_length(value: &str, max: usize, field: String, v: &mut Violations) -> bool {
+pub fn check_length(value: &str, max: usize, field: String, v: &mut Violations) -> bool {
     // More bytes than `max` × 4 cannot be `max` characters: no need to count.
     let ok = value.len() <= max || (value.len() <= 4 * max && value.chars().count() <= max);
     if !ok {
