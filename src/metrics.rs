@@ -17,6 +17,9 @@ pub struct Events {
     pub check_cache_hits: Counter,
     /// CheckRoadmap answers computed (not in the cache, or stale).
     pub check_cache_misses: Counter,
+    /// CheckRoadmap and GetCoverageMatrix checks stopped because their
+    /// caller was gone (deadline passed, client left).
+    pub checks_cancelled: Counter,
 }
 
 /// The process's events (created on first use).
@@ -26,6 +29,7 @@ pub fn events() -> &'static Events {
         commit_batch_size: Histogram::new(exponential_buckets(1.0, 2.0, 12)),
         check_cache_hits: Counter::default(),
         check_cache_misses: Counter::default(),
+        checks_cancelled: Counter::default(),
     })
 }
 
@@ -42,4 +46,9 @@ pub fn check_cache(hit: bool) {
     } else {
         events().check_cache_misses.inc();
     }
+}
+
+/// Records a check stopped because its caller was gone.
+pub fn check_cancelled() {
+    events().checks_cancelled.inc();
 }

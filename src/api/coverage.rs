@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use crate::coverage::checks::{BundleView, CheckOptions};
 use crate::coverage::finding::{Finding, NeedReason, NeedReasonKind, Severity, WaivedBy};
 use crate::coverage::roadmap::{
-    self, check_roadmap, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
+    self, check_roadmap_until, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
 };
 use crate::domain::bundle::{BundleDoc, BundleFileDoc};
 use crate::domain::ftl::FileIndex;
@@ -63,9 +63,7 @@ fn load(
     let mut bundles = BTreeMap::new();
     for (stored, doc) in crud::list_all::<pb::Bundle>(store, &children(ResourceKind::Bundle))? {
         let doc: BundleDoc = doc;
-        if cancel.is_cancelled() {
-            return Err(ApiError::Cancelled);
-        }
+        cancel.go_on()?;
         let files = store
             .list(&format!("{}/files", stored.name), None)
             .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
@@ -451,9 +449,7 @@ fn run_check(
         .parent()
         .ok_or_else(|| ApiError::Internal(format!("roadmap name {name} has no product")))?;
     let loaded = load(store, &product, cancel)?;
-    if cancel.is_cancelled() {
-        return Err(ApiError::Cancelled);
-    }
+    cancel.go_on()?;
     let bundles = views(&loaded);
     let inputs = loaded.inputs(&roadmap_doc, &bundles);
     let options = RoadmapOptions {
@@ -469,18 +465,20 @@ fn run_check(
             identical_allowed: req.identical_allowed.clone(),
         },
     };
-    Ok(check_roadmap(&inputs, &options))
+    check_roadmap_until(&inputs, &options, || cancel.go_on())
 }
 
 /// GetCoverageMatrix: the roadmap check of one item needing every source
 /// message, shipping everywhere, included in every variant.
+/// Stops with [`ApiError::Cancelled`] once `cancel` says the call is gone.
 pub fn matrix(
     store: &SharedStore,
     req: &pb::GetCoverageMatrixRequest,
+    cancel: &Cancellation,
 ) -> Result<pb::CoverageMatrix, ApiError> {
     let product = parse_name(ResourceKind::Product, "product", &req.product)?;
     let as_of = as_of(req.as_of.as_ref())?;
-    let mut loaded = load(store, &product, &Cancellation::default())?;
+    let mut loaded = load(store, &product, cancel)?;
     for v in loaded.variants.values_mut() {
         v.features.clear();
     }
@@ -503,7 +501,7 @@ pub fn matrix(
         market_windows: BTreeMap::new(),
         checks: CheckOptions::default(),
     };
-    let report = check_roadmap(&inputs, &options);
+    let report = check_roadmap_until(&inputs, &options, || cancel.go_on())?;
     let mut rows: BTreeMap<(String, String), pb::LocaleCoverage> = BTreeMap::new();
     for l in &report.launches {
         for c in &l.locales {
@@ -591,6 +589,17 @@ mod rendering {
         /// Whether the call is gone.
         pub fn is_cancelled(&self) -> bool {
             self.0.load(Ordering::Relaxed)
+        }
+
+        /// [`ApiError::Cancelled`] once the call is gone (counted in the
+        /// metrics), to stop a check there.
+        pub fn go_on(&self) -> Result<(), ApiError> {
+            if self.is_cancelled() {
+                crate::metrics::check_cancelled();
+                Err(ApiError::Cancelled)
+            } else {
+                Ok(())
+            }
         }
 
         fn check(&self) -> Result<(), RenderError> {

@@ -6,7 +6,9 @@
 //! methods are unary; health's Watch is `server_stream`). Besides them:
 //! `glocal_store_size_bytes` (the data directory on disk),
 //! `glocal_commit_batch_size` (writes per group-commit flush) and
-//! `glocal_check_cache_hits_total` / `glocal_check_cache_misses_total`.
+//! `glocal_check_cache_hits_total` / `glocal_check_cache_misses_total`, and
+//! `glocal_checks_cancelled_total` (checks stopped because their caller was
+//! gone).
 //!
 //! `glocal serve --metrics-listen ADDR` serves them as Prometheus text on
 //! `GET /metrics` (HTTP/1.1, a port apart from the gRPC one, so that a
@@ -149,6 +151,11 @@ impl Metrics {
             "glocal_check_cache_misses",
             "CheckRoadmap answers computed.",
             events.check_cache_misses.clone(),
+        );
+        registry.register(
+            "glocal_checks_cancelled",
+            "CheckRoadmap and GetCoverageMatrix checks stopped because their caller was gone.",
+            events.checks_cancelled.clone(),
         );
         Arc::new(Metrics {
             registry,

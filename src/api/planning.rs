@@ -521,8 +521,11 @@ impl PlanningService for PlanningApi {
         request: Request<pb::GetCoverageMatrixRequest>,
     ) -> Result<Response<pb::CoverageMatrix>, Status> {
         let (store, req) = (Arc::clone(&self.store), request.into_inner());
+        // As CheckRoadmap: it stops once this call's future is dropped.
+        let cancel = coverage::Cancellation::default();
+        let _guard = cancel.cancel_on_drop();
         Ok(Response::new(
-            crud::blocking(move || coverage::matrix(&store, &req)).await?,
+            crud::blocking(move || coverage::matrix(&store, &req, &cancel)).await?,
         ))
     }
 

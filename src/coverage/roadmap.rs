@@ -580,6 +580,21 @@ impl Gaps<'_> {
 
 /// Checks `inputs.roadmap` against every launch of the product.
 pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapReport {
+    // Nothing stops it: it runs to its end.
+    match check_roadmap_until(inputs, options, || Ok::<(), std::convert::Infallible>(())) {
+        Ok(report) => report,
+        Err(never) => match never {},
+    }
+}
+
+/// [`check_roadmap`] that asks `go_on` before each launch (where the
+/// locales it needs are checked, the bulk of the work) and stops with its
+/// error once it gives one: a server stops a check whose caller is gone.
+pub fn check_roadmap_until<E>(
+    inputs: &PlanInputs,
+    options: &RoadmapOptions,
+    mut go_on: impl FnMut() -> Result<(), E>,
+) -> Result<RoadmapReport, E> {
     let source_locale = &inputs.product.source_locale;
     let scope = inputs.product.message_scope;
     let empty = BundleView::new(std::iter::empty(), scope);
@@ -621,6 +636,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
     let mut launches = Vec::new();
     let mut todo: Vec<TodoItem> = Vec::new();
     for (launch_name, launch) in inputs.launches {
+        go_on()?;
         if launch.status == LaunchStatus::Cancelled {
             continue;
         }
@@ -926,7 +942,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
         });
     }
     roadmap_findings.extend(unused_waivers(inputs.roadmap, &used, source_locale));
-    RoadmapReport {
+    Ok(RoadmapReport {
         verdict: launches
             .iter()
             .map(|l| l.verdict)
@@ -935,7 +951,7 @@ pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapRe
         launches,
         findings: roadmap_findings,
         todo: sorted_todo(todo),
-    }
+    })
 }
 
 /// The to-do list by due date (a day out of the calendar last), then launch
