@@ -181,32 +181,39 @@ impl Report {
 
     /// The groups of the report (roadmap, market, locale): every stats row's
     /// and every finding's, in order.
+    ///
+    /// Each group knows its findings (their places in `findings`), found in
+    /// one pass, so that the formats do not search every finding for each
+    /// group (107 locales × 150,000 findings of a large tree).
     pub fn groups(&self) -> Vec<Group> {
-        let mut keys: Vec<(&Option<String>, &Option<String>, &str)> = self
+        type Key<'a> = (&'a Option<String>, &'a Option<String>, &'a str);
+        let mut groups: BTreeMap<Key, Vec<usize>> = self
             .stats
             .iter()
-            .map(|s| (&s.roadmap, &s.market, s.locale.as_str()))
-            .chain(
-                self.findings
-                    .iter()
-                    .map(|f| (&f.roadmap, &f.market, f.locale.as_str())),
-            )
+            .map(|s| ((&s.roadmap, &s.market, s.locale.as_str()), Vec::new()))
             .collect();
-        keys.sort();
-        keys.dedup();
-        keys.into_iter()
-            .map(|(r, m, l)| Group::of(r, m, l))
+        for (i, f) in self.findings.iter().enumerate() {
+            groups
+                .entry((&f.roadmap, &f.market, f.locale.as_str()))
+                .or_default()
+                .push(i);
+        }
+        groups
+            .into_iter()
+            .map(|((r, m, l), findings)| Group {
+                findings,
+                ..Group::of(r, m, l)
+            })
             .collect()
     }
 
-    /// The findings of a group, the baselined ones included.
+    /// The findings of a group of [`Report::groups`], in report order, the
+    /// baselined ones included.
     pub fn findings_of<'a>(
         &'a self,
         group: &'a Group,
     ) -> impl Iterator<Item = &'a ReportFinding> + 'a {
-        self.findings
-            .iter()
-            .filter(move |f| group.is(&f.roadmap, &f.market, &f.locale))
+        group.findings.iter().filter_map(|&i| self.findings.get(i))
     }
 
     /// The failed thresholds of a group.
@@ -242,6 +249,9 @@ pub struct Group {
     pub market: Option<String>,
     /// The locale.
     pub locale: String,
+    /// Where its findings are in the report's `findings` (set by
+    /// [`Report::groups`]; empty in a group made of a single row).
+    pub findings: Vec<usize>,
 }
 
 impl Group {
@@ -255,6 +265,7 @@ impl Group {
             roadmap: roadmap.clone(),
             market: market.clone(),
             locale: locale.to_string(),
+            findings: Vec::new(),
         }
     }
 }
