@@ -932,11 +932,22 @@ impl<'s> Ctx<'s> {
 
         let mut all = Collector::default();
         all.pattern(pattern);
-        let budget = variant_budget(source.len());
-        let variants = pattern_paths(pattern, budget)
-            .iter()
-            .map(Path::variant)
-            .collect();
+        let variants = if all.selectors.is_empty() {
+            // No select expression: one variant, with every variable and
+            // word of the pattern (what `pattern_paths` would find, without
+            // walking it again; most patterns are such).
+            vec![Variant {
+                key_path: Vec::new(),
+                variables: all.variables.clone(),
+                words: all.words,
+            }]
+        } else {
+            let budget = variant_budget(source.len());
+            pattern_paths(pattern, budget)
+                .iter()
+                .map(Path::variant)
+                .collect()
+        };
         Pattern {
             source,
             variables: all.variables,
