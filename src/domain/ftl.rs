@@ -1402,10 +1402,10 @@ fn count_words(text: &str) -> u32 {
                     words = words.saturating_add(1);
                     run_is_word = false;
                 }
-                if is_surely_letter(c) || c.is_alphanumeric() {
+                if is_surely_letter(c) || is_alphanumeric(c) {
                     words = words.saturating_add(1);
                 }
-            } else if !run_is_word && c.is_alphanumeric() {
+            } else if !run_is_word && is_alphanumeric(c) {
                 run_is_word = true;
             }
         }
@@ -1414,6 +1414,29 @@ fn count_words(text: &str) -> u32 {
         }
     }
     words
+}
+
+/// The characters below U+3000 (the alphabets, abjads and abugidas of
+/// spaced scripts, and Thai and Lao) whose [`char::is_alphanumeric`] is true,
+/// one bit each: the standard library's answer, looked up once.
+static ALPHANUMERIC_BELOW_3000: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x3000 / 64];
+    for code in 0..0x3000u32 {
+        if char::from_u32(code).is_some_and(char::is_alphanumeric) {
+            bits[(code / 64) as usize] |= 1 << (code % 64);
+        }
+    }
+    bits
+});
+
+/// [`char::is_alphanumeric`], from [`ALPHANUMERIC_BELOW_3000`] where it can
+/// be.
+fn is_alphanumeric(c: char) -> bool {
+    let code = u32::from(c);
+    match ALPHANUMERIC_BELOW_3000.get((code / 64) as usize) {
+        Some(word) => word & (1 << (code % 64)) != 0,
+        None => c.is_alphanumeric(),
+    }
 }
 
 /// Whether `c` is in a block of unspaced-script letters only (the CJK
@@ -1457,6 +1480,15 @@ fn to_u32(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_alphanumeric_table_is_the_standard_librarys() {
+        for code in 0..0x4000 {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn surely_letters_are_letters() {
