@@ -160,6 +160,12 @@ impl Texts {
         &catalog()[self.index].id
     }
 
+    /// The tag of this language under `locales/` (`de`, `en-US`), which
+    /// names it in caches.
+    pub fn language_tag(&self) -> &'static str {
+        RESOURCES.get(self.index).map_or("en-US", |(tag, _)| tag)
+    }
+
     /// The message `id` with `args`; in the source language if this one
     /// lacks it, and the id itself if no language has it (a bug, which the
     /// tests rule out).

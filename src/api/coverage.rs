@@ -33,6 +33,45 @@ pub struct CheckCache {
     /// By request: the store generation and the engine's report, which
     /// holds each finding's text, so that one entry serves every language.
     entries: Mutex<BTreeMap<String, (u64, Arc<RoadmapReport>)>>,
+    /// By request and language (`None`: the texts as the engine wrote
+    /// them): the response ready to send, so that a repeated check neither
+    /// converts nor renders its findings again.
+    responses:
+        Mutex<BTreeMap<(String, Option<&'static str>), (u64, Arc<pb::CheckRoadmapResponse>)>>,
+}
+
+impl CheckCache {
+    fn response(
+        &self,
+        key: &(String, Option<&'static str>),
+        generation: u64,
+    ) -> Option<Arc<pb::CheckRoadmapResponse>> {
+        match self
+            .responses
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(key)
+        {
+            Some((g, response)) if *g == generation => Some(Arc::clone(response)),
+            _ => None,
+        }
+    }
+
+    fn keep_response(
+        &self,
+        key: (String, Option<&'static str>),
+        generation: u64,
+        response: Arc<pb::CheckRoadmapResponse>,
+    ) {
+        let mut responses = self
+            .responses
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if responses.len() >= CACHE_CAPACITY {
+            responses.clear();
+        }
+        responses.insert(key, (generation, response));
+    }
 }
 
 /// A product's plan and bundles, loaded from the store.
@@ -377,6 +416,11 @@ pub fn check(
         req.identical_allowed,
     );
     let generation = store.generation();
+    let response_key = (key.clone(), texts.map(|t| t.language_tag()));
+    if let Some(response) = cache.response(&response_key, generation) {
+        crate::metrics::check_cache(true);
+        return Ok(Arc::unwrap_or_clone(response));
+    }
     // A poisoned lock only means a panic elsewhere mid-insert; the map is
     // still a map, so it is used as it is rather than failing the call.
     let cached = match cache
@@ -404,7 +448,7 @@ pub fn check(
             report
         }
     };
-    Ok(pb::CheckRoadmapResponse {
+    let response = Arc::new(pb::CheckRoadmapResponse {
         roadmap: name.to_string(),
         as_of: Some(date_to_pb(as_of)),
         verdict: verdict_to_pb(report.verdict),
@@ -432,7 +476,9 @@ pub fn check(
             .map(|f| finding_to_pb(f, texts))
             .collect(),
         todo: report.todo.iter().map(todo_to_pb).collect(),
-    })
+    });
+    cache.keep_response(response_key, generation, Arc::clone(&response));
+    Ok(Arc::unwrap_or_clone(response))
 }
 
 /// Loads the roadmap's product and runs the engine.
