@@ -36,14 +36,16 @@ pub struct CheckCache {
     /// By request and language (`None`: the texts as the engine wrote
     /// them): the response ready to send, so that a repeated check neither
     /// converts nor renders its findings again.
-    responses:
-        Mutex<BTreeMap<(String, Option<&'static str>), (u64, Arc<pb::CheckRoadmapResponse>)>>,
+    responses: Mutex<BTreeMap<ResponseKey, (u64, Arc<pb::CheckRoadmapResponse>)>>,
 }
+
+/// A cached response's request (as the report's key) and language tag.
+type ResponseKey = (String, Option<&'static str>);
 
 impl CheckCache {
     fn response(
         &self,
-        key: &(String, Option<&'static str>),
+        key: &ResponseKey,
         generation: u64,
     ) -> Option<Arc<pb::CheckRoadmapResponse>> {
         match self
@@ -59,7 +61,7 @@ impl CheckCache {
 
     fn keep_response(
         &self,
-        key: (String, Option<&'static str>),
+        key: ResponseKey,
         generation: u64,
         response: Arc<pb::CheckRoadmapResponse>,
     ) {
