@@ -11,7 +11,7 @@ use crate::coverage::finding::{Finding, NeedReason, NeedReasonKind, Severity, Wa
 use crate::coverage::roadmap::{
     self, check_roadmap_until, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
 };
-use crate::domain::bundle::{BundleDoc, BundleFileDoc};
+use crate::domain::bundle::BundleDoc;
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap, RoadmapItem};
 use crate::domain::{
@@ -88,6 +88,14 @@ struct Loaded {
     feature_ids: BTreeSet<String>,
 }
 
+/// A stored [`crate::domain::bundle::BundleFileDoc`] without its text, which checks never read:
+/// decoding skips it.
+#[derive(serde::Deserialize)]
+struct IndexedFile {
+    path: String,
+    index: FileIndex,
+}
+
 /// Documents keyed by their names.
 fn by_name<T, C: FromIterator<(String, T)>>(docs: Vec<(crate::store::Stored, T)>) -> C {
     docs.into_iter().map(|(s, d)| (s.name, d)).collect()
@@ -109,7 +117,7 @@ fn load(
             .list(&format!("{}/files", stored.name), None)
             .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
             .iter()
-            .map(|s| decode_body::<BundleFileDoc>(s).map(|f| (f.path, f.index)))
+            .map(|s| decode_body::<IndexedFile>(s).map(|f| (f.path, f.index)))
             .collect::<Result<Vec<_>, _>>()?;
         bundles.insert(doc.locale, files);
     }
