@@ -578,6 +578,51 @@ impl Gaps<'_> {
     }
 }
 
+/// The bundles the launches of `inputs` may be served from: those of the
+/// serving orders of every locale a launch ships, its market's storefront
+/// locales and the locale rules of the requirements that apply to it, under
+/// each policy that names the locale (a superset of what
+/// [`check_roadmap_until`] asks about, found without its work), so that
+/// their checks can run on every core first.
+fn bundles_asked_about(inputs: &PlanInputs, available: &[LocaleTag]) -> BTreeSet<LocaleTag> {
+    let mut asked: BTreeSet<(LocaleTag, u8)> = BTreeSet::new();
+    let mut wanted = BTreeSet::new();
+    let mut want = |tag: &LocaleTag, policy: MatchPolicy| {
+        if asked.insert((tag.clone(), policy_rank(policy))) {
+            wanted.extend(
+                serving_order(tag, available, policy)
+                    .into_iter()
+                    .map(|(b, _)| b),
+            );
+        }
+    };
+    for (_, launch) in inputs.launches {
+        if launch.status == LaunchStatus::Cancelled {
+            continue;
+        }
+        let Some(market) = inputs.markets.get(launch.market.as_str()) else {
+            continue;
+        };
+        let date = launch.first_date();
+        let shipped = if launch.locales.is_empty() {
+            std::slice::from_ref(&market.default_locale)
+        } else {
+            launch.locales.as_slice()
+        };
+        for tag in shipped.iter().chain(&market.storefront_locales) {
+            want(tag, MatchPolicy::CldrFallback);
+        }
+        for (_, r) in inputs.requirements {
+            if r.applies_to(market, date, &inputs.product.categories) {
+                for rule in &r.locale_rules {
+                    want(&rule.locale, rule.match_policy);
+                }
+            }
+        }
+    }
+    wanted
+}
+
 /// Checks `inputs.roadmap` against every launch of the product.
 pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapReport {
     // Nothing stops it: it runs to its end.
@@ -632,6 +677,9 @@ pub fn check_roadmap_until<E>(
         .collect();
     // The waivers that matched a gap: (item id, index among its waivers).
     let mut used: BTreeSet<(String, usize)> = BTreeSet::new();
+
+    go_on()?;
+    checked.check_all(&bundles_asked_about(inputs, &available));
 
     let mut launches = Vec::new();
     let mut todo: Vec<TodoItem> = Vec::new();

@@ -23,7 +23,9 @@
 //! Pure: [`Checked`] runs [`check_locale`] once per bundle it is asked about
 //! and indexes the findings by message.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::HashMap;
 
 use super::checks::{check_locale, BundleView, CheckOptions, LocaleReport, Located};
 use super::fallback::Match;
@@ -82,7 +84,7 @@ impl<'v, 'a> Checked<'v, 'a> {
     /// source and options), so that locales can be checked in parallel.
     pub fn insert_report(&mut self, locale: LocaleTag, report: LocaleReport) {
         let scope = self.source.scope();
-        let mut by_message: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        let mut by_message: HashMap<(String, String), Vec<usize>> = HashMap::default();
         for (i, f) in report.findings.iter().enumerate() {
             if let Some(key) = finding_key(f, scope) {
                 by_message.entry(key).or_default().push(i);
@@ -90,6 +92,30 @@ impl<'v, 'a> Checked<'v, 'a> {
         }
         self.reports
             .insert(locale, IndexedReport { report, by_message });
+    }
+
+    /// Checks the bundles of `locales` not checked yet, on every core, so
+    /// that later questions about them find their checks done.
+    pub fn check_all(&mut self, locales: &BTreeSet<LocaleTag>) {
+        let todo: Vec<&LocaleTag> = locales
+            .iter()
+            .filter(|l| !self.reports.contains_key(*l))
+            .collect();
+        let (source, bundles, empty, options) =
+            (self.source, self.bundles, &self.empty, &self.options);
+        let reports = super::parallel::parallel_map(&todo, |locale| {
+            let bundle = bundles.get(*locale).unwrap_or(empty);
+            check_locale(source, bundle, locale, options)
+        });
+        for (locale, report) in todo
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .zip(reports)
+        {
+            self.insert_report(locale, report);
+        }
     }
 
     /// The source bundle.

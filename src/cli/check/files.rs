@@ -1,8 +1,6 @@
 //! Reading Fluent files for lint and plan modes: indexing on every core.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use anyhow::bail;
 
@@ -25,33 +23,7 @@ pub(super) fn index_files(files: &[(String, PathBuf)]) -> anyhow::Result<Vec<(St
         .collect()
 }
 
-/// `f` over `items` on every core, results in order.
-pub(super) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len())
-        .max(1);
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else {
-                    break;
-                };
-                let r = f(item);
-                results.lock().expect("no worker panics")[i] = Some(r);
-            });
-        }
-    });
-    results
-        .into_inner()
-        .expect("no worker panics")
-        .into_iter()
-        .map(|r| r.expect("every item was mapped"))
-        .collect()
-}
+pub(super) use crate::coverage::parallel::parallel_map;
 
 pub(super) fn require_dir(flag: &str, dir: &Path, settings: &Settings) -> anyhow::Result<()> {
     if dir.is_dir() {
