@@ -186,7 +186,9 @@
 //!   one finding on that message, at the entry's line (the comparison script
 //!   counts it as missing).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -250,12 +252,12 @@ impl<'a> BundleView<'a> {
     ) -> Self {
         let mut files: Vec<(&'a str, &'a FileIndex)> = files.into_iter().collect();
         files.sort_by(|a, b| a.0.cmp(b.0));
-        let mut first: HashMap<&'a str, Located<'a>> = HashMap::new();
-        let mut in_file: HashMap<&'a str, HashMap<&'a str, Located<'a>>> = HashMap::new();
+        let mut first: HashMap<&'a str, Located<'a>> = HashMap::default();
+        let mut in_file: HashMap<&'a str, HashMap<&'a str, Located<'a>>> = HashMap::default();
         let mut order = Vec::new();
         let mut redefined = Vec::new();
-        let mut lost: HashMap<&'a str, HashMap<&'a str, &'a Diagnostic>> = HashMap::new();
-        let mut lost_anywhere = HashMap::new();
+        let mut lost: HashMap<&'a str, HashMap<&'a str, &'a Diagnostic>> = HashMap::default();
+        let mut lost_anywhere = HashMap::default();
         let mut refused = Vec::new();
         for &(file, index) in &files {
             let defined = in_file.entry(file).or_default();
@@ -743,7 +745,7 @@ impl<'a> Checker<'_, 'a> {
             );
         }
         if source.kind == EntryKind::Message {
-            let mut reported = HashSet::new();
+            let mut reported = HashSet::default();
             for attribute in &source.attributes {
                 if !reported.insert(attribute.name.as_str())
                     || target.attributes.iter().any(|a| a.name == attribute.name)

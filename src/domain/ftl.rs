@@ -34,7 +34,9 @@
 //! Southeast Asian scripts this is a character count, an overestimate of their
 //! words: good enough to size work, not to bill it.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashSet};
 use std::rc::Rc;
 
 use fluent_syntax::ast;
@@ -164,7 +166,7 @@ pub fn index_file(source: &str) -> FileIndex {
         .collect();
 
     let mut entries = Vec::new();
-    let mut first_lines: HashMap<String, u32> = HashMap::new();
+    let mut first_lines: HashMap<String, u32> = HashMap::default();
     for entry in &resource.body {
         if let Some(junk) = ctx.lone_default_marker(entry) {
             diagnostics.push(junk);
@@ -262,7 +264,7 @@ impl FileIndex {
     }
 
     fn first_ids(&self, kind: EntryKind) -> impl Iterator<Item = &str> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         self.entries
             .iter()
             .filter(move |e| e.kind == kind && seen.insert(e.id.as_str()))
