@@ -44,26 +44,10 @@ async fn seed(server: &TestServer) {
         .into_iter()
         .map(|m| m.name)
         .collect();
+    server
+        .product_with_variant("big", "all", markets.clone())
+        .await;
     let mut p = server.products().await;
-    p.create_product(pb::CreateProductRequest {
-        product_id: "big".into(),
-        product: Some(pb::Product {
-            source_locale: "en-US".into(),
-            ..Default::default()
-        }),
-    })
-    .await
-    .unwrap();
-    p.create_variant(pb::CreateVariantRequest {
-        parent: "products/big".into(),
-        variant_id: "all".into(),
-        variant: Some(pb::Variant {
-            markets: markets.clone(),
-            ..Default::default()
-        }),
-    })
-    .await
-    .unwrap();
     let locales = std::iter::once("en-US".to_string()).chain((0..LOCALES).map(|i| {
         format!(
             "x{}{}",

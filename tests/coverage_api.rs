@@ -33,26 +33,14 @@ async fn seed(server: &TestServer) {
     })
     .await
     .unwrap();
+    server
+        .product_with_variant(
+            "kettle",
+            "eu",
+            vec!["markets/amazon-de".into(), "markets/amazon-ca".into()],
+        )
+        .await;
     let mut p = server.products().await;
-    p.create_product(pb::CreateProductRequest {
-        product_id: "kettle".into(),
-        product: Some(pb::Product {
-            source_locale: "en-US".into(),
-            ..Default::default()
-        }),
-    })
-    .await
-    .unwrap();
-    p.create_variant(pb::CreateVariantRequest {
-        parent: "products/kettle".into(),
-        variant_id: "eu".into(),
-        variant: Some(pb::Variant {
-            markets: vec!["markets/amazon-de".into(), "markets/amazon-ca".into()],
-            ..Default::default()
-        }),
-    })
-    .await
-    .unwrap();
     let write = |locale: &str, text: &str| pb::WriteBundleFilesRequest {
         name: format!("products/kettle/bundles/{locale}"),
         files: vec![pb::FileContent {

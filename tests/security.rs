@@ -324,13 +324,7 @@ async fn hold_a_call(
         let _ = connection.await;
     });
     let mut client = client.ready().await.unwrap();
-    let request = http::Request::builder()
-        .method("POST")
-        .uri(format!("http://{addr}/glocal.v1.MarketService/ListMarkets"))
-        .header("content-type", "application/grpc")
-        .header("te", "trailers")
-        .body(())
-        .unwrap();
+    let request = grpc_request(addr, "glocal.v1.MarketService/ListMarkets");
     let (response, body) = client.send_request(request, false).unwrap();
     (client, body, response, max_streams)
 }
@@ -436,6 +430,18 @@ async fn connections_over_the_limit_are_closed_at_once() {
     server.stop().await;
 }
 
+/// The headers of a gRPC call of `method` (`glocal.v1.MarketService/...`)
+/// to `addr`, for a raw HTTP/2 client.
+fn grpc_request(addr: std::net::SocketAddr, method: &str) -> http::Request<()> {
+    http::Request::builder()
+        .method("POST")
+        .uri(format!("http://{addr}/{method}"))
+        .header("content-type", "application/grpc")
+        .header("te", "trailers")
+        .body(())
+        .unwrap()
+}
+
 /// A raw HTTP/2 connection (handshake done, no call): its client, and the
 /// task driving it, which ends when the server closes the connection.
 async fn raw_connection(
@@ -489,16 +495,7 @@ async fn silent_and_idle_connections_are_closed() {
     // A connection with a call open outlives the idle timeout.
     let (client, driver) = raw_connection(server.addr).await;
     let mut client = client.ready().await.unwrap();
-    let request = http::Request::builder()
-        .method("POST")
-        .uri(format!(
-            "http://{}/glocal.v1.MarketService/ListMarkets",
-            server.addr
-        ))
-        .header("content-type", "application/grpc")
-        .header("te", "trailers")
-        .body(())
-        .unwrap();
+    let request = grpc_request(server.addr, "glocal.v1.MarketService/ListMarkets");
     let (response, mut body) = client.send_request(request, false).unwrap();
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert!(!driver.is_finished(), "closed with a call open");
@@ -643,16 +640,7 @@ async fn an_undecodable_request_is_invalid_argument() {
         let _ = connection.await;
     });
     let mut client = client.ready().await.unwrap();
-    let request = http::Request::builder()
-        .method("POST")
-        .uri(format!(
-            "http://{}/glocal.v1.MarketService/CreateMarket",
-            server.addr
-        ))
-        .header("content-type", "application/grpc")
-        .header("te", "trailers")
-        .body(())
-        .unwrap();
+    let request = grpc_request(server.addr, "glocal.v1.MarketService/CreateMarket");
     let (response, mut body) = client.send_request(request, false).unwrap();
     // CreateMarketRequest.market_id (field 1, a string) = the byte 0xFF,
     // which is not UTF-8.

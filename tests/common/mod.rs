@@ -100,6 +100,32 @@ impl TestServer {
     pub async fn revisions(&self) -> RevisionServiceClient<Channel> {
         RevisionServiceClient::new(self.channel().await)
     }
+
+    /// Creates `products/{product}` (source `en-US`) and its variant
+    /// `variant` sold in `markets` (resource names).
+    pub async fn product_with_variant(&self, product: &str, variant: &str, markets: Vec<String>) {
+        use glocal::api::pb::glocal::v1 as pb;
+        let mut p = self.products().await;
+        p.create_product(pb::CreateProductRequest {
+            product_id: product.into(),
+            product: Some(pb::Product {
+                source_locale: "en-US".into(),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+        p.create_variant(pb::CreateVariantRequest {
+            parent: format!("products/{product}"),
+            variant_id: variant.into(),
+            variant: Some(pb::Variant {
+                markets,
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+    }
 }
 
 /// Asserts that `status` has `code`, the ErrorInfo `reason` in domain "glocal",
