@@ -578,46 +578,103 @@ impl Gaps<'_> {
     }
 }
 
-/// The bundles the launches of `inputs` may be served from: those of the
-/// serving orders of every locale a launch ships, its market's storefront
-/// locales and the locale rules of the requirements that apply to it, under
-/// each policy that names the locale (a superset of what
-/// [`check_roadmap_until`] asks about, found without its work), so that
-/// their checks can run on every core first.
-fn bundles_asked_about(inputs: &PlanInputs, available: &[LocaleTag]) -> BTreeSet<LocaleTag> {
-    let mut asked: BTreeSet<(LocaleTag, u8)> = BTreeSet::new();
-    let mut wanted = BTreeSet::new();
-    let mut want = |tag: &LocaleTag, policy: MatchPolicy| {
-        if asked.insert((tag.clone(), policy_rank(policy))) {
-            wanted.extend(
-                serving_order(tag, available, policy)
-                    .into_iter()
-                    .map(|(b, _)| b),
+/// The requirements that apply to a launch in `market` on `date`.
+fn effective_requirements<'a>(
+    inputs: &'a PlanInputs,
+    market: &Market,
+    date: CalendarDate,
+) -> Vec<&'a (String, Requirement)> {
+    inputs
+        .requirements
+        .iter()
+        .filter(|(_, r)| r.applies_to(market, date, &inputs.product.categories))
+        .collect()
+}
+
+/// The locales a launch needs, each with its strictest match policy and
+/// why: the locales it ships (its market's default without a list), those
+/// of the locale rules of the requirements in `effective`, and, optional,
+/// the market's other storefront locales.
+fn needed_locales(
+    launch_name: &str,
+    launch: &Launch,
+    market: &Market,
+    effective: &[&(String, Requirement)],
+) -> BTreeMap<LocaleTag, LocaleNeed> {
+    let mut locales: BTreeMap<LocaleTag, LocaleNeed> = BTreeMap::new();
+    let mut need_locale =
+        |tag: &LocaleTag, policy: MatchPolicy, reason: Reason, obligation: Obligation| {
+            let need = locales.entry(tag.clone()).or_insert(LocaleNeed {
+                policy,
+                reasons: Vec::new(),
+                optional: false,
+            });
+            if policy_rank(policy) < policy_rank(need.policy) {
+                need.policy = policy;
+            }
+            need.reasons.push((reason, obligation));
+        };
+    let (shipped, shipped_reason) = if launch.locales.is_empty() {
+        (
+            std::slice::from_ref(&market.default_locale),
+            Reason::StorefrontDefault(launch.market.as_str().to_string()),
+        )
+    } else {
+        (
+            launch.locales.as_slice(),
+            Reason::LaunchLocale(launch_name.to_string()),
+        )
+    };
+    for tag in shipped {
+        need_locale(
+            tag,
+            MatchPolicy::CldrFallback,
+            shipped_reason.clone(),
+            Obligation::Mandatory,
+        );
+    }
+    for (name, r) in effective {
+        for rule in &r.locale_rules {
+            need_locale(
+                &rule.locale,
+                rule.match_policy,
+                Reason::Requirement(name.clone()),
+                rule.obligation,
             );
         }
-    };
-    for (_, launch) in inputs.launches {
-        if launch.status == LaunchStatus::Cancelled {
+    }
+    // The market's other storefront locales: checked, optional.
+    for tag in &market.storefront_locales {
+        locales.entry(tag.clone()).or_insert(LocaleNeed {
+            policy: MatchPolicy::CldrFallback,
+            reasons: Vec::new(),
+            optional: true,
+        });
+    }
+    locales
+}
+
+/// The bundles the launches of `inputs` are served from: those of the
+/// serving orders of the locales each launch needs ([`needed_locales`]), so
+/// that their checks can run on every core before the launches ask.
+fn bundles_asked_about(inputs: &PlanInputs, available: &[LocaleTag]) -> BTreeSet<LocaleTag> {
+    let mut wanted = BTreeSet::new();
+    for (launch_name, launch) in inputs.launches {
+        if launch.status == LaunchStatus::Cancelled
+            || !inputs.variants.contains_key(launch.variant.as_str())
+        {
             continue;
         }
         let Some(market) = inputs.markets.get(launch.market.as_str()) else {
             continue;
         };
-        let date = launch.first_date();
-        let shipped = if launch.locales.is_empty() {
-            std::slice::from_ref(&market.default_locale)
-        } else {
-            launch.locales.as_slice()
-        };
-        for tag in shipped.iter().chain(&market.storefront_locales) {
-            want(tag, MatchPolicy::CldrFallback);
-        }
-        for (_, r) in inputs.requirements {
-            if r.applies_to(market, date, &inputs.product.categories) {
-                for rule in &r.locale_rules {
-                    want(&rule.locale, rule.match_policy);
-                }
-            }
+        let effective = effective_requirements(inputs, market, launch.first_date());
+        for (tag, need) in needed_locales(launch_name, launch, market, &effective) {
+            wanted.extend(
+                serving_order(&tag, available, need.policy)
+                    .into_iter()
+                    .map(|(b, _)| b),
+            );
         }
     }
     wanted
@@ -703,63 +760,8 @@ pub fn check_roadmap_until<E>(
             .filter(|i| i.markets.is_empty() || i.markets.iter().any(|m| m.as_str() == market_name))
             .filter(|i| variant.features.is_empty() || variant.features.contains(&i.id))
             .collect();
-        let effective: Vec<&(String, Requirement)> = inputs
-            .requirements
-            .iter()
-            .filter(|(_, r)| r.applies_to(market, date, &inputs.product.categories))
-            .collect();
-
-        // Needed locales and why.
-        let mut locales: BTreeMap<LocaleTag, LocaleNeed> = BTreeMap::new();
-        let mut need_locale =
-            |tag: &LocaleTag, policy: MatchPolicy, reason: Reason, obligation: Obligation| {
-                let need = locales.entry(tag.clone()).or_insert(LocaleNeed {
-                    policy,
-                    reasons: Vec::new(),
-                    optional: false,
-                });
-                if policy_rank(policy) < policy_rank(need.policy) {
-                    need.policy = policy;
-                }
-                need.reasons.push((reason, obligation));
-            };
-        let (shipped, shipped_reason) = if launch.locales.is_empty() {
-            (
-                std::slice::from_ref(&market.default_locale),
-                Reason::StorefrontDefault(market_name.to_string()),
-            )
-        } else {
-            (
-                launch.locales.as_slice(),
-                Reason::LaunchLocale(launch_name.clone()),
-            )
-        };
-        for tag in shipped {
-            need_locale(
-                tag,
-                MatchPolicy::CldrFallback,
-                shipped_reason.clone(),
-                Obligation::Mandatory,
-            );
-        }
-        for (name, r) in &effective {
-            for rule in &r.locale_rules {
-                need_locale(
-                    &rule.locale,
-                    rule.match_policy,
-                    Reason::Requirement(name.clone()),
-                    rule.obligation,
-                );
-            }
-        }
-        // The market's other storefront locales: checked, optional.
-        for tag in &market.storefront_locales {
-            locales.entry(tag.clone()).or_insert(LocaleNeed {
-                policy: MatchPolicy::CldrFallback,
-                reasons: Vec::new(),
-                optional: true,
-            });
-        }
+        let effective = effective_requirements(inputs, market, date);
+        let locales = needed_locales(launch_name, launch, market, &effective);
 
         // Needed messages: why, from which day, in which locales (None: all).
         let mut messages: BTreeMap<MessageKey, Vec<MessageNeed>> = BTreeMap::new();

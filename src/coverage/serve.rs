@@ -101,21 +101,17 @@ impl<'v, 'a> Checked<'v, 'a> {
             .iter()
             .filter(|l| !self.reports.contains_key(*l))
             .collect();
-        let (source, bundles, empty, options) =
-            (self.source, self.bundles, &self.empty, &self.options);
-        let reports = super::parallel::parallel_map(&todo, |locale| {
-            let bundle = bundles.get(*locale).unwrap_or(empty);
-            check_locale(source, bundle, locale, options)
-        });
-        for (locale, report) in todo
-            .into_iter()
-            .cloned()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .zip(reports)
-        {
-            self.insert_report(locale, report);
+        let this = &*self;
+        let reports = super::parallel::parallel_map(&todo, |locale| this.check(locale));
+        for (locale, report) in todo.into_iter().zip(reports) {
+            self.insert_report(locale.clone(), report);
         }
+    }
+
+    /// The check of `locale`'s bundle (an empty one when it has none)
+    /// against the source.
+    fn check(&self, locale: &LocaleTag) -> LocaleReport {
+        check_locale(self.source, self.bundle(locale), locale, &self.options)
     }
 
     /// The source bundle.
@@ -150,8 +146,7 @@ impl<'v, 'a> Checked<'v, 'a> {
 
     fn indexed(&mut self, locale: &LocaleTag) -> &IndexedReport {
         if !self.reports.contains_key(locale) {
-            let bundle = self.bundles.get(locale).unwrap_or(&self.empty);
-            let report = check_locale(self.source, bundle, locale, &self.options);
+            let report = self.check(locale);
             self.insert_report(locale.clone(), report);
         }
         &self.reports[locale]
