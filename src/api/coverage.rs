@@ -30,49 +30,56 @@ const CACHE_CAPACITY: usize = 256;
 /// Check results by request, valid while the store's generation is unchanged.
 #[derive(Default)]
 pub struct CheckCache {
-    /// By request: the store generation and the engine's report, which
-    /// holds each finding's text, so that one entry serves every language.
-    entries: Mutex<BTreeMap<String, (u64, Arc<RoadmapReport>)>>,
+    /// By request: the engine's report, which holds each finding's text, so
+    /// that one entry serves every language.
+    reports: ByGeneration<String, RoadmapReport>,
     /// By request and language (`None`: the texts as the engine wrote
     /// them): the response ready to send, so that a repeated check neither
     /// converts nor renders its findings again.
-    responses: Mutex<BTreeMap<ResponseKey, (u64, Arc<pb::CheckRoadmapResponse>)>>,
+    responses: ByGeneration<ResponseKey, pb::CheckRoadmapResponse>,
 }
 
 /// A cached response's request (as the report's key) and language tag.
 type ResponseKey = (String, Option<&'static str>);
 
-impl CheckCache {
-    fn response(
-        &self,
-        key: &ResponseKey,
-        generation: u64,
-    ) -> Option<Arc<pb::CheckRoadmapResponse>> {
-        match self
-            .responses
+/// Values by key, each valid while the store's generation is the one it was
+/// made at; emptied when it holds [`CACHE_CAPACITY`].
+struct ByGeneration<K, V> {
+    entries: Mutex<BTreeMap<K, (u64, Arc<V>)>>,
+}
+
+impl<K, V> Default for ByGeneration<K, V> {
+    fn default() -> Self {
+        ByGeneration {
+            entries: Mutex::new(BTreeMap::new()),
+        }
+    }
+}
+
+impl<K: Ord, V> ByGeneration<K, V> {
+    /// A poisoned lock only means a panic elsewhere mid-insert; the map is
+    /// still a map, so it is used as it is rather than failing the call.
+    fn entries(&self) -> std::sync::MutexGuard<'_, BTreeMap<K, (u64, Arc<V>)>> {
+        self.entries
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(key)
-        {
-            Some((g, response)) if *g == generation => Some(Arc::clone(response)),
+    }
+
+    /// The value of `key`, if it was made at `generation`.
+    fn get(&self, key: &K, generation: u64) -> Option<Arc<V>> {
+        match self.entries().get(key) {
+            Some((g, value)) if *g == generation => Some(Arc::clone(value)),
             _ => None,
         }
     }
 
-    fn keep_response(
-        &self,
-        key: ResponseKey,
-        generation: u64,
-        response: Arc<pb::CheckRoadmapResponse>,
-    ) {
-        let mut responses = self
-            .responses
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if responses.len() >= CACHE_CAPACITY {
-            responses.clear();
+    /// Keeps `value` for `key`, made at `generation`.
+    fn keep(&self, key: K, generation: u64, value: Arc<V>) {
+        let mut entries = self.entries();
+        if entries.len() >= CACHE_CAPACITY {
+            entries.clear();
         }
-        responses.insert(key, (generation, response));
+        entries.insert(key, (generation, value));
     }
 }
 
@@ -381,12 +388,14 @@ pub fn check(
     if window < 0 {
         v.add("window_days", Text::new("request-not-negative"));
     }
-    limits::check_entries(
+    // The map is unordered: over its cap, its entries are not read one by
+    // one (the violation of the whole map is the answer).
+    let windows_within_cap = limits::check_entries(
         req.market_window_days.len(),
         limits::MAX_MARKETS,
         "market_window_days",
         &mut v,
-    );
+    ) == req.market_window_days.len();
     let allowed = limits::check_entries(
         req.identical_allowed.len(),
         limits::MAX_IDENTICAL_ALLOWED,
@@ -401,14 +410,8 @@ pub fn check(
             &mut v,
         );
     }
-    // The map is unordered: over its cap, its entries are not read one by
-    // one (the violation above is the answer).
-    let windows = if req.market_window_days.len() > limits::MAX_MARKETS {
-        None
-    } else {
-        Some(&req.market_window_days)
-    };
-    for (market, days) in windows.into_iter().flatten() {
+    let windows = req.market_window_days.iter().filter(|_| windows_within_cap);
+    for (market, days) in windows {
         if let Err(e) = ResourceName::parse_text(ResourceKind::Market, market) {
             v.add(format!("market_window_days[{market:?}]"), e);
         } else if *days < 0 {
@@ -427,34 +430,17 @@ pub fn check(
     );
     let generation = store.generation();
     let response_key = (key.clone(), texts.map(|t| t.language_tag()));
-    if let Some(response) = cache.response(&response_key, generation) {
+    if let Some(response) = cache.responses.get(&response_key, generation) {
         crate::metrics::check_cache(true);
         return Ok(Arc::unwrap_or_clone(response));
     }
-    // A poisoned lock only means a panic elsewhere mid-insert; the map is
-    // still a map, so it is used as it is rather than failing the call.
-    let cached = match cache
-        .entries
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .get(&key)
-    {
-        Some((g, report)) if *g == generation => Some(Arc::clone(report)),
-        _ => None,
-    };
+    let cached = cache.reports.get(&key, generation);
     crate::metrics::check_cache(cached.is_some());
     let report = match cached {
         Some(report) => report,
         None => {
             let report = Arc::new(run_check(store, &name, as_of, window, req, cancel)?);
-            let mut entries = cache
-                .entries
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            if entries.len() >= CACHE_CAPACITY {
-                entries.clear();
-            }
-            entries.insert(key, (generation, Arc::clone(&report)));
+            cache.reports.keep(key, generation, Arc::clone(&report));
             report
         }
     };
@@ -487,7 +473,9 @@ pub fn check(
             .collect(),
         todo: report.todo.iter().map(todo_to_pb).collect(),
     });
-    cache.keep_response(response_key, generation, Arc::clone(&response));
+    cache
+        .responses
+        .keep(response_key, generation, Arc::clone(&response));
     Ok(Arc::unwrap_or_clone(response))
 }
 
@@ -505,7 +493,6 @@ fn run_check(
         .parent()
         .ok_or_else(|| ApiError::Internal(format!("roadmap name {name} has no product")))?;
     let loaded = load(store, &product, cancel)?;
-    cancel.go_on()?;
     let bundles = views(&loaded);
     let inputs = loaded.inputs(&roadmap_doc, &bundles);
     let options = RoadmapOptions {
