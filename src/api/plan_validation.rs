@@ -148,36 +148,36 @@ pub fn validate_plan<O: Outside>(
     let mut r = Reader::default();
     // A list over its cap is one violation, and only its first entries are
     // read (so a huge plan costs no more than a full one).
-    let caps = [
-        ("plan.markets", plan.markets.len(), limits::MAX_PLAN_ENTRIES),
-        (
-            "plan.requirements",
-            plan.requirements.len(),
-            limits::MAX_PLAN_ENTRIES,
-        ),
-        (
-            "plan.variants",
-            plan.variants.len(),
-            limits::MAX_PLAN_ENTRIES,
-        ),
-        (
-            "plan.launches",
-            plan.launches.len(),
-            limits::MAX_PLAN_LAUNCHES,
-        ),
-        (
-            "plan.roadmaps",
-            plan.roadmaps.len(),
-            limits::MAX_PLAN_ROADMAPS,
-        ),
-    ];
-    let [markets, requirements, variants, launches, roadmaps] =
-        caps.map(|(field, len, max)| limits::check_entries(len, max, field, &mut r.v));
-    plan.markets.truncate(markets);
-    plan.requirements.truncate(requirements);
-    plan.variants.truncate(variants);
-    plan.launches.truncate(launches);
-    plan.roadmaps.truncate(roadmaps);
+    limits::cap_list(
+        &mut plan.markets,
+        limits::MAX_PLAN_ENTRIES,
+        "plan.markets",
+        &mut r.v,
+    );
+    limits::cap_list(
+        &mut plan.requirements,
+        limits::MAX_PLAN_ENTRIES,
+        "plan.requirements",
+        &mut r.v,
+    );
+    limits::cap_list(
+        &mut plan.variants,
+        limits::MAX_PLAN_ENTRIES,
+        "plan.variants",
+        &mut r.v,
+    );
+    limits::cap_list(
+        &mut plan.launches,
+        limits::MAX_PLAN_LAUNCHES,
+        "plan.launches",
+        &mut r.v,
+    );
+    limits::cap_list(
+        &mut plan.roadmaps,
+        limits::MAX_PLAN_ROADMAPS,
+        "plan.roadmaps",
+        &mut r.v,
+    );
 
     let mut preset_markets = Vec::new();
     let mut preset_requirements = Vec::new();

@@ -139,6 +139,12 @@ pub fn check_entries(len: usize, max: usize, field: &str, v: &mut Violations) ->
     }
 }
 
+/// [`check_entries`] of a list that is then cut to the entries to check.
+pub fn cap_list<T>(list: &mut Vec<T>, max: usize, field: &str, v: &mut Violations) {
+    let keep = check_entries(list.len(), max, field, v);
+    list.truncate(keep);
+}
+
 /// Why a list or map is invalid that has more than `max` entries.
 pub(crate) fn too_many(max: usize) -> Text {
     Text::new("validation-too-many-entries").count("max", max)
