@@ -190,19 +190,19 @@ impl LimitedStream {
     fn out_of_time(&mut self, cx: &mut Context<'_>) -> bool {
         while self.timer.as_mut().poll(cx).is_ready() {
             let now = Instant::now();
-            let deadline = if self.heard {
-                self.activity
-                    .idle_deadline(self.idle_timeout)
-                    .unwrap_or(now + self.idle_timeout)
+            let (deadline, what, timeout) = if self.heard {
+                let idle = self.idle_timeout;
+                let deadline = self.activity.idle_deadline(idle).unwrap_or(now + idle);
+                (deadline, "no call open", idle)
             } else {
-                self.activity.accepted + self.handshake_timeout
+                let handshake = self.handshake_timeout;
+                (
+                    self.activity.accepted + handshake,
+                    "nothing received",
+                    handshake,
+                )
             };
             if deadline <= now {
-                let (what, timeout) = if self.heard {
-                    ("no call open", self.idle_timeout)
-                } else {
-                    ("nothing received", self.handshake_timeout)
-                };
                 let peer = self.inner.peer_addr().ok();
                 tracing::debug!(?peer, ?timeout, "{what}; closing the connection");
                 return true;
