@@ -546,30 +546,24 @@ async fn check_options_are_capped() {
         }))
         .await
         .unwrap_err();
-    let d = assert_error(
-        &err,
-        Code::InvalidArgument,
-        "INVALID_FIELD",
-        Some("identical_allowed"),
+    let violation = |err: &tonic::Status, field| {
+        assert_error(err, Code::InvalidArgument, "INVALID_FIELD", Some(field))
+    };
+    assert_eq!(
+        violation(&err, "identical_allowed"),
+        "may have at most 1000 entries"
     );
-    assert_eq!(d, "may have at most 1000 entries");
-    let d = assert_error(
-        &err,
-        Code::InvalidArgument,
-        "INVALID_FIELD",
-        Some("market_window_days"),
+    assert_eq!(
+        violation(&err, "market_window_days"),
+        "may have at most 512 entries"
     );
-    assert_eq!(d, "may have at most 512 entries");
     let err = planning
         .check_roadmap(with(&|r| r.identical_allowed = vec!["m".repeat(257)]))
         .await
         .unwrap_err();
-    let d = assert_error(
-        &err,
-        Code::InvalidArgument,
-        "INVALID_FIELD",
-        Some("identical_allowed[0]"),
+    assert_eq!(
+        violation(&err, "identical_allowed[0]"),
+        "is longer than 256 characters"
     );
-    assert_eq!(d, "is longer than 256 characters");
     server.stop().await;
 }

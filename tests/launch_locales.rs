@@ -434,26 +434,9 @@ async fn seed(server: &TestServer) -> PlanningServiceClient<tonic::transport::Ch
     })
     .await
     .unwrap();
-    let mut p = server.products().await;
-    p.create_product(pb::CreateProductRequest {
-        product_id: "kettle".into(),
-        product: Some(pb::Product {
-            source_locale: "en-US".into(),
-            ..Default::default()
-        }),
-    })
-    .await
-    .unwrap();
-    p.create_variant(pb::CreateVariantRequest {
-        parent: "products/kettle".into(),
-        variant_id: "na".into(),
-        variant: Some(pb::Variant {
-            markets: vec!["markets/ca".into()],
-            ..Default::default()
-        }),
-    })
-    .await
-    .unwrap();
+    server
+        .product_with_variant("kettle", "na", vec!["markets/ca".into()])
+        .await;
     PlanningServiceClient::new(server.channel().await)
 }
 
