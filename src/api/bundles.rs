@@ -220,7 +220,8 @@ pub async fn write_files(
                 .map(|d| (d.path.as_str(), d.content.len() as u64, &d.index)),
             product_doc.message_scope,
         );
-        let body = serde_json::to_value(&summary).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let body =
+            crate::store::Body::encode(&summary).map_err(|e| ApiError::Internal(e.to_string()))?;
         ops.push(Op::Put {
             name: name.clone(),
             expect: current
@@ -238,7 +239,8 @@ pub async fn write_files(
                 name: bundle_file_name(&name, &doc.path),
                 expect: previous.map_or(Expect::Absent, |(s, _)| Expect::Etag(s.etag.clone())),
                 refs: vec![name.clone()],
-                body: serde_json::to_value(doc).map_err(|e| ApiError::Internal(e.to_string()))?,
+                body: crate::store::Body::encode(doc)
+                    .map_err(|e| ApiError::Internal(e.to_string()))?,
             });
         }
         if req.replace {

@@ -93,7 +93,9 @@ pub fn date_from_pb(date: Option<&Date>, field: &str, v: &mut Violations) -> Opt
 /// Read from the stored JSON in place, without copying it (a bundle file's
 /// document holds its whole text, which a check skips).
 pub fn decode_body<T: DeserializeOwned>(stored: &Stored) -> Result<T, ApiError> {
-    T::deserialize(&stored.body)
+    stored
+        .body
+        .decode()
         .map_err(|e| ApiError::Internal(format!("stored {} is undecodable: {e}", stored.name)))
 }
 

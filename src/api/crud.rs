@@ -339,7 +339,8 @@ where
         })
         .await?
     };
-    let body = serde_json::to_value(&domain).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let body =
+        crate::store::Body::encode(&domain).map_err(|e| ApiError::Internal(e.to_string()))?;
     let refs = R::refs(&domain, &name);
     let change = ChangeSet {
         method: method.to_string(),
@@ -407,7 +408,8 @@ where
             })
             .await?
         };
-        let body = serde_json::to_value(&domain).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let body =
+            crate::store::Body::encode(&domain).map_err(|e| ApiError::Internal(e.to_string()))?;
         let change = ChangeSet {
             method: method.to_string(),
             ops: vec![Op::Put {

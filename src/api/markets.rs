@@ -51,12 +51,13 @@ impl MarketApi {
             })
         })
         .await?;
-        let mut wanted: Vec<(String, serde_json::Value)> = Vec::new();
+        let mut wanted: Vec<(String, crate::store::Body)> = Vec::new();
         for m in &preset.markets {
             let name = ResourceName::top_level(ResourceKind::Market, &m.id).to_string();
             wanted.push((
                 name,
-                serde_json::to_value(&m.market).map_err(|e| ApiError::Internal(e.to_string()))?,
+                crate::store::Body::encode(&m.market)
+                    .map_err(|e| ApiError::Internal(e.to_string()))?,
             ));
         }
         if !req.skip_requirements {
@@ -64,7 +65,7 @@ impl MarketApi {
                 let name = ResourceName::top_level(ResourceKind::Requirement, &r.id).to_string();
                 wanted.push((
                     name,
-                    serde_json::to_value(&r.requirement)
+                    crate::store::Body::encode(&r.requirement)
                         .map_err(|e| ApiError::Internal(e.to_string()))?,
                 ));
             }

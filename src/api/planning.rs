@@ -29,7 +29,7 @@ pub struct PlanningApi {
 struct PlannedWrite {
     name: String,
     refs: Vec<String>,
-    body: serde_json::Value,
+    body: crate::store::Body,
     /// A preset resource: created when missing, never replaced.
     only_if_absent: bool,
 }
@@ -54,8 +54,8 @@ fn preset<T: serde::Serialize>(value: &T, name: &ResourceName) -> Result<Planned
     })
 }
 
-fn body_of<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(value).map_err(|e| ApiError::Internal(e.to_string()))
+fn body_of<T: serde::Serialize>(value: &T) -> Result<crate::store::Body, ApiError> {
+    crate::store::Body::encode(value).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 impl PlanningApi {

@@ -175,6 +175,20 @@ fn add_count(tree: &TransactionalTree, key: &str, delta: i64) -> TxResult<()> {
     Ok(())
 }
 
+/// How a database is opened. Compression stays on: sled refuses to open a
+/// database with another `use_compression` than it was created with, and
+/// data directories written so far are compressed. The level is zstd's
+/// fastest, 1 (sled's default is 5, which was about 60% of a push's CPU on
+/// the server, in `ZSTD_RowFindBestMatch`; sled may change the level
+/// between restarts). On www-l10n, level 1 against 5: `benches/run.sh
+/// server`, and the data directory's size, in ARCHITECTURE.md (Decisions).
+fn sled_config(dir: &Path) -> sled::Config {
+    sled::Config::new()
+        .path(dir)
+        .use_compression(true)
+        .compression_factor(1)
+}
+
 /// A generation no other store of this process (nor an earlier process)
 /// starts from, so that a generation names one state of one store.
 fn first_generation() -> u64 {
@@ -184,7 +198,7 @@ fn first_generation() -> u64 {
 impl Db {
     /// Opens the database in `dir`, and counts its collections' sizes.
     fn open(dir: &Path, epoch: u64) -> Result<Db, sled::Error> {
-        let db = sled::Config::new().path(dir).use_compression(true).open()?;
+        let db = sled_config(dir).open()?;
         let db = Db {
             epoch,
             docs: db.open_tree("docs")?,
@@ -412,7 +426,7 @@ impl Shared {
                             refs.sort();
                             refs.dedup();
                             for target in refs.iter().filter(|t| !old_refs.contains(t)) {
-                                if self.tx_get(docs, &doc_key(target))?.is_none() {
+                                if docs.get(doc_key(target))?.is_none() {
                                     return abort(StoreError::MissingReference {
                                         from: name.clone(),
                                         target: target.clone(),
@@ -617,11 +631,7 @@ impl SledStore {
 
     fn write_restored(dir: &Path, snapshot: &Snapshot) -> Result<(), StoreError> {
         let failed = |e: sled::Error| StoreError::Open(format!("cannot write the database: {e}"));
-        let db = sled::Config::new()
-            .path(dir)
-            .use_compression(true)
-            .open()
-            .map_err(failed)?;
+        let db = sled_config(dir).open().map_err(failed)?;
         for tree in &snapshot.trees {
             let target = db.open_tree(&tree.name).map_err(failed)?;
             for chunk in tree.entries.chunks(10_000) {
@@ -788,6 +798,7 @@ impl Store for SledStore {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Body;
     use super::*;
     use serde_json::json;
 
@@ -796,7 +807,7 @@ mod tests {
             name: name.into(),
             expect,
             refs: refs.iter().map(|s| s.to_string()).collect(),
-            body: json!({"n": name}),
+            body: Body::encode(&json!({"n": name})).expect("JSON encodes"),
         }
     }
 
