@@ -57,7 +57,8 @@
 #      it), VmRSS and VmHWM after the single calls above, vs the .ftl bytes;
 #      target <= 4x.
 #   8. cached CheckRoadmap vs Health/Check at 4 connections x 16 streams:
-#      requests/s, p50 and p99 (examples/load.rs, a closed-loop tonic load
+#      requests/s, p50 and p99, with every finding (the default view) and
+#      with view BASIC (verdicts, coverage and to-do, no findings) (examples/load.rs, a closed-loop tonic load
 #      generator with percentiles, since h2load prints only min/max/mean/sd;
 #      it is used for every load row). h2load rows cross-check the rates.
 #   9. GetMarket at 1 (1x1), 16 (1x16) and 64 (4x16) streams vs Health/Check
@@ -477,6 +478,11 @@ section_server() {
     cached="$(load "$url" check-roadmap "$roadmap" 4 16 --duration 8 --warmup 2)"
     load_rows "cached CheckRoadmap, 4×16 streams ($(fmt "$(calc "$(kv "$cached" bytes) / ($(kv "$cached" requests) + 1e-9) / 1048576")" '%.1f') MiB responses)" \
         "$cached" "Health/Check 4×16" "$h64"
+    local basic
+    "$EXAMPLES/bench_client" call --server "$url" --method check-roadmap-basic --arg "$roadmap" >/dev/null
+    basic="$(load "$url" check-roadmap-basic "$roadmap" 4 16 --duration 5 --warmup 1)"
+    load_rows "cached CheckRoadmap, view BASIC (no findings), 4×16 streams ($(fmt "$(calc "$(kv "$basic" bytes) / ($(kv "$basic" requests) + 1e-9) / 1024")" '%.1f') KiB responses)" \
+        "$basic" "Health/Check 4×16" "$h64" "target ≥ 0.5×, p99 ≤ 5× p50"
 
     if command -v h2load >/dev/null; then
         log "h2load cross-check: Health/Check and cached CheckRoadmap at 4x16"

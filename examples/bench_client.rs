@@ -3,7 +3,7 @@
 //! Usage:
 //!   bench_client call --server URL --method METHOD --arg NAME [--repeat N] [--invalidate]
 //!       Times N calls one after the other (methods as in `load`:
-//!       check-roadmap, coverage-matrix, get-market, health). With
+//!       check-roadmap, check-roadmap-basic, coverage-matrix, get-market, health). With
 //!       --invalidate, a write (CreateMarket of a throwaway market) comes
 //!       before each call, so that CheckRoadmap's cache, which any write
 //!       empties, cannot answer it: every call is cold. Prints

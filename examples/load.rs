@@ -3,7 +3,7 @@
 //!
 //! Usage:
 //!   cargo run --release --example load -- --server http://127.0.0.1:PORT \
-//!       --method health|check-roadmap|get-market|coverage-matrix|create-market \
+//!       --method health|check-roadmap|check-roadmap-basic|get-market|coverage-matrix|create-market \
 //!       [--arg NAME] [--connections 4] [--streams 16] [--duration 5] [--warmup 1] \
 //!       [--max-requests 2000000] [--threads 2]
 //!

@@ -567,3 +567,61 @@ async fn check_options_are_capped() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_basic_view_is_the_check_without_its_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    seed(&server).await;
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+    let with_view = |view: pb::CheckView| pb::CheckRoadmapRequest {
+        view: view as i32,
+        ..check(date(2027, 1, 1))
+    };
+    // Basic first, then full and unspecified: the cache keeps one response
+    // per view, and a basic answer never stands in for a full one.
+    let basic = planning
+        .check_roadmap(with_view(pb::CheckView::Basic))
+        .await
+        .unwrap()
+        .into_inner();
+    let full = planning
+        .check_roadmap(with_view(pb::CheckView::Full))
+        .await
+        .unwrap()
+        .into_inner();
+    let unspecified = planning
+        .check_roadmap(check(date(2027, 1, 1)))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(unspecified, full);
+    let finding_count: usize = full.launches.iter().map(|l| l.findings.len()).sum();
+    assert!(finding_count > 0);
+    let mut stripped = full.clone();
+    stripped.findings.clear();
+    for launch in &mut stripped.launches {
+        launch.findings.clear();
+    }
+    assert_eq!(basic, stripped);
+    assert!(!basic.todo.is_empty() && basic.launches.iter().all(|l| !l.locales.is_empty()));
+    let again = planning
+        .check_roadmap(with_view(pb::CheckView::Basic))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(again, basic);
+
+    let err = planning
+        .check_roadmap(pb::CheckRoadmapRequest {
+            view: 7,
+            ..check(date(2027, 1, 1))
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        assert_error(&err, Code::InvalidArgument, "INVALID_FIELD", Some("view")),
+        "7 is not a known value"
+    );
+    server.stop().await;
+}

@@ -89,6 +89,15 @@ pub fn method(name: &str, arg: &str) -> Result<Method, String> {
             }
             .encode_to_vec(),
         ),
+        "check-roadmap-basic" => fixed(
+            "/glocal.v1.PlanningService/CheckRoadmap",
+            pb::CheckRoadmapRequest {
+                name: arg.to_string(),
+                view: pb::CheckView::Basic as i32,
+                ..Default::default()
+            }
+            .encode_to_vec(),
+        ),
         "coverage-matrix" => fixed(
             "/glocal.v1.PlanningService/GetCoverageMatrix",
             pb::GetCoverageMatrixRequest {

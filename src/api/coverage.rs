@@ -19,7 +19,7 @@ use crate::domain::{
 };
 use crate::l10n::{Text, Texts};
 
-use super::convert::{date_from_pb, date_to_pb, decode_body, kind_from_pb, kind_to_pb};
+use super::convert::{date_from_pb, date_to_pb, decode_body, enum_value, kind_from_pb, kind_to_pb};
 use super::crud::{self, parse_name, SharedStore};
 use super::pb::glocal::v1 as pb;
 use super::ApiError;
@@ -39,8 +39,9 @@ pub struct CheckCache {
     responses: ByGeneration<ResponseKey, pb::CheckRoadmapResponse>,
 }
 
-/// A cached response's request (as the report's key) and language tag.
-type ResponseKey = (String, Option<&'static str>);
+/// A cached response's request (as the report's key), language tag, and
+/// whether it holds the findings (its view).
+type ResponseKey = (String, Option<&'static str>, bool);
 
 /// Values by key, each valid while the store's generation is the one it was
 /// made at; emptied when it holds [`CACHE_CAPACITY`].
@@ -421,6 +422,14 @@ pub fn check(
             );
         }
     }
+    let with_findings = enum_value(req.view, "view", &mut v, |raw| {
+        Some(match pb::CheckView::try_from(raw).ok()? {
+            pb::CheckView::Unspecified => None,
+            pb::CheckView::Full => Some(true),
+            pb::CheckView::Basic => Some(false),
+        })
+    })
+    .unwrap_or(true);
     v.into_result(()).map_err(ApiError::invalid)?;
 
     let key = format!(
@@ -429,7 +438,7 @@ pub fn check(
         req.identical_allowed,
     );
     let generation = store.generation();
-    let response_key = (key.clone(), texts.map(|t| t.language_tag()));
+    let response_key = (key.clone(), texts.map(|t| t.language_tag()), with_findings);
     if let Some(response) = cache.responses.get(&response_key, generation) {
         crate::metrics::check_cache(true);
         return Ok(Arc::unwrap_or_clone(response));
@@ -442,6 +451,13 @@ pub fn check(
             let report = Arc::new(run_check(store, &name, as_of, window, req, cancel)?);
             cache.reports.keep(key, generation, Arc::clone(&report));
             report
+        }
+    };
+    let findings = |findings: &[Finding]| -> Vec<pb::Finding> {
+        if with_findings {
+            findings.iter().map(|f| finding_to_pb(f, texts)).collect()
+        } else {
+            Vec::new()
         }
     };
     let response = Arc::new(pb::CheckRoadmapResponse {
@@ -458,7 +474,7 @@ pub fn check(
                 date: Some(date_to_pb(l.date)),
                 days_until: Some(i32::try_from(l.days_until).unwrap_or(i32::MAX)),
                 verdict: verdict_to_pb(l.verdict),
-                findings: l.findings.iter().map(|f| finding_to_pb(f, texts)).collect(),
+                findings: findings(&l.findings),
                 locales: l
                     .locales
                     .iter()
@@ -466,11 +482,7 @@ pub fn check(
                     .collect(),
             })
             .collect(),
-        findings: report
-            .findings
-            .iter()
-            .map(|f| finding_to_pb(f, texts))
-            .collect(),
+        findings: findings(&report.findings),
         todo: report.todo.iter().map(todo_to_pb).collect(),
     });
     cache

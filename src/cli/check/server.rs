@@ -123,6 +123,8 @@ pub(super) async fn server_mode(
             .map(|(m, d)| (m.clone(), i32::try_from(*d).unwrap_or(i32::MAX)))
             .collect(),
         identical_allowed: settings.identical_allowed.clone(),
+        // The reports show every finding.
+        view: pb::CheckView::Full as i32,
     };
     // Findings' details in the report's language, when it is not en-US.
     let mut request = tonic::Request::new(request);
