@@ -175,6 +175,16 @@ fn add_count(tree: &TransactionalTree, key: &str, delta: i64) -> TxResult<()> {
     Ok(())
 }
 
+/// The `meta` key saying that the collection sizes were counted, and kept
+/// by every commit since. A database without it (written by a glocal that
+/// kept no sizes, or restored from a snapshot, which leaves `meta` out) is
+/// counted when opened, once: the count walks every document key, which
+/// loads and decompresses every page of the documents (most of a restart's
+/// time with www-l10n stored). A glocal that keeps no sizes and writes to
+/// a database after this one opened it leaves them wrong: data directories
+/// are not meant to be opened by an older glocal.
+const SIZES_KEPT: &str = "sizes-kept";
+
 /// How a database is opened. Compression stays on: sled refuses to open a
 /// database with another `use_compression` than it was created with, and
 /// data directories written so far are compressed. The level is zstd's
@@ -196,7 +206,9 @@ fn first_generation() -> u64 {
 }
 
 impl Db {
-    /// Opens the database in `dir`, and counts its collections' sizes.
+    /// Opens the database in `dir`, and counts its collections' sizes
+    /// unless this version of glocal has counted them before
+    /// ([`SIZES_KEPT`]).
     fn open(dir: &Path, epoch: u64) -> Result<Db, sled::Error> {
         let db = sled_config(dir).open()?;
         let db = Db {
@@ -209,7 +221,10 @@ impl Db {
             meta: db.open_tree("meta")?,
             db,
         };
-        db.count_sizes()?;
+        if db.meta.get(SIZES_KEPT)?.is_none() {
+            db.count_sizes()?;
+            db.meta.insert(SIZES_KEPT, &[])?;
+        }
         Ok(db)
     }
 
@@ -952,7 +967,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn sizes_are_counted_again_when_the_database_is_opened() {
+    async fn sizes_are_counted_once_when_a_database_without_them_is_opened() {
         let dir = tempfile::tempdir().unwrap();
         {
             let store = SledStore::open(dir.path()).unwrap();
@@ -962,13 +977,23 @@ mod tests {
             store.commit(change(ops)).await.unwrap();
             // What a database of an earlier version lacks, or got wrong.
             let db = store.shared.db().unwrap();
+            db.meta.remove(SIZES_KEPT).unwrap();
             db.sizes.clear().unwrap();
             db.sizes.insert("markets", &7i64.to_be_bytes()).unwrap();
             db.db.flush().unwrap();
         }
+        {
+            let store = SledStore::open(dir.path()).unwrap();
+            assert_eq!(store.count("requirements").unwrap(), 5);
+            assert_eq!(store.count("markets").unwrap(), 0);
+            // Counted once: from now on every commit keeps the sizes, and
+            // an open does not count again (a wrong size stays wrong).
+            let db = store.shared.db().unwrap();
+            db.sizes.insert("markets", &7i64.to_be_bytes()).unwrap();
+            db.db.flush().unwrap();
+        }
         let store = SledStore::open(dir.path()).unwrap();
-        assert_eq!(store.count("requirements").unwrap(), 5);
-        assert_eq!(store.count("markets").unwrap(), 0);
+        assert_eq!(store.count("markets").unwrap(), 7);
     }
 
     #[tokio::test]
