@@ -36,8 +36,19 @@ pub struct CheckCache {
     /// By request and language (`None`: the texts as the engine wrote
     /// them): the response ready to send, so that a repeated check neither
     /// converts nor renders its findings again.
-    responses: ByGeneration<ResponseKey, pb::CheckRoadmapResponse>,
+    responses: ByGeneration<ResponseKey, ReadyResponse>,
 }
+
+/// A response ready to send, with its encoded size.
+struct ReadyResponse {
+    response: pb::CheckRoadmapResponse,
+    bytes: usize,
+}
+
+/// The largest cached response answered on an async worker: copying a
+/// larger one (a full answer of a large product is megabytes of small
+/// strings, tens of milliseconds) is left to the blocking pool.
+const SMALL_RESPONSE_BYTES: usize = 64 * 1024;
 
 /// A cached response's request (as the report's key), language tag, and
 /// whether it holds the findings (its view).
@@ -372,16 +383,62 @@ fn as_of(date: Option<&super::pb::google::r#type::Date>) -> Result<CalendarDate,
         .map_err(ApiError::invalid)
 }
 
-/// CheckRoadmap; `texts` is the caller's language, if it asked for one.
-/// Stops with [`ApiError::Cancelled`] between loading steps once `cancel`
-/// says the call is gone (its deadline passed, or the client left).
-pub fn check(
-    store: &SharedStore,
-    cache: &CheckCache,
-    req: &pb::CheckRoadmapRequest,
-    texts: Option<Texts>,
-    cancel: &Cancellation,
-) -> Result<pb::CheckRoadmapResponse, ApiError> {
+/// A validated CheckRoadmap request.
+pub struct CheckRequest {
+    name: ResourceName,
+    as_of: CalendarDate,
+    window: i64,
+    with_findings: bool,
+    /// The request as the cache knows it (all but the view and language).
+    key: String,
+    request: pb::CheckRoadmapRequest,
+}
+
+impl CheckRequest {
+    /// Validates `req`: INVALID_ARGUMENT with every violation.
+    pub fn new(req: pb::CheckRoadmapRequest) -> Result<CheckRequest, ApiError> {
+        validate_check(req)
+    }
+
+    /// The cached response in `texts`' language, if the store has not
+    /// changed since it was made and it is small (at most
+    /// [`SMALL_RESPONSE_BYTES`] encoded): cheap to copy, so a server
+    /// answers it on its async worker, without a trip to the blocking pool.
+    pub fn cached_small(
+        &self,
+        store: &SharedStore,
+        cache: &CheckCache,
+        texts: Option<Texts>,
+    ) -> Option<pb::CheckRoadmapResponse> {
+        self.cached(store, cache, texts, SMALL_RESPONSE_BYTES)
+    }
+
+    /// The cached response of at most `max_bytes`, as [`Self::cached_small`].
+    fn cached(
+        &self,
+        store: &SharedStore,
+        cache: &CheckCache,
+        texts: Option<Texts>,
+        max_bytes: usize,
+    ) -> Option<pb::CheckRoadmapResponse> {
+        let ready = cache
+            .responses
+            .get(&self.response_key(texts), store.generation())
+            .filter(|r| r.bytes <= max_bytes)?;
+        crate::metrics::check_cache(true);
+        Some(ready.response.clone())
+    }
+
+    fn response_key(&self, texts: Option<Texts>) -> ResponseKey {
+        (
+            self.key.clone(),
+            texts.map(|t| t.language_tag()),
+            self.with_findings,
+        )
+    }
+}
+
+fn validate_check(req: pb::CheckRoadmapRequest) -> Result<CheckRequest, ApiError> {
     let name = parse_name(ResourceKind::Roadmap, "name", &req.name)?;
     let as_of = as_of(req.as_of.as_ref())?;
     let mut v = Violations::new();
@@ -437,19 +494,51 @@ pub fn check(
         req.market_window_days.iter().collect::<BTreeMap<_, _>>(),
         req.identical_allowed,
     );
+    Ok(CheckRequest {
+        name,
+        as_of,
+        window,
+        with_findings,
+        key,
+        request: req,
+    })
+}
+
+/// CheckRoadmap; `texts` is the caller's language, if it asked for one.
+/// Stops with [`ApiError::Cancelled`] between loading steps once `cancel`
+/// says the call is gone (its deadline passed, or the client left).
+pub fn check(
+    store: &SharedStore,
+    cache: &CheckCache,
+    request: &CheckRequest,
+    texts: Option<Texts>,
+    cancel: &Cancellation,
+) -> Result<pb::CheckRoadmapResponse, ApiError> {
+    // Read before the store is: a write during the check makes the
+    // results kept below stale at once, never fresh while stale.
     let generation = store.generation();
-    let response_key = (key.clone(), texts.map(|t| t.language_tag()), with_findings);
-    if let Some(response) = cache.responses.get(&response_key, generation) {
-        crate::metrics::check_cache(true);
-        return Ok(Arc::unwrap_or_clone(response));
+    if let Some(response) = request.cached(store, cache, texts, usize::MAX) {
+        return Ok(response);
     }
-    let cached = cache.reports.get(&key, generation);
+    let CheckRequest {
+        name,
+        as_of,
+        window,
+        with_findings,
+        key,
+        request: req,
+    } = request;
+    let (as_of, window, with_findings) = (*as_of, *window, *with_findings);
+    let response_key = request.response_key(texts);
+    let cached = cache.reports.get(key, generation);
     crate::metrics::check_cache(cached.is_some());
     let report = match cached {
         Some(report) => report,
         None => {
-            let report = Arc::new(run_check(store, &name, as_of, window, req, cancel)?);
-            cache.reports.keep(key, generation, Arc::clone(&report));
+            let report = Arc::new(run_check(store, name, as_of, window, req, cancel)?);
+            cache
+                .reports
+                .keep(key.clone(), generation, Arc::clone(&report));
             report
         }
     };
@@ -460,7 +549,7 @@ pub fn check(
             Vec::new()
         }
     };
-    let response = Arc::new(pb::CheckRoadmapResponse {
+    let response = pb::CheckRoadmapResponse {
         roadmap: name.to_string(),
         as_of: Some(date_to_pb(as_of)),
         verdict: verdict_to_pb(report.verdict),
@@ -484,11 +573,15 @@ pub fn check(
             .collect(),
         findings: findings(&report.findings),
         todo: report.todo.iter().map(todo_to_pb).collect(),
-    });
+    };
+    let ready = ReadyResponse {
+        bytes: prost::Message::encoded_len(&response),
+        response: response.clone(),
+    };
     cache
         .responses
-        .keep(response_key, generation, Arc::clone(&response));
-    Ok(Arc::unwrap_or_clone(response))
+        .keep(response_key, generation, Arc::new(ready));
+    Ok(response)
 }
 
 /// Loads the roadmap's product and runs the engine.

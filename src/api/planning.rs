@@ -499,20 +499,22 @@ impl PlanningService for PlanningApi {
         &self,
         request: Request<pb::CheckRoadmapRequest>,
     ) -> Result<Response<pb::CheckRoadmapResponse>, Status> {
-        let (store, cache, req) = (
-            Arc::clone(&self.store),
-            Arc::clone(&self.checks),
-            request.into_inner(),
-        );
-        // The blocking pool does not see the call's task-local language.
+        let request = coverage::CheckRequest::new(request.into_inner())?;
         let texts = super::language::caller_texts();
+        // A small cached answer is a map lookup and a copy: answered here.
+        if let Some(response) = request.cached_small(&self.store, &self.checks, texts) {
+            return Ok(Response::new(response));
+        }
+        let (store, cache) = (Arc::clone(&self.store), Arc::clone(&self.checks));
         // Loading and checking are blocking work: keep them off the async
         // workers; it stops once this call's future is dropped (deadline,
-        // client gone), which the guard says.
+        // client gone), which the guard says. (The blocking pool does not
+        // see the call's task-local language: `texts` carries it.)
         let cancel = coverage::Cancellation::default();
         let _guard = cancel.cancel_on_drop();
         Ok(Response::new(
-            crud::blocking(move || coverage::check(&store, &cache, &req, texts, &cancel)).await?,
+            crud::blocking(move || coverage::check(&store, &cache, &request, texts, &cancel))
+                .await?,
         ))
     }
 
