@@ -520,22 +520,27 @@ pub fn check(
     if let Some(response) = request.cached(store, cache, texts, usize::MAX) {
         return Ok(response);
     }
-    let CheckRequest {
-        name,
-        as_of,
-        window,
-        with_findings,
-        key,
-        request: req,
-    } = request;
-    let (as_of, window, with_findings) = (*as_of, *window, *with_findings);
+    let (name, as_of, window, with_findings, key) = (
+        &request.name,
+        request.as_of,
+        request.window,
+        request.with_findings,
+        &request.key,
+    );
     let response_key = request.response_key(texts);
     let cached = cache.reports.get(key, generation);
     crate::metrics::check_cache(cached.is_some());
     let report = match cached {
         Some(report) => report,
         None => {
-            let report = Arc::new(run_check(store, name, as_of, window, req, cancel)?);
+            let report = Arc::new(run_check(
+                store,
+                name,
+                as_of,
+                window,
+                &request.request,
+                cancel,
+            )?);
             cache
                 .reports
                 .keep(key.clone(), generation, Arc::clone(&report));
