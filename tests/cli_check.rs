@@ -2015,3 +2015,51 @@ fn plan_findings_say_why_and_by_when() {
         "{text}"
     );
 }
+
+/// A roadmap check whose answer is larger than a gRPC client's default
+/// limit (4 MiB): server mode reads it all.
+#[test]
+fn server_mode_reads_answers_larger_than_four_mebibytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = serve_binary(&dir.path().join("data"));
+    let import = glocal()
+        .args(["import", PLAN, "--server", &server.url])
+        .output()
+        .unwrap();
+    assert!(import.status.success(), "{}", stderr(&import));
+    // 12,000 needed messages, translated nowhere: a finding per message in
+    // each of the two launches.
+    let tree = dir.path().join("locales");
+    for locale in ["en-US", "fr", "de"] {
+        std::fs::create_dir_all(tree.join(locale)).unwrap();
+    }
+    let source: String = (0..12_000)
+        .map(|i| format!("dimmer-level-{i} = Brightness level number {i}\n"))
+        .collect();
+    std::fs::write(tree.join("en-US/lamp.ftl"), source).unwrap();
+    for locale in ["fr", "de"] {
+        std::fs::write(tree.join(locale).join("lamp.ftl"), "other = x\n").unwrap();
+    }
+    let json = dir.path().join("server.json");
+    let out = check(&[
+        "--server",
+        &server.url,
+        "--roadmap",
+        "products/lamp/roadmaps/v1",
+        "--push",
+        tree.to_str().unwrap(),
+        "--as-of",
+        "2030-02-20",
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 1, "{}\n{}", stdout(&out), stderr(&out));
+    let r = json_report(&json);
+    let missing = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "missing-message")
+        .count();
+    assert_eq!(missing, 24_000);
+}

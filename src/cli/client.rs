@@ -178,20 +178,30 @@ pub struct Connection {
 /// A channel whose calls carry the bearer token.
 pub type Authorized = InterceptedService<Channel, BearerToken>;
 
+/// The largest answer the command line reads. tonic's default, 4 MiB, is
+/// less than a CheckRoadmap answer with every finding of a large product
+/// (6.1 MiB for every mozilla.org message over 23 launches); the answer is
+/// the server's, which the user chose, so the bound is only against
+/// nonsense.
+pub const MAX_RESPONSE_BYTES: usize = 1 << 30;
+
 impl Connection {
     /// A client of `PlanningService` (plans, roadmaps, checks).
     pub fn planning(&self) -> PlanningServiceClient<Authorized> {
         PlanningServiceClient::with_interceptor(self.channel.clone(), self.token.clone())
+            .max_decoding_message_size(MAX_RESPONSE_BYTES)
     }
 
     /// A client of `AdminService` (backups; the admin role).
     pub fn admin(&self) -> AdminServiceClient<Authorized> {
         AdminServiceClient::with_interceptor(self.channel.clone(), self.token.clone())
+            .max_decoding_message_size(MAX_RESPONSE_BYTES)
     }
 
     /// A client of `ProductService` (products, bundles).
     pub fn products(&self) -> ProductServiceClient<Authorized> {
         ProductServiceClient::with_interceptor(self.channel.clone(), self.token.clone())
+            .max_decoding_message_size(MAX_RESPONSE_BYTES)
     }
 }
 
