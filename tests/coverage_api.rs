@@ -5,6 +5,7 @@ mod common;
 use common::{assert_error, TestServer};
 use glocal::api::pb::glocal::v1::{self as pb, planning_service_client::PlanningServiceClient};
 use glocal::api::pb::google::r#type::Date;
+use glocal::store::Store as _;
 use tonic::Code;
 
 const SOURCE: &str = "\
@@ -623,5 +624,49 @@ async fn the_basic_view_is_the_check_without_its_findings() {
         assert_error(&err, Code::InvalidArgument, "INVALID_FIELD", Some("view")),
         "7 is not a known value"
     );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_check_reads_only_the_bundles_its_launches_may_be_served_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = TestServer::start(dir.path()).await;
+    seed(&server).await;
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+    let decoded_by_a_cold_check = |planning: &mut PlanningServiceClient<_>| {
+        let mut planning = planning.clone();
+        let store = server.store.clone();
+        async move {
+            let before = store.documents_decoded();
+            let answer = planning
+                .check_roadmap(check(date(2027, 1, 1)))
+                .await
+                .unwrap()
+                .into_inner();
+            (store.documents_decoded() - before, answer)
+        }
+    };
+    let (decoded, answer) = decoded_by_a_cold_check(&mut planning).await;
+    // A bundle of 40 files that no launch (amazon.de, amazon.ca) is served
+    // from: the next check decodes its bundle document, none of its files,
+    // and answers the same.
+    let mut products = server.products().await;
+    products
+        .write_bundle_files(pb::WriteBundleFilesRequest {
+            name: "products/kettle/bundles/ja".into(),
+            files: (0..40)
+                .map(|i| pb::FileContent {
+                    path: format!("f{i}.ftl"),
+                    content: "checkout-title = 会計\n".into(),
+                })
+                .collect(),
+            replace: true,
+            etag: String::new(),
+        })
+        .await
+        .unwrap();
+    let (decoded_with_ja, answer_with_ja) = decoded_by_a_cold_check(&mut planning).await;
+    assert_eq!(decoded_with_ja, decoded + 1);
+    assert_eq!(answer_with_ja, answer);
     server.stop().await;
 }

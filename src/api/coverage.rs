@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use crate::coverage::checks::{BundleView, CheckOptions};
 use crate::coverage::finding::{Finding, NeedReason, NeedReasonKind, Severity, WaivedBy};
 use crate::coverage::roadmap::{
-    self, check_roadmap_until, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
+    self, bundles_read, check_roadmap_until, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
 };
 use crate::domain::bundle::BundleDoc;
 use crate::domain::ftl::FileIndex;
@@ -102,6 +102,9 @@ struct Loaded {
     requirements: Vec<(String, domain::Requirement)>,
     variants: BTreeMap<String, domain::Variant>,
     launches: Vec<(String, Launch)>,
+    /// Every bundle of the product: its locale and stored name.
+    stored_bundles: BTreeMap<LocaleTag, String>,
+    /// The bundles read ([`Loaded::read_bundles`]), with their files' indexes.
     bundles: BTreeMap<LocaleTag, Vec<(String, FileIndex)>>,
     /// The item ids of every roadmap of the product (a variant's features).
     feature_ids: BTreeSet<String>,
@@ -120,6 +123,8 @@ fn by_name<T, C: FromIterator<(String, T)>>(docs: Vec<(crate::store::Stored, T)>
     docs.into_iter().map(|(s, d)| (s.name, d)).collect()
 }
 
+/// Loads a product's plan and the list of its bundles, without their
+/// files ([`Loaded::read_bundles`] reads those a check needs).
 fn load(
     store: &SharedStore,
     product: &ResourceName,
@@ -128,18 +133,12 @@ fn load(
     let product_doc: domain::Product =
         decode_body(&crud::get_stored::<pb::Product>(store, product)?)?;
     let children = |kind: ResourceKind| format!("{product}/{}", kind.collection());
-    let mut bundles = BTreeMap::new();
+    let mut stored_bundles = BTreeMap::new();
     for (stored, doc) in crud::list_all::<pb::Bundle>(store, &children(ResourceKind::Bundle))? {
         let doc: BundleDoc = doc;
-        cancel.go_on()?;
-        let files = store
-            .list(&format!("{}/files", stored.name), None)
-            .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
-            .iter()
-            .map(|s| decode_body::<IndexedFile>(s).map(|f| (f.path, f.index)))
-            .collect::<Result<Vec<_>, _>>()?;
-        bundles.insert(doc.locale, files);
+        stored_bundles.insert(doc.locale, stored.name);
     }
+    cancel.go_on()?;
     Ok(Loaded {
         product: product_doc,
         markets: by_name(crud::list_all::<pb::Market>(store, "markets")?),
@@ -152,7 +151,8 @@ fn load(
             store,
             &children(ResourceKind::Launch),
         )?),
-        bundles,
+        stored_bundles,
+        bundles: BTreeMap::new(),
         feature_ids: crud::list_all::<pb::Roadmap>(store, &children(ResourceKind::Roadmap))?
             .into_iter()
             .flat_map(|(_, r): (_, Roadmap)| r.items.into_iter().map(|i| i.id))
@@ -161,6 +161,33 @@ fn load(
 }
 
 impl Loaded {
+    /// Reads the files of the bundles a check of `roadmap` reads
+    /// ([`bundles_read`]: the source's and those the launches may be served
+    /// from), and only those: a product's other bundles are never decoded.
+    fn read_bundles(
+        &mut self,
+        store: &SharedStore,
+        roadmap: &Roadmap,
+        cancel: &Cancellation,
+    ) -> Result<(), ApiError> {
+        let available: Vec<LocaleTag> = self.stored_bundles.keys().cloned().collect();
+        let wanted = bundles_read(&self.inputs(roadmap, &BTreeMap::new()), &available);
+        for locale in wanted {
+            let Some(name) = self.stored_bundles.get(&locale) else {
+                continue;
+            };
+            cancel.go_on()?;
+            let files = store
+                .list(&format!("{name}/files"), None)
+                .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
+                .iter()
+                .map(|s| decode_body::<IndexedFile>(s).map(|f| (f.path, f.index)))
+                .collect::<Result<Vec<_>, _>>()?;
+            self.bundles.insert(locale, files);
+        }
+        Ok(())
+    }
+
     /// The engine's view of this plan, checking `roadmap` over `bundles`.
     fn inputs<'a>(
         &'a self,
@@ -602,7 +629,8 @@ fn run_check(
     let product = name
         .parent()
         .ok_or_else(|| ApiError::Internal(format!("roadmap name {name} has no product")))?;
-    let loaded = load(store, &product, cancel)?;
+    let mut loaded = load(store, &product, cancel)?;
+    loaded.read_bundles(store, &roadmap_doc, cancel)?;
     let bundles = views(&loaded);
     let inputs = loaded.inputs(&roadmap_doc, &bundles);
     let options = RoadmapOptions {
@@ -646,6 +674,7 @@ pub fn matrix(
             waivers: vec![],
         }],
     };
+    loaded.read_bundles(store, &everything, cancel)?;
     let bundles = views(&loaded);
     let inputs = loaded.inputs(&everything, &bundles);
     let options = RoadmapOptions {

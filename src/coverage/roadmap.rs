@@ -680,6 +680,19 @@ fn bundles_asked_about(inputs: &PlanInputs, available: &[LocaleTag]) -> BTreeSet
     wanted
 }
 
+/// The bundles a check of `inputs` reads, among `available` (every bundle
+/// of the product, `inputs.bundles` unread): the source locale's and those
+/// the launches may be served from ([`bundles_asked_about`]). A caller that
+/// reads bundles from storage reads these alone, and the check gives the
+/// same answer as with every bundle: a serving order only picks among the
+/// available bundles on its locale's chain (or of its language), so with
+/// these it picks the same ones.
+pub fn bundles_read(inputs: &PlanInputs, available: &[LocaleTag]) -> BTreeSet<LocaleTag> {
+    let mut read = bundles_asked_about(inputs, available);
+    read.insert(inputs.product.source_locale.clone());
+    read
+}
+
 /// Checks `inputs.roadmap` against every launch of the product.
 pub fn check_roadmap(inputs: &PlanInputs, options: &RoadmapOptions) -> RoadmapReport {
     // Nothing stops it: it runs to its end.

@@ -24,6 +24,8 @@ use tonic_types::StatusExt;
 /// A running server over a data directory.
 pub struct TestServer {
     pub addr: SocketAddr,
+    /// The store it serves, for tests that look at how much a call reads.
+    pub store: Arc<SledStore>,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<Result<(), glocal::api::ServeError>>>,
 }
@@ -55,9 +57,10 @@ impl TestServer {
             .expect("bind");
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = oneshot::channel::<()>();
+        let store = Arc::new(store);
         let handle = tokio::spawn(glocal::api::serve_with(
             listener,
-            Arc::new(store),
+            Arc::clone(&store) as Arc<dyn glocal::store::Store>,
             config,
             async {
                 let _ = rx.await;
@@ -65,6 +68,7 @@ impl TestServer {
         ));
         TestServer {
             addr,
+            store,
             shutdown: Some(tx),
             handle: Some(handle),
         }
