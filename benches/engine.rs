@@ -213,6 +213,7 @@ fn amazon_plan() -> Plan {
                     }],
                     status: LaunchStatus::Planned,
                     locales: Vec::new(),
+                    weight: Default::default(),
                 },
             )
         })
@@ -259,6 +260,7 @@ fn bench_check_roadmap(c: &mut Criterion, plan: &Plan, views: &BTreeMap<LocaleTa
         window_days: 14,
         market_windows: BTreeMap::new(),
         checks: CheckOptions::default(),
+        legal_factor: glocal::coverage::roadmap::default_legal_factor(),
     };
     let report = check_roadmap(&inputs, &options);
     eprintln!(

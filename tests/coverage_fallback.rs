@@ -265,6 +265,7 @@ fn plan(country: &str, storefront: &[&str], bundles: &[(&str, &[(&str, &str)])])
         }],
         status: LaunchStatus::Planned,
         locales: vec![],
+        weight: Default::default(),
     };
     Plan {
         product: Product {
@@ -353,6 +354,7 @@ fn run_with(
             window_days: 14,
             market_windows: BTreeMap::new(),
             checks: CheckOptions::default(),
+            legal_factor: glocal::coverage::roadmap::default_legal_factor(),
         },
     )
 }

@@ -677,6 +677,7 @@ fn launch_and_roadmap_lists_are_capped() {
                 .collect(),
             status: None,
             locales: tags(locales),
+            weight: None,
         }
         .validate(&product, "launch")
         .map(|_| ())

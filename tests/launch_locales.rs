@@ -143,6 +143,7 @@ fn run_with(
             }],
             status: LaunchStatus::Planned,
             locales: locales.iter().map(|l| tag(l)).collect(),
+            weight: Default::default(),
         },
     )];
     let roadmap = Roadmap {
@@ -181,6 +182,7 @@ fn run_with(
         window_days: 14,
         market_windows: BTreeMap::new(),
         checks: CheckOptions::default(),
+        legal_factor: glocal::coverage::roadmap::default_legal_factor(),
     };
     check_roadmap(&inputs, &options)
 }

@@ -126,6 +126,30 @@ check-todo-line =
        *[other] { $words } Wörter
     })
 check-todo-blocks = blockiert heute
+check-tasks-heading = Übersetzungsaufgaben, dringendste zuerst:
+check-task-line =
+    { $rank }. { $locale }{ $new ->
+        [yes] {" "}(neues Bundle)
+       *[no] {""}
+    }: { $messages ->
+        [one] 1 Nachricht
+       *[other] { $messages } Nachrichten
+    } ({ $words ->
+        [one] 1 Wort
+       *[other] { $words } Wörter
+    }), fällig { $due }, Punktzahl { $score }
+check-task-launch =
+    für { $launch } ({ $locales }, Gewicht { $weight }{ $laws ->
+        [none] {""}
+       *[other] , Gesetz: { $laws }
+    })
+check-markdown-tasks = Übersetzungsaufgaben, dringendste zuerst
+check-column-rank = #
+check-column-bundle = Bundle
+check-column-score = Punktzahl
+check-column-unblocks = Gibt frei
+check-task-new-bundle = neu
+check-task-law = Gesetz
 # $percent (String) - der Text von check-percent
 check-locale-stats = { $translated }/{ $total } Nachrichten ({ $percent }), { $translatedWords }/{ $totalWords } Wörter
 check-not-served = kein Bundle stellt sie bereit

@@ -166,6 +166,7 @@ validation-one-default-locale = nur eine Locale kann als Standard verlangt werde
 
 # $variant (String) - der Name der Variante; $product (String) - der Name des Produkts der Markteinführung
 validation-launch-variant-of-other-product = { $variant } ist keine Variante von { $product }
+validation-weight = muss eine endliche Zahl von mindestens 0 sein, nicht { $value }
 # Die Markteinführung hat keine Phase.
 validation-phases-required = benötigt mindestens eine Phase mit ihrem Datum
 # Eine Phase der Markteinführung ist nicht angegeben; ALPHA, BETA und GA sind ihre Werte.

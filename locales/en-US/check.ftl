@@ -130,6 +130,35 @@ check-todo-line =
     })
 # Added to a to-do line whose gaps block the launch today.
 check-todo-blocks = blocks today
+# The block of the text report that ranks the translation tasks across launches.
+check-tasks-heading = translation tasks, most urgent first:
+# $rank (Number) - its place in the ranking; $locale (String) - the bundle that should receive the translations; $new (String) - "yes" when the product has no such bundle yet; $messages (Number); $words (Number); $due (String) - the earliest due date; $score (String) - what it unblocks per day left
+check-task-line =
+    { $rank }. { $locale }{ $new ->
+        [yes] {" "}(new bundle)
+       *[no] {""}
+    }: { $messages ->
+        [one] 1 message
+       *[other] { $messages } messages
+    } ({ $words ->
+        [one] 1 word
+       *[other] { $words } words
+    }), due { $due }, score { $score }
+# One launch a task unblocks. $launch (String); $locales (String) - its needed locales the task serves; $weight (String) - the launch's weight; $laws (String) - the requirements demanding it, or empty
+check-task-launch =
+    for { $launch } ({ $locales }, weight { $weight }{ $laws ->
+        [none] {""}
+       *[other] , law: { $laws }
+    })
+check-markdown-tasks = Translation tasks, most urgent first
+check-column-rank = #
+check-column-bundle = Bundle
+check-column-score = Score
+check-column-unblocks = Unblocks
+# Marks a task's bundle that does not exist yet, in the Markdown table.
+check-task-new-bundle = new
+# Marks a launch a law makes a task urgent for, in the Markdown table.
+check-task-law = law
 # $percent (String) - the text of check-percent
 check-locale-stats = { $translated }/{ $total } messages ({ $percent }), { $translatedWords }/{ $totalWords } words
 check-not-served = no bundle serves it

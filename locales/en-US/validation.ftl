@@ -166,6 +166,8 @@ validation-one-default-locale = only one locale can be required as the default
 
 # $variant (String) - the variant's name; $product (String) - the name of the launch's product
 validation-launch-variant-of-other-product = { $variant } is not a variant of { $product }
+# A weight (of a launch, or the legal factor) is negative, infinite or not a number.
+validation-weight = must be a finite number of at least 0, not { $value }
 # The launch has no phase.
 validation-phases-required = needs at least one phase with its date
 # A phase of the launch is unspecified; ALPHA, BETA and GA are its values.

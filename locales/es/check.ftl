@@ -134,6 +134,32 @@ check-todo-line =
        *[other] { $words } palabras
     })
 check-todo-blocks = bloquea hoy
+check-tasks-heading = tareas de traducción, la más urgente primero:
+check-task-line =
+    { $rank }. { $locale }{ $new ->
+        [yes] {" "}(paquete nuevo)
+       *[no] {""}
+    }: { $messages ->
+        [one] 1 mensaje
+        [many] { $messages } mensajes
+       *[other] { $messages } mensajes
+    } ({ $words ->
+        [one] 1 palabra
+        [many] { $words } palabras
+       *[other] { $words } palabras
+    }), vence el { $due }, puntuación { $score }
+check-task-launch =
+    para { $launch } ({ $locales }, peso { $weight }{ $laws ->
+        [none] {""}
+       *[other] , ley: { $laws }
+    })
+check-markdown-tasks = Tareas de traducción, la más urgente primero
+check-column-rank = #
+check-column-bundle = Paquete
+check-column-score = Puntuación
+check-column-unblocks = Desbloquea
+check-task-new-bundle = nuevo
+check-task-law = ley
 # $percent (String) - el texto de check-percent
 check-locale-stats = { $translated }/{ $total } mensajes ({ $percent }), { $translatedWords }/{ $totalWords } palabras
 check-not-served = ningún paquete la sirve

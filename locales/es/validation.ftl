@@ -170,6 +170,7 @@ validation-one-default-locale = solo se puede exigir una configuración regional
 
 # $variant (String) - el nombre de la variante; $product (String) - el nombre del producto del lanzamiento
 validation-launch-variant-of-other-product = { $variant } no es una variante de { $product }
+validation-weight = debe ser un número finito no menor que 0, no { $value }
 # El lanzamiento no tiene ninguna fase.
 validation-phases-required = necesita al menos una fase con su fecha
 # Una fase del lanzamiento no está especificada; ALPHA, BETA y GA son sus valores.

@@ -139,6 +139,32 @@ check-todo-line =
        *[other] { $words } mots
     })
 check-todo-blocks = bloque aujourd’hui
+check-tasks-heading = tâches de traduction, la plus urgente d’abord :
+check-task-line =
+    { $rank }. { $locale }{ $new ->
+        [yes] {" "}(nouveau bundle)
+       *[no] {""}
+    } : { $messages ->
+        [one] { $messages } message
+        [many] { $messages } messages
+       *[other] { $messages } messages
+    } ({ $words ->
+        [one] { $words } mot
+        [many] { $words } mots
+       *[other] { $words } mots
+    }), échéance { $due }, score { $score }
+check-task-launch =
+    pour { $launch } ({ $locales }, poids { $weight }{ $laws ->
+        [none] {""}
+       *[other] , loi : { $laws }
+    })
+check-markdown-tasks = Tâches de traduction, la plus urgente d’abord
+check-column-rank = #
+check-column-bundle = Bundle
+check-column-score = Score
+check-column-unblocks = Débloque
+check-task-new-bundle = nouveau
+check-task-law = loi
 # $percent (String) - le texte de check-percent
 check-locale-stats = { $translated }/{ $total } messages ({ $percent }), { $translatedWords }/{ $totalWords } mots
 check-not-served = aucun bundle ne la fournit

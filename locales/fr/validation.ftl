@@ -170,6 +170,7 @@ validation-one-default-locale = une seule langue peut être exigée comme langue
 
 # $variant (String) - le nom de la variante ; $product (String) - le nom du produit du lancement
 validation-launch-variant-of-other-product = { $variant } n’est pas une variante de { $product }
+validation-weight = doit être un nombre fini d’au moins 0, pas { $value }
 # Le lancement n’a aucune phase.
 validation-phases-required = nécessite au moins une phase avec sa date
 # Une phase du lancement n’est pas précisée ; ALPHA, BETA et GA sont ses valeurs.

@@ -104,6 +104,24 @@ check-locale-served-by = { $locale }（{ $bundle } で提供）
 check-todo-heading = 翻訳が必要なもの（期限順）：
 check-todo-line = 期限 { $due }：{ $launch } の { $locale }、{ $messages } メッセージ（{ $words } 語）
 check-todo-blocks = 本日ブロック中
+check-tasks-heading = 翻訳タスク（緊急度順）：
+check-task-line =
+    { $rank }. { $locale }{ $new ->
+        [yes] {" "}（新しいバンドル）
+       *[no] {""}
+    }：{ $messages } メッセージ（{ $words } 語）、期限 { $due }、スコア { $score }
+check-task-launch =
+    { $launch } 向け（{ $locales }、重み { $weight }{ $laws ->
+        [none] {""}
+       *[other] 、法令：{ $laws }
+    }）
+check-markdown-tasks = 翻訳タスク（緊急度順）
+check-column-rank = #
+check-column-bundle = バンドル
+check-column-score = スコア
+check-column-unblocks = 解除するローンチ
+check-task-new-bundle = 新規
+check-task-law = 法令
 # $percent (String) - check-percent のテキスト
 check-locale-stats = { $translated }/{ $total } メッセージ（{ $percent }）、{ $translatedWords }/{ $totalWords } 語
 check-not-served = 提供するバンドルがありません

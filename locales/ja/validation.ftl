@@ -153,6 +153,7 @@ validation-one-default-locale = デフォルトとして必須にできるロケ
 
 # $variant (String) - バリアントの名前、$product (String) - ローンチのプロダクトの名前
 validation-launch-variant-of-other-product = { $variant } は { $product } のバリアントではありません
+validation-weight = 0 以上の有限の数でなければなりません ({ $value } ではなく)
 # ローンチにフェーズがありません。
 validation-phases-required = 日付付きのフェーズが少なくとも 1 つ必要です
 # ローンチのフェーズが指定されていません。値は ALPHA、BETA、GA です。

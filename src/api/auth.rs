@@ -386,6 +386,10 @@ mod tests {
             ("/glocal.v1.PlanningService/CheckRoadmap", Some(Viewer)),
             ("/glocal.v1.PlanningService/ExportPlan", Some(Viewer)),
             ("/glocal.v1.PlanningService/RenderMessage", Some(Viewer)),
+            (
+                "/glocal.v1.PlanningService/ListTranslationTasks",
+                Some(Viewer),
+            ),
             ("/glocal.v1.ProductService/ReadBundleFile", Some(Viewer)),
             ("/glocal.v1.RevisionService/ListRevisions", Some(Viewer)),
             ("/glocal.v1.MarketService/CreateMarket", Some(Editor)),

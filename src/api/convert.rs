@@ -579,6 +579,7 @@ pub fn launch_from_pb(
         phases,
         status,
         locales: launch.locales,
+        weight: launch.weight,
     };
     v.merge(input.validate(product, prefix))
 }
@@ -614,6 +615,7 @@ impl Resource for pb::Launch {
             create_time: timestamp(stored.create_time_nanos),
             update_time: timestamp(stored.update_time_nanos),
             locales: l.locales.iter().map(ToString::to_string).collect(),
+            weight: Some(l.weight.get()),
         }
     }
 

@@ -11,9 +11,10 @@ use crate::coverage::finding::{Finding, NeedReason, NeedReasonKind, Severity, Wa
 use crate::coverage::roadmap::{
     self, bundles_read, check_roadmap_until, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
 };
+use crate::coverage::tasks::TranslationTask;
 use crate::domain::bundle::BundleDoc;
 use crate::domain::ftl::FileIndex;
-use crate::domain::planning::{Launch, Roadmap, RoadmapItem};
+use crate::domain::planning::{Launch, Roadmap, RoadmapItem, Weight};
 use crate::domain::{
     self, limits, CalendarDate, LocaleTag, Obligation, ResourceKind, ResourceName, Violations,
 };
@@ -416,6 +417,7 @@ pub struct CheckRequest {
     as_of: CalendarDate,
     window: i64,
     with_findings: bool,
+    legal_factor: Weight,
     /// The request as the cache knows it (all but the view and language).
     key: String,
     request: pb::CheckRoadmapRequest,
@@ -424,7 +426,24 @@ pub struct CheckRequest {
 impl CheckRequest {
     /// Validates `req`: INVALID_ARGUMENT with every violation.
     pub fn new(req: pb::CheckRoadmapRequest) -> Result<CheckRequest, ApiError> {
-        validate_check(req)
+        validate_check(req, "name")
+    }
+
+    /// The check behind a ListTranslationTasks request, validated as
+    /// CheckRoadmap's (the roadmap's field is `parent`).
+    pub fn for_tasks(req: pb::ListTranslationTasksRequest) -> Result<CheckRequest, ApiError> {
+        validate_check(
+            pb::CheckRoadmapRequest {
+                name: req.parent,
+                as_of: req.as_of,
+                window_days: req.window_days,
+                market_window_days: req.market_window_days,
+                identical_allowed: req.identical_allowed,
+                view: pb::CheckView::Basic as i32,
+                legal_factor: req.legal_factor,
+            },
+            "parent",
+        )
     }
 
     /// The cached response in `texts`' language, if the store has not
@@ -465,8 +484,11 @@ impl CheckRequest {
     }
 }
 
-fn validate_check(req: pb::CheckRoadmapRequest) -> Result<CheckRequest, ApiError> {
-    let name = parse_name(ResourceKind::Roadmap, "name", &req.name)?;
+fn validate_check(
+    req: pb::CheckRoadmapRequest,
+    name_field: &str,
+) -> Result<CheckRequest, ApiError> {
+    let name = parse_name(ResourceKind::Roadmap, name_field, &req.name)?;
     let as_of = as_of(req.as_of.as_ref())?;
     let mut v = Violations::new();
     let window = i64::from(req.window_days.unwrap_or(14));
@@ -514,18 +536,28 @@ fn validate_check(req: pb::CheckRoadmapRequest) -> Result<CheckRequest, ApiError
         })
     })
     .unwrap_or(true);
+    let legal_factor = match req.legal_factor.map(Weight::new) {
+        None => roadmap::default_legal_factor(),
+        Some(Ok(f)) => f,
+        Some(Err(e)) => {
+            v.add("legal_factor", e);
+            roadmap::default_legal_factor()
+        }
+    };
     v.into_result(()).map_err(ApiError::invalid)?;
 
     let key = format!(
-        "{name}|{as_of}|{window}|{:?}|{:?}",
+        "{name}|{as_of}|{window}|{:?}|{:?}|{}",
         req.market_window_days.iter().collect::<BTreeMap<_, _>>(),
         req.identical_allowed,
+        legal_factor.get(),
     );
     Ok(CheckRequest {
         name,
         as_of,
         window,
         with_findings,
+        legal_factor,
         key,
         request: req,
     })
@@ -547,33 +579,9 @@ pub fn check(
     if let Some(response) = request.cached(store, cache, texts, usize::MAX) {
         return Ok(response);
     }
-    let (name, as_of, window, with_findings, key) = (
-        &request.name,
-        request.as_of,
-        request.window,
-        request.with_findings,
-        &request.key,
-    );
+    let (name, as_of, with_findings) = (&request.name, request.as_of, request.with_findings);
     let response_key = request.response_key(texts);
-    let cached = cache.reports.get(key, generation);
-    crate::metrics::check_cache(cached.is_some());
-    let report = match cached {
-        Some(report) => report,
-        None => {
-            let report = Arc::new(run_check(
-                store,
-                name,
-                as_of,
-                window,
-                &request.request,
-                cancel,
-            )?);
-            cache
-                .reports
-                .keep(key.clone(), generation, Arc::clone(&report));
-            report
-        }
-    };
+    let report = checked_report(store, cache, request, generation, cancel)?;
     let findings = |findings: &[Finding]| -> Vec<pb::Finding> {
         if with_findings {
             findings.iter().map(|f| finding_to_pb(f, texts)).collect()
@@ -605,6 +613,11 @@ pub fn check(
             .collect(),
         findings: findings(&report.findings),
         todo: report.todo.iter().map(todo_to_pb).collect(),
+        tasks: report
+            .tasks
+            .iter()
+            .map(|t| task_to_pb(t, &product_of(name), with_findings))
+            .collect(),
     };
     let ready = ReadyResponse {
         bytes: prost::Message::encoded_len(&response),
@@ -616,15 +629,162 @@ pub fn check(
     Ok(response)
 }
 
+/// The engine's report of `request`, kept by the cache for `generation`
+/// (read before the store is).
+fn checked_report(
+    store: &SharedStore,
+    cache: &CheckCache,
+    request: &CheckRequest,
+    generation: u64,
+    cancel: &Cancellation,
+) -> Result<Arc<RoadmapReport>, ApiError> {
+    let cached = cache.reports.get(&request.key, generation);
+    crate::metrics::check_cache(cached.is_some());
+    if let Some(report) = cached {
+        return Ok(report);
+    }
+    let report = Arc::new(run_check(store, request, cancel)?);
+    cache
+        .reports
+        .keep(request.key.clone(), generation, Arc::clone(&report));
+    Ok(report)
+}
+
+/// ListTranslationTasks: the ranked tasks of the roadmap's check (the
+/// check's report comes from the same cache as CheckRoadmap's).
+pub fn translation_tasks(
+    store: &SharedStore,
+    cache: &CheckCache,
+    request: &CheckRequest,
+    cancel: &Cancellation,
+) -> Result<pb::ListTranslationTasksResponse, ApiError> {
+    let generation = store.generation();
+    let report = checked_report(store, cache, request, generation, cancel)?;
+    let product = product_of(&request.name);
+    Ok(pb::ListTranslationTasksResponse {
+        roadmap: request.name.to_string(),
+        as_of: Some(date_to_pb(request.as_of)),
+        legal_factor: request.legal_factor.get(),
+        tasks: report
+            .tasks
+            .iter()
+            .map(|t| task_to_pb(t, &product, true))
+            .collect(),
+    })
+}
+
+/// The product name of a roadmap name (`products/p` of `products/p/roadmaps/r`).
+fn product_of(roadmap: &ResourceName) -> String {
+    roadmap.parent().map(|p| p.to_string()).unwrap_or_default()
+}
+
+fn task_to_pb(t: &TranslationTask, product: &str, with_messages: bool) -> pb::TranslationTask {
+    let n = |x: u32| i32::try_from(x).unwrap_or(i32::MAX);
+    pb::TranslationTask {
+        bundle: format!("{product}/bundles/{}", t.locale),
+        locale: t.locale.clone(),
+        bundle_exists: t.bundle_exists,
+        message_count: n(t.message_count),
+        word_count: n(t.words),
+        due_date: t.due_date.map(date_to_pb),
+        score: t.score,
+        severity: severity_to_pb(t.severity),
+        launches: t
+            .launches
+            .iter()
+            .map(|l| pb::TaskLaunch {
+                launch: l.launch.clone(),
+                market: l.market.clone(),
+                weight: l.weight.get(),
+                legal: l.legal(),
+                requirements: l.requirements.clone(),
+                storefront: l.storefront,
+                locales: l.locales.clone(),
+                message_count: n(l.messages),
+                word_count: n(l.words),
+                due_date: l.due_date.map(date_to_pb),
+                days_left: Some(
+                    i32::try_from(l.days_left.clamp(i32::MIN.into(), i32::MAX.into())).unwrap_or(0),
+                ),
+                severity: severity_to_pb(l.severity),
+            })
+            .collect(),
+        messages: if with_messages {
+            t.messages
+                .iter()
+                .map(|m| pb::TaskMessage {
+                    file: m.file.clone(),
+                    message_id: m.id.clone(),
+                    words: n(m.words),
+                    due_date: m.due_date.map(date_to_pb),
+                    locales: m.locales.clone(),
+                    launches: m.launches.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// The engine's form of a translation task a server sent (a weight it
+/// could not have sent reads as 1).
+pub fn task_from_pb(t: &pb::TranslationTask) -> TranslationTask {
+    use crate::coverage::tasks::{TaskLaunch, TaskMessage};
+    let count = |n: i32| u32::try_from(n).unwrap_or(0);
+    let date = |d: &Option<super::pb::google::r#type::Date>| d.as_ref().and_then(date_of_pb);
+    TranslationTask {
+        locale: t.locale.clone(),
+        bundle_exists: t.bundle_exists,
+        messages: t
+            .messages
+            .iter()
+            .map(|m| TaskMessage {
+                file: m.file.clone(),
+                id: m.message_id.clone(),
+                words: count(m.words),
+                due_date: date(&m.due_date),
+                locales: m.locales.clone(),
+                launches: m.launches.clone(),
+            })
+            .collect(),
+        message_count: count(t.message_count),
+        words: count(t.word_count),
+        due_date: date(&t.due_date),
+        severity: severity_from_pb(t.severity),
+        score: t.score,
+        launches: t
+            .launches
+            .iter()
+            .map(|l| TaskLaunch {
+                launch: l.launch.clone(),
+                market: l.market.clone(),
+                weight: Weight::new(l.weight).unwrap_or_default(),
+                requirements: l.requirements.clone(),
+                storefront: l.storefront,
+                locales: l.locales.clone(),
+                messages: count(l.message_count),
+                words: count(l.word_count),
+                due_date: date(&l.due_date),
+                days_left: i64::from(l.days_left.unwrap_or_default()),
+                severity: severity_from_pb(l.severity),
+            })
+            .collect(),
+    }
+}
+
 /// Loads the roadmap's product and runs the engine.
 fn run_check(
     store: &SharedStore,
-    name: &ResourceName,
-    as_of: CalendarDate,
-    window: i64,
-    req: &pb::CheckRoadmapRequest,
+    request: &CheckRequest,
     cancel: &Cancellation,
 ) -> Result<RoadmapReport, ApiError> {
+    let (name, as_of, window, req) = (
+        &request.name,
+        request.as_of,
+        request.window,
+        &request.request,
+    );
     let roadmap_doc: Roadmap = decode_body(&crud::get_stored::<pb::Roadmap>(store, name)?)?;
     let product = name
         .parent()
@@ -645,6 +805,7 @@ fn run_check(
             source_locale: None,
             identical_allowed: req.identical_allowed.clone(),
         },
+        legal_factor: request.legal_factor,
     };
     check_roadmap_until(&inputs, &options, || cancel.go_on())
 }
@@ -682,6 +843,7 @@ pub fn matrix(
         window_days: 14,
         market_windows: BTreeMap::new(),
         checks: CheckOptions::default(),
+        legal_factor: roadmap::default_legal_factor(),
     };
     let report = check_roadmap_until(&inputs, &options, || cancel.go_on())?;
     let mut rows: BTreeMap<(String, String), pb::LocaleCoverage> = BTreeMap::new();

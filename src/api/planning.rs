@@ -518,6 +518,21 @@ impl PlanningService for PlanningApi {
         ))
     }
 
+    async fn list_translation_tasks(
+        &self,
+        request: Request<pb::ListTranslationTasksRequest>,
+    ) -> Result<Response<pb::ListTranslationTasksResponse>, Status> {
+        let request = coverage::CheckRequest::for_tasks(request.into_inner())?;
+        let (store, cache) = (Arc::clone(&self.store), Arc::clone(&self.checks));
+        // As CheckRoadmap: blocking work, stopped once the call is gone.
+        let cancel = coverage::Cancellation::default();
+        let _guard = cancel.cancel_on_drop();
+        Ok(Response::new(
+            crud::blocking(move || coverage::translation_tasks(&store, &cache, &request, &cancel))
+                .await?,
+        ))
+    }
+
     async fn get_coverage_matrix(
         &self,
         request: Request<pb::GetCoverageMatrixRequest>,

@@ -15,5 +15,6 @@ pub mod finding;
 pub mod parallel;
 pub mod roadmap;
 pub mod serve;
+pub mod tasks;
 
 pub use fallback::{best_match, fallback_chain, satisfies, serving_order, Match};

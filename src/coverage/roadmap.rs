@@ -70,9 +70,11 @@ use crate::domain::{
 };
 
 use super::checks::{BundleView, CheckOptions};
-use super::fallback::serving_order;
+use super::fallback::{fallback_chain, serving_order};
 use super::finding::{Finding, NeedReason, NeedReasonKind, Rule, Severity, WaivedBy};
 use super::serve::{fallback_notes, serve_message, Checked, MessageKey};
+use super::tasks::{translation_tasks, TaskInputs, TaskNeed, TranslationTask};
+use crate::domain::planning::Weight;
 use crate::l10n::{Text, Texts};
 
 /// How ready a launch (or a roadmap, the worst of its launches) is.
@@ -119,6 +121,14 @@ pub struct RoadmapOptions {
     pub market_windows: BTreeMap<String, i64>,
     /// Passed to the per-locale checks.
     pub checks: CheckOptions,
+    /// How much more a launch counts in the ranking of translation tasks
+    /// when a law demands the translation ([`super::tasks`]); 2 by default.
+    pub legal_factor: Weight,
+}
+
+/// The legal factor of the task ranking when a request gives none.
+pub fn default_legal_factor() -> Weight {
+    Weight::new(2.0).unwrap_or_default()
 }
 
 /// Coverage of the needed messages of one market in one locale.
@@ -215,7 +225,7 @@ pub struct TodoItem {
 }
 
 /// The check of a roadmap.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoadmapReport {
     /// The worst verdict of the launches (READY when there are none).
     pub verdict: Verdict,
@@ -227,6 +237,11 @@ pub struct RoadmapReport {
     /// something left to translate, sorted by due date (then launch and
     /// locale).
     pub todo: Vec<TodoItem>,
+    /// The same work as translation tasks across the launches: one per
+    /// bundle that should receive translations, ranked by what it unblocks
+    /// per day left ([`super::tasks`]).
+    #[serde(default)]
+    pub tasks: Vec<TranslationTask>,
 }
 
 /// Why a locale or a message is needed.
@@ -387,6 +402,10 @@ struct Judgement {
     need_date: CalendarDate,
     reasons: Vec<NeedReason>,
     waived_by: Vec<WaivedBy>,
+    /// The MANDATORY requirements that demand it, unwaived.
+    demanding: Vec<String>,
+    /// A locale the launch ships needs it (a storefront reason).
+    storefront: bool,
 }
 
 /// What `judge` needs besides the gap: the launch's items, the requirements
@@ -411,6 +430,8 @@ fn judge(
     // Each waiver's text, by its words in en-US (for order and duplicates).
     let mut waivers: Vec<(String, Text)> = Vec::new();
     let mut waived_by = Vec::new();
+    let mut demanding: Vec<String> = Vec::new();
+    let mut storefront = false;
     let mut reasons: Vec<NeedReason> = need
         .reasons
         .iter()
@@ -449,6 +470,17 @@ fn judge(
                 Obligation::Mandatory => Severity::Error,
                 Obligation::Recommended => Severity::Warning,
             };
+            if s == Severity::Error {
+                if let Some(r) = requirement {
+                    if !demanding.contains(r) {
+                        demanding.push(r.clone());
+                    }
+                }
+            }
+            storefront |= matches!(
+                locale_reason,
+                Reason::StorefrontDefault(_) | Reason::LaunchLocale(_)
+            );
             severity = severity.min(s);
         }
     }
@@ -460,12 +492,15 @@ fn judge(
     if severity != Severity::Info {
         waived_by.clear();
     }
+    demanding.sort();
     Judgement {
         severity,
         waivers,
         need_date,
         reasons: tidy(reasons),
         waived_by,
+        demanding,
+        storefront,
     }
 }
 
@@ -482,6 +517,18 @@ struct Gaps<'o> {
     /// Per needed locale: messages and words still to translate, their
     /// earliest need date and worst severity.
     todo: BTreeMap<String, (u32, u32, CalendarDate, Severity)>,
+    /// The launch's index among the task inputs' launches.
+    launch: usize,
+    /// Per needed message still to translate: what a translation task needs.
+    needs: Vec<TaskNeed>,
+}
+
+/// Where a needed message may be received: an index into the task inputs'
+/// orders, and how many bundles of that order can receive it.
+#[derive(Clone, Copy)]
+struct Receivers {
+    order: usize,
+    reach: usize,
 }
 
 impl Gaps<'_> {
@@ -497,6 +544,7 @@ impl Gaps<'_> {
             need_date,
             reasons,
             waived_by,
+            ..
         } = judged;
         let severity = self.gated(*severity, *need_date);
         match (judged.severity, severity) {
@@ -530,11 +578,32 @@ impl Gaps<'_> {
 
     /// Counts a needed message still to translate in `locale` (judged as
     /// its gaps are), unless a waiver excuses it.
-    fn count_untranslated(&mut self, locale: &LocaleTag, words: u32, judged: &Judgement) {
+    fn count_untranslated(
+        &mut self,
+        locale: &LocaleTag,
+        key: MessageKey,
+        words: u32,
+        judged: &Judgement,
+        receivers: Receivers,
+    ) {
         if judged.severity == Severity::Info {
             return;
         }
         let severity = self.gated(judged.severity, judged.need_date);
+        self.needs.push(TaskNeed {
+            launch: self.launch,
+            locale: locale.clone(),
+            file: key.file.to_string(),
+            id: key.id.to_string(),
+            words,
+            due_date: judged.need_date.minus_days(self.window),
+            days_left: days_between(self.as_of, judged.need_date) - self.window,
+            severity,
+            requirements: judged.demanding.clone(),
+            storefront: judged.storefront,
+            order: receivers.order,
+            reach: receivers.reach,
+        });
         let item = self
             .todo
             .entry(locale.to_string())
@@ -753,6 +822,13 @@ pub fn check_roadmap_until<E>(
 
     let mut launches = Vec::new();
     let mut todo: Vec<TodoItem> = Vec::new();
+    let mut task_inputs = TaskInputs {
+        launches: Vec::new(),
+        orders: Vec::new(),
+        existing: &available,
+        legal_factor: options.legal_factor,
+    };
+    let mut needs: Vec<TaskNeed> = Vec::new();
     for (launch_name, launch) in inputs.launches {
         go_on()?;
         if launch.status == LaunchStatus::Cancelled {
@@ -829,7 +905,12 @@ pub fn check_roadmap_until<E>(
             blocked: false,
             at_risk: false,
             todo: BTreeMap::new(),
+            launch: task_inputs.launches.len(),
+            needs: Vec::new(),
         };
+        task_inputs
+            .launches
+            .push((launch_name.clone(), market_name.to_string(), launch.weight));
         let mut coverage = Vec::new();
         let mut cx = JudgeContext {
             items: &items,
@@ -838,6 +919,18 @@ pub fn check_roadmap_until<E>(
         };
         for (tag, need) in &locales {
             let order = serving_order(tag, &available, need.policy);
+            // The bundles that could receive its messages, existing or not.
+            let mut could_serve = available.clone();
+            could_serve.extend(fallback_chain(tag));
+            let receiving: Vec<LocaleTag> = serving_order(tag, &could_serve, need.policy)
+                .into_iter()
+                .map(|(b, _)| b)
+                .collect();
+            let all_receive = Receivers {
+                order: task_inputs.orders.len(),
+                reach: receiving.len(),
+            };
+            task_inputs.orders.push(receiving);
             let mut cov = Coverage::default();
             let needed_here: Vec<(MessageKey, Vec<&MessageNeed>)> = messages
                 .iter()
@@ -893,7 +986,7 @@ pub fn check_roadmap_until<E>(
                         gaps.add(gap, &judge(&all, need, &mut cx, date));
                         for (key, why) in &needed_here {
                             let judged = judge(why, need, &mut cx, date);
-                            gaps.count_untranslated(tag, words_of(key), &judged);
+                            gaps.count_untranslated(tag, *key, words_of(key), &judged, all_receive);
                         }
                     }
                 }
@@ -944,7 +1037,29 @@ pub fn check_roadmap_until<E>(
                     continue;
                 }
                 let judged = judge(why, need, &mut cx, date);
-                gaps.count_untranslated(tag, words, &judged);
+                // A bundle that defines it with a gap serves it: only that
+                // one and those before it can fix it.
+                let reach = service
+                    .served_by
+                    .as_ref()
+                    .and_then(|b| {
+                        task_inputs
+                            .orders
+                            .get(all_receive.order)?
+                            .iter()
+                            .position(|r| r == b)
+                    })
+                    .map_or(all_receive.reach, |at| at + 1);
+                gaps.count_untranslated(
+                    tag,
+                    *key,
+                    words,
+                    &judged,
+                    Receivers {
+                        order: all_receive.order,
+                        reach,
+                    },
+                );
                 for gap in service.gaps {
                     gaps.add(gap, &judged);
                 }
@@ -970,6 +1085,7 @@ pub fn check_roadmap_until<E>(
             });
         }
         let verdict = gaps.verdict();
+        needs.append(&mut gaps.needs);
         for (locale, (messages, words, need_date, severity)) in &gaps.todo {
             todo.push(TodoItem {
                 launch: launch_name.clone(),
@@ -1014,6 +1130,7 @@ pub fn check_roadmap_until<E>(
         launches,
         findings: roadmap_findings,
         todo: sorted_todo(todo),
+        tasks: translation_tasks(&task_inputs, &needs),
     })
 }
 
@@ -1178,6 +1295,7 @@ mod tests {
             }],
             status: LaunchStatus::Planned,
             locales: vec![],
+            weight: Weight::default(),
         };
         let roadmap = Roadmap {
             display_name: String::new(),
@@ -1248,6 +1366,7 @@ mod tests {
             window_days: 14,
             market_windows: BTreeMap::new(),
             checks: CheckOptions::default(),
+            legal_factor: default_legal_factor(),
         };
         check_roadmap(&inputs, &options)
     }

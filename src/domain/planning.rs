@@ -77,6 +77,56 @@ pub struct Launch {
     /// before the field existed read as empty.)
     #[serde(default)]
     pub locales: Vec<LocaleTag>,
+    /// How much the launch counts when translation tasks are ranked
+    /// (expected revenue share, or any priority the team uses). Launches
+    /// stored before the field existed weigh 1.
+    #[serde(default)]
+    pub weight: Weight,
+}
+
+/// A finite, non-negative number, 1 by default: the weight of a launch, or
+/// the factor a law multiplies it by when translation tasks are ranked.
+/// Compared by value (`-0` is stored as `0`), so what holds one stays `Eq`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Weight(f64);
+
+impl Eq for Weight {}
+
+impl Default for Weight {
+    fn default() -> Self {
+        Weight(1.0)
+    }
+}
+
+impl Weight {
+    /// Checks that `value` is finite and not negative; explains otherwise.
+    pub fn new(value: f64) -> Result<Self, Text> {
+        if value.is_finite() && value >= 0.0 {
+            // `+ 0.0` turns -0 into 0.
+            Ok(Weight(value + 0.0))
+        } else {
+            Err(Text::new("validation-weight").text("value", value.to_string()))
+        }
+    }
+
+    /// The number.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Weight {
+    type Error = String;
+    fn try_from(value: f64) -> Result<Self, String> {
+        Weight::new(value).map_err(String::from)
+    }
+}
+
+impl From<Weight> for f64 {
+    fn from(w: Weight) -> f64 {
+        w.0
+    }
 }
 
 impl Launch {
@@ -88,7 +138,7 @@ impl Launch {
 
 /// A launch as a client sends it; unknown enum values arrive as `None` with a
 /// violation already recorded by the caller.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LaunchInput {
     /// See [`Launch::market`].
     pub market: String,
@@ -100,6 +150,8 @@ pub struct LaunchInput {
     pub status: Option<LaunchStatus>,
     /// See [`Launch::locales`]: BCP 47 tags, each at most once.
     pub locales: Vec<String>,
+    /// See [`Launch::weight`]; `None` means 1.
+    pub weight: Option<f64>,
 }
 
 impl LaunchInput {
@@ -201,6 +253,14 @@ impl LaunchInput {
                 Err(e) => v.add(field, e),
             }
         }
+        let weight = match self.weight.map(Weight::new) {
+            None => Weight::default(),
+            Some(Ok(w)) => w,
+            Some(Err(e)) => {
+                v.add(format!("{prefix}.weight"), e);
+                Weight::default()
+            }
+        };
         match (market, variant, v.is_empty()) {
             (Some(market), Some(variant), true) => Ok(Launch {
                 market,
@@ -208,6 +268,7 @@ impl LaunchInput {
                 phases,
                 status: self.status.unwrap_or_default(),
                 locales,
+                weight,
             }),
             _ => Err(v),
         }
@@ -440,6 +501,7 @@ mod tests {
             ],
             status: None,
             locales: vec!["fr-ca".into(), "en-CA".into()],
+            weight: None,
         };
         let launch = ok.clone().validate(&product, "launch").unwrap();
         assert_eq!(

@@ -147,6 +147,11 @@ pub fn render_plan(plan: &pb::Plan) -> Result<String, RenderError> {
         // Left out when empty, so plans from before the field existed export
         // unchanged.
         w.strs("locales", &l.locales);
+        // Left out at the default, 1, likewise.
+        if let Some(weight) = l.weight.filter(|w| *w != 1.0) {
+            // `{:?}` writes a TOML float: `0.5`, `2.0`, `1e20`.
+            w.raw("weight", &format!("{weight:?}"));
+        }
     }
 
     for r in &plan.roadmaps {

@@ -179,6 +179,8 @@ struct LaunchEntry {
     status: Option<StatusWord>,
     #[serde(default)]
     locales: Vec<String>,
+    #[serde(default)]
+    weight: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -438,6 +440,7 @@ impl PlanFile {
                     .collect(),
                 status: l.status.map_or(0, StatusWord::to_pb),
                 locales: l.locales,
+                weight: l.weight,
                 ..Default::default()
             });
         }

@@ -397,6 +397,13 @@ check "CheckRoadmap puts Amazon.de at risk, 28 days ahead" \
     js_true '[(l["verdict"], l.get("daysUntil")) for l in d["launches"] if l["market"] == "markets/amazon-de"] == [("VERDICT_AT_RISK", 28)]'
 check "CheckRoadmap checks Amazon.de's storefront locales the launch does not ship as optional, INFO only" \
     js_true '[(c["locale"], c.get("optional", False)) for l in d["launches"] if l["market"] == "markets/amazon-de" for c in l["locales"]] == [("cs-CZ", True), ("de-DE", False), ("en-GB", True), ("nl-NL", True), ("pl-PL", True), ("tr-TR", True)] and [(f["locale"], f["severity"]) for l in d["launches"] if l["market"] == "markets/amazon-de" for f in l.get("findings", []) if f["rule"] == "missing-locale"] == [("cs-CZ", "SEVERITY_INFO"), ("nl-NL", "SEVERITY_INFO"), ("pl-PL", "SEVERITY_INFO"), ("tr-TR", "SEVERITY_INFO")]'
+call glocal.v1.PlanningService/ListTranslationTasks '{"parent":"products/kettle/roadmaps/launch-2027","as_of":{"year":2027,"month":2,"day":1}}'
+check "ListTranslationTasks ranks fr first, the law-backed task unblocking Amazon.ca and Amazon.fr (the README's figures)" \
+    js_true '[t["locale"] for t in d["tasks"]] == ["fr", "de-DE", "fi-FI", "sv-FI"] and d["legalFactor"] == 2 and abs(d["tasks"][0]["score"] - (1 * 2 / 1 + 2 * 2 / 28)) < 1e-9 and [l["market"] for l in d["tasks"][0]["launches"]] == ["markets/amazon-ca", "markets/amazon-fr"] and abs(d["tasks"][1]["score"] - 3 / 14) < 1e-9'
+check "ListTranslationTasks says which laws and which messages" \
+    js_true 'd["tasks"][0]["launches"][1]["requirements"] == ["requirements/france-loi-toubon"] and [m["messageId"] for m in d["tasks"][0]["messages"]] == ["preset-green", "pairing-error-bluetooth"]'
+call glocal.v1.PlanningService/ListTranslationTasks '{"parent":"products/kettle/roadmaps/launch-2027","legal_factor":-1}'
+check "ListTranslationTasks refuses a negative legal factor as INVALID_ARGUMENT" grep -q "Code: InvalidArgument" "$WORK/err"
 call glocal.v1.PlanningService/GetLaunch '{"name":"products/kettle/launches/ca"}'
 check "the Amazon.ca launch ships the locales the plan lists" js_true 'd["locales"] == ["en-CA", "fr-CA"]'
 call glocal.v1.PlanningService/RenderMessage '{"product":"products/kettle","locale":"fr-CA","message_id":"brew-done","args":{"minutes":"1"}}'

@@ -32,6 +32,7 @@ use anyhow::bail;
 use super::report::gate::{self, FailOn, Gates, MinCoverage, MinCoverageSpec};
 use super::report::{self, baseline::Baseline, texts, Mode, Report};
 use super::ServerUrl;
+use crate::domain::planning::Weight;
 use crate::domain::{CalendarDate, LocaleTag, MessageScope, ResourceKind, ResourceName};
 
 /// Arguments of `glocal check`.
@@ -113,6 +114,15 @@ pub struct CheckArgs {
     /// Message ids (or `prefix*`) whose copies of the source text are deliberate (repeatable).
     #[arg(long, value_name = "ID")]
     pub identical_allowed: Vec<String>,
+    /// How much more a launch counts in the ranking of translation tasks
+    /// when a law demands the translation (default 2).
+    #[arg(
+        long,
+        value_name = "FACTOR",
+        value_parser = parse_weight,
+        help_heading = "Plan and server modes"
+    )]
+    pub legal_factor: Option<Weight>,
 
     /// The reports to write.
     #[command(flatten)]
@@ -191,6 +201,15 @@ impl FromStr for MarketWindowSpec {
 
 /// The windows of `--market-window`, by market name; a market given twice is
 /// an error.
+/// A `--legal-factor`: a finite number of at least 0.
+fn parse_weight(s: &str) -> Result<Weight, String> {
+    let value: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| texts::why(&crate::l10n::Text::new("validation-weight").text("value", s)))?;
+    Weight::new(value).map_err(|e| texts::why(&e))
+}
+
 fn market_windows(specs: &[MarketWindowSpec]) -> anyhow::Result<BTreeMap<String, i64>> {
     let mut out = BTreeMap::new();
     for spec in specs {
@@ -348,6 +367,9 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
         window_days: args.window_days.map(i64::from),
         market_windows: market_windows(&args.market_window)?,
         identical_allowed: args.identical_allowed.clone(),
+        legal_factor: args
+            .legal_factor
+            .unwrap_or_else(crate::coverage::roadmap::default_legal_factor),
         scope: args.scope.map(MessageScope::from),
         fallback: args.fallback,
         cwd: cwd.clone(),
@@ -546,6 +568,8 @@ pub(super) struct Settings {
     window_days: Option<i64>,
     market_windows: BTreeMap<String, i64>,
     identical_allowed: Vec<String>,
+    /// `--legal-factor`, or its default.
+    legal_factor: Weight,
     /// `--scope`, when given.
     scope: Option<MessageScope>,
     /// `--fallback` (lint mode).
@@ -589,4 +613,12 @@ fn keep_locales(report: &mut Report, locales: &[LocaleTag]) {
         .retain(|f| f.market.is_none() || wanted(&f.locale));
     report.stats.retain(|s| wanted(&s.locale));
     report.todo.retain(|t| wanted(&t.item.locale));
+    // A task stays when its bundle or a locale it serves is wanted.
+    report.tasks.retain(|t| {
+        wanted(&t.task.locale)
+            || t.task
+                .launches
+                .iter()
+                .any(|l| l.locales.iter().any(|locale| wanted(locale)))
+    });
 }

@@ -11,7 +11,9 @@ use super::rows::{add_roadmap, coverage_row, report_finding, LaunchData};
 use super::Settings;
 use crate::api::pb::glocal::v1 as pb;
 use crate::api::{self, ValidPlan};
-use crate::cli::report::{texts, LaunchResult, Mode, Places, PlanEntry, Report, TodoEntry};
+use crate::cli::report::{
+    texts, LaunchResult, Mode, Places, PlanEntry, Report, TaskEntry, TodoEntry,
+};
 use crate::cli::tree::{ftl_files, locale_folders, Layout, LocaleFolder};
 use crate::coverage::checks::{BundleView, CheckOptions};
 use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions};
@@ -180,6 +182,7 @@ pub(super) fn plan_mode(
             source_locale: None,
             identical_allowed: settings.identical_allowed.clone(),
         },
+        legal_factor: settings.legal_factor,
     };
     let bundle_folders = folders
         .iter()
@@ -215,6 +218,12 @@ pub(super) fn plan_mode(
             .extend(checked.todo.iter().map(|item| TodoEntry {
                 roadmap: name.clone(),
                 item: item.clone(),
+            }));
+        report
+            .tasks
+            .extend(checked.tasks.iter().map(|task| TaskEntry {
+                roadmap: name.clone(),
+                task: task.clone(),
             }));
         let launches = checked
             .launches

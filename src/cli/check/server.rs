@@ -125,6 +125,7 @@ pub(super) async fn server_mode(
         identical_allowed: settings.identical_allowed.clone(),
         // The reports show every finding.
         view: pb::CheckView::Full as i32,
+        legal_factor: Some(settings.legal_factor.get()),
     };
     // Findings' details in the report's language, when it is not en-US.
     let mut request = tonic::Request::new(request);
@@ -209,6 +210,14 @@ pub(super) async fn server_mode(
                 item,
             }),
     );
+    report
+        .tasks
+        .extend(response.tasks.iter().map(api::task_from_pb).map(|task| {
+            crate::cli::report::TaskEntry {
+                roadmap: response.roadmap.clone(),
+                task,
+            }
+        }));
     if let Some(dir) = push_dir {
         let places = &mut report.places;
         places.root = Some(settings.shown(dir));

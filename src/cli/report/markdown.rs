@@ -138,6 +138,54 @@ pub fn render_within(report: &Report, budget: usize) -> String {
         out.push('\n');
     }
 
+    if !report.tasks.is_empty() {
+        let _ = writeln!(out, "#### {}\n", texts::markdown_tasks_heading());
+        out.push_str(&header(&texts::markdown_tasks_columns(), &[0, 3, 4, 5]));
+        let mut rank = 0;
+        let mut roadmap = None;
+        for entry in &report.tasks {
+            // Ranks restart with each roadmap.
+            if roadmap != Some(&entry.roadmap) {
+                roadmap = Some(&entry.roadmap);
+                rank = 0;
+            }
+            rank += 1;
+            let t = &entry.task;
+            let due = t
+                .due_date
+                .map_or_else(|| "-".to_string(), |d| d.to_string());
+            let mut bundle = code(&t.locale);
+            if !t.bundle_exists {
+                bundle = format!("{bundle} ({})", cell(&texts::task_new_bundle()));
+            }
+            if report.many_roadmaps() {
+                let short = entry.roadmap.rsplit('/').next().unwrap_or(&entry.roadmap);
+                bundle = format!("{} {bundle}", code(short));
+            }
+            let unblocks: Vec<String> = t
+                .launches
+                .iter()
+                .map(|l| {
+                    let mut said = format!("{} ({})", code(&l.launch), cell(&l.locales.join(", ")));
+                    if l.legal() {
+                        said = format!("{said} **{}**", cell(&texts::task_law()));
+                    }
+                    said
+                })
+                .collect();
+            out.push_str(&row(&[
+                rank.to_string(),
+                bundle,
+                format!("{} {due}", mark(t.severity, t.severity == Severity::Error)),
+                t.message_count.to_string(),
+                t.words.to_string(),
+                texts::score(t.score),
+                unblocks.join(", "),
+            ]));
+        }
+        out.push('\n');
+    }
+
     // Reserve room for the findings table: a quarter of the budget at least.
     let table_budget = budget.saturating_sub(out.len()) * 3 / 4;
     let groups = report.groups();

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::coverage::finding::{NeedReason, NeedReasonKind, Severity, WaivedBy};
 use crate::coverage::roadmap::{TodoItem, Verdict};
+use crate::coverage::tasks::TranslationTask;
 use crate::domain::CalendarDate;
 
 pub mod baseline;
@@ -115,6 +116,20 @@ pub struct Report {
     /// launch and needed locale, by due date (the engine's list).
     #[serde(default)]
     pub todo: Vec<TodoEntry>,
+    /// Plan and server modes: the same work as ranked translation tasks,
+    /// per roadmap (the engine's list, most urgent first).
+    #[serde(default)]
+    pub tasks: Vec<TaskEntry>,
+}
+
+/// A translation task of the engine ([`TranslationTask`]) with its roadmap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskEntry {
+    /// `products/p/roadmaps/r`.
+    pub roadmap: String,
+    /// The task.
+    #[serde(flatten)]
+    pub task: TranslationTask,
 }
 
 /// A to-do item of the engine ([`TodoItem`]) with its roadmap.
@@ -147,6 +162,7 @@ impl Report {
             notes: Vec::new(),
             places: Places::default(),
             todo: Vec::new(),
+            tasks: Vec::new(),
         }
     }
 

@@ -124,6 +124,7 @@ pub fn render(report: &Report, color: bool) -> String {
                 );
             }
             write_todo(&mut out, report, name, p);
+            write_tasks(&mut out, report, name, p);
         }
         let mut market: Option<Option<&str>> = None;
         for group in groups.iter().filter(|g| g.roadmap.as_deref() == section) {
@@ -187,6 +188,47 @@ fn write_todo(out: &mut String, report: &Report, roadmap: &str, p: Paint) {
         let blocks = t.severity == Severity::Error;
         let line = texts::todo_line(&due, &t.locale, &t.launch, t.messages, t.words, blocks);
         let _ = writeln!(out, "    {}", p.severity(t.severity, &line));
+    }
+}
+
+/// The ranked translation tasks of a roadmap: per task its bundle, counts,
+/// due date and score, then the launches it unblocks; a task whose gaps
+/// block a launch today in the error colour.
+fn write_tasks(out: &mut String, report: &Report, roadmap: &str, p: Paint) {
+    let mut tasks = report
+        .tasks
+        .iter()
+        .filter(|t| t.roadmap == roadmap)
+        .peekable();
+    if tasks.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "\n  {}", p.bold(&texts::tasks_heading()));
+    for (rank, t) in tasks.enumerate() {
+        let t = &t.task;
+        let due = t
+            .due_date
+            .map_or_else(|| "-".to_string(), |d| d.to_string());
+        let mut line = texts::task_line(
+            rank + 1,
+            &t.locale,
+            !t.bundle_exists,
+            t.message_count,
+            t.words,
+            &due,
+            t.score,
+        );
+        if t.severity == Severity::Error {
+            line = format!("{line} — {}", texts::todo_blocks());
+        }
+        let _ = writeln!(out, "    {}", p.severity(t.severity, &line));
+        for l in &t.launches {
+            let _ = writeln!(
+                out,
+                "       {}",
+                texts::task_launch(&l.launch, &l.locales, l.weight.get(), &l.requirements)
+            );
+        }
     }
 }
 

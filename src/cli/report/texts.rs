@@ -381,10 +381,88 @@ pub fn todo_line(
         "words" => words,
     );
     if blocks {
-        format!("{line} — {}", tr!("check-todo-blocks"))
+        format!("{line} — {}", todo_blocks())
     } else {
         line
     }
+}
+
+/// `blocks today`, added to a line whose gaps block a launch today.
+pub fn todo_blocks() -> String {
+    tr!("check-todo-blocks")
+}
+
+/// The heading of the text report's block of ranked translation tasks.
+pub fn tasks_heading() -> String {
+    tr!("check-tasks-heading")
+}
+
+/// A task's score as reports show it: three decimals.
+pub fn score(score: f64) -> String {
+    format!("{score:.3}")
+}
+
+/// The first line of a ranked task: rank, receiving bundle, counts, due
+/// date and score.
+pub fn task_line(
+    rank: usize,
+    locale: &str,
+    new_bundle: bool,
+    messages: u32,
+    words: u32,
+    due: &str,
+    score: f64,
+) -> String {
+    tr!(
+        "check-task-line",
+        "rank" => rank,
+        "locale" => locale,
+        "new" => if new_bundle { "yes" } else { "no" },
+        "messages" => messages,
+        "words" => words,
+        "due" => due,
+        "score" => self::score(score),
+    )
+}
+
+/// One launch a task unblocks: its needed locales, weight and the laws
+/// that make it urgent.
+pub fn task_launch(launch: &str, locales: &[String], weight: f64, laws: &[String]) -> String {
+    tr!(
+        "check-task-launch",
+        "launch" => launch,
+        "locales" => locales.join(", "),
+        "weight" => weight.to_string(),
+        "laws" => if laws.is_empty() { "none".to_string() } else { laws.join(", ") },
+    )
+}
+
+/// Markdown: the heading of the tasks table.
+pub fn markdown_tasks_heading() -> String {
+    tr!("check-markdown-tasks")
+}
+
+/// Markdown: the column headings of the tasks table.
+pub fn markdown_tasks_columns() -> [String; 7] {
+    [
+        tr!("check-column-rank"),
+        tr!("check-column-bundle"),
+        tr!("check-column-due"),
+        tr!("check-column-messages"),
+        tr!("check-column-words"),
+        tr!("check-column-score"),
+        tr!("check-column-unblocks"),
+    ]
+}
+
+/// Markdown: the mark of a bundle that does not exist yet.
+pub fn task_new_bundle() -> String {
+    tr!("check-task-new-bundle")
+}
+
+/// Markdown: the mark of a launch a law makes urgent.
+pub fn task_law() -> String {
+    tr!("check-task-law")
 }
 
 /// Markdown: the heading of the to-do table.
