@@ -21,7 +21,9 @@
 //! - [`cli`]: the `glocal` command line.
 //!
 //! [`l10n`] (glocal's own texts) and [`metrics`] (process-wide event
-//! counters) use no other module, so any layer may use them.
+//! counters) use no other module, so any layer may use them; nor does
+//! [`handoff`] (the XLIFF 2.0, CSV and `.ftl` formats of the hand-off to
+//! translators, which parse Fluent text), which `api` and `cli` use.
 //!
 //! `ARCHITECTURE.md` at the repository root lists the invariants.
 
@@ -29,6 +31,7 @@ pub mod api;
 pub mod cli;
 pub mod coverage;
 pub mod domain;
+pub mod handoff;
 pub mod l10n;
 pub mod metrics;
 /// The TOML plan file that people write and review, to and from the API's

@@ -326,3 +326,26 @@ check-reason-requirement-legal = verlangt von { $requirement } ({ $reference })
 check-reason-roadmap-item = Roadmap-Eintrag { $item }
 # $variant (String) - der Name der Variante
 check-reason-variant = verlangt von der Variante { $variant }
+
+## glocal handoff
+
+handoff-no-output = geben Sie an, wohin die Übergabe geschrieben wird: --xliff DIR, --csv DIR oder --ftl DIR
+handoff-cannot-export = die Übergabe von { $roadmap } kann nicht exportiert werden
+handoff-written = { $files ->
+    [one] 1 Übergabedatei geschrieben
+   *[other] { $files } Übergabedateien geschrieben
+}
+handoff-no-source-folder = die Prüfung hat keinen Quellordner, aus dem die Nachrichten gelesen werden können
+handoff-import-refused = { $count ->
+    [one] 1 Problem in den übersetzten Dateien; nichts wurde geschrieben
+   *[other] { $count } Probleme in den übersetzten Dateien; nichts wurde geschrieben
+}
+handoff-bad-path = { $file }: { $path } ist kein Fluent-Dateipfad eines Locale-Baums; nichts wurde geschrieben
+handoff-imported = { $messages ->
+    [one] 1 Nachricht
+   *[other] { $messages } Nachrichten
+} in { $files ->
+    [one] 1 Datei
+   *[other] { $files } Dateien
+} importiert
+handoff-cannot-write = { $path } kann nicht geschrieben werden: { $error }

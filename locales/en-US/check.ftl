@@ -349,3 +349,32 @@ check-reason-requirement-legal = required by { $requirement } ({ $reference })
 check-reason-roadmap-item = roadmap item { $item }
 # $variant (String) - the variant's name
 check-reason-variant = required by variant { $variant }
+
+## glocal handoff
+
+handoff-no-output = say where to write the hand-off: --xliff DIR, --csv DIR or --ftl DIR
+# $roadmap (String) - the roadmap's name
+handoff-cannot-export = cannot export the hand-off of { $roadmap }
+# $files (Number) - files written
+handoff-written = { $files ->
+    [one] wrote 1 hand-off file
+   *[other] wrote { $files } hand-off files
+}
+handoff-no-source-folder = the check has no source folder to read the messages from
+# $count (Number) - problems found in the XLIFF files
+handoff-import-refused = { $count ->
+    [one] 1 problem in the translated files; nothing was written
+   *[other] { $count } problems in the translated files; nothing was written
+}
+# $file (String) - the XLIFF file; $path (String) - the original path it names
+handoff-bad-path = { $file }: { $path } is not a Fluent file path of a locale tree; nothing was written
+# $messages (Number); $files (Number)
+handoff-imported = imported { $messages ->
+    [one] 1 message
+   *[other] { $messages } messages
+} into { $files ->
+    [one] 1 file
+   *[other] { $files } files
+}
+# $path (String); $error (String)
+handoff-cannot-write = cannot write { $path }: { $error }

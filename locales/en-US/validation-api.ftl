@@ -73,6 +73,11 @@ request-mask-not-updatable = "{ $path }" is not an updatable field; updatable fi
 
 # No variables. replace is a field of the request.
 request-bundle-files-empty = needs at least one file (or set replace to empty the bundle)
+# A problem of a translated hand-off (XLIFF 2.0). $problem (String) - "file:unit: reason", in English like a parser's message
+request-handoff-unit = { $problem }
+# The XLIFF's trgLang is not a locale tag. $language (String); $problem (String) - why
+request-handoff-target-language = trgLang { $language } is not a locale tag: { $problem }
+request-handoff-nothing-translated = has no translated message: fill the <target> of every unit of a message
 # $count (Number) - how many files the request has
 # $max (Number) - how many files one request may have
 request-bundle-too-many-files = has { $count } files; at most { $max } are accepted per request (send several requests)

@@ -349,3 +349,30 @@ check-reason-requirement-legal = exigida por { $requirement } ({ $reference })
 check-reason-roadmap-item = elemento de la hoja de ruta { $item }
 # $variant (String) - el nombre de la variante
 check-reason-variant = exigida por la variante { $variant }
+
+## glocal handoff
+
+handoff-no-output = indica dónde escribir la entrega: --xliff DIR, --csv DIR o --ftl DIR
+handoff-cannot-export = no se puede exportar la entrega de { $roadmap }
+handoff-written = { $files ->
+    [one] se escribió 1 archivo de entrega
+    [many] se escribieron { $files } archivos de entrega
+   *[other] se escribieron { $files } archivos de entrega
+}
+handoff-no-source-folder = la comprobación no tiene carpeta de origen de la que leer los mensajes
+handoff-import-refused = { $count ->
+    [one] 1 problema en los archivos traducidos; no se escribió nada
+    [many] { $count } problemas en los archivos traducidos; no se escribió nada
+   *[other] { $count } problemas en los archivos traducidos; no se escribió nada
+}
+handoff-bad-path = { $file }: { $path } no es una ruta de archivo Fluent de un árbol de configuraciones regionales; no se escribió nada
+handoff-imported = se importaron { $messages ->
+    [one] 1 mensaje
+    [many] { $messages } mensajes
+   *[other] { $messages } mensajes
+} en { $files ->
+    [one] 1 archivo
+    [many] { $files } archivos
+   *[other] { $files } archivos
+}
+handoff-cannot-write = no se puede escribir { $path }: { $error }

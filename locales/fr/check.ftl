@@ -354,3 +354,30 @@ check-reason-requirement-legal = exigée par { $requirement } ({ $reference })
 check-reason-roadmap-item = élément de feuille de route { $item }
 # $variant (String) - le nom de la variante
 check-reason-variant = exigée par la variante { $variant }
+
+## glocal handoff
+
+handoff-no-output = indiquez où écrire la livraison : --xliff DIR, --csv DIR ou --ftl DIR
+handoff-cannot-export = impossible d’exporter la livraison de { $roadmap }
+handoff-written = { $files ->
+    [one] { $files } fichier de livraison écrit
+    [many] { $files } fichiers de livraison écrits
+   *[other] { $files } fichiers de livraison écrits
+}
+handoff-no-source-folder = la vérification n’a pas de dossier source où lire les messages
+handoff-import-refused = { $count ->
+    [one] { $count } problème dans les fichiers traduits ; rien n’a été écrit
+    [many] { $count } problèmes dans les fichiers traduits ; rien n’a été écrit
+   *[other] { $count } problèmes dans les fichiers traduits ; rien n’a été écrit
+}
+handoff-bad-path = { $file } : { $path } n’est pas un chemin de fichier Fluent d’une arborescence de langues ; rien n’a été écrit
+handoff-imported = { $messages ->
+    [one] { $messages } message importé
+    [many] { $messages } messages importés
+   *[other] { $messages } messages importés
+} dans { $files ->
+    [one] { $files } fichier
+    [many] { $files } fichiers
+   *[other] { $files } fichiers
+}
+handoff-cannot-write = impossible d’écrire { $path } : { $error }

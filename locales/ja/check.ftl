@@ -247,3 +247,14 @@ check-reason-requirement-legal = { $requirement }（{ $reference }）による�
 check-reason-roadmap-item = ロードマップ項目 { $item }
 # $variant (String) - バリアント名
 check-reason-variant = バリアント { $variant } による要求
+
+## glocal handoff
+
+handoff-no-output = 引き渡しの書き込み先を指定してください：--xliff DIR、--csv DIR、--ftl DIR のいずれか
+handoff-cannot-export = { $roadmap } の引き渡しをエクスポートできません
+handoff-written = 引き渡しファイルを { $files } 件書き込みました
+handoff-no-source-folder = チェックにはメッセージを読み込むソースフォルダーがありません
+handoff-import-refused = 翻訳ファイルに { $count } 件の問題があります。何も書き込まれていません
+handoff-bad-path = { $file }：{ $path } はロケールツリーの Fluent ファイルパスではありません。何も書き込まれていません
+handoff-imported = { $messages } メッセージを { $files } ファイルにインポートしました
+handoff-cannot-write = { $path } を書き込めません：{ $error }

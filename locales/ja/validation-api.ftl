@@ -72,6 +72,9 @@ request-mask-not-updatable = 「{ $path }」は更新可能なフィールドで
 
 # 変数なし。replace はリクエストのフィールドです。
 request-bundle-files-empty = 少なくとも 1 つのファイルが必要です（バンドルを空にするには replace を設定してください）
+request-handoff-unit = { $problem }
+request-handoff-target-language = trgLang { $language } はロケールタグではありません：{ $problem }
+request-handoff-nothing-translated = 翻訳済みのメッセージがありません。メッセージの各ユニットの <target> を埋めてください
 # $count (Number) - リクエストに含まれるファイルの数
 # $max (Number) - 1 回のリクエストに含められるファイルの数
 request-bundle-too-many-files = ファイルが { $count } 個あります。1 回のリクエストで受け付けるのは最大 { $max } 個です（複数のリクエストに分けて送信してください）

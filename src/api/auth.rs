@@ -238,7 +238,14 @@ pub fn required_role(path: &str) -> Option<Role> {
     // ExportSnapshot (AdminService) starts like a read, but a backup holds
     // everything, every revision and its principal: admin only.
     const ADMIN: &[&str] = &["ImportMarketPreset", "DeleteProduct", "ExportSnapshot"];
-    const WRITES: &[&str] = &["Create", "Update", "Delete", "Write", "ImportPlan"];
+    const WRITES: &[&str] = &[
+        "Create",
+        "Update",
+        "Delete",
+        "Write",
+        "ImportPlan",
+        "ImportHandoff",
+    ];
     if ADMIN.contains(&method) {
         Some(Role::Admin)
     } else if READS.iter().any(|p| method.starts_with(p)) {
@@ -395,6 +402,8 @@ mod tests {
             ("/glocal.v1.MarketService/CreateMarket", Some(Editor)),
             ("/glocal.v1.MarketService/DeleteMarket", Some(Editor)),
             ("/glocal.v1.PlanningService/ImportPlan", Some(Editor)),
+            ("/glocal.v1.ProductService/ImportHandoff", Some(Editor)),
+            ("/glocal.v1.PlanningService/ExportHandoff", Some(Viewer)),
             ("/glocal.v1.ProductService/WriteBundleFiles", Some(Editor)),
             ("/glocal.v1.ProductService/DeleteBundle", Some(Editor)),
             ("/glocal.v1.MarketService/ImportMarketPreset", Some(Admin)),

@@ -12,6 +12,7 @@ mod convert;
 mod coverage;
 mod crud;
 mod error;
+mod handoff;
 mod language;
 pub mod limits;
 mod markets;

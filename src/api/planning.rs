@@ -533,6 +533,21 @@ impl PlanningService for PlanningApi {
         ))
     }
 
+    async fn export_handoff(
+        &self,
+        request: Request<pb::ExportHandoffRequest>,
+    ) -> Result<Response<pb::ExportHandoffResponse>, Status> {
+        let request = super::handoff::ExportRequest::new(request.into_inner())?;
+        let (store, cache) = (Arc::clone(&self.store), Arc::clone(&self.checks));
+        // As CheckRoadmap: blocking work, stopped once the call is gone.
+        let cancel = coverage::Cancellation::default();
+        let _guard = cancel.cancel_on_drop();
+        Ok(Response::new(
+            crud::blocking(move || super::handoff::export(&store, &cache, &request, &cancel))
+                .await?,
+        ))
+    }
+
     async fn get_coverage_matrix(
         &self,
         request: Request<pb::GetCoverageMatrixRequest>,

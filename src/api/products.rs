@@ -295,6 +295,15 @@ impl ProductService for ProductApi {
         ))
     }
 
+    async fn import_handoff(
+        &self,
+        request: Request<pb::ImportHandoffRequest>,
+    ) -> Result<Response<pb::ImportHandoffResponse>, Status> {
+        Ok(Response::new(
+            super::handoff::import(&self.store, self.limits, request.into_inner()).await?,
+        ))
+    }
+
     async fn get_bundle(
         &self,
         request: Request<pb::GetBundleRequest>,

@@ -46,6 +46,8 @@ pub enum Command {
     Push(push::PushArgs),
     /// Report locale gaps and pass or fail (CI): lint a locale tree, check a plan offline, or ask a server.
     Check(Box<check::CheckArgs>),
+    /// Hand the ranked translation tasks to translators (XLIFF 2.0, CSV, .ftl), or import translated XLIFF.
+    Handoff(Box<check::handoff::HandoffArgs>),
     /// Write a consistent snapshot of a live server to a file (needs the admin role).
     Backup(backup::BackupArgs),
     /// Write a snapshot file as a new data directory, offline (the directory must be new or empty).
@@ -302,6 +304,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             check::choose_language(args.lang.as_deref())?;
             check::check(*args).await
         }
+        Command::Handoff(args) => check::handoff::handoff(*args).await,
         Command::Backup(args) => backup::backup(args).await,
         Command::Restore(args) => backup::restore(args),
         Command::Token(TokenCommand::New(args)) => token_new(&args),

@@ -17,6 +17,7 @@ mod market;
 pub mod planning;
 mod preset;
 mod product;
+pub mod pseudo;
 mod requirement;
 mod violations;
 

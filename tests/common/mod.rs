@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod handoff_samples;
+
 use std::{
     io::{BufRead, BufReader},
     net::{SocketAddr, TcpListener},

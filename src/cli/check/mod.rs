@@ -17,6 +17,7 @@
 //! I/O errors (one line, from the error returned to the binary).
 
 mod files;
+pub mod handoff;
 mod lint;
 mod output;
 mod plan_mode;
@@ -334,9 +335,11 @@ enum Run {
     },
 }
 
-/// Runs `glocal check`; returns the exit status (errors are exit 2).
-pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
-    let run = validate(&args)?;
+/// Runs the mode of `args` and returns its report, before gates and
+/// outputs (`--locale` applied): what `glocal check` writes and `glocal
+/// handoff` hands off.
+pub(crate) async fn mode_report(args: &CheckArgs) -> anyhow::Result<Report> {
+    let run = validate(args)?;
     let locales: Vec<LocaleTag> = args
         .locales
         .iter()
@@ -351,14 +354,6 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
                 .map_err(|e| anyhow::anyhow!(texts::bad_date(s, &texts::why(&e))))?,
         ),
         None => None,
-    };
-    let gates = Gates {
-        fail_on: args.fail_on,
-        min_coverage: MinCoverage::from_specs(&args.min_coverage).map_err(anyhow::Error::msg)?,
-        baseline: match &args.baseline {
-            Some(path) => Some(Baseline::read(path).map_err(anyhow::Error::msg)?),
-            None => None,
-        },
     };
     let cwd = std::env::current_dir().unwrap_or_default();
     let settings = Settings {
@@ -397,6 +392,22 @@ pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
     if report.mode != Mode::Lint && !settings.locales.is_empty() {
         keep_locales(&mut report, &settings.locales);
     }
+    Ok(report)
+}
+
+/// Runs `glocal check`; returns the exit status (errors are exit 2).
+pub async fn check(args: CheckArgs) -> anyhow::Result<i32> {
+    validate(&args)?;
+    let gates = Gates {
+        fail_on: args.fail_on,
+        min_coverage: MinCoverage::from_specs(&args.min_coverage).map_err(anyhow::Error::msg)?,
+        baseline: match &args.baseline {
+            Some(path) => Some(Baseline::read(path).map_err(anyhow::Error::msg)?),
+            None => None,
+        },
+    };
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut report = mode_report(&args).await?;
     report.locate();
     let code = gate::apply(&mut report, &gates);
     let sarif_results = report::sarif::result_count(&report);
