@@ -62,3 +62,46 @@ fn a_second_server_on_the_same_data_directory_is_refused() {
     first.child.kill().unwrap();
     first.child.wait().unwrap();
 }
+
+#[test]
+fn pseudo_transforms_text_only_and_writes_a_folder_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("app.ftl");
+    std::fs::write(
+        &source,
+        "# Cart\ncart = { $count ->\n    [one] One item\n   *[other] { $count } items\n}\n    .title = Cart\n",
+    )
+    .unwrap();
+    let out = common::glocal()
+        .arg("pseudo")
+        .arg(&source)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert_eq!(
+        common::stdout(&out),
+        "# Cart\ncart =\n    { $count ->\n        [one] [Oƞee iŧeeḿ]\n       *[other] { $count }[ iŧeeḿş]\n    }\n    .title = [Ƈaařŧ]\n"
+    );
+    let copy = dir.path().join("pseudo");
+    let out = common::glocal()
+        .args(["pseudo", "--transform", "bidi"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&copy)
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert!(common::stdout(&out).starts_with("wrote 1 bidi file to "));
+    let bidi = std::fs::read_to_string(copy.join("app.ftl")).unwrap();
+    assert!(bidi.contains("[one] [Ouǝ ıʇǝɯ]"), "{bidi}");
+    // A folder without --out is an error.
+    let out = common::glocal()
+        .arg("pseudo")
+        .arg(dir.path())
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(common::stderr(&out).contains("a folder needs --out DIR"));
+}

@@ -405,6 +405,7 @@ async fn coverage_matrix_render_and_suggestions() {
         args: [("count".to_string(), count.to_string())].into(),
         file: String::new(),
         match_policy: 0,
+        pseudo: 0,
     };
     let one = planning
         .render_message(render("fr-CA", "checkout-items", "1"))
@@ -424,6 +425,29 @@ async fn coverage_matrix_render_and_suggestions() {
         .unwrap()
         .into_inner();
     assert_eq!(many.text, "3 articles");
+    // Pseudolocalized: only text changes; the number and the plural stay.
+    for (pseudo, text) in [
+        (pb::PseudoTransform::Accented, "3[ aařŧiƈŀeeş]"),
+        (pb::PseudoTransform::Bidi, "3[ ɐɹʇıɔʅǝs]"),
+    ] {
+        let rendered = planning
+            .render_message(pb::RenderMessageRequest {
+                pseudo: pseudo as i32,
+                ..render("fr-CA", "checkout-items", "3")
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        assert_eq!(rendered.text, text, "{pseudo:?}");
+    }
+    let err = planning
+        .render_message(pb::RenderMessageRequest {
+            pseudo: 9,
+            ..render("fr-CA", "checkout-items", "3")
+        })
+        .await
+        .unwrap_err();
+    assert_error(&err, Code::InvalidArgument, "INVALID_FIELD", Some("pseudo"));
     let from_source = planning
         .render_message(render("de-DE", "checkout-items", "2"))
         .await

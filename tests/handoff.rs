@@ -419,3 +419,32 @@ async fn export_and_import_handoff_through_the_api() {
         .starts_with("# Traductions\n-brand = Boutique\n"));
     assert_eq!(shapes(&file.content).len(), 2);
 }
+
+#[test]
+fn lint_mode_hands_off_what_each_locale_lacks_or_has_broken() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = glocal()
+        .args([
+            "handoff",
+            "--source",
+            "tests/fixtures/check/lint/en-US",
+            "--l10n",
+            "tests/fixtures/check/lint",
+            "--csv",
+        ])
+        .arg(dir.path())
+        .current_dir(common::root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = std::fs::read_to_string(dir.path().join("de.csv")).unwrap();
+    let ids: Vec<&str> = csv
+        .split("\r\n")
+        .skip(1)
+        .filter_map(|row| row.split(',').next())
+        .filter(|id| !id.is_empty() && !id.starts_with('.'))
+        .collect();
+    // Two lost to a syntax error, two missing; fr lacks nothing.
+    assert_eq!(ids, ["-brand", "bye", "cart-empty", "cart-title"], "{csv}");
+    assert!(!dir.path().join("fr.csv").exists());
+}

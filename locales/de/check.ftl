@@ -349,3 +349,11 @@ handoff-imported = { $messages ->
    *[other] { $files } Dateien
 } importiert
 handoff-cannot-write = { $path } kann nicht geschrieben werden: { $error }
+
+## glocal pseudo
+
+pseudo-needs-out = ein Ordner braucht --out DIR für seine pseudolokalisierte Kopie
+pseudo-written = { $files ->
+    [one] 1 Datei ({ $transform }) nach { $out } geschrieben
+   *[other] { $files } Dateien ({ $transform }) nach { $out } geschrieben
+}

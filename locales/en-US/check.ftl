@@ -378,3 +378,12 @@ handoff-imported = imported { $messages ->
 }
 # $path (String); $error (String)
 handoff-cannot-write = cannot write { $path }: { $error }
+
+## glocal pseudo
+
+pseudo-needs-out = a folder needs --out DIR for its pseudolocalized copy
+# $files (Number); $transform (String) - accented or bidi; $out (String) - the folder
+pseudo-written = { $files ->
+    [one] wrote 1 { $transform } file to { $out }
+   *[other] wrote { $files } { $transform } files to { $out }
+}

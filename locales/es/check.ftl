@@ -376,3 +376,12 @@ handoff-imported = se importaron { $messages ->
    *[other] { $files } archivos
 }
 handoff-cannot-write = no se puede escribir { $path }: { $error }
+
+## glocal pseudo
+
+pseudo-needs-out = una carpeta necesita --out DIR para su copia pseudolocalizada
+pseudo-written = { $files ->
+    [one] se escribió 1 archivo ({ $transform }) en { $out }
+    [many] se escribieron { $files } archivos ({ $transform }) en { $out }
+   *[other] se escribieron { $files } archivos ({ $transform }) en { $out }
+}

@@ -381,3 +381,12 @@ handoff-imported = { $messages ->
    *[other] { $files } fichiers
 }
 handoff-cannot-write = impossible d’écrire { $path } : { $error }
+
+## glocal pseudo
+
+pseudo-needs-out = un dossier a besoin de --out DIR pour sa copie pseudo-localisée
+pseudo-written = { $files ->
+    [one] { $files } fichier ({ $transform }) écrit dans { $out }
+    [many] { $files } fichiers ({ $transform }) écrits dans { $out }
+   *[other] { $files } fichiers ({ $transform }) écrits dans { $out }
+}

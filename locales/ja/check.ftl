@@ -258,3 +258,8 @@ handoff-import-refused = 翻訳ファイルに { $count } 件の問題があり�
 handoff-bad-path = { $file }：{ $path } はロケールツリーの Fluent ファイルパスではありません。何も書き込まれていません
 handoff-imported = { $messages } メッセージを { $files } ファイルにインポートしました
 handoff-cannot-write = { $path } を書き込めません：{ $error }
+
+## glocal pseudo
+
+pseudo-needs-out = フォルダーには疑似ローカライズしたコピーの書き込み先 --out DIR が必要です
+pseudo-written = { $transform } のファイルを { $files } 件 { $out } に書き込みました

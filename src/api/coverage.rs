@@ -890,6 +890,7 @@ mod rendering {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::Arc;
 
+    use crate::domain::pseudo::Pseudo;
     use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
     use tonic::{Code, Status};
     use tonic_types::{ErrorDetails, StatusExt};
@@ -1196,6 +1197,13 @@ mod rendering {
             match_policy_from_pb,
         )
         .unwrap_or(MatchPolicy::CldrFallback);
+        let pseudo = enum_value(req.pseudo, "pseudo", &mut v, |raw| {
+            Some(match pb::PseudoTransform::try_from(raw).ok()? {
+                pb::PseudoTransform::Unspecified => None,
+                pb::PseudoTransform::Accented => Some(Pseudo::Accented),
+                pb::PseudoTransform::Bidi => Some(Pseudo::Bidi),
+            })
+        });
         v.into_result(()).map_err(ApiError::invalid)?;
         let choice = choose_message(
             &locale,
@@ -1283,7 +1291,14 @@ mod rendering {
             .loaded
             .remove(&served.locale)
             .ok_or_else(|| ApiError::Internal(format!("bundle {} not loaded", served.locale)))?;
-        let text = format_chosen(&served, files, (id, attribute), &args, cancel, &mut errors)?;
+        let text = format_chosen(
+            &served,
+            files,
+            (id, attribute),
+            (&args, pseudo),
+            cancel,
+            &mut errors,
+        )?;
         Ok(pb::RenderMessageResponse {
             text,
             locale: served.locale.to_string(),
@@ -1349,7 +1364,7 @@ mod rendering {
         served: &Served,
         files: Vec<BundleFileDoc>,
         (id, attribute): (&str, Option<&str>),
-        args: &[(&str, &str)],
+        (args, pseudo): (&[(&str, &str)], Option<Pseudo>),
         cancel: &Cancellation,
         errors: &mut Vec<String>,
     ) -> Result<String, RenderError> {
@@ -1379,6 +1394,9 @@ mod rendering {
 
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
+        // Like Firefox's pseudo-locales: fluent-bundle transforms each text
+        // element as it formats, never a placeable's value.
+        bundle.set_transform(pseudo.map(Pseudo::transform));
         for f in files {
             cancel.check()?;
             // Rendering needs the Fluent AST, which the index does not keep:
@@ -1448,14 +1466,29 @@ mod rendering {
                 &served(),
                 files.clone(),
                 ("hello", None),
-                &[],
+                (&[], None),
                 &cancel,
                 &mut errors,
             );
             assert_eq!(text.ok().as_deref(), Some("Hello"));
+            let accented = format_chosen(
+                &served(),
+                files.clone(),
+                ("hello", None),
+                (&[], Some(Pseudo::Accented)),
+                &cancel,
+                &mut errors,
+            );
+            assert_eq!(accented.ok().as_deref(), Some("[Ħeeŀŀoo]"));
             drop(cancel.cancel_on_drop());
-            let stopped =
-                format_chosen(&served(), files, ("hello", None), &[], &cancel, &mut errors);
+            let stopped = format_chosen(
+                &served(),
+                files,
+                ("hello", None),
+                (&[], None),
+                &cancel,
+                &mut errors,
+            );
             assert!(
                 matches!(stopped, Err(RenderError::Cancelled)),
                 "{stopped:?}"

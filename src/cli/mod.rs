@@ -13,6 +13,7 @@ mod backup;
 mod check;
 mod client;
 mod plan;
+mod pseudo;
 mod push;
 mod report;
 mod tree;
@@ -48,6 +49,8 @@ pub enum Command {
     Check(Box<check::CheckArgs>),
     /// Hand the ranked translation tasks to translators (XLIFF 2.0, CSV, .ftl), or import translated XLIFF.
     Handoff(Box<check::handoff::HandoffArgs>),
+    /// Pseudolocalize Fluent files (accented or bidi), to test a UI before its translations exist.
+    Pseudo(pseudo::PseudoArgs),
     /// Write a consistent snapshot of a live server to a file (needs the admin role).
     Backup(backup::BackupArgs),
     /// Write a snapshot file as a new data directory, offline (the directory must be new or empty).
@@ -305,6 +308,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
             check::check(*args).await
         }
         Command::Handoff(args) => check::handoff::handoff(*args).await,
+        Command::Pseudo(args) => pseudo::pseudo(&args),
         Command::Backup(args) => backup::backup(args).await,
         Command::Restore(args) => backup::restore(args),
         Command::Token(TokenCommand::New(args)) => token_new(&args),

@@ -171,21 +171,30 @@ fn export_request(
     })
 }
 
-/// Lint mode's tasks: one per locale, its missing messages (there are no
-/// launches, so no dates and no ranking: in locale order).
+/// Lint mode's tasks: one per locale, the messages it lacks or has broken
+/// (missing, missing a value or an attribute, lost to a syntax error); there
+/// are no launches, so no dates and no ranking: in locale order.
 fn lint_tasks(report: &Report) -> Vec<TranslationTask> {
+    const GAPS: &[&str] = &[
+        "missing-message",
+        "missing-value",
+        "missing-attribute",
+        "syntax-error",
+    ];
     let mut by_locale: BTreeMap<&str, Vec<TaskMessage>> = BTreeMap::new();
     for f in report
         .findings
         .iter()
-        .filter(|f| f.rule == "missing-message")
+        .filter(|f| GAPS.contains(&f.rule.as_str()))
     {
         let (Some(file), Some(id)) = (&f.file, &f.message_id) else {
             continue;
         };
+        // `id.attribute`: the whole message is handed off.
+        let id = id.split('.').next().unwrap_or(id);
         by_locale.entry(&f.locale).or_default().push(TaskMessage {
             file: file.clone(),
-            id: id.clone(),
+            id: id.to_string(),
             words: 0,
             due_date: None,
             locales: vec![f.locale.clone()],
