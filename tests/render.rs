@@ -62,6 +62,7 @@ fn request(locale: &str, id: &str, args: &[(&str, &str)]) -> pb::RenderMessageRe
             .collect(),
         file: String::new(),
         match_policy: 0,
+        pseudo: 0,
     }
 }
 
