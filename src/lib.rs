@@ -21,9 +21,10 @@
 //! - [`cli`]: the `glocal` command line.
 //!
 //! [`l10n`] (glocal's own texts) and [`metrics`] (process-wide event
-//! counters) use no other module, so any layer may use them; nor does
+//! counters) use no other module, so any layer may use them.
 //! [`handoff`] (the XLIFF 2.0, CSV and `.ftl` formats of the hand-off to
-//! translators, which parse Fluent text), which `api` and `cli` use.
+//! translators, which parse Fluent text) uses only `coverage`'s task types;
+//! `api` and `cli` use it.
 //!
 //! `ARCHITECTURE.md` at the repository root lists the invariants.
 

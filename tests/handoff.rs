@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 
 use common::handoff_samples::{fill, prefix_fr};
-use common::{assert_error, glocal, serve_binary, stderr, stdout};
+use common::{assert_error, glocal, serve_plan, stderr, stdout};
 use fluent_syntax::ast;
 use glocal::api::pb::glocal::v1::{
     self as pb, planning_service_client::PlanningServiceClient,
@@ -142,6 +142,45 @@ fn shapes(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
         .collect()
 }
 
+/// `glocal ARGS` in `dir`, in English.
+fn glocal_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    glocal()
+        .current_dir(dir)
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .unwrap()
+}
+
+/// `glocal handoff --plan` of the test plan as of 2027-01-01, its XLIFF
+/// written into `dir/out` and its fr hand-off returned.
+fn hand_off_xliff(dir: &Path, out: &str) -> String {
+    let run = glocal_in(
+        dir,
+        &[
+            "handoff",
+            "--plan",
+            "plan.toml",
+            "--as-of",
+            "2027-01-01",
+            "--xliff",
+            out,
+        ],
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    std::fs::read_to_string(dir.join(out).join("fr.xlf")).unwrap()
+}
+
+/// A translator's target for each unit, except that pay's drops its
+/// `{ $amount }`.
+fn drop_pay_placeholder(unit: &str, content: &str) -> Option<String> {
+    if unit == "pay" {
+        Some("Payer".to_string())
+    } else {
+        prefix_fr(unit, content)
+    }
+}
+
 #[test]
 fn handoff_then_import_translates_the_messages_with_their_structure() {
     let dir = tempfile::tempdir().unwrap();
@@ -226,29 +265,9 @@ fn handoff_then_import_translates_the_messages_with_their_structure() {
 fn an_import_with_a_wrong_placeholder_writes_nothing_and_names_the_unit() {
     let dir = tempfile::tempdir().unwrap();
     write_plan(dir.path());
-    let out = glocal()
-        .current_dir(dir.path())
-        .args([
-            "handoff",
-            "--plan",
-            "plan.toml",
-            "--as-of",
-            "2027-01-01",
-            "--xliff",
-            "out",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let xliff = std::fs::read_to_string(dir.path().join("out/fr.xlf")).unwrap();
+    let xliff = hand_off_xliff(dir.path(), "out");
     // Every target filled, but pay's drops its { $amount }.
-    let translated = fill(&xliff, |unit, content| {
-        if unit == "pay" {
-            Some("Payer".to_string())
-        } else {
-            prefix_fr(unit, content)
-        }
-    });
+    let translated = fill(&xliff, drop_pay_placeholder);
     std::fs::write(dir.path().join("fr.xlf"), translated).unwrap();
     let before = std::fs::read_to_string(dir.path().join("locales/fr/shop/cart.ftl")).unwrap();
     let out = glocal()
@@ -275,25 +294,7 @@ fn an_import_with_a_wrong_placeholder_writes_nothing_and_names_the_unit() {
 async fn export_and_import_handoff_through_the_api() {
     let dir = tempfile::tempdir().unwrap();
     write_plan(dir.path());
-    let server = serve_binary(&dir.path().join("data"));
-    for args in [
-        vec!["import", "plan.toml", "--server", &server.url],
-        vec![
-            "push",
-            "--server",
-            &server.url,
-            "--product",
-            "shop",
-            "locales",
-        ],
-    ] {
-        let out = glocal()
-            .current_dir(dir.path())
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    }
+    let server = serve_plan(dir.path(), "shop");
     let mut planning = PlanningServiceClient::connect(server.url.clone())
         .await
         .unwrap();
@@ -321,24 +322,7 @@ async fn export_and_import_handoff_through_the_api() {
         .collect();
     assert_eq!(paths, [("fr.xlf", "fr")]);
     // The server's XLIFF is the command line's (plan mode, same files).
-    let out = glocal()
-        .current_dir(dir.path())
-        .args([
-            "handoff",
-            "--plan",
-            "plan.toml",
-            "--as-of",
-            "2027-01-01",
-            "--xliff",
-            "cli",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(
-        exported.files[0].content,
-        std::fs::read_to_string(dir.path().join("cli/fr.xlf")).unwrap()
-    );
+    assert_eq!(exported.files[0].content, hand_off_xliff(dir.path(), "cli"));
     let skeletons = planning
         .export_handoff(pb::ExportHandoffRequest {
             parent: "products/shop/roadmaps/r".into(),
@@ -353,13 +337,7 @@ async fn export_and_import_handoff_through_the_api() {
     assert!(skeletons.files.is_empty(), "no de task: {skeletons:?}");
 
     // A bad unit: INVALID_ARGUMENT on `content`, nothing written.
-    let bad = fill(&exported.files[0].content, |unit, content| {
-        if unit == "pay" {
-            Some("Payer".to_string())
-        } else {
-            prefix_fr(unit, content)
-        }
-    });
+    let bad = fill(&exported.files[0].content, drop_pay_placeholder);
     let err = products
         .import_handoff(pb::ImportHandoffRequest {
             parent: "products/shop".into(),

@@ -10,7 +10,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{assert_error, glocal, serve_binary, stderr, stdout};
+use common::{assert_error, glocal, serve_plan, stderr, stdout};
 use glocal::api::pb::glocal::v1::{self as pb, planning_service_client::PlanningServiceClient};
 use serde_json::Value;
 use tonic::Code;
@@ -377,25 +377,7 @@ async fn list_translation_tasks_answers_the_check_tasks_and_validates_its_reques
     };
     let dir = tempfile::tempdir().unwrap();
     write_plan(dir.path(), &row, &[("en-US", SOURCE)]);
-    let server = serve_binary(&dir.path().join("data"));
-    for args in [
-        vec!["import", "plan.toml", "--server", &server.url],
-        vec![
-            "push",
-            "--server",
-            &server.url,
-            "--product",
-            "shop",
-            "locales",
-        ],
-    ] {
-        let out = glocal()
-            .current_dir(dir.path())
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    }
+    let server = serve_plan(dir.path(), "shop");
     let mut planning = PlanningServiceClient::connect(server.url.clone())
         .await
         .unwrap();

@@ -237,6 +237,28 @@ pub fn serve_binary_fresh() -> ServeProcess {
     server
 }
 
+/// `glocal serve` over `dir/data` with `dir/plan.toml` imported and the
+/// locale tree `dir/locales` pushed to `product` (its id), as a user would
+/// set up a server with the command line.
+pub fn serve_plan(dir: &Path, product: &str) -> ServeProcess {
+    let server = serve_binary(&dir.join("data"));
+    for args in [
+        vec!["import", "plan.toml", "--server", &server.url],
+        vec![
+            "push",
+            "--server",
+            &server.url,
+            "--product",
+            product,
+            "locales",
+        ],
+    ] {
+        let out = glocal().current_dir(dir).args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    server
+}
+
 /// `glocal serve --listen LISTEN --data-dir DATA`, once it is ready; the
 /// address is the one it chose (for port 0) and resolved (for a host name).
 pub fn serve_binary_on(listen: &str, data: &Path) -> ServeProcess {

@@ -402,6 +402,11 @@ check "ListTranslationTasks ranks fr first, the law-backed task unblocking Amazo
     js_true '[t["locale"] for t in d["tasks"]] == ["fr", "de-DE", "fi-FI", "sv-FI"] and d["legalFactor"] == 2 and abs(d["tasks"][0]["score"] - (1 * 2 / 1 + 2 * 2 / 28)) < 1e-9 and [l["market"] for l in d["tasks"][0]["launches"]] == ["markets/amazon-ca", "markets/amazon-fr"] and abs(d["tasks"][1]["score"] - 3 / 14) < 1e-9'
 check "ListTranslationTasks says which laws and which messages" \
     js_true 'd["tasks"][0]["launches"][1]["requirements"] == ["requirements/france-loi-toubon"] and [m["messageId"] for m in d["tasks"][0]["messages"]] == ["preset-green", "pairing-error-bluetooth"]'
+call glocal.v1.PlanningService/ExportHandoff '{"parent":"products/kettle/roadmaps/launch-2027","as_of":{"year":2027,"month":2,"day":1},"locales":["fr"]}'
+check "ExportHandoff answers fr's XLIFF 2.0 with both messages as units" \
+    js_true '[f["path"] for f in d["files"]] == ["fr.xlf"] and "urn:oasis:names:tc:xliff:document:2.0" in d["files"][0]["content"] and "<unit id=\"preset-green\"" in d["files"][0]["content"] and "<unit id=\"pairing-error-bluetooth\"" in d["files"][0]["content"]'
+call glocal.v1.PlanningService/RenderMessage '{"product":"products/kettle","locale":"en-US","message_id":"preset-green","args":{"temperature":"80"},"pseudo":"PSEUDO_TRANSFORM_ACCENTED"}'
+check "RenderMessage pseudolocalizes the text, not the placeable (the README's output)" js_true 'd["text"] == "[Ɠřeeeeƞ ŧeeaa, ]80[ °Ƈ]"'
 call glocal.v1.PlanningService/ListTranslationTasks '{"parent":"products/kettle/roadmaps/launch-2027","legal_factor":-1}'
 check "ListTranslationTasks refuses a negative legal factor as INVALID_ARGUMENT" grep -q "Code: InvalidArgument" "$WORK/err"
 call glocal.v1.PlanningService/GetLaunch '{"name":"products/kettle/launches/ca"}'
