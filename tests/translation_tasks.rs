@@ -491,3 +491,140 @@ fn a_bad_weight_or_legal_factor_is_refused() {
         stderr(&out)
     );
 }
+
+/// Seconds of noon UTC on a day of December 2026.
+fn december_noon(day: i64) -> i64 {
+    // 2026-12-01T00:00:00Z.
+    1_796_083_200 + (day - 1) * 86_400 + 43_200
+}
+
+#[test]
+fn history_forecasts_on_track_late_and_no_data_and_appends_this_run() {
+    let row = Row {
+        what: "forecast",
+        launches: [(1.0, SOONER), (1.0, LATER), (1.0, LATER)],
+        quebec_law: false,
+        legal_factor: None,
+        ranked: &[],
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write_plan(dir.path(), &row, &[("en-US", SOURCE)]);
+    // fr: 1 word in 10 days (0.1 a day); de-BE: none recorded.
+    let history = dir.path().join("history.jsonl");
+    let snapshot = |day: i64, translated: u32| {
+        serde_json::json!({
+            "time": december_noon(day),
+            "locale": "fr",
+            "files": {"app.ftl": {"needed": 5, "translated": translated}},
+        })
+        .to_string()
+    };
+    std::fs::write(
+        &history,
+        format!("{}\n{}\n", snapshot(20, 0), snapshot(30, 1)),
+    )
+    .unwrap();
+    let json = dir.path().join("report.json");
+    let out = glocal()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--plan",
+            "plan.toml",
+            "--as-of",
+            "2027-01-01",
+            "--history",
+            "history.jsonl",
+            "--json",
+            "report.json",
+        ])
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(json.exists(), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let forecasts: Vec<(String, Value)> = report["launches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["launch"].as_str().unwrap().to_string(),
+                l["forecast"].clone(),
+            )
+        })
+        .collect();
+    // The fr task's 5 words at 0.1 a day: 50 days, 2027-02-20.
+    assert_eq!(
+        forecasts,
+        [
+            (
+                "products/shop/launches/be".to_string(),
+                serde_json::json!({"status": "NO_DATA", "late_days": 0, "no_data": ["de-BE"]})
+            ),
+            (
+                "products/shop/launches/ca".to_string(),
+                serde_json::json!({"status": "LATE", "eta": "2027-02-20", "late_days": 20})
+            ),
+            (
+                "products/shop/launches/fr".to_string(),
+                serde_json::json!({"status": "ON_TRACK", "eta": "2027-02-20", "late_days": 0})
+            ),
+        ]
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("(in 44 days): AT_RISK — forecast LATE by 20 days, done 2027-02-20"),
+        "{text}"
+    );
+    // This run's snapshot of the one non-source bundle there is: none (only
+    // en-US exists), so the file keeps its two lines; with a fr bundle, one
+    // more line.
+    assert_eq!(
+        std::fs::read_to_string(&history).unwrap().lines().count(),
+        2
+    );
+    std::fs::create_dir_all(dir.path().join("locales/fr")).unwrap();
+    std::fs::write(dir.path().join("locales/fr/app.ftl"), "title = Caisse\n").unwrap();
+    let out = glocal()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--plan",
+            "plan.toml",
+            "--as-of",
+            "2027-01-01",
+            "--history",
+            "history.jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some(), "{}", stderr(&out));
+    let lines: Vec<String> = std::fs::read_to_string(&history)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let last: Value = serde_json::from_str(&lines[2]).unwrap();
+    assert_eq!(last["locale"], "fr");
+    assert_eq!(
+        last["files"]["app.ftl"],
+        serde_json::json!({"needed": 5, "translated": 1})
+    );
+
+    // A line that is not a snapshot: an error naming the file and line.
+    std::fs::write(&history, "{\"time\": 1}\n").unwrap();
+    let out = glocal()
+        .current_dir(dir.path())
+        .args(["check", "--plan", "plan.toml", "--history", "history.jsonl"])
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("history.jsonl:1: not a coverage snapshot"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -9,6 +9,7 @@
 # $path (String) - der angegebene Pfad
 check-not-a-directory = { $flag } { $path }: Verzeichnis existiert nicht
 check-cannot-read = { $path } kann nicht gelesen werden: { $error }
+check-history-bad-line = { $path }:{ $line }: keine Abdeckungsmomentaufnahme: { $error }
 check-not-utf8 = { $path } ist kein UTF-8-Text; Fluent-Dateien müssen UTF-8 sein
 # Ein Ordner des Locale-Baums enthält mehr Ordner, als glocal durchsucht, wenn es symbolischen Links folgt.
 # $path (String) - der durchsuchte Ordner; $max (Number) - die meisten Ordner, die unter einem Ordner durchsucht werden
@@ -98,6 +99,15 @@ check-text-title =
 check-roadmap-line = Roadmap { $name }, Stand { $date }: { $verdict }
 # $when (String) - der Text von check-days
 check-launch-line = { $launch } in { $market } am { $date } ({ $when }): { $verdict }
+check-forecast-on-track = Prognose ON_TRACK{ $eta ->
+    [none] {""}
+   *[other] {""}, fertig am { $eta }
+}
+check-forecast-late = Prognose LATE um { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+}, fertig am { $eta }
+check-forecast-no-data = Prognose NO_DATA (kein Fortschritt für { $bundles } erfasst)
 # $days (Number) - Tage bis zum Datum; negativ, wenn es vorbei ist
 check-days =
     { $days ->

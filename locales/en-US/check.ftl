@@ -9,6 +9,8 @@
 # $path (String) - the path given
 check-not-a-directory = { $flag } { $path }: no such directory
 check-cannot-read = cannot read { $path }: { $error }
+# A line of the --history file is not a snapshot. $path (String); $line (Number); $error (String)
+check-history-bad-line = { $path }:{ $line }: not a coverage snapshot: { $error }
 check-not-utf8 = { $path } is not UTF-8 text; Fluent files must be UTF-8
 # A folder of the locale tree holds more folders than glocal walks, following symbolic links.
 # $path (String) - the folder walked; $max (Number) - the most folders walked under one folder
@@ -101,6 +103,18 @@ check-text-title =
 check-roadmap-line = roadmap { $name } as of { $date }: { $verdict }
 # $when (String) - the text of check-days
 check-launch-line = { $launch } in { $market } on { $date } ({ $when }): { $verdict }
+# A launch's readiness forecast (glocal check --history). $eta (String) - the day its translations are done at the current velocity, or "none" when nothing is left
+check-forecast-on-track = forecast ON_TRACK{ $eta ->
+    [none] {""}
+   *[other] {""}, done { $eta }
+}
+# $days (Number) - days after the due date; $eta (String) - the day its translations are done
+check-forecast-late = forecast LATE by { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}, done { $eta }
+# $bundles (String) - the bundles without a velocity
+check-forecast-no-data = forecast NO_DATA (no progress recorded for { $bundles })
 # $days (Number) - days until the date; negative when it has passed
 check-days =
     { $days ->

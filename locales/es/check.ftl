@@ -10,6 +10,7 @@
 # $path (String) - la ruta indicada
 check-not-a-directory = { $flag } { $path }: no existe el directorio
 check-cannot-read = no se puede leer { $path }: { $error }
+check-history-bad-line = { $path }:{ $line }: no es una instantánea de cobertura: { $error }
 check-not-utf8 = { $path } no es texto UTF-8; los archivos Fluent deben estar en UTF-8
 # Una carpeta del árbol de configuraciones regionales contiene más carpetas de las que glocal recorre siguiendo enlaces simbólicos.
 # $path (String) - la carpeta recorrida; $max (Number) - el número máximo de carpetas recorridas bajo una carpeta
@@ -102,6 +103,16 @@ check-text-title =
 check-roadmap-line = hoja de ruta { $name } a fecha de { $date }: { $verdict }
 # $when (String) - el texto de check-days
 check-launch-line = { $launch } en { $market } el { $date } ({ $when }): { $verdict }
+check-forecast-on-track = previsión ON_TRACK{ $eta ->
+    [none] {""}
+   *[other] {""}, lista el { $eta }
+}
+check-forecast-late = previsión LATE por { $days ->
+    [one] 1 día
+    [many] { $days } días
+   *[other] { $days } días
+}, lista el { $eta }
+check-forecast-no-data = previsión NO_DATA (sin progreso registrado para { $bundles })
 # $days (Number) - días hasta la fecha; negativo si ya pasó
 check-days =
     { $days ->

@@ -10,6 +10,7 @@
 # $path (String) - le chemin indiqué
 check-not-a-directory = { $flag } { $path } : dossier introuvable
 check-cannot-read = impossible de lire { $path } : { $error }
+check-history-bad-line = { $path }:{ $line } : pas un instantané de couverture : { $error }
 check-not-utf8 = { $path } n’est pas du texte UTF-8 ; les fichiers Fluent doivent être en UTF-8
 # Un dossier de l’arborescence des langues contient plus de dossiers que glocal n’en parcourt en suivant les liens symboliques.
 # $path (String) - le dossier parcouru ; $max (Number) - le nombre maximal de dossiers parcourus sous un dossier
@@ -107,6 +108,16 @@ check-text-title =
 check-roadmap-line = feuille de route { $name } au { $date } : { $verdict }
 # $when (String) - le texte de check-days
 check-launch-line = { $launch } sur le marché { $market } le { $date } ({ $when }) : { $verdict }
+check-forecast-on-track = prévision ON_TRACK{ $eta ->
+    [none] {""}
+   *[other] {""}, terminé le { $eta }
+}
+check-forecast-late = prévision LATE de { $days ->
+    [one] { $days } jour
+    [many] { $days } jours
+   *[other] { $days } jours
+}, terminé le { $eta }
+check-forecast-no-data = prévision NO_DATA (aucun progrès enregistré pour { $bundles })
 # $days (Number) - jours restants avant la date ; négatif si elle est passée
 check-days =
     { $days ->

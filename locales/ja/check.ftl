@@ -9,6 +9,7 @@
 # $path (String) - 指定されたパス
 check-not-a-directory = { $flag } { $path }：そのようなディレクトリはありません
 check-cannot-read = { $path } を読み込めません：{ $error }
+check-history-bad-line = { $path }:{ $line }：カバー率のスナップショットではありません：{ $error }
 check-not-utf8 = { $path } は UTF-8 テキストではありません。Fluent ファイルは UTF-8 である必要があります
 # ロケールツリーのフォルダーに、シンボリックリンクをたどったときに glocal がたどるより多くのフォルダーがあります。
 # $path (String) - たどったフォルダー。$max (Number) - 1 つのフォルダーの下でたどるフォルダーの最大数
@@ -89,6 +90,12 @@ check-text-title = glocal check（{ $mode }）：{ $locales } 個のロケール
 check-roadmap-line = ロードマップ { $name }（{ $date } 時点）：{ $verdict }
 # $when (String) - check-days のテキスト
 check-launch-line = { $market } の { $launch }（{ $date }、{ $when }）：{ $verdict }
+check-forecast-on-track = 予測 ON_TRACK{ $eta ->
+    [none] {""}
+   *[other] {""}、完了予定 { $eta }
+}
+check-forecast-late = 予測 LATE（{ $days } 日遅れ、完了予定 { $eta }）
+check-forecast-no-data = 予測 NO_DATA（{ $bundles } の進捗が記録されていません）
 # $days (Number) - その日までの日数。過ぎている場合は負の値
 check-days =
     { $days ->

@@ -12,6 +12,7 @@ pub mod checks;
 pub mod cldr;
 pub mod fallback;
 pub mod finding;
+pub mod forecast;
 pub mod parallel;
 pub mod roadmap;
 pub mod serve;

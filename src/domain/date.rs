@@ -61,6 +61,11 @@ impl CalendarDate {
         Date::from_julian_day(day).ok().map(CalendarDate)
     }
 
+    /// The day `days` days later; `None` out of range.
+    pub fn plus_days(self, days: i64) -> Option<CalendarDate> {
+        self.minus_days(days.checked_neg()?)
+    }
+
     /// The Julian day number, for counting days between dates.
     pub fn julian_day(&self) -> i64 {
         i64::from(self.0.to_julian_day())

@@ -18,6 +18,7 @@
 
 mod files;
 pub mod handoff;
+mod history;
 mod lint;
 mod output;
 mod plan_mode;
@@ -124,6 +125,14 @@ pub struct CheckArgs {
         help_heading = "Plan and server modes"
     )]
     pub legal_factor: Option<Weight>,
+    /// A JSON-lines file of coverage snapshots (CI can cache it): this run's
+    /// are appended, and each launch gets a forecast from the translation
+    /// velocity they show (plan mode).
+    #[arg(long, value_name = "FILE", help_heading = "Plan and server modes")]
+    pub history: Option<PathBuf>,
+    /// Days of snapshots that make a velocity (default 28).
+    #[arg(long, value_name = "N", help_heading = "Plan and server modes")]
+    pub velocity_days: Option<u32>,
 
     /// The reports to write.
     #[command(flatten)]
@@ -365,6 +374,10 @@ pub(crate) async fn mode_report(args: &CheckArgs) -> anyhow::Result<Report> {
         legal_factor: args
             .legal_factor
             .unwrap_or_else(crate::coverage::roadmap::default_legal_factor),
+        history: args.history.clone(),
+        velocity_days: args
+            .velocity_days
+            .map_or(crate::coverage::forecast::DEFAULT_VELOCITY_DAYS, i64::from),
         scope: args.scope.map(MessageScope::from),
         fallback: args.fallback,
         cwd: cwd.clone(),
@@ -581,6 +594,10 @@ pub(super) struct Settings {
     identical_allowed: Vec<String>,
     /// `--legal-factor`, or its default.
     legal_factor: Weight,
+    /// `--history`, when given.
+    history: Option<PathBuf>,
+    /// `--velocity-days`, or its default.
+    velocity_days: i64,
     /// `--scope`, when given.
     scope: Option<MessageScope>,
     /// `--fallback` (lint mode).

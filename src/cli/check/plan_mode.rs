@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::bail;
 
 use super::files::{index_files, parallel_map, require_dir};
+use super::history;
 use super::rows::{add_roadmap, coverage_row, report_finding, LaunchData};
 use super::Settings;
 use crate::api::pb::glocal::v1 as pb;
@@ -16,6 +17,7 @@ use crate::cli::report::{
 };
 use crate::cli::tree::{ftl_files, locale_folders, Layout, LocaleFolder};
 use crate::coverage::checks::{BundleView, CheckOptions};
+use crate::coverage::forecast::{forecast, ForecastOptions, Snapshot};
 use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap};
@@ -201,6 +203,25 @@ pub(super) fn plan_mode(
         .iter()
         .flat_map(|(_, r)| r.items.iter().map(|i| i.id.clone()))
         .collect();
+    // --history: this run's snapshot of every bundle, appended to the file,
+    // and the forecast from all of its snapshots.
+    let history = match &settings.history {
+        None => None,
+        Some(path) => {
+            let source_view = views.get(&source_locale);
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+            let snapshots: Vec<Snapshot> = views
+                .iter()
+                .filter(|(tag, _)| **tag != source_locale)
+                .filter_map(|(tag, view)| {
+                    Some(Snapshot::of(source_view?, view, tag, now, &options.checks))
+                })
+                .collect();
+            Some(history::append(path, &snapshots, settings)?)
+        }
+    };
     for (name, roadmap) in roadmaps {
         let inputs = PlanInputs {
             product: &product,
@@ -213,6 +234,18 @@ pub(super) fn plan_mode(
             bundles: &views,
         };
         let checked = check_roadmap(&inputs, &options);
+        let forecasts = history.as_ref().map(|snapshots| {
+            let names: Vec<&str> = checked.launches.iter().map(|l| l.launch.as_str()).collect();
+            forecast(
+                &checked.tasks,
+                &names,
+                snapshots,
+                &ForecastOptions {
+                    as_of,
+                    window_days: settings.velocity_days,
+                },
+            )
+        });
         report
             .todo
             .extend(checked.todo.iter().map(|item| TodoEntry {
@@ -228,44 +261,48 @@ pub(super) fn plan_mode(
         let launches = checked
             .launches
             .into_iter()
-            .map(|l| LaunchData {
-                findings: l
-                    .findings
-                    .into_iter()
-                    .map(|f| report_finding(f, None))
-                    .collect(),
-                locales: l
-                    .locales
-                    .iter()
-                    .map(|c| {
-                        let v = &c.coverage;
-                        let mut row = coverage_row(
-                            &l.market,
-                            &c.locale,
-                            c.served_by.clone(),
-                            v.required_messages,
-                            v.effective_messages,
-                            v.own_messages,
-                            v.required_words,
-                            v.effective_words,
-                            v.own_words,
-                            c.optional,
-                        );
-                        row.reasons = c.reasons.clone();
-                        row.need_date = c.need_date;
-                        row.due_date = c.due_date;
-                        row
-                    })
-                    .collect(),
-                result: LaunchResult {
-                    roadmap: name.clone(),
-                    launch: l.launch,
-                    market: l.market,
-                    variant: l.variant,
-                    date: l.date.to_string(),
-                    days_until: l.days_until,
-                    verdict: l.verdict,
-                },
+            .map(|l| {
+                let forecast = forecasts.as_ref().and_then(|f| f.get(&l.launch).cloned());
+                LaunchData {
+                    findings: l
+                        .findings
+                        .into_iter()
+                        .map(|f| report_finding(f, None))
+                        .collect(),
+                    locales: l
+                        .locales
+                        .iter()
+                        .map(|c| {
+                            let v = &c.coverage;
+                            let mut row = coverage_row(
+                                &l.market,
+                                &c.locale,
+                                c.served_by.clone(),
+                                v.required_messages,
+                                v.effective_messages,
+                                v.own_messages,
+                                v.required_words,
+                                v.effective_words,
+                                v.own_words,
+                                c.optional,
+                            );
+                            row.reasons = c.reasons.clone();
+                            row.need_date = c.need_date;
+                            row.due_date = c.due_date;
+                            row
+                        })
+                        .collect(),
+                    result: LaunchResult {
+                        roadmap: name.clone(),
+                        launch: l.launch,
+                        market: l.market,
+                        variant: l.variant,
+                        date: l.date.to_string(),
+                        days_until: l.days_until,
+                        verdict: l.verdict,
+                        forecast,
+                    },
+                }
             })
             .collect();
         let roadmap_findings = checked

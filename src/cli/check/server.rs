@@ -196,6 +196,7 @@ pub(super) async fn server_mode(
                 date: date_text(l.date.as_ref()),
                 days_until: i64::from(l.days_until.unwrap_or_default()),
                 verdict: verdict_from_pb(l.verdict),
+                forecast: None,
             },
         })
         .collect();

@@ -402,6 +402,7 @@ mod tests {
             date: date.into(),
             days_until: 0,
             verdict: Verdict::AtRisk,
+            forecast: None,
         };
         let due = |market: &str, date: &str| {
             due_date(&report, &launch(market, date)).map(|d| d.to_string())

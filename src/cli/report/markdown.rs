@@ -101,7 +101,14 @@ pub fn render_within(report: &Report, budget: usize) -> String {
                 code(&l.market),
                 l.date.clone(),
                 l.days_until.to_string(),
-                format!("**{}**", verdict_text(l.verdict)),
+                match &l.forecast {
+                    Some(f) => format!(
+                        "**{}** — {}",
+                        verdict_text(l.verdict),
+                        cell(&texts::forecast(f))
+                    ),
+                    None => format!("**{}**", verdict_text(l.verdict)),
+                },
             ]));
         }
         out.push('\n');

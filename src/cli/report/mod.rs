@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::coverage::finding::{NeedReason, NeedReasonKind, Severity, WaivedBy};
+use crate::coverage::forecast::Forecast;
 use crate::coverage::roadmap::{TodoItem, Verdict};
 use crate::coverage::tasks::TranslationTask;
 use crate::domain::CalendarDate;
@@ -427,6 +428,9 @@ pub struct LaunchResult {
     pub days_until: i64,
     /// READY, AT_RISK or BLOCKED.
     pub verdict: Verdict,
+    /// With `--history`: will it make it, from the translation velocity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<Forecast>,
 }
 
 /// `READY`, `AT_RISK`, `BLOCKED`.

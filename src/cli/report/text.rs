@@ -111,17 +111,17 @@ pub fn render(report: &Report, color: bool) -> String {
                 ))
             );
             for l in report.launches.iter().filter(|l| l.roadmap == name) {
-                let _ = writeln!(
-                    out,
-                    "  {}",
-                    texts::launch_line(
-                        &l.launch,
-                        &l.market,
-                        &l.date,
-                        l.days_until,
-                        &p.verdict(verdict_text(l.verdict))
-                    )
+                let mut line = texts::launch_line(
+                    &l.launch,
+                    &l.market,
+                    &l.date,
+                    l.days_until,
+                    &p.verdict(verdict_text(l.verdict)),
                 );
+                if let Some(f) = &l.forecast {
+                    line = format!("{line} — {}", texts::forecast(f));
+                }
+                let _ = writeln!(out, "  {line}");
             }
             write_todo(&mut out, report, name, p);
             write_tasks(&mut out, report, name, p);

@@ -357,6 +357,20 @@ pub fn launch_line(
     )
 }
 
+/// A launch's forecast: on track (and when it is done), late by how many
+/// days, or which bundles have no velocity.
+pub fn forecast(f: &crate::coverage::forecast::Forecast) -> String {
+    use crate::coverage::forecast::ForecastStatus;
+    let eta = f.eta.map_or_else(|| "none".to_string(), |d| d.to_string());
+    match f.status {
+        ForecastStatus::OnTrack => tr!("check-forecast-on-track", "eta" => eta),
+        ForecastStatus::Late => tr!("check-forecast-late", "days" => f.late_days, "eta" => eta),
+        ForecastStatus::NoData => {
+            tr!("check-forecast-no-data", "bundles" => f.no_data.join(", "))
+        }
+    }
+}
+
 /// The heading of the text report's to-do block.
 pub fn todo_heading() -> String {
     tr!("check-todo-heading")
