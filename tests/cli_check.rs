@@ -1394,7 +1394,7 @@ fn server_mode_pushes_then_checks() {
         k
     };
     assert_eq!(keys(&r), keys(&p));
-    assert_eq!(r["launches"], p["launches"]);
+    assert_eq!(without_forecast(&r["launches"]), p["launches"]);
     // What unblocks the launch: the same list from the engine offline and
     // from CheckRoadmap.
     let todo = serde_json::json!([{
@@ -1545,6 +1545,23 @@ fn readme_console_samples() -> Vec<(Vec<String>, String)> {
         rest = &block[end..];
     }
     samples
+}
+
+/// A server's launches without their `forecast`, which plan mode gives only
+/// with `--history` (the server records its snapshots on every write): the
+/// rest must agree. Every launch has one, and those waiting for a bundle
+/// whose history is one push are NO_DATA.
+fn without_forecast(launches: &Value) -> Value {
+    let mut launches = launches.clone();
+    for l in launches.as_array_mut().unwrap() {
+        let f = l.as_object_mut().unwrap().remove("forecast").unwrap();
+        let status = f["status"].as_str().unwrap();
+        assert!(
+            (l["verdict"] == "READY" && status == "ON_TRACK") || status == "NO_DATA",
+            "{l} {f}"
+        );
+    }
+    launches
 }
 
 #[test]
@@ -1894,7 +1911,7 @@ fn plan_and_server_modes_agree_finding_for_finding() {
         ]);
         let (s, p) = (json_report(&server_json), json_report(&plan_json));
         assert_eq!(keys(&s), keys(&p), "{as_of}");
-        assert_eq!(s["launches"], p["launches"], "{as_of}");
+        assert_eq!(without_forecast(&s["launches"]), p["launches"], "{as_of}");
         // The stats rows' reasons and dates agree too.
         let why = |r: &Value| -> Vec<String> {
             let mut rows: Vec<String> = r["stats"]

@@ -628,3 +628,168 @@ fn history_forecasts_on_track_late_and_no_data_and_appends_this_run() {
         stderr(&out)
     );
 }
+
+/// The server records a coverage snapshot with every bundle write, and
+/// CheckRoadmap forecasts from them: one snapshot is NO_DATA; with an
+/// earlier one (written into the store as a write ten days ago would have)
+/// the velocity gives ON_TRACK and LATE by a known number of days.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_bundle_write_records_a_snapshot_and_check_roadmap_forecasts() {
+    use glocal::store::{Body, ChangeSet, Expect, Op, Store};
+    let today = glocal::domain::CalendarDate::today_utc();
+    let leak = |days: i64| -> &'static str {
+        Box::leak(today.plus_days(days).unwrap().to_string().into_boxed_str())
+    };
+    // amazon.ca in 44 days (due in 30), the others in 100 (due in 86).
+    let row = Row {
+        what: "server forecast",
+        launches: [(1.0, leak(44)), (1.0, leak(100)), (1.0, leak(100))],
+        quebec_law: false,
+        legal_factor: None,
+        ranked: &[],
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write_plan(
+        dir.path(),
+        &row,
+        &[("en-US", SOURCE), ("fr", "title = Caisse\n")],
+    );
+    let server = common::TestServer::start(&dir.path().join("data")).await;
+    let url = format!("http://{}", server.addr);
+    for args in [
+        vec!["import", "plan.toml", "--server", &url],
+        vec!["push", "--server", &url, "--product", "shop", "locales"],
+    ] {
+        let out = glocal()
+            .current_dir(dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let collection = "products/shop/bundles/fr/snapshots";
+    let stored = server.store.list(collection, None).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].name, format!("{collection}/{today}"));
+    let snapshot: Value = serde_json::from_str(stored[0].body.json()).unwrap();
+    assert_eq!(snapshot["locale"], "fr");
+    assert_eq!(
+        snapshot["files"],
+        serde_json::json!({"app.ftl": {"needed": 5, "translated": 1}})
+    );
+
+    let mut planning = PlanningServiceClient::new(server.channel().await);
+    let check = |velocity_days: Option<i32>| pb::CheckRoadmapRequest {
+        name: "products/shop/roadmaps/r".into(),
+        view: pb::CheckView::Basic as i32,
+        velocity_days,
+        ..Default::default()
+    };
+    let forecasts = |response: &pb::CheckRoadmapResponse| -> Vec<(String, i32, i32, Vec<String>)> {
+        response
+            .launches
+            .iter()
+            .map(|l| {
+                let f = l.forecast.clone().unwrap_or_default();
+                (l.launch.clone(), f.status, f.late_days, f.no_data)
+            })
+            .collect()
+    };
+    use pb::launch_forecast::Status;
+    let one = planning
+        .check_roadmap(check(None))
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(
+        forecasts(&one)
+            .iter()
+            .all(|(_, status, _, _)| *status == Status::NoData as i32),
+        "{:?}",
+        forecasts(&one)
+    );
+
+    // Ten days ago fr translated nothing: 1 word in 10 days, 0.1 a day; the
+    // fr task's 4 words (pay and total) take 40 days.
+    let earlier = serde_json::json!({
+        "time": snapshot["time"].as_i64().unwrap() - 10 * 86_400,
+        "locale": "fr",
+        "files": {"app.ftl": {"needed": 5, "translated": 0}},
+    });
+    server
+        .store
+        .commit(ChangeSet {
+            method: "test".into(),
+            ops: vec![Op::Put {
+                name: format!("{collection}/{}", today.minus_days(10).unwrap()),
+                expect: Expect::Absent,
+                refs: vec!["products/shop/bundles/fr".into()],
+                body: Body::encode(&earlier).unwrap(),
+            }],
+        })
+        .await
+        .unwrap();
+    let two = planning
+        .check_roadmap(check(None))
+        .await
+        .unwrap()
+        .into_inner();
+    let eta = glocal::api::date_of_pb(
+        two.launches[1]
+            .forecast
+            .as_ref()
+            .unwrap()
+            .eta
+            .as_ref()
+            .unwrap(),
+    );
+    assert_eq!(eta, today.plus_days(40));
+    assert_eq!(
+        forecasts(&two),
+        [
+            (
+                "products/shop/launches/be".to_string(),
+                Status::NoData as i32,
+                0,
+                vec!["de-BE".to_string()]
+            ),
+            (
+                "products/shop/launches/ca".to_string(),
+                Status::Late as i32,
+                10,
+                vec![]
+            ),
+            (
+                "products/shop/launches/fr".to_string(),
+                Status::OnTrack as i32,
+                0,
+                vec![]
+            ),
+        ]
+    );
+    // A window of 5 days holds one snapshot only: no data again.
+    let short = planning
+        .check_roadmap(check(Some(5)))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(forecasts(&short)[2].1, Status::NoData as i32);
+    let err = planning.check_roadmap(check(Some(0))).await.unwrap_err();
+    assert_error(
+        &err,
+        Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("velocity_days"),
+    );
+    // Deleting the bundle deletes its snapshots.
+    let mut products = server.products().await;
+    products
+        .delete_bundle(pb::DeleteBundleRequest {
+            name: "products/shop/bundles/fr".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(server.store.list(collection, None).unwrap().is_empty());
+    server.stop().await;
+}

@@ -28,6 +28,7 @@ check-lint-needs-both = der Lint-Modus benötigt sowohl --source DIR als auch --
 check-flag-needs-mode = { $flag } gilt nur im { $modes }
 check-modes-plan-and-server = Plan- und Server-Modus
 check-modes-server = Server-Modus
+check-modes-plan = Plan-Modus
 check-server-needs-roadmap = --server benötigt --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - warum der Wert falsch ist (vom Programm, auf Englisch)
 check-bad-locale = { $flag } { $value }: { $why }

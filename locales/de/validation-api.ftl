@@ -73,6 +73,7 @@ request-mask-not-updatable = "{ $path }" ist kein aktualisierbares Feld; aktuali
 
 # Keine Variablen. replace ist ein Feld der Anfrage.
 request-bundle-files-empty = braucht mindestens eine Datei (oder replace setzen, um das Bundle zu leeren)
+request-velocity-days = muss zwischen 1 und { $max } Tagen liegen
 request-handoff-unit = { $problem }
 request-handoff-target-language = trgLang { $language } ist kein Locale-Tag: { $problem }
 request-handoff-nothing-translated = enthält keine übersetzte Nachricht: füllen Sie das <target> jeder Einheit einer Nachricht

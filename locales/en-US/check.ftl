@@ -29,6 +29,7 @@ check-lint-needs-both = lint mode needs both --source DIR and --l10n DIR; { $mis
 check-flag-needs-mode = { $flag } applies to { $modes } only
 check-modes-plan-and-server = plan and server modes
 check-modes-server = server mode
+check-modes-plan = plan mode
 check-server-needs-roadmap = --server needs --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - why the value is wrong (from the program, in English)
 check-bad-locale = { $flag } { $value }: { $why }

@@ -73,6 +73,8 @@ request-mask-not-updatable = "{ $path }" is not an updatable field; updatable fi
 
 # No variables. replace is a field of the request.
 request-bundle-files-empty = needs at least one file (or set replace to empty the bundle)
+# $max (Number) - the largest number of days allowed
+request-velocity-days = must be from 1 to { $max } days
 # A problem of a translated hand-off (XLIFF 2.0). $problem (String) - "file:unit: reason", in English like a parser's message
 request-handoff-unit = { $problem }
 # The XLIFF's trgLang is not a locale tag. $language (String); $problem (String) - why

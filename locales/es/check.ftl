@@ -30,6 +30,7 @@ check-lint-needs-both = el modo lint necesita tanto --source DIR como --l10n DIR
 check-flag-needs-mode = { $flag } solo se aplica en { $modes }
 check-modes-plan-and-server = los modos plan y servidor
 check-modes-server = el modo servidor
+check-modes-plan = el modo plan
 check-server-needs-roadmap = --server necesita --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - por qué el valor no es válido (del programa, en inglés)
 check-bad-locale = { $flag } { $value }: { $why }

@@ -74,6 +74,7 @@ request-mask-not-updatable = "{ $path }" no es un campo actualizable; los campos
 
 # Sin variables. replace es un campo de la solicitud.
 request-bundle-files-empty = necesita al menos un archivo (o activa replace para vaciar el paquete)
+request-velocity-days = debe estar entre 1 y { $max } días
 request-handoff-unit = { $problem }
 request-handoff-target-language = trgLang { $language } no es una etiqueta de configuración regional: { $problem }
 request-handoff-nothing-translated = no tiene ningún mensaje traducido: rellena el <target> de cada unidad de un mensaje

@@ -30,6 +30,7 @@ check-lint-needs-both = le mode lint nécessite à la fois --source DIR et --l10
 check-flag-needs-mode = { $flag } ne s’applique qu’en { $modes }
 check-modes-plan-and-server = modes plan et serveur
 check-modes-server = mode serveur
+check-modes-plan = mode plan
 check-server-needs-roadmap = --server nécessite --roadmap products/PRODUCT/roadmaps/ROADMAP
 # $why (String) - pourquoi la valeur est incorrecte (fourni par le programme, en anglais)
 check-bad-locale = { $flag } { $value } : { $why }

@@ -74,6 +74,7 @@ request-mask-not-updatable = « { $path } » n’est pas un champ modifiable ; c
 
 # Pas de variable. replace est un champ de la requête.
 request-bundle-files-empty = nécessite au moins un fichier (ou activez replace pour vider le bundle)
+request-velocity-days = doit être compris entre 1 et { $max } jours
 request-handoff-unit = { $problem }
 request-handoff-target-language = trgLang { $language } n’est pas une étiquette de langue : { $problem }
 request-handoff-nothing-translated = ne contient aucun message traduit : remplissez le <target> de chaque unité d’un message

@@ -24,6 +24,7 @@ check-lint-needs-both = lint モードには --source DIR と --l10n DIR の両�
 check-flag-needs-mode = { $flag } は { $modes }でのみ使用できます
 check-modes-plan-and-server = plan モードと server モード
 check-modes-server = server モード
+check-modes-plan = plan モード
 check-server-needs-roadmap = --server には --roadmap products/PRODUCT/roadmaps/ROADMAP が必要です
 # $why (String) - 値が正しくない理由（プログラムが出力、英語）
 check-bad-locale = { $flag } { $value }：{ $why }

@@ -72,6 +72,7 @@ request-mask-not-updatable = 「{ $path }」は更新可能なフィールドで
 
 # 変数なし。replace はリクエストのフィールドです。
 request-bundle-files-empty = 少なくとも 1 つのファイルが必要です（バンドルを空にするには replace を設定してください）
+request-velocity-days = 1 から { $max } 日の範囲で指定してください
 request-handoff-unit = { $problem }
 request-handoff-target-language = trgLang { $language } はロケールタグではありません：{ $problem }
 request-handoff-nothing-translated = 翻訳済みのメッセージがありません。メッセージの各ユニットの <target> を埋めてください

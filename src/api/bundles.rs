@@ -4,12 +4,16 @@
 
 use std::collections::BTreeMap;
 
+use crate::coverage::checks::{BundleView, CheckOptions};
+use crate::coverage::forecast::Snapshot;
 use crate::domain::bundle::{
     bundle_file_name, bundle_name, parse_bundle_name, validate_bundle_path, BundleDoc,
     BundleFileDoc,
 };
-use crate::domain::ftl::index_file;
-use crate::domain::{LocaleTag, ResourceKind, ResourceName, Violations};
+use crate::domain::ftl::{index_file, FileIndex};
+use crate::domain::{
+    CalendarDate, LocaleTag, MessageScope, ResourceKind, ResourceName, Violations,
+};
 use crate::l10n::Text;
 use crate::store::{ChangeSet, Expect, Op, StoreError, Stored};
 
@@ -85,7 +89,64 @@ fn stored_files(
         .collect()
 }
 
-/// The operations that delete a bundle and all its files.
+/// A bundle file's path and index, its text skipped.
+#[derive(serde::Deserialize)]
+struct IndexedFile {
+    path: String,
+    index: FileIndex,
+}
+
+/// The write of `bundle`'s coverage snapshot of today (UTC): its files
+/// (`target`, path and index) against the source bundle's, replacing an
+/// earlier snapshot of the same day.
+fn snapshot_op(
+    store: &SharedStore,
+    source: &str,
+    bundle: &str,
+    locale: &LocaleTag,
+    scope: MessageScope,
+    target: &[(String, FileIndex)],
+) -> Result<Op, ApiError> {
+    let source_files: Vec<IndexedFile> = store
+        .list(&format!("{source}/files"), None)
+        .map_err(store_error)?
+        .iter()
+        .map(decode_body)
+        .collect::<Result<_, _>>()?;
+    let source_view = BundleView::new(
+        source_files.iter().map(|f| (f.path.as_str(), &f.index)),
+        scope,
+    );
+    let target_view = BundleView::new(target.iter().map(|(p, i)| (p.as_str(), i)), scope);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let snapshot = Snapshot::of(
+        &source_view,
+        &target_view,
+        locale,
+        now,
+        &CheckOptions::default(),
+    );
+    let name = format!(
+        "{}/{}",
+        super::coverage::snapshots_collection(bundle),
+        CalendarDate::today_utc()
+    );
+    let expect = match store.get(&name).map_err(store_error)? {
+        Some(previous) => Expect::Etag(previous.etag),
+        None => Expect::Absent,
+    };
+    Ok(Op::Put {
+        name,
+        expect,
+        refs: vec![bundle.to_string()],
+        body: crate::store::Body::encode(&snapshot)
+            .map_err(|e| ApiError::Internal(e.to_string()))?,
+    })
+}
+
+/// The operations that delete a bundle, its files and its snapshots.
 pub fn delete_bundle_ops(store: &SharedStore, bundle: &Stored) -> Result<Vec<Op>, ApiError> {
     let mut ops: Vec<Op> = stored_files(store, &bundle.name)?
         .into_values()
@@ -94,6 +155,15 @@ pub fn delete_bundle_ops(store: &SharedStore, bundle: &Stored) -> Result<Vec<Op>
             expect: Expect::Etag(s.etag),
         })
         .collect();
+    for s in store
+        .list(&super::coverage::snapshots_collection(&bundle.name), None)
+        .map_err(store_error)?
+    {
+        ops.push(Op::Delete {
+            name: s.name,
+            expect: Expect::Etag(s.etag),
+        });
+    }
     ops.push(Op::Delete {
         name: bundle.name.clone(),
         expect: Expect::Etag(bundle.etag.clone()),
@@ -252,6 +322,26 @@ pub async fn write_files(
                     });
                 }
             }
+        }
+        // The coverage snapshot of the bundle as written (the forecast's
+        // data), the day's latest one, in the same transaction.
+        if locale != product_doc.source_locale {
+            let target: Vec<(String, FileIndex)> = kept
+                .values()
+                .map(|d| (d.path.clone(), d.index.clone()))
+                .collect();
+            let (source, bundle, locale, scope) = (
+                bundle_name(&product, &product_doc.source_locale),
+                name.clone(),
+                locale.clone(),
+                product_doc.message_scope,
+            );
+            ops.push(
+                crud::with_store(store, move |s| {
+                    snapshot_op(s, &source, &bundle, &locale, scope, &target)
+                })
+                .await?,
+            );
         }
         let change = ChangeSet {
             method: "glocal.v1.ProductService/WriteBundleFiles".into(),

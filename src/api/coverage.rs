@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::coverage::checks::{BundleView, CheckOptions};
 use crate::coverage::finding::{Finding, NeedReason, NeedReasonKind, Severity, WaivedBy};
+use crate::coverage::forecast::{Forecast, ForecastStatus, Snapshot};
 use crate::coverage::roadmap::{
     self, bundles_read, check_roadmap_until, PlanInputs, RoadmapOptions, RoadmapReport, Verdict,
 };
@@ -418,6 +419,7 @@ pub struct CheckRequest {
     window: i64,
     with_findings: bool,
     legal_factor: Weight,
+    velocity_days: i64,
     /// The request as the cache knows it (all but the view and language).
     key: String,
     request: pb::CheckRoadmapRequest,
@@ -441,6 +443,7 @@ impl CheckRequest {
                 identical_allowed: req.identical_allowed,
                 view: pb::CheckView::Basic as i32,
                 legal_factor: req.legal_factor,
+                velocity_days: None,
             },
             "parent",
         )
@@ -544,10 +547,20 @@ fn validate_check(
             roadmap::default_legal_factor()
         }
     };
+    let velocity_days = i64::from(
+        req.velocity_days
+            .unwrap_or(crate::coverage::forecast::DEFAULT_VELOCITY_DAYS as i32),
+    );
+    if !(1..=MAX_VELOCITY_DAYS).contains(&velocity_days) {
+        v.add(
+            "velocity_days",
+            Text::new("request-velocity-days").number("max", MAX_VELOCITY_DAYS),
+        );
+    }
     v.into_result(()).map_err(ApiError::invalid)?;
 
     let key = format!(
-        "{name}|{as_of}|{window}|{:?}|{:?}|{}",
+        "{name}|{as_of}|{window}|{:?}|{:?}|{}|{velocity_days}",
         req.market_window_days.iter().collect::<BTreeMap<_, _>>(),
         req.identical_allowed,
         legal_factor.get(),
@@ -558,6 +571,7 @@ fn validate_check(
         window,
         with_findings,
         legal_factor,
+        velocity_days,
         key,
         request: req,
     })
@@ -604,6 +618,7 @@ pub fn check(
                 days_until: Some(i32::try_from(l.days_until).unwrap_or(i32::MAX)),
                 verdict: verdict_to_pb(l.verdict),
                 findings: findings(&l.findings),
+                forecast: l.forecast.as_ref().map(forecast_to_pb),
                 locales: l
                     .locales
                     .iter()
@@ -670,6 +685,67 @@ pub fn translation_tasks(
             .iter()
             .map(|t| task_to_pb(t, &product, true))
             .collect(),
+    })
+}
+
+/// The coverage snapshots that writes recorded for the bundles that receive
+/// `tasks` (the ones a forecast reads).
+fn stored_snapshots(
+    store: &SharedStore,
+    loaded: &Loaded,
+    tasks: &[TranslationTask],
+) -> Result<Vec<Snapshot>, ApiError> {
+    let mut snapshots = Vec::new();
+    let wanted: BTreeSet<&str> = tasks.iter().map(|t| t.locale.as_str()).collect();
+    for (locale, name) in &loaded.stored_bundles {
+        if !wanted.contains(locale.as_str()) {
+            continue;
+        }
+        for stored in store
+            .list(&snapshots_collection(name), None)
+            .map_err(|e| ApiError::from_store("glocal.v1.Bundle", e))?
+        {
+            snapshots.push(decode_body::<Snapshot>(&stored)?);
+        }
+    }
+    Ok(snapshots)
+}
+
+/// The collection of a bundle's coverage snapshots (one per day).
+pub fn snapshots_collection(bundle: &str) -> String {
+    format!("{bundle}/snapshots")
+}
+
+/// Most days of snapshots a velocity may span.
+const MAX_VELOCITY_DAYS: i64 = 3650;
+
+fn forecast_to_pb(f: &Forecast) -> pb::LaunchForecast {
+    use pb::launch_forecast::Status;
+    pb::LaunchForecast {
+        status: match f.status {
+            ForecastStatus::OnTrack => Status::OnTrack,
+            ForecastStatus::Late => Status::Late,
+            ForecastStatus::NoData => Status::NoData,
+        } as i32,
+        eta: f.eta.map(date_to_pb),
+        late_days: i32::try_from(f.late_days).unwrap_or(i32::MAX),
+        no_data: f.no_data.clone(),
+    }
+}
+
+/// The engine's form of a forecast a server sent; `None` when unset.
+pub fn forecast_from_pb(f: &pb::LaunchForecast) -> Option<Forecast> {
+    use pb::launch_forecast::Status;
+    Some(Forecast {
+        status: match Status::try_from(f.status).ok()? {
+            Status::Unspecified => return None,
+            Status::OnTrack => ForecastStatus::OnTrack,
+            Status::Late => ForecastStatus::Late,
+            Status::NoData => ForecastStatus::NoData,
+        },
+        eta: f.eta.as_ref().and_then(date_of_pb),
+        late_days: i64::from(f.late_days),
+        no_data: f.no_data.clone(),
     })
 }
 
@@ -807,7 +883,17 @@ fn run_check(
         },
         legal_factor: request.legal_factor,
     };
-    check_roadmap_until(&inputs, &options, || cancel.go_on())
+    let mut report = check_roadmap_until(&inputs, &options, || cancel.go_on())?;
+    let snapshots = stored_snapshots(store, &loaded, &report.tasks)?;
+    crate::coverage::forecast::attach(
+        &mut report,
+        &snapshots,
+        &crate::coverage::forecast::ForecastOptions {
+            as_of,
+            window_days: request.velocity_days,
+        },
+    );
+    Ok(report)
 }
 
 /// GetCoverageMatrix: the roadmap check of one item needing every source

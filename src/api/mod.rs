@@ -29,7 +29,8 @@ mod trace;
 pub use backup::AdminApi;
 pub use bundles::BundleLimits;
 pub use coverage::{
-    date_of_pb, need_reason_from_pb, severity_from_pb, task_from_pb, todo_from_pb, waived_from_pb,
+    date_of_pb, forecast_from_pb, need_reason_from_pb, severity_from_pb, task_from_pb,
+    todo_from_pb, waived_from_pb,
 };
 pub use error::{ApiError, ERROR_DOMAIN};
 pub use markets::MarketApi;

@@ -201,12 +201,14 @@ impl Push {
             ..
         } = self;
         let mut client = connection.products();
-        client
+        let source_locale = client
             .get_product(pb::GetProductRequest {
                 name: product.clone(),
             })
             .await
-            .map_err(|s| status_error(&format!("cannot push to {product}"), s))?;
+            .map_err(|s| status_error(&format!("cannot push to {product}"), s))?
+            .into_inner()
+            .source_locale;
 
         let file_count: usize = locales.values().map(BTreeMap::len).sum();
         let progress = if std::io::stderr().is_terminal() {
@@ -225,8 +227,20 @@ impl Push {
             ProgressBar::hidden()
         };
         let gate = Arc::new(Semaphore::new(args.concurrency.max(1)));
-        let mut tasks = Vec::new();
-        for (locale, files) in locales {
+        let mut tasks: Vec<tokio::task::JoinHandle<LocaleOutcome>> = Vec::new();
+        let mut outcomes = Vec::new();
+        // The source first, alone: the coverage snapshot the server records
+        // with each other locale's write measures it against the source.
+        let (source, others): (Vec<_>, Vec<_>) = locales
+            .into_iter()
+            .partition(|(locale, _)| locale.to_string() == source_locale);
+        let source_first = !source.is_empty();
+        for (n, (locale, files)) in source.into_iter().chain(others).enumerate() {
+            if n == 1 && source_first {
+                if let Some(first) = tasks.pop() {
+                    outcomes.push(first.await.context("an upload task failed")?);
+                }
+            }
             let bundle = format!("{product}/bundles/{locale}");
             let (client, args, progress, gate) = (
                 client.clone(),
@@ -254,10 +268,10 @@ impl Push {
                 }
             }));
         }
-        let mut outcomes = Vec::new();
         for t in tasks {
             outcomes.push(t.await.context("an upload task failed")?);
         }
+        outcomes.sort_by(|a, b| a.locale.cmp(&b.locale));
         progress.finish_and_clear();
         Ok(PushOutcome {
             product,

@@ -228,6 +228,19 @@ pub fn forecast(
     out
 }
 
+/// Fills each launch's forecast of `report` from `snapshots`.
+pub fn attach(
+    report: &mut super::roadmap::RoadmapReport,
+    snapshots: &[Snapshot],
+    options: &ForecastOptions,
+) {
+    let names: Vec<&str> = report.launches.iter().map(|l| l.launch.as_str()).collect();
+    let mut forecasts = forecast(&report.tasks, &names, snapshots, options);
+    for l in &mut report.launches {
+        l.forecast = forecasts.remove(&l.launch);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

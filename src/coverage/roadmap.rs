@@ -196,6 +196,10 @@ pub struct LaunchReport {
     pub findings: Vec<Finding>,
     /// Coverage per needed or optional locale, in locale order.
     pub locales: Vec<LocaleCoverage>,
+    /// Will it make it ([`super::forecast::attach`]); `None` without
+    /// snapshots to forecast from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<super::forecast::Forecast>,
 }
 
 /// What is still to translate in one needed locale of one launch before it
@@ -1118,6 +1122,7 @@ pub fn check_roadmap_until<E>(
             verdict,
             findings,
             locales: coverage,
+            forecast: None,
         });
     }
     roadmap_findings.extend(unused_waivers(inputs.roadmap, &used, source_locale));

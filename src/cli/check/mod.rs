@@ -127,7 +127,7 @@ pub struct CheckArgs {
     pub legal_factor: Option<Weight>,
     /// A JSON-lines file of coverage snapshots (CI can cache it): this run's
     /// are appended, and each launch gets a forecast from the translation
-    /// velocity they show (plan mode).
+    /// velocity they show (plan mode; a server keeps its own).
     #[arg(long, value_name = "FILE", help_heading = "Plan and server modes")]
     pub history: Option<PathBuf>,
     /// Days of snapshots that make a velocity (default 28).
@@ -468,6 +468,10 @@ fn validate(args: &CheckArgs) -> anyhow::Result<Run> {
     }
     if args.product.is_some() && server.is_none() {
         bail!(texts::flag_needs_mode("--product", texts::Modes::Server));
+    }
+    // A server records its own snapshots with every bundle write.
+    if args.history.is_some() && args.plan.is_none() {
+        bail!(texts::flag_needs_mode("--history", texts::Modes::Plan));
     }
     if !lint && args.fallback {
         bail!(texts::flag_needs_mode("--fallback", texts::Modes::Lint));

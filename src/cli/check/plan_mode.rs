@@ -17,7 +17,7 @@ use crate::cli::report::{
 };
 use crate::cli::tree::{ftl_files, locale_folders, Layout, LocaleFolder};
 use crate::coverage::checks::{BundleView, CheckOptions};
-use crate::coverage::forecast::{forecast, ForecastOptions, Snapshot};
+use crate::coverage::forecast::{attach, ForecastOptions, Snapshot};
 use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap};
@@ -233,19 +233,17 @@ pub(super) fn plan_mode(
             feature_ids: Some(&feature_ids),
             bundles: &views,
         };
-        let checked = check_roadmap(&inputs, &options);
-        let forecasts = history.as_ref().map(|snapshots| {
-            let names: Vec<&str> = checked.launches.iter().map(|l| l.launch.as_str()).collect();
-            forecast(
-                &checked.tasks,
-                &names,
+        let mut checked = check_roadmap(&inputs, &options);
+        if let Some(snapshots) = &history {
+            attach(
+                &mut checked,
                 snapshots,
                 &ForecastOptions {
                     as_of,
                     window_days: settings.velocity_days,
                 },
-            )
-        });
+            );
+        }
         report
             .todo
             .extend(checked.todo.iter().map(|item| TodoEntry {
@@ -262,7 +260,7 @@ pub(super) fn plan_mode(
             .launches
             .into_iter()
             .map(|l| {
-                let forecast = forecasts.as_ref().and_then(|f| f.get(&l.launch).cloned());
+                let forecast = l.forecast.clone();
                 LaunchData {
                     findings: l
                         .findings

@@ -126,6 +126,7 @@ pub(super) async fn server_mode(
         // The reports show every finding.
         view: pb::CheckView::Full as i32,
         legal_factor: Some(settings.legal_factor.get()),
+        velocity_days: Some(i32::try_from(settings.velocity_days).unwrap_or(i32::MAX)),
     };
     // Findings' details in the report's language, when it is not en-US.
     let mut request = tonic::Request::new(request);
@@ -196,7 +197,7 @@ pub(super) async fn server_mode(
                 date: date_text(l.date.as_ref()),
                 days_until: i64::from(l.days_until.unwrap_or_default()),
                 verdict: verdict_from_pb(l.verdict),
-                forecast: None,
+                forecast: l.forecast.as_ref().and_then(api::forecast_from_pb),
             },
         })
         .collect();

@@ -64,6 +64,8 @@ pub enum Modes {
     PlanAndServer,
     /// Server mode only.
     Server,
+    /// Plan mode only.
+    Plan,
     /// Lint mode only.
     Lint,
     /// Lint and plan modes (the offline ones).
@@ -75,6 +77,7 @@ pub fn flag_needs_mode(flag: &str, modes: Modes) -> String {
     let modes = match modes {
         Modes::PlanAndServer => tr!("check-modes-plan-and-server"),
         Modes::Server => tr!("check-modes-server"),
+        Modes::Plan => tr!("check-modes-plan"),
         Modes::Lint => tr!("check-modes-lint"),
         Modes::LintAndPlan => tr!("check-modes-lint-and-plan"),
     };
