@@ -577,6 +577,19 @@ fn history_forecasts_on_track_late_and_no_data_and_appends_this_run() {
         text.contains("(in 44 days): AT_RISK — forecast LATE by 20 days, done 2027-02-20"),
         "{text}"
     );
+    // The to-do says when each task is done, at what speed.
+    let fr = &report["tasks"][0];
+    assert_eq!(fr["locale"], "fr");
+    assert_eq!(fr["eta"], "2027-02-20");
+    assert!((fr["words_per_day"].as_f64().unwrap() - 0.1).abs() < 1e-9);
+    assert!(
+        report["tasks"][1].get("eta").is_none(),
+        "de-BE has no velocity"
+    );
+    assert!(
+        text.contains("done 2027-02-20 at 0.1 words a day"),
+        "{text}"
+    );
     // This run's snapshot of the one non-source bundle there is: none (only
     // en-US exists), so the file keeps its two lines; with a fr bundle, one
     // more line.
@@ -744,6 +757,12 @@ async fn every_bundle_write_records_a_snapshot_and_check_roadmap_forecasts() {
             .unwrap(),
     );
     assert_eq!(eta, today.plus_days(40));
+    let fr_task = two.tasks.iter().find(|t| t.locale == "fr").unwrap();
+    assert_eq!(
+        glocal::api::date_of_pb(fr_task.eta.as_ref().unwrap()),
+        today.plus_days(40)
+    );
+    assert!((fr_task.words_per_day - 0.1).abs() < 1e-9);
     assert_eq!(
         forecasts(&two),
         [

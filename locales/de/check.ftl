@@ -149,6 +149,7 @@ check-task-line =
         [one] 1 Wort
        *[other] { $words } Wörter
     }), fällig { $due }, Punktzahl { $score }
+check-task-eta = fertig am { $eta } bei { $speed } Wörtern pro Tag
 check-task-launch =
     für { $launch } ({ $locales }, Gewicht { $weight }{ $laws ->
         [none] {""}

@@ -160,6 +160,8 @@ check-task-line =
        *[other] { $words } words
     }), due { $due }, score { $score }
 # One launch a task unblocks. $launch (String); $locales (String) - its needed locales the task serves; $weight (String) - the launch's weight; $laws (String) - the requirements demanding it, or empty
+# When a task's bundle is done at its velocity. $eta (String) - the day; $speed (String) - translated words per day, one decimal
+check-task-eta = done { $eta } at { $speed } words a day
 check-task-launch =
     for { $launch } ({ $locales }, weight { $weight }{ $laws ->
         [none] {""}

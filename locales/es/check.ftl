@@ -160,6 +160,7 @@ check-task-line =
         [many] { $words } palabras
        *[other] { $words } palabras
     }), vence el { $due }, puntuación { $score }
+check-task-eta = lista el { $eta } a { $speed } palabras al día
 check-task-launch =
     para { $launch } ({ $locales }, peso { $weight }{ $laws ->
         [none] {""}

@@ -165,6 +165,7 @@ check-task-line =
         [many] { $words } mots
        *[other] { $words } mots
     }), échéance { $due }, score { $score }
+check-task-eta = terminé le { $eta } à { $speed } mots par jour
 check-task-launch =
     pour { $launch } ({ $locales }, poids { $weight }{ $laws ->
         [none] {""}

@@ -118,6 +118,7 @@ check-task-line =
         [yes] {" "}（新しいバンドル）
        *[no] {""}
     }：{ $messages } メッセージ（{ $words } 語）、期限 { $due }、スコア { $score }
+check-task-eta = 1 日 { $speed } 語のペースで { $eta } に完了
 check-task-launch =
     { $launch } 向け（{ $locales }、重み { $weight }{ $laws ->
         [none] {""}

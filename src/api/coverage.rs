@@ -764,6 +764,8 @@ fn task_to_pb(t: &TranslationTask, product: &str, with_messages: bool) -> pb::Tr
         word_count: n(t.words),
         due_date: t.due_date.map(date_to_pb),
         score: t.score,
+        eta: t.eta.map(date_to_pb),
+        words_per_day: t.words_per_day.unwrap_or_default(),
         severity: severity_to_pb(t.severity),
         launches: t
             .launches
@@ -829,6 +831,8 @@ pub fn task_from_pb(t: &pb::TranslationTask) -> TranslationTask {
         due_date: date(&t.due_date),
         severity: severity_from_pb(t.severity),
         score: t.score,
+        eta: date(&t.eta),
+        words_per_day: (t.words_per_day > 0.0).then_some(t.words_per_day),
         launches: t
             .launches
             .iter()

@@ -182,12 +182,9 @@ pub fn forecast(
         })
         .collect();
     for task in tasks {
-        let speed = velocity(snapshots, &task.locale, options);
         // Whole days to finish the task's words at its bundle's speed.
-        let finish = speed.and_then(|v| {
-            let days = (f64::from(task.words) / v).ceil();
-            options.as_of.plus_days(days.min(1e6) as i64)
-        });
+        let finish =
+            velocity(snapshots, &task.locale, options).and_then(|v| finish(task, v, options.as_of));
         for l in &task.launches {
             let f = out.entry(l.launch.clone()).or_insert(Forecast {
                 status: ForecastStatus::OnTrack,
@@ -228,7 +225,15 @@ pub fn forecast(
     out
 }
 
-/// Fills each launch's forecast of `report` from `snapshots`.
+/// The day the bundle of `task`, at `speed` words a day, has translated its
+/// words.
+fn finish(task: &TranslationTask, speed: f64, as_of: CalendarDate) -> Option<CalendarDate> {
+    let days = (f64::from(task.words) / speed).ceil();
+    as_of.plus_days(days.min(1e6) as i64)
+}
+
+/// Fills each launch's forecast of `report` from `snapshots`, and each
+/// task's velocity and finishing day.
 pub fn attach(
     report: &mut super::roadmap::RoadmapReport,
     snapshots: &[Snapshot],
@@ -238,6 +243,10 @@ pub fn attach(
     let mut forecasts = forecast(&report.tasks, &names, snapshots, options);
     for l in &mut report.launches {
         l.forecast = forecasts.remove(&l.launch);
+    }
+    for t in &mut report.tasks {
+        t.words_per_day = velocity(snapshots, &t.locale, options);
+        t.eta = t.words_per_day.and_then(|v| finish(t, v, options.as_of));
     }
 }
 
@@ -282,6 +291,8 @@ mod tests {
             due_date: None,
             severity: Severity::Warning,
             score: 0.0,
+            eta: None,
+            words_per_day: None,
             launches: launches
                 .iter()
                 .map(|(name, due)| TaskLaunch {

@@ -156,6 +156,14 @@ pub struct TranslationTask {
     pub score: f64,
     /// The launches it serves, by name.
     pub launches: Vec<TaskLaunch>,
+    /// With a forecast ([`super::forecast::attach`]): the day the bundle,
+    /// at its velocity, has translated the task's words; `None` without a
+    /// velocity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta: Option<CalendarDate>,
+    /// The bundle's velocity, translated words per day, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words_per_day: Option<f64>,
 }
 
 /// The tasks of `needs`, ranked (see the module documentation).
@@ -335,6 +343,8 @@ fn task(
         score,
         launches,
         messages,
+        eta: None,
+        words_per_day: None,
     }
 }
 

@@ -216,6 +216,8 @@ fn lint_tasks(report: &Report) -> Vec<TranslationTask> {
                 severity: Severity::Error,
                 score: 0.0,
                 launches: Vec::new(),
+                eta: None,
+                words_per_day: None,
             }
         })
         .collect()

@@ -183,7 +183,14 @@ pub fn render_within(report: &Report, budget: usize) -> String {
             out.push_str(&row(&[
                 rank.to_string(),
                 bundle,
-                format!("{} {due}", mark(t.severity, t.severity == Severity::Error)),
+                match (t.eta, t.words_per_day) {
+                    (Some(eta), Some(speed)) => format!(
+                        "{} {due} ({})",
+                        mark(t.severity, t.severity == Severity::Error),
+                        cell(&texts::task_eta(&eta.to_string(), speed))
+                    ),
+                    _ => format!("{} {due}", mark(t.severity, t.severity == Severity::Error)),
+                },
                 t.message_count.to_string(),
                 t.words.to_string(),
                 texts::score(t.score),

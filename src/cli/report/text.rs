@@ -218,6 +218,9 @@ fn write_tasks(out: &mut String, report: &Report, roadmap: &str, p: Paint) {
             &due,
             t.score,
         );
+        if let (Some(eta), Some(speed)) = (t.eta, t.words_per_day) {
+            line = format!("{line}, {}", texts::task_eta(&eta.to_string(), speed));
+        }
         if t.severity == Severity::Error {
             line = format!("{line} — {}", texts::todo_blocks());
         }

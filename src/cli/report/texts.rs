@@ -454,6 +454,15 @@ pub fn task_launch(launch: &str, locales: &[String], weight: f64, laws: &[String
     )
 }
 
+/// When a task's bundle, at its velocity, is done.
+pub fn task_eta(eta: &str, words_per_day: f64) -> String {
+    tr!(
+        "check-task-eta",
+        "eta" => eta,
+        "speed" => format!("{words_per_day:.1}"),
+    )
+}
+
 /// Markdown: the heading of the tasks table.
 pub fn markdown_tasks_heading() -> String {
     tr!("check-markdown-tasks")
