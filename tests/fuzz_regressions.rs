@@ -259,6 +259,15 @@ fn plan_file_crashes_stay_fixed() {
     }
 }
 
+/// A product id that is a whole name (`products/plamp`, refused by the
+/// validation) rendered its header from the parsed name
+/// (`products/products/plamp`) but its `id` from the last segment, so the
+/// render of the render differed.
+#[test]
+fn a_product_id_with_a_slash_renders_the_same_twice() {
+    plan::check("[product]\nid = \"products/plamp\"\nsource_locale = \"en-US\"\n");
+}
+
 #[test]
 fn resource_name_crashes_stay_fixed() {
     for path in crashes("resource_names") {

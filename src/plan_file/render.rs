@@ -21,8 +21,10 @@ pub fn render_plan(plan: &pb::Plan) -> Result<String, RenderError> {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# glocal plan of {}, written by `glocal export`.",
-        product.name
+        "# glocal plan of products/{}, written by `glocal export`.",
+        // The name as the file's `id` spells it, so that a render of the
+        // render is the same file.
+        last_segment(&product.name)
     );
     out.push_str(
         "# Load it with `glocal import FILE --server URL`. Fields at their default are\n\
