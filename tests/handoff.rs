@@ -288,6 +288,20 @@ fn an_import_with_a_wrong_placeholder_writes_nothing_and_names_the_unit() {
     );
     let after = std::fs::read_to_string(dir.path().join("locales/fr/shop/cart.ftl")).unwrap();
     assert_eq!(before, after);
+
+    // A locale file that cannot be read (not UTF-8) stops the import: it is
+    // never taken for an empty one and overwritten.
+    std::fs::write(dir.path().join("fr.xlf"), fill(&xliff, prefix_fr)).unwrap();
+    let latin1 = b"# Traductions\ncaf = Caf\xe9\n".to_vec();
+    let file = dir.path().join("locales/fr/shop/cart.ftl");
+    std::fs::write(&file, &latin1).unwrap();
+    let out = glocal_in(
+        dir.path(),
+        &["handoff", "import", "fr.xlf", "--l10n", "locales"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(stderr(&out).contains("cannot read"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&file).unwrap(), latin1);
 }
 
 #[tokio::test]

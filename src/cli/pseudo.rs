@@ -18,7 +18,7 @@ pub struct PseudoArgs {
     /// of them (written under --out, keeping their paths).
     #[arg(value_name = "FILE.ftl|DIR")]
     pub input: PathBuf,
-    /// accented (`[Ħeeŀŀoo]`, a third longer) or bidi (`[Hǝʅʅo]`, for a
+    /// accented (`Ħeeŀŀoo`, a third longer) or bidi (`Hǝʅʅo`, for a
     /// right-to-left layout).
     #[arg(long, value_enum, default_value_t = Transform::Accented)]
     pub transform: Transform,

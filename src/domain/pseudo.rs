@@ -48,6 +48,17 @@ impl Pseudo {
     }
 }
 
+/// The transforms without brackets, for Fluent files: a bracket at the
+/// start of a line of a multi-line pattern (`[Enjoy.]`) is Fluent syntax (a
+/// variant key), so a file keeps only the letters transformed, which never
+/// turn into syntax.
+fn file_transform(pseudo: Pseudo) -> fn(&str) -> Cow<'_, str> {
+    match pseudo {
+        Pseudo::Accented => |t| fluent_pseudo::transform_dom(t, false, true, false),
+        Pseudo::Bidi => |t| fluent_pseudo::transform_dom(t, true, false, false),
+    }
+}
+
 fn accented(text: &str) -> Cow<'_, str> {
     fluent_pseudo::transform_dom(text, false, true, true)
 }
@@ -57,14 +68,15 @@ fn bidi(text: &str) -> Cow<'_, str> {
 }
 
 /// `text`, a Fluent file, with `pseudo` applied to the text of every message
-/// and term, their attributes and their variants. Comments, ids, placeables
+/// and term, their attributes and their variants (without the brackets a
+/// runtime transform adds; see [`file_transform`]). Comments, ids, placeables
 /// and anything the parser could not read (kept as it was) do not change.
 pub fn pseudolocalize(text: &str, pseudo: Pseudo) -> String {
     let mut resource = match parser::parse(text.to_string()) {
         Ok(resource) => resource,
         Err((resource, _)) => resource,
     };
-    let apply = pseudo.transform();
+    let apply = file_transform(pseudo);
     for entry in &mut resource.body {
         match entry {
             Entry::Message(m) => {
@@ -125,17 +137,29 @@ mod tests {
         assert_eq!(parsed.body.len(), 2);
         assert!(accented.starts_with("# Cart\ncart ="), "{accented}");
         assert!(
-            accented.contains("{ $count }[ iŧeeḿş iƞ ]{ -brand }"),
+            accented.contains("{ $count } iŧeeḿş iƞ { -brand }"),
             "{accented}"
         );
         assert!(accented.contains("{ -brand }"), "{accented}");
         assert!(accented.contains("*[other]"), "{accented}");
-        assert!(accented.contains("[one] [Oƞee iŧeeḿ]"), "{accented}");
+        assert!(accented.contains("[one] Oƞee iŧeeḿ"), "{accented}");
         assert!(!accented.contains("One item"), "{accented}");
         assert!(!accented.contains("Your cart"), "{accented}");
         let bidi = pseudolocalize(source, Pseudo::Bidi);
-        assert!(bidi.contains("[one] [Ouǝ ıʇǝɯ]"), "{bidi}");
-        assert!(bidi.contains("{ $count }[ ıʇǝɯs ıu ]{ -brand }"), "{bidi}");
+        assert!(bidi.contains("[one] Ouǝ ıʇǝɯ"), "{bidi}");
+        assert!(bidi.contains("{ $count } ıʇǝɯs ıu { -brand }"), "{bidi}");
+    }
+
+    /// Multi-line patterns stay Fluent: each line's text is transformed, and
+    /// nothing starts a line with syntax.
+    #[test]
+    fn multi_line_patterns_stay_valid() {
+        let source = "intro =\n    Welcome.\n    Enjoy.\npick = { $n ->\n    [one]\n        One\n        line\n   *[other] Many\n}\n";
+        for pseudo in [Pseudo::Accented, Pseudo::Bidi] {
+            let out = pseudolocalize(source, pseudo);
+            let parsed = parser::parse(out.as_str()).unwrap_or_else(|_| panic!("junk in {out}"));
+            assert_eq!(parsed.body.len(), 2, "{out}");
+        }
     }
 
     #[test]

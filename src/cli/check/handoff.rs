@@ -292,7 +292,16 @@ fn import_files(args: &ImportArgs) -> anyhow::Result<i32> {
             let pending = writes.iter().position(|(p, _)| *p == path);
             let existing = match pending {
                 Some(i) => writes[i].1.clone(),
-                None => std::fs::read_to_string(&path).unwrap_or_default(),
+                // Only a file that is not there yet starts empty: any other
+                // read error stops the import before anything is written.
+                None => match std::fs::read_to_string(&path) {
+                    Ok(text) => text,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+                    Err(e) => bail!(texts::cannot_read(
+                        &path.display().to_string(),
+                        &e.to_string()
+                    )),
+                },
             };
             let merged = handoff::merge_into_ftl(&existing, entries)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
