@@ -258,6 +258,7 @@ mod tests {
     use crate::domain::planning::Weight;
 
     fn day(s: &str) -> CalendarDate {
+        // ok: test code, on the literal dates of these tests.
         s.parse().unwrap()
     }
 
@@ -376,6 +377,7 @@ mod tests {
         let source = BundleView::new([("a.ftl", &a), ("b.ftl", &b)], MessageScope::File);
         let fr_a = index_file("one = Un deux\n");
         let target = BundleView::new([("a.ftl", &fr_a)], MessageScope::File);
+        // ok: test code; "fr" is a valid tag.
         let fr = LocaleTag::parse("fr").unwrap();
         let s = Snapshot::of(&source, &target, &fr, 7, &CheckOptions::default());
         assert_eq!(
