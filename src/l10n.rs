@@ -30,6 +30,10 @@ macro_rules! language {
                     include_str!(concat!("../locales/", $tag, "/check.ftl")),
                 ),
                 (
+                    "dashboard.ftl",
+                    include_str!(concat!("../locales/", $tag, "/dashboard.ftl")),
+                ),
+                (
                     "errors.ftl",
                     include_str!(concat!("../locales/", $tag, "/errors.ftl")),
                 ),

@@ -31,6 +31,7 @@
 pub mod api;
 pub mod cli;
 pub mod coverage;
+pub mod dashboard;
 pub mod domain;
 pub mod handoff;
 pub mod l10n;
@@ -42,3 +43,4 @@ pub mod metrics;
 /// [`cli`] uses it).
 pub mod plan_file;
 pub mod store;
+pub mod web;

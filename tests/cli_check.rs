@@ -16,7 +16,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{glocal, root, serve_binary, stderr, stdout};
+use common::{copy_tree, glocal, root, serve_binary, stderr, stdout};
 use serde_json::Value;
 
 const LINT_SOURCE: &str = "tests/fixtures/check/lint/en-US";
@@ -70,20 +70,6 @@ fn findings<'a>(report: &'a Value, locale: &str) -> Vec<&'a Value> {
         .iter()
         .filter(|f| f["locale"] == locale)
         .collect()
-}
-
-/// Copies a fixture folder into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------

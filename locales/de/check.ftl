@@ -79,6 +79,9 @@ check-skipped-same-locale = { $folder }/ übersprungen: dieselbe Locale wie { $f
 check-skipped-broken-link = { $folder }/ übersprungen: ein symbolischer Link, der ins Leere führt ({ $error })
 check-nothing-to-translate = { $source } enthält keine Fluent-Nachrichten: nichts zu übersetzen
 check-no-locale-folders = keine Locale-Ordner unter { $dir }: nichts zu vergleichen
+check-html-plan-only = --html schreibt die Dashboard-Seite eines Plans: mit --plan verwenden (ein Server liefert sein eigenes Dashboard: glocal serve --http-listen)
+# $plan (String) - die Plandatei, $known (String) - ihre Roadmaps
+check-html-needs-roadmap = { $plan } hat mehrere Roadmaps ({ $known }): mit --roadmap angeben, welche --html zeigt
 check-plan-without-roadmaps = { $plan } hat keine Roadmap: nichts zu prüfen
 check-requested-locale-missing = --locale { $locale }: kein Ordner; als fehlende Locale gemeldet
 check-threshold-locale-unchecked = keine geprüfte Locale passt zu --min-coverage { $locale }=...: als 0 % abgedeckt gewertet

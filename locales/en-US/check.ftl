@@ -82,6 +82,9 @@ check-skipped-same-locale = skipped { $folder }/: the same locale as { $first }/
 check-skipped-broken-link = skipped { $folder }/: a symbolic link that leads nowhere ({ $error })
 check-nothing-to-translate = { $source } has no Fluent messages: nothing to translate
 check-no-locale-folders = no locale folders under { $dir }: nothing to compare
+check-html-plan-only = --html writes the dashboard's page of a plan: use it with --plan (a server serves its own dashboard: glocal serve --http-listen)
+# $plan (String) - the plan file, $known (String) - its roadmaps
+check-html-needs-roadmap = { $plan } has several roadmaps ({ $known }): say which one --html shows with --roadmap
 check-plan-without-roadmaps = { $plan } has no roadmap: nothing to check
 check-requested-locale-missing = --locale { $locale }: no folder; reported as a missing locale
 check-threshold-locale-unchecked = no checked locale matches --min-coverage { $locale }=...: counted as 0% covered

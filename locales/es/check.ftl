@@ -82,6 +82,9 @@ check-skipped-same-locale = se omitió { $folder }/: es la misma configuración 
 check-skipped-broken-link = se omitió { $folder }/: es un enlace simbólico que no lleva a ninguna parte ({ $error })
 check-nothing-to-translate = { $source } no tiene mensajes Fluent: no hay nada que traducir
 check-no-locale-folders = no hay carpetas de configuración regional en { $dir }: no hay nada que comparar
+check-html-plan-only = --html escribe la página del panel de un plan: úsalo con --plan (un servidor sirve su propio panel: glocal serve --http-listen)
+# $plan (String) - el archivo del plan, $known (String) - sus hojas de ruta
+check-html-needs-roadmap = { $plan } tiene varias hojas de ruta ({ $known }): indica con --roadmap cuál muestra --html
 check-plan-without-roadmaps = { $plan } no tiene ninguna hoja de ruta: no hay nada que comprobar
 check-requested-locale-missing = --locale { $locale }: no hay carpeta; se informa como configuración regional ausente
 check-threshold-locale-unchecked = ninguna configuración regional comprobada coincide con --min-coverage { $locale }=...: se cuenta como cubierta al 0 %

@@ -82,6 +82,9 @@ check-skipped-same-locale = { $folder }/ ignoré : même langue que { $first }/
 check-skipped-broken-link = { $folder }/ ignoré : lien symbolique qui ne mène nulle part ({ $error })
 check-nothing-to-translate = { $source } ne contient aucun message Fluent : rien à traduire
 check-no-locale-folders = aucun dossier de langue dans { $dir } : rien à comparer
+check-html-plan-only = --html écrit la page du tableau de bord d’un plan : à utiliser avec --plan (un serveur sert son propre tableau de bord : glocal serve --http-listen)
+# $plan (String) - le fichier du plan, $known (String) - ses feuilles de route
+check-html-needs-roadmap = { $plan } a plusieurs feuilles de route ({ $known }) : indiquez avec --roadmap celle que --html affiche
 check-plan-without-roadmaps = { $plan } n’a aucune feuille de route : rien à vérifier
 check-requested-locale-missing = --locale { $locale } : aucun dossier ; signalée comme langue manquante
 check-threshold-locale-unchecked = aucune langue vérifiée ne correspond à --min-coverage { $locale }=... : comptée comme couverte à 0 %

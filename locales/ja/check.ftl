@@ -74,6 +74,9 @@ check-skipped-same-locale = { $folder }/ をスキップしました：{ $first 
 check-skipped-broken-link = { $folder }/ をスキップしました：どこも指していないシンボリックリンクです（{ $error }）
 check-nothing-to-translate = { $source } に Fluent メッセージがありません：翻訳するものはありません
 check-no-locale-folders = { $dir } の下にロケールフォルダーがありません：比較するものはありません
+check-html-plan-only = --html はプランのダッシュボードページを書き出します。--plan と一緒に使ってください（サーバーは自身のダッシュボードを提供します：glocal serve --http-listen）
+# $plan (String) - プランファイル、$known (String) - そのロードマップ（カンマ区切り）
+check-html-needs-roadmap = { $plan } には複数のロードマップ（{ $known }）があります：--html で表示するものを --roadmap で指定してください
 check-plan-without-roadmaps = { $plan } にロードマップがありません：チェックするものはありません
 check-requested-locale-missing = --locale { $locale }：フォルダーがありません。欠落しているロケールとして報告します
 check-threshold-locale-unchecked = --min-coverage { $locale }=... に一致するチェック済みのロケールがありません：カバー率 0% として扱います

@@ -41,6 +41,12 @@ pub struct CheckCache {
     responses: ByGeneration<ResponseKey, ReadyResponse>,
 }
 
+impl std::fmt::Debug for CheckCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CheckCache")
+    }
+}
+
 /// A response ready to send, with its encoded size.
 struct ReadyResponse {
     response: pb::CheckRoadmapResponse,
@@ -179,13 +185,7 @@ impl Loaded {
                 continue;
             };
             cancel.go_on()?;
-            let files = store
-                .list(&format!("{name}/files"), None)
-                .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
-                .iter()
-                .map(|s| decode_body::<IndexedFile>(s).map(|f| (f.path, f.index)))
-                .collect::<Result<Vec<_>, _>>()?;
-            self.bundles.insert(locale, files);
+            self.bundles.insert(locale, indexed_files(store, name)?);
         }
         Ok(())
     }
@@ -373,13 +373,7 @@ pub fn date_of_pb(d: &super::pb::google::r#type::Date) -> Option<CalendarDate> {
     CalendarDate::from_ymd(d.year, d.month, d.day).ok()
 }
 
-fn percent(part: u32, whole: u32) -> f64 {
-    if whole == 0 {
-        100.0
-    } else {
-        f64::from(part) * 100.0 / f64::from(whole)
-    }
-}
+use crate::coverage::roadmap::percent_of as percent;
 
 fn coverage_to_pb(market: &str, l: &roadmap::LocaleCoverage) -> pb::LocaleCoverage {
     let c = &l.coverage;
@@ -642,6 +636,32 @@ pub fn check(
         .responses
         .keep(response_key, generation, Arc::new(ready));
     Ok(response)
+}
+
+/// The files of the stored bundle `bundle` with their indexes, without
+/// their text (decoding skips it).
+pub fn indexed_files(
+    store: &SharedStore,
+    bundle: &str,
+) -> Result<Vec<(String, FileIndex)>, ApiError> {
+    store
+        .list(&format!("{bundle}/files"), None)
+        .map_err(|e| ApiError::from_store(ResourceKind::Bundle.type_name(), e))?
+        .iter()
+        .map(|s| decode_body::<IndexedFile>(s).map(|f| (f.path, f.index)))
+        .collect()
+}
+
+/// The engine's report of `request`, from the cache CheckRoadmap and
+/// ListTranslationTasks share (for the dashboard's pages).
+pub fn report(
+    store: &SharedStore,
+    cache: &CheckCache,
+    request: &CheckRequest,
+    cancel: &Cancellation,
+) -> Result<Arc<RoadmapReport>, ApiError> {
+    let generation = store.generation();
+    checked_report(store, cache, request, generation, cancel)
 }
 
 /// The engine's report of `request`, kept by the cache for `generation`

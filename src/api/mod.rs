@@ -11,6 +11,7 @@ pub mod codec;
 mod convert;
 mod coverage;
 mod crud;
+mod dashboard;
 mod error;
 mod handoff;
 mod language;
@@ -30,8 +31,9 @@ pub use backup::AdminApi;
 pub use bundles::BundleLimits;
 pub use coverage::{
     date_of_pb, forecast_from_pb, need_reason_from_pb, severity_from_pb, task_from_pb,
-    todo_from_pb, waived_from_pb,
+    todo_from_pb, waived_from_pb, Cancellation, CheckCache,
 };
+pub use dashboard::{roadmap_name, BundleReport, CheckSettings, DashboardReads, ProductPlan};
 pub use error::{ApiError, ERROR_DOMAIN};
 pub use markets::MarketApi;
 pub use plan_validation::{validate_plan, Offline, Outside, ValidPlan};

@@ -61,10 +61,13 @@ fn body_of<T: serde::Serialize>(value: &T) -> Result<crate::store::Body, ApiErro
 impl PlanningApi {
     /// A service over `store`.
     pub fn new(store: SharedStore) -> Self {
-        PlanningApi {
-            store,
-            checks: Arc::default(),
-        }
+        Self::with_checks(store, Arc::default())
+    }
+
+    /// A service over `store` keeping check results in `checks` (which the
+    /// dashboard shares).
+    pub fn with_checks(store: SharedStore, checks: Arc<coverage::CheckCache>) -> Self {
+        PlanningApi { store, checks }
     }
 
     /// Validates every resource of `plan` ([`validate_plan`], against the

@@ -42,6 +42,9 @@ pub struct ServeConfig {
     pub limits: ResourceLimits,
     /// The metrics to keep, when they are served (`--metrics-listen`).
     pub metrics: Option<Arc<Metrics>>,
+    /// The check results of CheckRoadmap and ListTranslationTasks, which the
+    /// dashboard shares.
+    pub check_cache: Arc<super::CheckCache>,
 }
 
 /// The PEM files of a TLS server, read.
@@ -65,6 +68,7 @@ impl Default for ServeConfig {
             tls: None,
             limits: ResourceLimits::default(),
             metrics: None,
+            check_cache: Arc::default(),
         }
     }
 }
@@ -212,8 +216,11 @@ pub async fn serve_with(
                 .max_decoding_message_size(config.max_request_bytes),
         )
         .add_service(
-            PlanningServiceServer::new(PlanningApi::new(Arc::clone(&store)))
-                .max_decoding_message_size(config.max_request_bytes),
+            PlanningServiceServer::new(PlanningApi::with_checks(
+                Arc::clone(&store),
+                Arc::clone(&config.check_cache),
+            ))
+            .max_decoding_message_size(config.max_request_bytes),
         )
         .add_service(RevisionServiceServer::new(RevisionApi::new(Arc::clone(
             &store,

@@ -38,7 +38,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the gRPC service (markets, requirements, products, variants, bundles, plans).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Load a plan file (TOML) into a server, all or nothing.
     Import(plan::ImportArgs),
     /// Write the plan of a product on a server as a plan file (TOML).
@@ -188,6 +188,16 @@ pub struct ServeArgs {
         help_heading = "Operations"
     )]
     pub metrics_listen: Option<ListenAddress>,
+    /// Serve the dashboard (HTML pages of the products' checks) on
+    /// http://ADDR/, such as 127.0.0.1:8080; with --auth-tokens, its pages
+    /// ask for a token.
+    #[arg(
+        long,
+        value_name = "ADDR",
+        env = "GLOCAL_HTTP_LISTEN",
+        help_heading = "Operations"
+    )]
+    pub http_listen: Option<ListenAddress>,
     /// Seconds between keepalive pings; a peer that does not answer within
     /// 20 seconds is disconnected.
     #[arg(
@@ -299,7 +309,7 @@ pub fn preselect_language(args: impl IntoIterator<Item = std::ffi::OsString>) {
 /// Runs the parsed command line; returns the process exit code.
 pub async fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
-        Command::Serve(args) => serve(args).await,
+        Command::Serve(args) => serve(*args).await,
         Command::Import(args) => plan::import(args).await,
         Command::Export(args) => plan::export(args).await,
         Command::Push(args) => push::push(args).await,
@@ -344,6 +354,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
             .listen
             .addresses()
             .iter()
+            .chain(args.http_listen.iter().flat_map(|l| l.addresses()))
             .find(|a| !a.ip().is_loopback())
         {
             anyhow::bail!(
@@ -389,15 +400,49 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
     let local = listener.local_addr()?;
+    let dashboard = match &args.http_listen {
+        Some(address) => Some(
+            tokio::net::TcpListener::bind(address.addresses())
+                .await
+                .map_err(|e| {
+                    anyhow::anyhow!("cannot listen on {address} for the dashboard: {e}")
+                })?,
+        ),
+        None => None,
+    };
     // Listen for signals before saying we are ready, so that a SIGTERM sent
     // right after the ready line still shuts down gracefully.
-    let shutdown = shutdown_signal()?;
+    let signal = shutdown_signal()?;
+    let (stopping, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        signal.await;
+        let _ = stopping.send(true);
+    });
+    let shutdown_of = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = stopped.wait_for(|stop| *stop).await;
+    };
+    let shutdown = shutdown_of(stopped.clone());
+    let check_cache = Arc::new(api::CheckCache::default());
     tracing::info!(address = %local, data_dir = %args.data_dir.display(), "glocal is serving");
     // One line on stdout that scripts can wait for.
     println!(
         "glocal serving on {local} (data in {})",
         args.data_dir.display()
     );
+    let store: Arc<dyn crate::store::Store> = Arc::new(store);
+    if let Some(listener) = dashboard {
+        let address = listener.local_addr()?;
+        let reads = api::DashboardReads::new(Arc::clone(&store), Arc::clone(&check_cache));
+        let tokens = tokens.clone();
+        let until = shutdown_of(stopped.clone());
+        tracing::info!(%address, "serving the dashboard");
+        println!("glocal dashboard on http://{address}/");
+        tokio::spawn(async move {
+            if let Err(e) = crate::web::serve_dashboard(listener, reads, tokens, until).await {
+                tracing::error!(error = %e, "the dashboard stopped");
+            }
+        });
+    }
     let config = api::ServeConfig {
         bundle_limits: api::BundleLimits {
             max_file_bytes: args.max_file_bytes,
@@ -409,6 +454,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         tokens,
         tls,
         metrics,
+        check_cache,
         limits: api::limits::ResourceLimits {
             max_connections: args.max_connections,
             max_concurrent_streams: args.max_concurrent_streams,
@@ -420,7 +466,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
             idle_timeout: std::time::Duration::from_secs(args.idle_timeout.max(1)),
         },
     };
-    api::serve_with(listener, Arc::new(store), config, shutdown).await?;
+    api::serve_with(listener, store, config, shutdown).await?;
     Ok(0)
 }
 

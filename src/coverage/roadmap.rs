@@ -131,6 +131,17 @@ pub fn default_legal_factor() -> Weight {
     Weight::new(2.0).unwrap_or_default()
 }
 
+/// The share of `part` in `whole` in percent, 100 when nothing is needed:
+/// every coverage percentage glocal reports (CheckRoadmap, the reports of
+/// `glocal check`, the dashboard) is this one.
+pub fn percent_of(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        f64::from(part) * 100.0 / f64::from(whole)
+    }
+}
+
 /// Coverage of the needed messages of one market in one locale.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {

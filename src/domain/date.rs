@@ -66,6 +66,12 @@ impl CalendarDate {
         self.minus_days(days.checked_neg()?)
     }
 
+    /// The day of Julian day number `day`; `None` out of range.
+    pub fn from_julian(day: i64) -> Option<CalendarDate> {
+        let day = i32::try_from(day).ok()?;
+        Date::from_julian_day(day).ok().map(CalendarDate)
+    }
+
     /// The Julian day number, for counting days between dates.
     pub fn julian_day(&self) -> i64 {
         i64::from(self.0.to_julian_day())

@@ -213,6 +213,8 @@ pub struct ServeProcess {
     pub address: String,
     /// `http://{address}`.
     pub url: String,
+    /// With `--http-listen`: the dashboard's `host:port`, as its line says.
+    pub dashboard: Option<String>,
     /// The data directory, when the process owns it; removed after the kill.
     owned_dir: Option<tempfile::TempDir>,
 }
@@ -241,7 +243,18 @@ pub fn serve_binary_fresh() -> ServeProcess {
 /// locale tree `dir/locales` pushed to `product` (its id), as a user would
 /// set up a server with the command line.
 pub fn serve_plan(dir: &Path, product: &str) -> ServeProcess {
-    let server = serve_binary(&dir.join("data"));
+    serve_plan_with(dir, product, &[], None)
+}
+
+/// [`serve_plan`] with more `glocal serve` arguments, importing and pushing
+/// with `token` (GLOCAL_TOKEN) when the server needs one.
+pub fn serve_plan_with(
+    dir: &Path,
+    product: &str,
+    extra: &[&str],
+    token: Option<&str>,
+) -> ServeProcess {
+    let server = serve_binary_with("127.0.0.1:0", &dir.join("data"), extra);
     for args in [
         vec!["import", "plan.toml", "--server", &server.url],
         vec![
@@ -253,7 +266,11 @@ pub fn serve_plan(dir: &Path, product: &str) -> ServeProcess {
             "locales",
         ],
     ] {
-        let out = glocal().current_dir(dir).args(&args).output().unwrap();
+        let mut command = glocal();
+        if let Some(token) = token {
+            command.env("GLOCAL_TOKEN", token);
+        }
+        let out = command.current_dir(dir).args(&args).output().unwrap();
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
     }
     server
@@ -277,9 +294,18 @@ pub fn serve_binary_with(listen: &str, data: &Path, extra: &[&str]) -> ServeProc
         .spawn()
         .expect("spawn glocal serve");
     let mut ready_line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut ready_line)
-        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    lines.read_line(&mut ready_line).unwrap();
+    // With --http-listen, the dashboard's line follows.
+    let dashboard = extra.contains(&"--http-listen").then(|| {
+        let mut line = String::new();
+        lines.read_line(&mut line).unwrap();
+        line.trim()
+            .strip_prefix("glocal dashboard on http://")
+            .and_then(|rest| rest.strip_suffix('/'))
+            .unwrap_or_else(|| panic!("no dashboard address in {line:?}"))
+            .to_string()
+    });
     let address = match ready_line
         .strip_prefix("glocal serving on ")
         .and_then(|rest| rest.split_whitespace().next())
@@ -296,6 +322,87 @@ pub fn serve_binary_with(listen: &str, data: &Path, extra: &[&str]) -> ServeProc
         ready_line,
         url: format!("http://{address}"),
         address,
+        dashboard,
         owned_dir: None,
+    }
+}
+
+/// Copies a fixture folder into `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// An HTTP/1.1 answer: its status, headers (names in lower case) and body.
+pub struct HttpAnswer {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl HttpAnswer {
+    /// The first value of header `name` (lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One HTTP/1.1 request to `address` (`host:port`) on a new connection,
+/// read to its end: `METHOD path`, the extra `headers`, and a form `body`.
+pub fn http(
+    address: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> HttpAnswer {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).expect("connect to the dashboard");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(60)))
+        .unwrap();
+    let mut request =
+        format!("{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if let Some(body) = body {
+        request.push_str(&format!(
+            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n",
+            body.len()
+        ));
+    }
+    request.push_str("\r\n");
+    request.push_str(body.unwrap_or(""));
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8(raw).expect("a UTF-8 answer");
+    let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .expect("a status line");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    HttpAnswer {
+        status,
+        headers,
+        body: body.to_string(),
     }
 }

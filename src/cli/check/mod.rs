@@ -275,6 +275,10 @@ pub struct ReportArgs {
     /// Also write a Markdown report (PR comment, step summary) to PATH.
     #[arg(long, value_name = "PATH", help_heading = "Reports")]
     pub markdown: Option<PathBuf>,
+    /// Also write the dashboard's page of the roadmap (plan mode) to PATH:
+    /// one self-contained HTML file, for a CI artifact.
+    #[arg(long, value_name = "PATH", help_heading = "Reports")]
+    pub html: Option<PathBuf>,
     /// Also write a JUnit XML report to PATH.
     #[arg(long, value_name = "PATH", help_heading = "Reports")]
     pub junit: Option<PathBuf>,
@@ -380,8 +384,12 @@ pub(crate) async fn mode_report(args: &CheckArgs) -> anyhow::Result<Report> {
             .map_or(crate::coverage::forecast::DEFAULT_VELOCITY_DAYS, i64::from),
         scope: args.scope.map(MessageScope::from),
         fallback: args.fallback,
+        html: args.reports.html.is_some(),
         cwd: cwd.clone(),
     };
+    if settings.html && !matches!(run, Run::Plan { .. }) {
+        anyhow::bail!(texts::html_plan_only());
+    }
 
     let mut report = match run {
         Run::Lint {
@@ -606,6 +614,8 @@ pub(super) struct Settings {
     scope: Option<MessageScope>,
     /// `--fallback` (lint mode).
     fallback: bool,
+    /// `--html` (plan mode): make the dashboard's page.
+    html: bool,
     cwd: PathBuf,
 }
 

@@ -60,6 +60,15 @@ pub(super) fn write_outputs(args: &ReportArgs, report: &Report, cwd: &Path) -> a
             })?;
         }
     }
+    if let (Some(path), Some(page)) = (&args.html, &report.html_page) {
+        std::fs::write(path, page).map_err(|e| {
+            anyhow::anyhow!(texts::cannot_write(
+                "HTML",
+                &path.display().to_string(),
+                &e.to_string()
+            ))
+        })?;
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -18,7 +18,7 @@ use crate::cli::report::{
 use crate::cli::tree::{ftl_files, locale_folders, Layout, LocaleFolder};
 use crate::coverage::checks::{BundleView, CheckOptions};
 use crate::coverage::forecast::{attach, ForecastOptions, Snapshot};
-use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions};
+use crate::coverage::roadmap::{check_roadmap, PlanInputs, RoadmapOptions, RoadmapReport};
 use crate::domain::ftl::FileIndex;
 use crate::domain::planning::{Launch, Roadmap};
 use crate::domain::{self, CalendarDate, LocaleTag, ResourceName, Violations};
@@ -171,6 +171,10 @@ pub(super) fn plan_mode(
     if roadmaps.is_empty() {
         report.notes.push(texts::plan_without_roadmaps(&shown));
     }
+    if settings.html && roadmaps.len() > 1 {
+        let known: Vec<String> = roadmaps.iter().map(|(n, _)| short(n).to_string()).collect();
+        bail!(texts::html_needs_roadmap(&shown, &known));
+    }
     let as_of = settings.as_of.unwrap_or_else(CalendarDate::today_utc);
     let window = settings.window_days.unwrap_or(14);
     report.as_of = Some(as_of.to_string());
@@ -243,6 +247,18 @@ pub(super) fn plan_mode(
                     window_days: settings.velocity_days,
                 },
             );
+        }
+        if settings.html {
+            report.html_page = Some(html_page(
+                &HtmlPlan {
+                    product: &product_name,
+                    plan: &plan,
+                    shown: &shown,
+                    as_of,
+                    window,
+                },
+                Some((name, &checked)),
+            ));
         }
         report
             .todo
@@ -317,7 +333,68 @@ pub(super) fn plan_mode(
             &path,
         );
     }
+    if settings.html && report.html_page.is_none() {
+        let plan_page = HtmlPlan {
+            product: &product_name,
+            plan: &plan,
+            shown: &shown,
+            as_of,
+            window,
+        };
+        report.html_page = Some(html_page(&plan_page, None));
+    }
     Ok(report)
+}
+
+/// `markets/x` → `x`.
+fn short(name: &str) -> &str {
+    name.rsplit('/').next().unwrap_or(name)
+}
+
+/// What the `--html` page shows besides the check.
+struct HtmlPlan<'a> {
+    product: &'a str,
+    plan: &'a DomainPlan,
+    shown: &'a str,
+    as_of: CalendarDate,
+    window: i64,
+}
+
+/// The dashboard's product page of `check` (`None`: the plan has no
+/// roadmap), as one file in the language of the run.
+fn html_page(page: &HtmlPlan, check: Option<(&str, &RoadmapReport)>) -> String {
+    use crate::dashboard::{product_page, FindingFilter, Frame, Links, ProductPage};
+    let frame = Frame {
+        texts: crate::l10n::process_texts(),
+        live: false,
+        signed_in: false,
+        languages: Vec::new(),
+        note: Some(texts::html_note(
+            &CalendarDate::today_utc().to_string(),
+            page.shown,
+        )),
+    };
+    let links = Links::File {
+        handoff_command: format!(
+            "glocal handoff --plan {} --as-of {} --xliff DIR",
+            page.shown, page.as_of
+        ),
+    };
+    let roadmaps: Vec<String> = page.plan.roadmaps.iter().map(|(n, _)| n.clone()).collect();
+    product_page(
+        &frame,
+        &ProductPage {
+            product: page.product,
+            display_name: &page.plan.product.display_name,
+            roadmaps: &roadmaps,
+            check,
+            as_of: page.as_of,
+            window_days: page.window,
+            launches: &page.plan.launches,
+            filter: &FindingFilter::default(),
+            links: &links,
+        },
+    )
 }
 
 /// Where a plan's entries and bundles are: the plan file (`shown`), the

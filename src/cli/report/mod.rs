@@ -121,6 +121,11 @@ pub struct Report {
     /// per roadmap (the engine's list, most urgent first).
     #[serde(default)]
     pub tasks: Vec<TaskEntry>,
+    /// Plan mode with `--html`: the dashboard's product page of the
+    /// roadmap checked, made from the engine's report (not part of the
+    /// JSON report).
+    #[serde(skip)]
+    pub html_page: Option<String>,
 }
 
 /// A translation task of the engine ([`TranslationTask`]) with its roadmap.
@@ -164,6 +169,7 @@ impl Report {
             places: Places::default(),
             todo: Vec::new(),
             tasks: Vec::new(),
+            html_page: None,
         }
     }
 
@@ -395,11 +401,7 @@ impl LocaleStats {
 
 /// A percentage of `part` in `whole`; 100 when `whole` is 0.
 pub fn percent(part: u32, whole: u32) -> f64 {
-    if whole == 0 {
-        100.0
-    } else {
-        f64::from(part) * 100.0 / f64::from(whole)
-    }
+    crate::coverage::roadmap::percent_of(part, whole)
 }
 
 /// A roadmap checked (plan and server modes).

@@ -198,6 +198,21 @@ pub fn no_source_folder(locale: &str, dir: &str) -> String {
     tr!("check-no-source-folder", "locale" => locale, "dir" => dir)
 }
 
+/// `--html` outside plan mode.
+pub fn html_plan_only() -> String {
+    tr!("check-html-plan-only")
+}
+
+/// `--html` on a plan with several roadmaps and no `--roadmap`.
+pub fn html_needs_roadmap(plan: &str, known: &[String]) -> String {
+    tr!("check-html-needs-roadmap", "plan" => plan, "known" => known.join(", "))
+}
+
+/// The foot of the page `--html` writes.
+pub fn html_note(date: &str, plan: &str) -> String {
+    tr!("dashboard-static-note", "date" => date, "source" => plan)
+}
+
 /// The plan has no roadmap of that id.
 pub fn unknown_roadmap(plan: &str, roadmap: &str, known: &[String]) -> String {
     if known.is_empty() {
