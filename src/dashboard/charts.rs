@@ -267,8 +267,11 @@ pub(super) fn timeline(
                             x=(x0) y=(y + 4) width=((x1 - x0).max(2)) height="18" {
                             title { (tr_in!(texts, "dashboard-timeline-phase", "phase" => phase_words(texts, p.phase), "date" => date(texts, p.date))) }
                         }
-                        @if x1 - x0 > 60 {
-                            text.small x=(x0 + 4) y=(y + 17) { (phase_words(texts, p.phase)) }
+                        @let words = phase_words(texts, p.phase);
+                        // About 6 px a character at this size: a name that
+                        // does not fit its bar is left to the bar's title.
+                        @if x1 - x0 > i64::try_from(words.chars().count()).unwrap_or(i64::MAX / 8) * 6 + 8 {
+                            text.small x=(x0 + 4) y=(y + 17) { (words) }
                         }
                     }
                     @for (due, need) in windows(l) {

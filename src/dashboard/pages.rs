@@ -109,7 +109,7 @@ pub fn products_page(frame: &Frame, products: &[ProductSummary], lang: Option<&s
             @if products.is_empty() {
                 p { (frame.t("dashboard-products-empty")) }
             } @else {
-                div.scroll role="region" aria-label=(title) tabindex="0" {
+                div.scroll role="group" aria-label=(title) tabindex="0" {
                     table #products-table {
                         thead { tr {
                             th scope="col" { (frame.t("dashboard-col-display-name")) }
@@ -295,7 +295,7 @@ fn section_heatmap(frame: &Frame, page: &ProductPage, report: &RoadmapReport) ->
             @if report.launches.iter().all(|l| l.locales.is_empty()) {
                 p { (frame.t("dashboard-heatmap-empty")) }
             } @else {
-                div.scroll role="region" aria-label=(title) tabindex="0" {
+                div.scroll role="group" aria-label=(title) tabindex="0" {
                     (charts::heatmap(frame.texts, report, &title))
                 }
                 details {
@@ -313,7 +313,7 @@ fn section_timeline(frame: &Frame, page: &ProductPage, report: &RoadmapReport) -
         section #timeline aria-labelledby="timeline-title" {
             h2 #timeline-title { (title) }
             p.intro { (frame.t("dashboard-timeline-intro")) }
-            div.scroll role="region" aria-label=(title) tabindex="0" {
+            div.scroll role="group" aria-label=(title) tabindex="0" {
                 (charts::timeline(frame.texts, report, page.launches, page.as_of, &title))
             }
             ul.legend aria-label=(frame.t("dashboard-timeline-legend")) {

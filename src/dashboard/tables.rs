@@ -25,7 +25,7 @@ pub struct FindingRow<'a> {
 pub(super) fn heatmap_table(frame: &Frame, page: &ProductPage, report: &RoadmapReport) -> Markup {
     let texts = frame.texts;
     html! {
-        div.scroll role="region" aria-label=(frame.t("dashboard-heatmap-table")) tabindex="0" {
+        div.scroll role="group" aria-label=(frame.t("dashboard-heatmap-table")) tabindex="0" {
             table #heatmap-table {
                 thead { tr {
                     th scope="col" { (frame.t("dashboard-col-market")) }
@@ -85,7 +85,7 @@ pub(super) fn timeline_table(frame: &Frame, report: &RoadmapReport) -> Markup {
     html! {
         details {
             summary { (frame.t("dashboard-timeline-title")) }
-            div.scroll role="region" aria-label=(frame.t("dashboard-timeline-title")) tabindex="0" {
+            div.scroll role="group" aria-label=(frame.t("dashboard-timeline-title")) tabindex="0" {
                 table #timeline-table {
                     thead { tr {
                         th scope="col" { (frame.t("dashboard-col-market")) }
@@ -134,7 +134,7 @@ pub(super) fn todo_section(frame: &Frame, page: &ProductPage, report: &RoadmapRe
                 @if let Links::File { handoff_command } = page.links {
                     p.note { (tr_in!(texts, "dashboard-todo-static-hint", "command" => handoff_command.clone())) }
                 }
-                div.scroll role="region" aria-label=(title) tabindex="0" {
+                div.scroll role="group" aria-label=(title) tabindex="0" {
                     table #tasks {
                         thead { tr {
                             th.num scope="col" { (frame.t("dashboard-col-rank")) }
@@ -300,7 +300,7 @@ pub(super) fn findings_section(
                     span #findings-shown aria-live="polite" { (shown.len()) }
                     " / " (total)
                 }
-                div.scroll role="region" aria-label=(title) tabindex="0" {
+                div.scroll role="group" aria-label=(title) tabindex="0" {
                     table #findings-table data-complete=(filter.is_empty()) {
                         thead { tr {
                             th scope="col" { (frame.t("dashboard-col-severity")) }
@@ -370,7 +370,7 @@ pub(super) fn bundle_tables(frame: &Frame, page: &BundlePage) -> Markup {
             }
         }
         h2 { (frame.t("dashboard-bundle-files")) }
-        div.scroll role="region" aria-label=(frame.t("dashboard-bundle-files")) tabindex="0" {
+        div.scroll role="group" aria-label=(frame.t("dashboard-bundle-files")) tabindex="0" {
             table #bundle-files {
                 thead { tr {
                     th scope="col" { (frame.t("dashboard-col-file")) }
@@ -397,7 +397,7 @@ pub(super) fn bundle_tables(frame: &Frame, page: &BundlePage) -> Markup {
         @if b.diagnostics.is_empty() && findings.is_empty() {
             p { (frame.t("dashboard-bundle-no-diagnostics")) }
         } @else {
-            div.scroll role="region" aria-label=(frame.t("dashboard-bundle-diagnostics")) tabindex="0" {
+            div.scroll role="group" aria-label=(frame.t("dashboard-bundle-diagnostics")) tabindex="0" {
                 table #bundle-diagnostics {
                     thead { tr {
                         th scope="col" { (frame.t("dashboard-col-file")) }
