@@ -309,6 +309,62 @@ async fn the_heatmap_timeline_and_to_do_show_check_roadmaps_answer() {
     assert!(written.contains("<meta http-equiv=\"Content-Security-Policy\""));
     assert!(elements(&written, "a", "handoff").is_empty());
     assert!(!written.contains("href=\"/"));
+    // Its filter works by script alone: a form without an action (an
+    // empty one is not valid HTML).
+    assert!(
+        written.contains("<form class=\"controls filters\" id=\"findings-filter\" method=\"get\">")
+    );
+    // The hand-off hint is the command that writes this page's tasks.
+    assert!(
+        written.contains(
+            "glocal handoff --plan plan.toml --roadmap launch-2027 --as-of 2027-02-01 --xliff DIR"
+        ),
+        "{written}"
+    );
+    let out = glocal()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--plan",
+            "plan.toml",
+            "--as-of",
+            "2027-02-01",
+            "--format",
+            "none",
+        ])
+        .args([
+            "--window-days",
+            "21",
+            "--market-window",
+            "amazon-de=30",
+            "--html",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains(
+        "glocal handoff --plan plan.toml --roadmap launch-2027 --as-of 2027-02-01 \
+         --window-days 21 --market-window amazon-de=30 --xliff DIR"
+    ));
+}
+
+/// A day far from the launches costs no walk over the days between: the
+/// timeline's grid is at most 48 month lines.
+#[tokio::test]
+async fn a_far_day_draws_a_bounded_timeline() {
+    let dir = example();
+    let server = serve_example(dir.path(), &[], None);
+    for day in ["0001-01-01", "9999-12-31", "2027-02-01"] {
+        let page = get(&server, &format!("/products/kettle?as_of={day}"));
+        assert_eq!(page.status, 200, "{day}");
+        let grid = elements(&page.body, "line", "grid").len();
+        assert!((1..=48).contains(&grid), "{day}: {grid} grid lines");
+        assert!(page
+            .body
+            .contains(&format!("<line id=\"today\" data-date=\"{day}\"")));
+    }
 }
 
 #[tokio::test]
@@ -370,6 +426,12 @@ async fn a_page_is_in_the_language_asked_for_with_its_dates() {
     assert!(german.body.starts_with("<!DOCTYPE html><html lang=\"de\">"));
     assert!(!german.body.contains("Coverage by launch and locale"));
     assert!(german.body.contains("01.02.2027"), "a German date");
+    // Percents as CLDR writes them: no space in English, a no-break space
+    // in German, a narrow one in French.
+    assert!(english.body.contains("90.0% !") && !english.body.contains("90.0 %"));
+    assert!(german.body.contains("90,0\u{a0}% !"), "a German percent");
+    let french = get(&server, "/products/kettle?as_of=2027-02-01&lang=fr");
+    assert!(french.body.contains("90,0\u{202f}% !"), "a French percent");
     // The controls and the filter keep the language.
     assert!(german
         .body
@@ -491,6 +553,18 @@ async fn with_tokens_the_pages_ask_for_one_and_the_cookie_opens_them() {
             && cookie.contains("SameSite=Strict")
             && cookie.contains("Path=/")
     );
+    assert!(!cookie.contains("Secure"), "plain HTTP: {cookie}");
+    let behind_tls = http(
+        &address,
+        "POST",
+        "/login",
+        &[("X-Forwarded-Proto", "https")],
+        Some(&body),
+    );
+    assert!(behind_tls
+        .header("set-cookie")
+        .unwrap()
+        .ends_with("; Secure"));
     let pair = cookie.split(';').next().unwrap().to_string();
     let page = http(
         &address,
@@ -507,9 +581,26 @@ async fn with_tokens_the_pages_ask_for_one_and_the_cookie_opens_them() {
     let page = http(&address, "GET", "/", &[("Authorization", &bearer)], None);
     assert_eq!(page.status, 200);
     assert!(page.body.contains("href=\"/products/kettle\""));
-    let body = format!("token={}&next=%2F%2Fevil.example%2F", viewer.0);
-    let signed = http(&address, "POST", "/login", &[], Some(&body));
-    assert_eq!(signed.header("location"), Some("/"));
+    // Browsers drop tabs and newlines from a Location, and read a
+    // backslash as a slash: each of these would lead to evil.example.
+    for next in [
+        "%2F%2Fevil.example%2F",
+        "%2F%09%2Fevil.example",
+        "%2F%0A%2Fevil.example",
+        "%2F%5Cevil.example",
+        "%2F%20%2Fevil.example",
+        "https%3A%2F%2Fevil.example",
+    ] {
+        let body = format!("token={}&next={next}", viewer.0);
+        let signed = http(&address, "POST", "/login", &[], Some(&body));
+        assert_eq!(signed.header("location"), Some("/"), "{next}");
+        let form = get(&server, &format!("/login?next={next}"));
+        assert!(
+            form.body.contains("name=\"next\" value=\"/\""),
+            "{next}: {}",
+            form.body
+        );
+    }
     // Signing out clears the cookie.
     let out = http(&address, "POST", "/logout", &[("Cookie", &pair)], None);
     assert_eq!(out.status, 303);
@@ -659,10 +750,98 @@ async fn bad_urls_get_pages_that_say_what_is_wrong() {
     let day = get(&server, "/products/kettle?as_of=2027-13-01");
     assert_eq!(day.status, 400);
     assert!(day.body.contains("as_of: "), "{}", day.body);
-    let window = get(&server, "/products/kettle?window=-3");
-    assert_eq!(window.status, 400);
-    assert!(window.body.contains("window_days: "), "{}", window.body);
-    assert_eq!(get(&server, "/nowhere").status, 404);
+    for (given, shown) in [
+        ("-3", "-3"),
+        ("99999", "99999"),
+        ("two%20weeks", "two weeks"),
+    ] {
+        let window = get(&server, &format!("/products/kettle?window={given}"));
+        assert_eq!(window.status, 400, "{given}");
+        assert!(
+            window.body.contains(&format!(
+                "window: &quot;{shown}&quot; is not a window: give a whole number of days from 0 to 3650"
+            )),
+            "{}",
+            window.body
+        );
+    }
+    let format = get(&server, "/products/kettle/handoff?locale=fr&format=pdf");
+    assert_eq!(format.status, 400);
+    assert!(format
+        .body
+        .contains("format: &quot;pdf&quot; is not a hand-off format; use xliff, csv or ftl"));
+    let missing = get(&server, "/products/kettle/handoff?format=csv&lang=de");
+    assert_eq!(missing.status, 400);
+    assert!(
+        missing
+            .body
+            .contains("locale: ist erforderlich: die Locale der Aufgabe"),
+        "{}",
+        missing.body
+    );
+    let nowhere = get(&server, "/nowhere?lang=fr");
+    assert_eq!(nowhere.status, 404);
+    assert!(
+        nowhere.body.contains("Introuvable : /nowhere"),
+        "{}",
+        nowhere.body
+    );
+}
+
+/// Requests another site's page makes the reader's browser send: a form
+/// posted to sign in or out, and (without tokens) a page asked for under a
+/// name that was rebound to 127.0.0.1.
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_from_another_site_are_refused() {
+    let dir = example();
+    let server = serve_example(dir.path(), &[], None);
+    let address = server.dashboard.clone().unwrap();
+    // DNS rebinding: evil.example resolves to 127.0.0.1, the page is read
+    // under its name. Loopback names are answered.
+    let rebound = http(&address, "GET", "/", &[("Host", "evil.example:8080")], None);
+    assert_eq!(rebound.status, 403);
+    assert!(
+        rebound.body.contains("answers only to a loopback name")
+            && rebound.body.contains("evil.example:8080"),
+        "{}",
+        rebound.body
+    );
+    let port = address.rsplit(':').next().unwrap();
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let page = http(&address, "GET", "/", &[("Host", &host)], None);
+        assert_eq!(page.status, 200, "{host}");
+    }
+    // A form posted from another site: by Sec-Fetch-Site, or by Origin.
+    for header in [
+        ("Sec-Fetch-Site", "cross-site"),
+        ("Sec-Fetch-Site", "same-site"),
+        ("Origin", "http://evil.example"),
+        ("Origin", "null"),
+    ] {
+        for path in ["/login", "/logout"] {
+            let answer = http(&address, "POST", path, &[header], Some("token=x&next=%2F"));
+            assert_eq!(answer.status, 403, "{header:?} {path}");
+            assert!(answer.header("set-cookie").is_none());
+            assert!(
+                answer.body.contains("sent from another site"),
+                "{}",
+                answer.body
+            );
+        }
+    }
+    // From the dashboard's own page it goes through.
+    let origin = format!("http://{address}");
+    for header in [
+        ("Sec-Fetch-Site", "same-origin"),
+        ("Origin", origin.as_str()),
+    ] {
+        let out = http(&address, "POST", "/logout", &[header], None);
+        assert_eq!(out.status, 303, "{header:?}");
+    }
 }
 
 #[test]

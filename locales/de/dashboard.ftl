@@ -4,9 +4,8 @@
 
 # $year, $month, $day (String) - das Jahr sowie Monat und Tag mit zwei Ziffern
 dashboard-date = { $day }.{ $month }.{ $year }
-dashboard-decimal-separator = {","}
 # $value (String) - eine Zahl mit einer Nachkommastelle
-dashboard-percent = { $value } %
+dashboard-percent = { $value }{"\u00A0"}%
 
 ## Seitenrahmen
 
@@ -165,9 +164,9 @@ dashboard-roadmap-finding = die Roadmap
 
 # $locale (String), $product (String)
 dashboard-bundle-title = Bundle { $locale } von { $product }
-# $translated (Number), $total (Number), $percent (String)
+# $translated (String), $total (String), $percent (String) - counts and a percent, formatted
 dashboard-bundle-coverage = { $translated } von { $total } Quellnachrichten übersetzt ({ $percent })
-# $missing (Number), $incomplete (Number), $obsolete (Number)
+# $missing (String), $incomplete (String), $obsolete (String) - counts, formatted
 dashboard-bundle-counts = fehlend: { $missing }, unvollständig: { $incomplete }, nicht in der Quelle: { $obsolete }
 dashboard-bundle-files = Dateien
 dashboard-bundle-diagnostics = Probleme in den Dateien
@@ -192,3 +191,6 @@ dashboard-error-not-found = Nicht gefunden: { $what }
 # $role (String)
 dashboard-error-forbidden = Ein Token mit der Rolle { $role } darf diese Seite nicht lesen.
 dashboard-error-internal = Der Server konnte diese Seite nicht erstellen; sein Protokoll nennt den Grund.
+dashboard-error-cross-site = Dieses Formular wurde von der Seite einer anderen Website gesendet und deshalb abgewiesen. Melden Sie sich auf der Seite des Dashboards selbst an.
+# $host (String) - der Host-Header der Anfrage
+dashboard-error-wrong-host = Dieses Dashboard hat keine Tokens und antwortet nur auf einen Loopback-Namen (localhost, 127.0.0.1, [::1]), nicht auf { $host }.

@@ -152,3 +152,12 @@ request-render-arg-value-too-long =
         [one] Werte dürfen höchstens { $max } Byte groß sein
        *[other] Werte dürfen höchstens { $max } Bytes groß sein
     }
+
+## URLs des Dashboards (glocal serve --http-listen)
+
+# $value (String) - was die URL angab; $max (Number)
+request-window-days = „{ $value }“ ist kein Fenster: Geben Sie eine ganze Zahl von Tagen von 0 bis { $max } an
+# $value (String) - was die URL angab
+request-handoff-format-unknown = „{ $value }“ ist kein Übergabeformat; verwenden Sie xliff, csv oder ftl
+# Keine Variablen.
+request-handoff-locale-missing = ist erforderlich: die Locale der Aufgabe, die übergeben werden soll

@@ -4,9 +4,8 @@
 
 # $year, $month, $day (String) - the year, and the month and day with two digits
 dashboard-date = { $year }-{ $month }-{ $day }
-dashboard-decimal-separator = {"."}
 # $value (String) - a number with one decimal
-dashboard-percent = { $value } %
+dashboard-percent = { $value }%
 
 ## Page frame
 
@@ -165,9 +164,9 @@ dashboard-roadmap-finding = the roadmap
 
 # $locale (String), $product (String)
 dashboard-bundle-title = Bundle { $locale } of { $product }
-# $translated (Number), $total (Number), $percent (String)
+# $translated (String), $total (String), $percent (String) - counts and a percent, formatted
 dashboard-bundle-coverage = { $translated } of { $total } source messages translated ({ $percent })
-# $missing (Number), $incomplete (Number), $obsolete (Number)
+# $missing (String), $incomplete (String), $obsolete (String) - counts, formatted
 dashboard-bundle-counts = { $missing } missing, { $incomplete } incomplete, { $obsolete } not in the source
 dashboard-bundle-files = Files
 dashboard-bundle-diagnostics = Problems in the files
@@ -192,3 +191,6 @@ dashboard-error-not-found = Not found: { $what }
 # $role (String)
 dashboard-error-forbidden = A token with the role { $role } may not read this page.
 dashboard-error-internal = The server could not build this page; its log says why.
+dashboard-error-cross-site = This form was sent from another site's page, so it was refused. Sign in from the dashboard's own page.
+# $host (String) - the Host header of the request
+dashboard-error-wrong-host = This dashboard has no tokens and answers only to a loopback name (localhost, 127.0.0.1, [::1]), not to { $host }.

@@ -122,3 +122,12 @@ request-render-arg-name-too-long = has an argument name of { $size } bytes; name
 # $size (Number) - the size of its value, in bytes
 # $max (Number) - the largest value accepted, in bytes
 request-render-arg-value-too-long = the value of "{ $name }" is { $size } bytes; values may be at most { $max } bytes
+
+## The dashboard's URLs (glocal serve --http-listen)
+
+# $value (String) - what the URL gave; $max (Number)
+request-window-days = "{ $value }" is not a window: give a whole number of days from 0 to { $max }
+# $value (String) - what the URL gave
+request-handoff-format-unknown = "{ $value }" is not a hand-off format; use xliff, csv or ftl
+# No variables.
+request-handoff-locale-missing = is required: the locale of the task to hand off

@@ -4,9 +4,8 @@
 
 # $year, $month, $day (String) - el año, y el mes y el día con dos cifras
 dashboard-date = { $day }/{ $month }/{ $year }
-dashboard-decimal-separator = {","}
 # $value (String) - un número con un decimal
-dashboard-percent = { $value } %
+dashboard-percent = { $value }{"\u00A0"}%
 
 ## Marco de la página
 
@@ -167,9 +166,9 @@ dashboard-roadmap-finding = la hoja de ruta
 
 # $locale (String), $product (String)
 dashboard-bundle-title = Paquete { $locale } de { $product }
-# $translated (Number), $total (Number), $percent (String)
+# $translated (String), $total (String), $percent (String) - counts and a percent, formatted
 dashboard-bundle-coverage = Mensajes de origen traducidos: { $translated } de { $total } ({ $percent })
-# $missing (Number), $incomplete (Number), $obsolete (Number)
+# $missing (String), $incomplete (String), $obsolete (String) - counts, formatted
 dashboard-bundle-counts = faltan: { $missing }; incompletos: { $incomplete }; no están en el origen: { $obsolete }
 dashboard-bundle-files = Archivos
 dashboard-bundle-diagnostics = Problemas en los archivos
@@ -194,3 +193,6 @@ dashboard-error-not-found = No encontrado: { $what }
 # $role (String)
 dashboard-error-forbidden = Un token con el rol { $role } no puede leer esta página.
 dashboard-error-internal = El servidor no pudo generar esta página; su registro indica el motivo.
+dashboard-error-cross-site = Este formulario se envió desde la página de otro sitio, así que se rechazó. Inicie sesión desde la propia página del panel.
+# $host (String) - la cabecera Host de la solicitud
+dashboard-error-wrong-host = Este panel no tiene tokens y solo responde a un nombre de loopback (localhost, 127.0.0.1, [::1]), no a { $host }.

@@ -162,3 +162,12 @@ request-render-arg-value-too-long =
         [many] los valores pueden ocupar como máximo { $max } bytes
        *[other] los valores pueden ocupar como máximo { $max } bytes
     }
+
+## URL del panel (glocal serve --http-listen)
+
+# $value (String) - lo que indicó la URL; $max (Number)
+request-window-days = «{ $value }» no es una ventana: indique un número entero de días de 0 a { $max }
+# $value (String) - lo que indicó la URL
+request-handoff-format-unknown = «{ $value }» no es un formato de entrega; use xliff, csv o ftl
+# Sin variables.
+request-handoff-locale-missing = es obligatorio: la configuración regional de la tarea que se entrega

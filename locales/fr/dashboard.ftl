@@ -4,9 +4,8 @@
 
 # $year, $month, $day (String) - l’année, ainsi que le mois et le jour sur deux chiffres
 dashboard-date = { $day }/{ $month }/{ $year }
-dashboard-decimal-separator = {","}
 # $value (String) - un nombre avec une décimale
-dashboard-percent = { $value } %
+dashboard-percent = { $value }{"\u202F"}%
 
 ## Cadre de la page
 
@@ -167,9 +166,9 @@ dashboard-roadmap-finding = la feuille de route
 
 # $locale (String), $product (String)
 dashboard-bundle-title = Bundle { $locale } de { $product }
-# $translated (Number), $total (Number), $percent (String)
+# $translated (String), $total (String), $percent (String) - counts and a percent, formatted
 dashboard-bundle-coverage = Messages source traduits : { $translated } sur { $total } ({ $percent })
-# $missing (Number), $incomplete (Number), $obsolete (Number)
+# $missing (String), $incomplete (String), $obsolete (String) - counts, formatted
 dashboard-bundle-counts = manquants : { $missing } ; incomplets : { $incomplete } ; absents de la source : { $obsolete }
 dashboard-bundle-files = Fichiers
 dashboard-bundle-diagnostics = Problèmes dans les fichiers
@@ -194,3 +193,6 @@ dashboard-error-not-found = Introuvable : { $what }
 # $role (String)
 dashboard-error-forbidden = Un jeton ayant le rôle { $role } ne peut pas lire cette page.
 dashboard-error-internal = Le serveur n’a pas pu construire cette page ; son journal en indique la raison.
+dashboard-error-cross-site = Ce formulaire a été envoyé depuis la page d’un autre site ; il a donc été refusé. Connectez-vous depuis la page du tableau de bord lui-même.
+# $host (String) - l’en-tête Host de la requête
+dashboard-error-wrong-host = Ce tableau de bord n’a pas de jetons et ne répond qu’à un nom de boucle locale (localhost, 127.0.0.1, [::1]), pas à { $host }.

@@ -162,3 +162,12 @@ request-render-arg-value-too-long =
         [many] une valeur peut faire au plus { $max } octets
        *[other] une valeur peut faire au plus { $max } octets
     }
+
+## URL du tableau de bord (glocal serve --http-listen)
+
+# $value (String) - ce que l’URL a donné ; $max (Number)
+request-window-days = « { $value } » n’est pas une fenêtre : indiquez un nombre entier de jours de 0 à { $max }
+# $value (String) - ce que l’URL a donné
+request-handoff-format-unknown = « { $value } » n’est pas un format de livraison ; utilisez xliff, csv ou ftl
+# Pas de variable.
+request-handoff-locale-missing = est obligatoire : la locale de la tâche à livrer

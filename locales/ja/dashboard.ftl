@@ -4,7 +4,6 @@
 
 # $year, $month, $day (String) - 年、および 2 桁の月と日
 dashboard-date = { $year }年{ $month }月{ $day }日
-dashboard-decimal-separator = {"."}
 # $value (String) - 小数点以下 1 桁の数値
 dashboard-percent = { $value }%
 
@@ -161,7 +160,7 @@ dashboard-roadmap-finding = ロードマップ
 dashboard-bundle-title = { $product } のバンドル { $locale }
 # $translated (Number)、$total (Number)、$percent (String)
 dashboard-bundle-coverage = ソースメッセージ { $total } 件中 { $translated } 件を翻訳済み（{ $percent }）
-# $missing (Number)、$incomplete (Number)、$obsolete (Number)
+# $missing (String)、$incomplete (String)、$obsolete (String) - counts, formatted
 dashboard-bundle-counts = 欠落 { $missing } 件、不完全 { $incomplete } 件、ソースにないもの { $obsolete } 件
 dashboard-bundle-files = ファイル
 dashboard-bundle-diagnostics = ファイル内の問題
@@ -186,3 +185,6 @@ dashboard-error-not-found = 見つかりません：{ $what }
 # $role (String)
 dashboard-error-forbidden = ロール { $role } のトークンではこのページを閲覧できません。
 dashboard-error-internal = サーバーはこのページを作成できませんでした。理由はサーバーのログに記録されています。
+dashboard-error-cross-site = このフォームは別のサイトのページから送信されたため、拒否されました。ダッシュボード自身のページからサインインしてください。
+# $host (String) - リクエストの Host ヘッダー
+dashboard-error-wrong-host = このダッシュボードにはトークンがなく、ループバック名（localhost、127.0.0.1、[::1]）にのみ応答します。{ $host } には応答しません。

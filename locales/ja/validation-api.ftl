@@ -118,3 +118,12 @@ request-render-arg-name-too-long = { $size } バイトの引数名がありま�
 # $size (Number) - その値のサイズ（バイト）
 # $max (Number) - 受け付ける最大の値（バイト）
 request-render-arg-value-too-long = 「{ $name }」の値は { $size } バイトあります。値は最大 { $max } バイトまでです
+
+## ダッシュボードの URL（glocal serve --http-listen）
+
+# $value (String) - URL で指定された値、$max (Number)
+request-window-days = 「{ $value }」はウィンドウとして無効です。0 から { $max } までの整数の日数を指定してください
+# $value (String) - URL で指定された値
+request-handoff-format-unknown = 「{ $value }」は引き渡し形式ではありません。xliff、csv、ftl のいずれかを使用してください
+# 変数なし。
+request-handoff-locale-missing = は必須です：引き渡すタスクのロケール

@@ -19,7 +19,7 @@ html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "
   color: var(--ink); background: var(--paper); line-height: 1.45; }
 body { margin: 0; }
 a { color: var(--accent); }
-a:focus, button:focus, select:focus, input:focus, [tabindex]:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
+a:focus, button:focus, select:focus, input:focus, [tabindex]:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 .skip { position: absolute; left: -9999px; top: 0; background: var(--paper); padding: .5rem; }
 .skip:focus { left: .5rem; }
 header.top { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; padding: .6rem 1rem;
@@ -99,7 +99,7 @@ pub const SCRIPT: &str = r#"
       row.hidden = !ok;
       if (ok) { count += 1; }
     });
-    if (shown) { shown.textContent = String(count); }
+    if (shown) { shown.textContent = count.toLocaleString(document.documentElement.lang || undefined); }
   }
   if (complete) {
     form.addEventListener('change', apply);

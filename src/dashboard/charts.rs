@@ -197,6 +197,50 @@ pub(super) fn forecast_words(texts: Texts, l: &LaunchReport) -> String {
     }
 }
 
+/// The month starts between Julian days `first` and `last`, for the
+/// timeline's grid: stepped month by month (an `as_of` centuries away
+/// costs no walk over its days), and thinned to every n-th month so that
+/// at most [`MAX_GRID_LINES`] lines are drawn.
+fn grid_months(first: i64, last: i64) -> Vec<CalendarDate> {
+    // The axis reaches a little beyond the days it shows, perhaps beyond
+    // the calendar's ends (year 1, year 9999).
+    let bounded = |day: i64, (y, m, d): (i32, i32, i32)| {
+        CalendarDate::from_julian(day).or_else(|| CalendarDate::from_ymd(y, m, d).ok())
+    };
+    let (Some(from), Some(to)) = (bounded(first, (1, 1, 1)), bounded(last, (9999, 12, 31))) else {
+        return Vec::new();
+    };
+    let index = |d: CalendarDate| i64::from(d.year()) * 12 + i64::from(d.month()) - 1;
+    let (start, end) = (index(from) + 1, index(to));
+    let step = ((end - start) / MAX_GRID_LINES + 1).max(1);
+    (start..=end)
+        .step_by(usize::try_from(step).unwrap_or(1))
+        .filter_map(|m| {
+            let year = i32::try_from(m.div_euclid(12)).ok()?;
+            let month = i32::try_from(m.rem_euclid(12) + 1).ok()?;
+            CalendarDate::from_ymd(year, month, 1).ok()
+        })
+        .collect()
+}
+
+/// The most month lines the timeline's grid draws.
+const MAX_GRID_LINES: i64 = 48;
+
+/// The width of `text` in the timeline's small labels, in pixels: about 6
+/// a character, 11 for a wide (East Asian) one.
+fn label_width(text: &str) -> i64 {
+    text.chars().map(|c| if is_wide(c) { 11 } else { 6 }).sum()
+}
+
+/// A character drawn about twice as wide as a Latin letter: CJK, kana,
+/// Hangul and full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
 /// The timeline: a row per launch (by date) with its phases above and its
 /// windows, due dates and forecast below; today's line across.
 pub(super) fn timeline(
@@ -232,11 +276,7 @@ pub(super) fn timeline(
     let width = LABEL_WIDTH + TIMELINE_PLOT + 10;
     let height = TIMELINE_TOP + rows * TIMELINE_ROW + 8;
     let axis_end = CalendarDate::from_julian(last);
-    // Month starts on the axis, for the grid.
-    let months: Vec<CalendarDate> = (first..=last)
-        .filter_map(CalendarDate::from_julian)
-        .filter(|d| d.day() == 1 && (last - first <= 7300 || d.month() == 1))
-        .collect();
+    let months = grid_months(first, last);
     let label_every = (months.len() / 8).max(1);
     html! {
         svg #timeline-chart xmlns="http://www.w3.org/2000/svg" role="img" aria-label=(label)
@@ -268,9 +308,9 @@ pub(super) fn timeline(
                             title { (tr_in!(texts, "dashboard-timeline-phase", "phase" => phase_words(texts, p.phase), "date" => date(texts, p.date))) }
                         }
                         @let words = phase_words(texts, p.phase);
-                        // About 6 px a character at this size: a name that
-                        // does not fit its bar is left to the bar's title.
-                        @if x1 - x0 > i64::try_from(words.chars().count()).unwrap_or(i64::MAX / 8) * 6 + 8 {
+                        // A name that does not fit its bar is left to the
+                        // bar's title.
+                        @if x1 - x0 > label_width(&words) + 8 {
                             text.small x=(x0 + 4) y=(y + 17) { (words) }
                         }
                     }

@@ -28,6 +28,9 @@ pub use pages::{
     FindingFilter, Frame, Links, ProductPage, ProductSummary,
 };
 
+use icu_decimal::input::Decimal;
+use icu_decimal::DecimalFormatter;
+
 use crate::coverage::finding::Severity;
 use crate::coverage::roadmap::Verdict;
 use crate::domain::CalendarDate;
@@ -86,6 +89,10 @@ fn severity_words(texts: Texts, s: Severity) -> String {
 }
 
 /// A day as the language writes it (`dashboard-date`).
+pub fn format_date(texts: Texts, d: CalendarDate) -> String {
+    date(texts, d)
+}
+
 fn date(texts: Texts, d: CalendarDate) -> String {
     tr_in!(texts, "dashboard-date",
         "year" => d.year().to_string(),
@@ -93,10 +100,31 @@ fn date(texts: Texts, d: CalendarDate) -> String {
         "day" => format!("{:02}", d.day()))
 }
 
-/// A number with `decimals` decimals and the language's separator.
+/// The reader's language's number format (CLDR, by ICU4X); `None` only
+/// if ICU4X knows nothing of it, and then plain digits are written.
+fn number_format(texts: Texts) -> Option<DecimalFormatter> {
+    let locale: icu_locale_core::Locale = texts.language_tag().parse().ok()?;
+    DecimalFormatter::try_new((&locale).into(), Default::default()).ok()
+}
+
+/// `plain` (digits, `-` and `.`, as Rust writes a number) as the language
+/// writes it: its decimal separator and grouping.
+fn localized(texts: Texts, plain: String) -> String {
+    match (number_format(texts), plain.parse::<Decimal>()) {
+        (Some(format), Ok(number)) => format.format(&number).to_string(),
+        _ => plain,
+    }
+}
+
+/// A number with `decimals` decimals, as the language writes it.
 fn decimal(texts: Texts, value: f64, decimals: usize) -> String {
-    let plain = format!("{value:.decimals$}");
-    plain.replace('.', &texts.format("dashboard-decimal-separator", None))
+    localized(texts, format!("{value:.decimals$}"))
+}
+
+/// A count (any integer type), as the language writes it (`12,345`,
+/// `12.345`, `12 345`).
+fn integer(texts: Texts, value: impl std::fmt::Display) -> String {
+    localized(texts, value.to_string())
 }
 
 /// A percentage with one decimal, as the language writes it.
@@ -110,4 +138,44 @@ use crate::coverage::roadmap::percent_of as share;
 /// `markets/amazon-de` → `amazon-de`: the last segment of a resource name.
 fn short(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(tag: &str) -> Texts {
+        let wanted: unic_langid::LanguageIdentifier = tag.parse().expect("a tag");
+        Texts::negotiate(&[wanted])
+    }
+
+    /// Counts and decimals as CLDR writes them in each of glocal's
+    /// languages (grouping, separators, Spanish's minimum grouping digits).
+    #[test]
+    fn numbers_are_written_as_the_language_writes_them() {
+        let table = [
+            ("en-US", ["1,234", "12,345", "1,234.5", "-3"]),
+            ("de", ["1.234", "12.345", "1.234,5", "-3"]),
+            ("es", ["1234", "12.345", "1234,5", "-3"]),
+            (
+                "fr",
+                ["1\u{202f}234", "12\u{202f}345", "1\u{202f}234,5", "-3"],
+            ),
+            ("ja", ["1,234", "12,345", "1,234.5", "-3"]),
+        ];
+        for (tag, want) in table {
+            let t = texts(tag);
+            assert_eq!(t.language_tag(), tag);
+            let got = [
+                integer(t, 1234u32),
+                integer(t, 12345usize),
+                decimal(t, 1234.5, 1),
+                integer(t, -3i64),
+            ];
+            assert_eq!(got, want, "{tag}");
+        }
+        assert_eq!(percent(texts("en-US"), 90.0), "90.0%");
+        assert_eq!(percent(texts("de"), 90.0), "90,0\u{a0}%");
+        assert_eq!(percent(texts("ja"), 12.34), "12.3%");
+    }
 }

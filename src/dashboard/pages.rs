@@ -16,6 +16,7 @@ use crate::tr_in;
 
 /// What every page shares: the language, and whether the page is served
 /// (with links to the other pages) or a file.
+#[derive(Clone, Debug)]
 pub struct Frame {
     /// The reader's language.
     pub texts: Texts,
@@ -391,6 +392,11 @@ pub enum ErrorKind {
     Forbidden(String),
     /// A bad value in the URL, explained.
     BadRequest(String),
+    /// A form posted from another site's page.
+    CrossSite,
+    /// A request for another host name than a loopback one (the `Host`),
+    /// to a dashboard without tokens.
+    WrongHost(String),
     /// Anything else (the log says what).
     Internal,
 }
@@ -406,6 +412,10 @@ pub fn error_page(frame: &Frame, error: &ErrorKind) -> String {
             tr_in!(frame.texts, "dashboard-error-forbidden", "role" => role.clone())
         }
         ErrorKind::BadRequest(why) => why.clone(),
+        ErrorKind::CrossSite => frame.t("dashboard-error-cross-site"),
+        ErrorKind::WrongHost(host) => {
+            tr_in!(frame.texts, "dashboard-error-wrong-host", "host" => host.clone())
+        }
         ErrorKind::Internal => frame.t("dashboard-error-internal"),
     };
     let body = html! {

@@ -9,8 +9,8 @@ use maud::{html, Markup};
 use super::charts::{cell_words, forecast_words, launches_by_date};
 use super::pages::{query, with_lang, BundlePage, Frame, Links, ProductPage};
 use super::{
-    date, decimal, percent, severity_id, severity_words, share, short, verdict_id, verdict_symbol,
-    verdict_words,
+    date, decimal, integer, percent, severity_id, severity_words, share, short, verdict_id,
+    verdict_symbol, verdict_words,
 };
 use crate::coverage::finding::{Finding, Severity};
 use crate::coverage::roadmap::RoadmapReport;
@@ -56,8 +56,8 @@ pub(super) fn heatmap_table(frame: &Frame, page: &ProductPage, report: &RoadmapR
                                 td { (date(texts, l.date)) }
                                 td { (bundle_link(page, &c.locale)) }
                                 td { (verdict_symbol(l.verdict)) " " (verdict_words(texts, l.verdict)) }
-                                td.num { (percent(texts, effective)) " (" (v.effective_messages) "/" (v.required_messages) ")" }
-                                td.num { (percent(texts, own)) " (" (v.own_messages) "/" (v.required_messages) ")" }
+                                td.num { (percent(texts, effective)) " (" (integer(texts, v.effective_messages)) "/" (integer(texts, v.required_messages)) ")" }
+                                td.num { (percent(texts, own)) " (" (integer(texts, v.own_messages)) "/" (integer(texts, v.required_messages)) ")" }
                                 td { (c.served_by.clone().unwrap_or_else(|| frame.t("dashboard-not-served"))) }
                                 td { (why) }
                                 td { @if let Some(d) = c.due_date { (date(texts, d)) } }
@@ -158,8 +158,8 @@ pub(super) fn todo_section(frame: &Frame, page: &ProductPage, report: &RoadmapRe
                                         (bundle_link(page, &t.locale))
                                         @if !t.bundle_exists { span.tag { (frame.t("dashboard-todo-new-bundle")) } }
                                     }
-                                    td.num { (t.message_count) }
-                                    td.num { (t.words) }
+                                    td.num { (integer(texts, t.message_count)) }
+                                    td.num { (integer(texts, t.words)) }
                                     td { @if let Some(d) = t.due_date { (date(texts, d)) } }
                                     td.num { (decimal(texts, t.score, 3)) }
                                     td {
@@ -270,9 +270,10 @@ pub(super) fn findings_section(
     let pairs = |values: &[String], words: &dyn Fn(&str) -> String| -> Vec<(String, String)> {
         values.iter().map(|v| (v.clone(), words(v))).collect()
     };
+    // A file's form has no action: it filters by script only.
     let action = match page.links {
-        Links::Live { .. } => format!("/{}", page.product),
-        Links::File { .. } => String::new(),
+        Links::Live { .. } => Some(format!("/{}", page.product)),
+        Links::File { .. } => None,
     };
     html! {
         section #findings aria-labelledby="findings-title" {
@@ -280,7 +281,7 @@ pub(super) fn findings_section(
             @if all.is_empty() {
                 p { (frame.t("dashboard-findings-none")) }
             } @else {
-                form #findings-filter .controls .filters method="get" action=(action) {
+                form #findings-filter .controls .filters method="get" action=[action] {
                     @if let Links::Live { lang } = page.links {
                         @if let Some(lang) = lang { input type="hidden" name="lang" value=(lang); }
                         @if let Some((roadmap, _)) = page.check { input type="hidden" name="roadmap" value=(short(roadmap)); }
@@ -297,8 +298,8 @@ pub(super) fn findings_section(
                 }
                 p {
                     (frame.t("dashboard-findings-shown")) ": "
-                    span #findings-shown aria-live="polite" { (shown.len()) }
-                    " / " (total)
+                    span #findings-shown aria-live="polite" { (integer(texts, shown.len())) }
+                    " / " (integer(texts, total))
                 }
                 div.scroll role="group" aria-label=(title) tabindex="0" {
                     table #findings-table data-complete=(filter.is_empty()) {
@@ -348,11 +349,11 @@ pub(super) fn bundle_tables(frame: &Frame, page: &BundlePage) -> Markup {
             p #bundle-coverage data-translated=(s.translated_messages) data-total=(s.source_messages)
                 data-missing=(s.missing_messages) data-incomplete=(s.incomplete_messages) data-obsolete=(s.obsolete_messages) {
                 (tr_in!(texts, "dashboard-bundle-coverage",
-                    "translated" => s.translated_messages, "total" => s.source_messages,
+                    "translated" => integer(texts, s.translated_messages), "total" => integer(texts, s.source_messages),
                     "percent" => percent(texts, share(s.translated_messages, s.source_messages))))
                 ". "
                 (tr_in!(texts, "dashboard-bundle-counts",
-                    "missing" => s.missing_messages, "incomplete" => s.incomplete_messages, "obsolete" => s.obsolete_messages))
+                    "missing" => integer(texts, s.missing_messages), "incomplete" => integer(texts, s.incomplete_messages), "obsolete" => integer(texts, s.obsolete_messages)))
             }
         } @else {
             p { (frame.t("dashboard-bundle-source")) }
@@ -383,9 +384,9 @@ pub(super) fn bundle_tables(frame: &Frame, page: &BundlePage) -> Markup {
                     @for f in &b.files {
                         tr.bundle-file data-path=(f.path) data-messages=(f.counts.messages) data-diagnostics=(f.diagnostic_count) {
                             td { code { (f.path) } }
-                            td.num { (f.counts.messages) }
-                            td.num { (f.counts.words) }
-                            td.num { (f.diagnostic_count) }
+                            td.num { (integer(texts, f.counts.messages)) }
+                            td.num { (integer(texts, f.counts.words)) }
+                            td.num { (integer(texts, f.diagnostic_count)) }
                             td.num { (f.size_bytes) }
                         }
                     }

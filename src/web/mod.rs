@@ -16,6 +16,12 @@
 //! - **Headers**: every answer carries a Content-Security-Policy allowing
 //!   only the page's inline style and script by hash, and forbids framing,
 //!   sniffing, referrers and caching.
+//! - **Requests from elsewhere**: a form posted from another site (sign-in
+//!   or sign-out; `Sec-Fetch-Site` or `Origin` says so) is refused, so no
+//!   page elsewhere can sign a reader in with its own token or out; and a
+//!   dashboard without tokens on a loopback address answers only requests
+//!   whose `Host` is a loopback name, so a site that rebinds its name to
+//!   127.0.0.1 cannot read it from the reader's browser.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -44,7 +50,12 @@ const COOKIE: &str = "glocal_token";
 struct Dashboard {
     reads: DashboardReads,
     tokens: Option<Arc<TokenTable>>,
+    /// Answer only a loopback `Host` (no tokens, on a loopback address).
+    loopback_hosts_only: bool,
 }
+
+/// The longest `window` (days) a page accepts, as its form says.
+pub const MAX_WINDOW_DAYS: i32 = 3650;
 
 /// Serves the dashboard on `listener` until `shutdown` completes.
 pub async fn serve_dashboard(
@@ -53,13 +64,21 @@ pub async fn serve_dashboard(
     tokens: Option<Arc<TokenTable>>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(reads, tokens))
+    let loopback = listener.local_addr()?.ip().is_loopback();
+    axum::serve(listener, router(reads, tokens, loopback))
         .with_graceful_shutdown(shutdown)
         .await
 }
 
-/// The dashboard's routes (for tests that serve it themselves).
-pub fn router(reads: DashboardReads, tokens: Option<Arc<TokenTable>>) -> Router {
+/// The dashboard's routes (for tests that serve it themselves);
+/// `loopback` says the dashboard listens on a loopback address.
+pub fn router(reads: DashboardReads, tokens: Option<Arc<TokenTable>>, loopback: bool) -> Router {
+    let loopback_hosts_only = loopback && tokens.is_none();
+    let state = Dashboard {
+        reads,
+        tokens,
+        loopback_hosts_only,
+    };
     Router::new()
         .route("/", get(products))
         .route("/products/{id}", get(product))
@@ -68,8 +87,67 @@ pub fn router(reads: DashboardReads, tokens: Option<Arc<TokenTable>>) -> Router 
         .route("/login", get(login_form).post(login))
         .route("/logout", post(logout))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            refuse_from_elsewhere,
+        ))
         .layer(axum::middleware::map_response(security_headers))
-        .with_state(Dashboard { reads, tokens })
+        .with_state(state)
+}
+
+/// Refuses what another site's page makes the reader's browser send: a
+/// form posted cross-site, and (without tokens, on loopback) a request
+/// whose `Host` is not a loopback name (DNS rebinding).
+async fn refuse_from_elsewhere(
+    State(app): State<Dashboard>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let headers = request.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let refusal = if app.loopback_hosts_only && !is_loopback_host(host) {
+        Some(ErrorKind::WrongHost(host.to_string()))
+    } else if request.method() == axum::http::Method::POST && is_cross_site(headers, host) {
+        Some(ErrorKind::CrossSite)
+    } else {
+        None
+    };
+    let Some(kind) = refusal else {
+        return next.run(request).await;
+    };
+    let texts = language(query_lang(request.uri()).as_deref(), headers);
+    let frame = frame(texts, false, "/", &[]);
+    html(StatusCode::FORBIDDEN, dashboard::error_page(&frame, &kind))
+}
+
+/// `localhost`, `127.0.0.1` (any of 127/8) or `[::1]`, with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The request came from another site's page: `Sec-Fetch-Site` says so,
+/// or (for browsers without it) `Origin` names another host than `Host`.
+fn is_cross_site(headers: &HeaderMap, host: &str) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return !matches!(site.to_str(), Ok("same-origin" | "none"));
+    }
+    match headers.get(header::ORIGIN).map(|v| v.to_str()) {
+        None => false,
+        Some(Ok(origin)) => origin
+            .split_once("://")
+            .is_none_or(|(_, authority)| !authority.eq_ignore_ascii_case(host)),
+        Some(Err(_)) => true,
+    }
 }
 
 async fn security_headers(mut response: Response) -> Response {
@@ -96,6 +174,13 @@ async fn security_headers(mut response: Response) -> Response {
 #[derive(Debug, Default, Deserialize)]
 struct LangQuery {
     lang: Option<String>,
+}
+
+/// `?lang=` of a URI whose query no handler reads.
+fn query_lang(uri: &axum::http::Uri) -> Option<String> {
+    form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "lang")
+        .map(|(_, v)| v.into_owned())
 }
 
 /// The reader's language: `?lang=` when glocal has it, else
@@ -338,10 +423,18 @@ fn check_days(
     };
     let days = match given(window) {
         None => 14,
-        Some(text) => text.parse::<i32>().unwrap_or_else(|_| {
-            v.add("window", crate::l10n::Text::new("request-not-negative"));
-            14
-        }),
+        Some(text) => match text.parse::<i32>() {
+            Ok(days) if (0..=MAX_WINDOW_DAYS).contains(&days) => days,
+            _ => {
+                v.add(
+                    "window",
+                    crate::l10n::Text::new("request-window-days")
+                        .text("value", text)
+                        .number("max", MAX_WINDOW_DAYS),
+                );
+                14
+            }
+        },
     };
     v.into_result((day, days)).map_err(ApiError::invalid)
 }
@@ -384,9 +477,21 @@ async fn product(
     let reads = app.reads.clone();
     let product_name = format!("products/{id}");
     let wanted = given(&q.roadmap);
+    let filter = FindingFilter {
+        market: given(&q.market),
+        locale: given(&q.locale),
+        rule: given(&q.rule),
+        severity: given(&q.severity),
+    };
+    let links = Links::Live {
+        lang: q.lang.clone(),
+    };
+    let page_frame = frame.clone();
     let cancel = Cancellation::default();
     let _stop = cancel.cancel_on_drop();
-    let loaded = blocking(move || {
+    // The check and the page (thousands of findings are a large page),
+    // both off the async workers.
+    let rendered = blocking(move || {
         let plan = reads.product(&product_name)?;
         let roadmap = match wanted {
             Some(id) => Some(crate::api::roadmap_name(&plan.name, &id, "roadmap")?),
@@ -403,38 +508,28 @@ async fn product(
             )?),
             None => None,
         };
-        Ok((plan, roadmap, report))
+        let check = match (&roadmap, &report) {
+            (Some(name), Some(report)) => Some((name.as_str(), report.as_ref())),
+            _ => None,
+        };
+        let page = ProductPage {
+            product: &plan.name,
+            display_name: &plan.product.display_name,
+            roadmaps: &plan.roadmaps,
+            check,
+            as_of,
+            window_days: i64::from(window),
+            launches: &plan.launches,
+            filter: &filter,
+            links: &links,
+        };
+        Ok(dashboard::product_page(&page_frame, &page))
     })
     .await;
-    let (plan, roadmap, report) = match loaded {
-        Ok(loaded) => loaded,
-        Err(e) => return error_response(&frame, e),
-    };
-    let filter = FindingFilter {
-        market: given(&q.market),
-        locale: given(&q.locale),
-        rule: given(&q.rule),
-        severity: given(&q.severity),
-    };
-    let links = Links::Live {
-        lang: q.lang.clone(),
-    };
-    let check = match (&roadmap, &report) {
-        (Some(name), Some(report)) => Some((name.as_str(), report.as_ref())),
-        _ => None,
-    };
-    let page = ProductPage {
-        product: &plan.name,
-        display_name: &plan.product.display_name,
-        roadmaps: &plan.roadmaps,
-        check,
-        as_of,
-        window_days: i64::from(window),
-        launches: &plan.launches,
-        filter: &filter,
-        links: &links,
-    };
-    html(StatusCode::OK, dashboard::product_page(&frame, &page))
+    match rendered {
+        Ok(page) => html(StatusCode::OK, page),
+        Err(e) => error_response(&frame, e),
+    }
 }
 
 async fn bundle(
@@ -517,7 +612,7 @@ async fn handoff(
                 &frame,
                 ApiError::invalid(crate::domain::Violations::single(
                     "format",
-                    format!("{other:?} is not a hand-off format; use xliff, csv or ftl"),
+                    crate::l10n::Text::new("request-handoff-format-unknown").text("value", other),
                 )),
             )
         }
@@ -531,7 +626,7 @@ async fn handoff(
             &frame,
             ApiError::invalid(crate::domain::Violations::single(
                 "locale",
-                "the locale of the task to hand off is missing",
+                crate::l10n::Text::new("request-handoff-locale-missing"),
             )),
         );
     };
@@ -614,10 +709,21 @@ struct LoginQuery {
     next: Option<String>,
 }
 
-/// `next` when it is a path of this dashboard (never another site).
+/// `next` when it is a path of this dashboard (never another site): it
+/// starts with one `/`, and holds no backslash, space or control
+/// character (browsers drop tabs and newlines from a `Location`, so
+/// `/\t/evil.example` would become `//evil.example`, another site).
 fn local_path(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_string(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n
+                    .chars()
+                    .any(|c| c == '\\' || c.is_whitespace() || c.is_control()) =>
+        {
+            n.to_string()
+        }
         _ => "/".to_string(),
     }
 }
@@ -659,7 +765,16 @@ async fn login(
         );
     }
     let value: String = form_urlencoded::byte_serialize(token.as_bytes()).collect();
-    let cookie = format!("{COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/");
+    // Behind a TLS proxy (which says so), the cookie is only ever sent
+    // over TLS; trusting the header costs nothing, it only narrows.
+    let secure = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|p| p.eq_ignore_ascii_case("https"));
+    let cookie = format!(
+        "{COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/{}",
+        if secure { "; Secure" } else { "" }
+    );
     let mut response = redirect(&next);
     if let Ok(cookie) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
@@ -681,7 +796,7 @@ async fn not_found(
     uri: axum::http::Uri,
     headers: HeaderMap,
 ) -> Response {
-    let texts = language(None, &headers);
+    let texts = language(query_lang(&uri).as_deref(), &headers);
     let signed_in = matches!(
         app.access(&headers, "/glocal.v1.ProductService/ListProducts"),
         Access::Granted { signed_in: true }

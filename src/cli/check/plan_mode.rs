@@ -256,6 +256,7 @@ pub(super) fn plan_mode(
                     shown: &shown,
                     as_of,
                     window,
+                    market_windows: &settings.market_windows,
                 },
                 Some((name, &checked)),
             ));
@@ -340,6 +341,7 @@ pub(super) fn plan_mode(
             shown: &shown,
             as_of,
             window,
+            market_windows: &settings.market_windows,
         };
         report.html_page = Some(html_page(&plan_page, None));
     }
@@ -358,6 +360,43 @@ struct HtmlPlan<'a> {
     shown: &'a str,
     as_of: CalendarDate,
     window: i64,
+    market_windows: &'a BTreeMap<String, i64>,
+}
+
+/// The `glocal handoff` command that writes the hand-off files of the
+/// page's tasks: the same plan, roadmap, day and windows (the settings
+/// that decide which tasks there are), each word quoted for a POSIX shell.
+fn handoff_command(page: &HtmlPlan, roadmap: Option<&str>) -> String {
+    let mut words: Vec<String> = vec!["glocal".into(), "handoff".into(), "--plan".into()];
+    words.push(page.shown.to_string());
+    if let Some(roadmap) = roadmap {
+        words.extend(["--roadmap".into(), short(roadmap).to_string()]);
+    }
+    words.extend(["--as-of".into(), page.as_of.to_string()]);
+    if page.window != 14 {
+        words.extend(["--window-days".into(), page.window.to_string()]);
+    }
+    for (market, days) in page.market_windows {
+        words.extend([
+            "--market-window".into(),
+            format!("{}={days}", short(market)),
+        ]);
+    }
+    words.extend(["--xliff".into(), "DIR".into()]);
+    words
+        .iter()
+        .map(|w| {
+            let plain = !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c));
+            if plain {
+                w.clone()
+            } else {
+                shlex::try_quote(w).map_or_else(|_| w.clone(), |q| q.into_owned())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The dashboard's product page of `check` (`None`: the plan has no
@@ -370,15 +409,12 @@ fn html_page(page: &HtmlPlan, check: Option<(&str, &RoadmapReport)>) -> String {
         signed_in: false,
         languages: Vec::new(),
         note: Some(texts::html_note(
-            &CalendarDate::today_utc().to_string(),
+            &crate::dashboard::format_date(crate::l10n::process_texts(), CalendarDate::today_utc()),
             page.shown,
         )),
     };
     let links = Links::File {
-        handoff_command: format!(
-            "glocal handoff --plan {} --as-of {} --xliff DIR",
-            page.shown, page.as_of
-        ),
+        handoff_command: handoff_command(page, check.map(|(name, _)| name)),
     };
     let roadmaps: Vec<String> = page.plan.roadmaps.iter().map(|(n, _)| n.clone()).collect();
     product_page(
