@@ -265,24 +265,7 @@ async fn the_heatmap_timeline_and_to_do_show_check_roadmaps_answer() {
     )));
 
     // glocal check --html on the same plan: the same cells and tasks.
-    let file = dir.path().join("page.html");
-    let out = glocal()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--plan",
-            "plan.toml",
-            "--as-of",
-            "2027-02-01",
-            "--format",
-            "none",
-            "--html",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let written = std::fs::read_to_string(&file).unwrap();
+    let written = check_html(dir.path(), &[]);
     assert_eq!(page_cells(&written, "g", "cell"), expected);
     assert_eq!(page_cells(&written, "tr", "cell-row"), expected);
     let written_tasks: Vec<String> = elements(&written, "tr", "task")
@@ -321,33 +304,31 @@ async fn the_heatmap_timeline_and_to_do_show_check_roadmaps_answer() {
         ),
         "{written}"
     );
-    let out = glocal()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--plan",
-            "plan.toml",
-            "--as-of",
-            "2027-02-01",
-            "--format",
-            "none",
-        ])
-        .args([
-            "--window-days",
-            "21",
-            "--market-window",
-            "amazon-de=30",
-            "--html",
-        ])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let written = std::fs::read_to_string(&file).unwrap();
+    let written = check_html(
+        dir.path(),
+        &["--window-days", "21", "--market-window", "amazon-de=30"],
+    );
     assert!(written.contains(
         "glocal handoff --plan plan.toml --roadmap launch-2027 --as-of 2027-02-01 \
          --window-days 21 --market-window amazon-de=30 --xliff DIR"
     ));
+}
+
+/// The page `glocal check --plan plan.toml --as-of 2027-02-01 --html`
+/// writes in `dir`, with the `extra` arguments (the example is blocked: exit 1).
+fn check_html(dir: &Path, extra: &[&str]) -> String {
+    let file = dir.join("page.html");
+    let out = glocal()
+        .current_dir(dir)
+        .args(["check", "--plan", "plan.toml", "--as-of", "2027-02-01"])
+        .args(["--format", "none"])
+        .args(extra)
+        .arg("--html")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    std::fs::read_to_string(&file).unwrap()
 }
 
 /// A day far from the launches costs no walk over the days between: the

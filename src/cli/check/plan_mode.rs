@@ -180,6 +180,14 @@ pub(super) fn plan_mode(
     report.as_of = Some(as_of.to_string());
     report.window_days = Some(window);
     report.market_window_days = settings.market_windows.clone();
+    let html_plan = HtmlPlan {
+        product: &product_name,
+        plan: &plan,
+        shown: &shown,
+        as_of,
+        window,
+        market_windows: &settings.market_windows,
+    };
     let options = RoadmapOptions {
         as_of,
         window_days: window,
@@ -249,17 +257,7 @@ pub(super) fn plan_mode(
             );
         }
         if settings.html {
-            report.html_page = Some(html_page(
-                &HtmlPlan {
-                    product: &product_name,
-                    plan: &plan,
-                    shown: &shown,
-                    as_of,
-                    window,
-                    market_windows: &settings.market_windows,
-                },
-                Some((name, &checked)),
-            ));
+            report.html_page = Some(html_page(&html_plan, Some((name, &checked))));
         }
         report
             .todo
@@ -335,15 +333,7 @@ pub(super) fn plan_mode(
         );
     }
     if settings.html && report.html_page.is_none() {
-        let plan_page = HtmlPlan {
-            product: &product_name,
-            plan: &plan,
-            shown: &shown,
-            as_of,
-            window,
-            market_windows: &settings.market_windows,
-        };
-        report.html_page = Some(html_page(&plan_page, None));
+        report.html_page = Some(html_page(&html_plan, None));
     }
     Ok(report)
 }
