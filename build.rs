@@ -1,6 +1,7 @@
 //! Compiles the protos under `proto/` with protox (no `protoc` needed) and
 //! generates the tonic/prost code, plus the encoded descriptor set that the
-//! server registers with gRPC reflection.
+//! server registers with gRPC reflection; and etcd's v3 client stubs, for
+//! the etcd store.
 
 use std::{env, fs, path::PathBuf};
 
@@ -13,6 +14,15 @@ const API_FILES: &[&str] = &[
     "glocal/v1/revisions.proto",
     "glocal/v1/planning.proto",
     "glocal/v1/admin.proto",
+];
+
+/// etcd's v3 API, for the etcd store's client (client stubs only, kept out
+/// of the reflection set): etcd 3.4's own protos without their gogoproto and
+/// HTTP-gateway options (see `proto/etcd/`).
+const ETCD_FILES: &[&str] = &[
+    "etcd/etcdserverpb/rpc.proto",
+    "etcd/mvccpb/kv.proto",
+    "etcd/authpb/auth.proto",
 ];
 
 /// Files compiled only into the reflection descriptor set: the error details
@@ -44,5 +54,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build_client(true)
         .build_server(true)
         .compile_fds(codegen_set)?;
+
+    tonic_prost_build::configure()
+        .build_client(true)
+        .build_server(false)
+        .compile_fds(protox::compile(ETCD_FILES, ["proto"])?)?;
     Ok(())
 }

@@ -22,6 +22,7 @@
 //! the trait beside it. Its operations block: callers in async code run them
 //! on the blocking pool (`commit` does so itself).
 
+mod etcd_store;
 mod flusher;
 mod health;
 mod sled_store;
@@ -31,6 +32,7 @@ use std::{future::Future, ops::ControlFlow, pin::Pin};
 
 use serde::{Deserialize, Serialize};
 
+pub use etcd_store::{EtcdConfig, EtcdStore};
 pub use sled_store::SledStore;
 #[doc(hidden)]
 pub use testing::{HeldCommits, IoFaults};

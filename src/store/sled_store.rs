@@ -146,7 +146,12 @@ fn abort<T>(e: StoreError) -> TxResult<T> {
     Err(ConflictableTransactionError::Abort(e))
 }
 
-fn check_expect(name: &str, expect: &Expect, current: Option<&Stored>) -> Result<(), StoreError> {
+/// Whether `current` is what `expect` asks for (every backend's rule).
+pub(super) fn check_expect(
+    name: &str,
+    expect: &Expect,
+    current: Option<&Stored>,
+) -> Result<(), StoreError> {
     match (expect, current) {
         (Expect::Absent, Some(_)) => Err(StoreError::AlreadyExists { name: name.into() }),
         (Expect::Absent, None) => Ok(()),
