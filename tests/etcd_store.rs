@@ -5,7 +5,9 @@
 //!
 //! GLOCAL_ETCD_BIN=/usr/bin/etcd cargo test --test etcd_store -- --ignored
 
-use glocal::store::{Body, ChangeSet, EtcdConfig, EtcdStore, Expect, Op, Store, StoreError};
+use glocal::store::{
+    Body, ChangeSet, EtcdConfig, EtcdLimits, EtcdStore, Expect, Op, SledStore, Store, StoreError,
+};
 
 struct Etcd {
     child: std::process::Child,
@@ -29,6 +31,11 @@ fn free_port() -> u16 {
 }
 
 fn start_etcd() -> Etcd {
+    start_etcd_with(&[])
+}
+
+/// An etcd with extra flags (such as `--max-txn-ops 16`).
+fn start_etcd_with(flags: &[&str]) -> Etcd {
     let bin = std::env::var("GLOCAL_ETCD_BIN").expect("GLOCAL_ETCD_BIN names the etcd binary");
     let dir = tempfile::tempdir().unwrap();
     let (client, peer) = (free_port(), free_port());
@@ -48,21 +55,64 @@ fn start_etcd() -> Etcd {
             &format!("http://127.0.0.1:{peer}"),
         ])
         .args(["--initial-cluster", &format!("t=http://127.0.0.1:{peer}")])
+        .args(flags)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", client)).is_ok() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    Etcd {
+    let etcd = Etcd {
         child,
         url,
         _dir: dir,
+    };
+    // Ready when it answers a read (a member that listens may not have
+    // elected itself yet).
+    for _ in 0..200 {
+        if gateway(&etcd, "/v3/kv/range", r#"{"key":"AA=="}"#).is_some_and(|a| a.contains("header"))
+        {
+            return etcd;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
     }
+    panic!("etcd at {} did not answer within 10 s", etcd.url);
+}
+
+/// A call to etcd's JSON gateway (HTTP/1.1 on the client port): the answer's
+/// body, or `None` when etcd did not answer.
+fn gateway(etcd: &Etcd, path: &str, body: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let address = etcd.url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(address).ok()?;
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    answer.split_once("\r\n\r\n").map(|(_, b)| b.to_string())
+}
+
+/// The store at `prefix` on `etcd`, with `limits`.
+async fn store_at(etcd: &Etcd, prefix: &str, limits: EtcdLimits) -> Result<EtcdStore, StoreError> {
+    let mut config = EtcdConfig::parse(&format!(
+        "etcd://{}/{prefix}",
+        etcd.url.trim_start_matches("http://")
+    ))
+    .unwrap();
+    config.limits = limits;
+    EtcdStore::connect(&config).await
+}
+
+/// Runs a blocking read of the store off the async workers.
+async fn read<T: Send + 'static>(
+    store: &std::sync::Arc<EtcdStore>,
+    f: impl FnOnce(&EtcdStore) -> T + Send + 'static,
+) -> T {
+    let s = store.clone();
+    tokio::task::spawn_blocking(move || f(&s)).await.unwrap()
 }
 
 fn put(name: &str, expect: Expect, refs: &[&str]) -> Op {
@@ -217,4 +267,283 @@ async fn the_etcd_store_keeps_the_stores_rules() {
         .await
         .unwrap();
     assert_eq!(revs.len(), 41);
+}
+
+/// 100 new markets in one change need more operations than etcd's default
+/// 128: the change is refused whole, before anything is sent, with the
+/// figures the error names; the same change fits a cluster started with
+/// `--max-txn-ops 4096` and a store told so.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn a_change_larger_than_one_transaction_is_refused_whole() {
+    let many = || {
+        change(
+            (0..100)
+                .map(|i| put(&format!("markets/m{i:03}"), Expect::Absent, &[]))
+                .collect(),
+        )
+    };
+    let etcd = start_etcd();
+    let store = std::sync::Arc::new(store_at(&etcd, "t", EtcdLimits::default()).await.unwrap());
+    let before = read(&store, |s| s.generation()).await;
+    match store.commit(many()).await {
+        Err(StoreError::TooLarge {
+            operations,
+            max_operations,
+            ..
+        }) => {
+            assert_eq!(max_operations, 128);
+            assert!(operations > 128, "{operations} operations");
+        }
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+    assert_eq!(read(&store, |s| s.count("markets").unwrap()).await, 0);
+    assert_eq!(
+        read(&store, |s| s.list("markets", None).unwrap().len()).await,
+        0
+    );
+    assert_eq!(
+        read(&store, |s| s.generation()).await,
+        before,
+        "nothing was written"
+    );
+
+    let large = EtcdLimits {
+        max_txn_ops: 4096,
+        ..EtcdLimits::default()
+    };
+    let roomy = start_etcd_with(&["--max-txn-ops", "4096"]);
+    let store = std::sync::Arc::new(store_at(&roomy, "t", large).await.unwrap());
+    store.check_limits().await.unwrap();
+    assert_eq!(store.commit(many()).await.unwrap().len(), 100);
+    assert_eq!(read(&store, |s| s.count("markets").unwrap()).await, 100);
+}
+
+/// Start-up refuses limits the cluster does not accept, naming etcd's flag.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn start_up_refuses_limits_the_cluster_does_not_accept() {
+    let etcd = start_etcd_with(&["--max-txn-ops", "16"]);
+    let store = store_at(&etcd, "t", EtcdLimits::default()).await.unwrap();
+    match store.check_limits().await {
+        Err(StoreError::Open(message)) => {
+            assert!(message.contains("--max-txn-ops 128"), "{message}");
+            assert!(message.contains("--etcd-max-txn-ops"), "{message}");
+        }
+        other => panic!("expected Open, got {other:?}"),
+    }
+    let fitting = EtcdLimits {
+        max_txn_ops: 16,
+        ..EtcdLimits::default()
+    };
+    store_at(&etcd, "t", fitting)
+        .await
+        .unwrap()
+        .check_limits()
+        .await
+        .unwrap();
+    let small = start_etcd_with(&["--max-request-bytes", "65536"]);
+    let store = store_at(&small, "t", EtcdLimits::default()).await.unwrap();
+    match store.check_limits().await {
+        Err(StoreError::Open(message)) => {
+            assert!(message.contains("--max-request-bytes 1572864"), "{message}")
+        }
+        other => panic!("expected Open, got {other:?}"),
+    }
+}
+
+/// Some documents with references and several revisions each.
+async fn fill(store: &dyn Store) {
+    let mut etags = Vec::new();
+    for id in ["a", "b", "c"] {
+        let written = store
+            .commit(change(vec![put(
+                &format!("markets/{id}"),
+                Expect::Absent,
+                &[],
+            )]))
+            .await
+            .unwrap();
+        etags.push(written[0].etag.clone());
+    }
+    store
+        .commit(change(vec![put(
+            "products/p",
+            Expect::Absent,
+            &["markets/a", "markets/b"],
+        )]))
+        .await
+        .unwrap();
+    let mut etag = etags[2].clone();
+    for _ in 0..3 {
+        etag = store
+            .commit(change(vec![put("markets/c", Expect::Etag(etag), &[])]))
+            .await
+            .unwrap()[0]
+            .etag
+            .clone();
+    }
+}
+
+/// A snapshot of one prefix loaded into another compares equal; a load
+/// interrupted after some keys resumes, writing only the missing ones; the
+/// marker keeps servers off the prefix until `finish_load`, and another
+/// snapshot may not be loaded over an unfinished one.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn a_loaded_snapshot_compares_equal_and_an_interrupted_load_resumes() {
+    let etcd = start_etcd();
+    let source = store_at(&etcd, "src", EtcdLimits::default()).await.unwrap();
+    fill(&source).await;
+    let snapshot = source.snapshot().await.unwrap();
+    // Small transactions, so that the load takes several.
+    let small = EtcdLimits {
+        max_txn_ops: 4,
+        ..EtcdLimits::default()
+    };
+    let copy = store_at(&etcd, "copy", small).await.unwrap();
+    let mut seen = Vec::new();
+    let first = copy
+        .load(&snapshot, "test", &mut |done, total| {
+            seen.push((done, total))
+        })
+        .await
+        .unwrap();
+    let total = first.written;
+    assert!(total > 8, "{first:?}");
+    assert_eq!(first.already_there, 0);
+    assert_eq!(first.transactions, total.div_ceil(4));
+    assert_eq!(seen.last(), Some(&(total, total)));
+    // An interruption: some keys never arrived.
+    let key = |k: &str| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, k);
+    let deleted = gateway(
+        &etcd,
+        "/v3/kv/deleterange",
+        &format!(
+            r#"{{"key":"{}","range_end":"{}"}}"#,
+            key("/copy/revisions/"),
+            key("/copy/revisions0")
+        ),
+    )
+    .unwrap();
+    let gone: usize = serde_json::from_str::<serde_json::Value>(&deleted).unwrap()["deleted"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(gone >= 6, "{deleted}");
+    let resumed = store_at(&etcd, "copy", small).await.unwrap();
+    assert_eq!(
+        resumed
+            .unfinished_migration()
+            .map(|m| m.starts_with("test sha256:")),
+        Some(true)
+    );
+    let second = resumed
+        .load(&snapshot, "test", &mut |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!((second.written, second.already_there), (gone, total - gone));
+    let loaded = resumed.snapshot().await.unwrap();
+    assert_eq!(snapshot.difference(&loaded), None);
+    // Other data may not go over the unfinished copy.
+    let mut other = snapshot.clone();
+    let docs = other.trees.iter_mut().find(|t| t.name == "docs").unwrap();
+    docs.entries.pop();
+    assert!(matches!(
+        resumed.load(&other, "test", &mut |_, _| {}).await,
+        Err(StoreError::Open(m)) if m.contains("unfinished migration")
+    ));
+    resumed.finish_load().await.unwrap();
+    let finished = store_at(&etcd, "copy", small).await.unwrap();
+    assert_eq!(finished.unfinished_migration(), None);
+    // Documents written after the copy continue its revisions.
+    let c = std::sync::Arc::new(finished);
+    let current = read(&c, |s| s.get("markets/c").unwrap().unwrap()).await;
+    c.commit(change(vec![put(
+        "markets/c",
+        Expect::Etag(current.etag),
+        &[],
+    )]))
+    .await
+    .unwrap();
+    let revs = read(&c, |s| s.revisions("markets/c", None, 100).unwrap()).await;
+    assert_eq!(revs.len(), 5);
+    // A prefix holding data takes no load.
+    assert!(matches!(
+        source.load(&snapshot, "test", &mut |_, _| {}).await,
+        Err(StoreError::Open(m)) if m.contains("already holds data")
+    ));
+}
+
+/// `glocal migrate` sled → etcd → sled: the last copy holds exactly what
+/// the first did; an etcd prefix holding data is refused.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn migrate_copies_sled_to_etcd_and_back() {
+    let etcd = start_etcd();
+    let dir = tempfile::tempdir().unwrap();
+    let (original, back) = (dir.path().join("original"), dir.path().join("back"));
+    let snapshot = {
+        let sled = SledStore::open(&original).unwrap();
+        fill(&sled).await;
+        sled.snapshot().await.unwrap()
+    };
+    let hosts = etcd.url.trim_start_matches("http://").to_string();
+    let migrate = |from: String, to: String| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_glocal"))
+            .args(["migrate", "--from", &from, "--to", &to])
+            .output()
+            .unwrap()
+    };
+    let there = migrate(
+        format!("sled:{}", original.display()),
+        format!("etcd://{hosts}/m"),
+    );
+    let stdout = String::from_utf8_lossy(&there.stdout);
+    assert!(
+        there.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&there.stderr)
+    );
+    assert!(stdout.contains("compared equal"), "{stdout}");
+    let on_etcd = store_at(&etcd, "m", EtcdLimits::default()).await.unwrap();
+    assert_eq!(on_etcd.unfinished_migration(), None);
+    assert_eq!(
+        snapshot.difference(&on_etcd.snapshot().await.unwrap()),
+        None
+    );
+    let again = migrate(
+        format!("sled:{}", original.display()),
+        format!("etcd://{hosts}/m"),
+    );
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("already holds data"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let home = migrate(
+        format!("etcd://{hosts}/m"),
+        format!("sled:{}", back.display()),
+    );
+    assert!(
+        home.status.success(),
+        "{}",
+        String::from_utf8_lossy(&home.stderr)
+    );
+    let returned = SledStore::open(&back).unwrap().snapshot().await.unwrap();
+    assert_eq!(snapshot.difference(&returned), None);
+    assert_eq!(
+        returned
+            .trees
+            .iter()
+            .map(|t| (t.name.clone(), t.entries.len()))
+            .collect::<Vec<_>>(),
+        snapshot
+            .trees
+            .iter()
+            .map(|t| (t.name.clone(), t.entries.len()))
+            .collect::<Vec<_>>()
+    );
 }

@@ -25,7 +25,7 @@ api-etag-mismatch = { $name } has changed since you read it; read it again and r
 api-in-use = { $name } is still used by { $referrers }; change or delete those first.
 api-internal = The server failed to handle the request; its log has the details.
 api-cancelled = The call was cancelled before its work ended.
-api-store-unavailable = The server cannot store data right now (its disk is failing); retry in a moment.
+api-store-unavailable = The server cannot store data right now (its disk or its database cluster is failing); retry in a moment.
 api-undecodable = The request is not a valid message of this method (for example, a text field that is not UTF-8).
 # $seconds (Number) - the server's limit per call
 api-deadline-exceeded = The call took longer than the server's limit of { $seconds } seconds.
@@ -53,3 +53,5 @@ client-token-missing = set GLOCAL_TOKEN to a token of the server's tokens file
 client-token-unknown = the server does not know the token in GLOCAL_TOKEN
 client-server-not-grpc = cannot reach the glocal server at { $url }: something answers there, but it is not a gRPC server ({ $error }); check the address, or start glocal on a free port with `glocal serve --listen HOST:PORT`
 client-server-not-glocal = cannot reach the glocal server at { $url }: a gRPC server answers there, but it has none of glocal's services (UNIMPLEMENTED); check the address, or start glocal on a free port with `glocal serve --listen HOST:PORT`
+# $operations (Number) - etcd operations the change needs; $max_operations (Number) - etcd's limit per transaction; $bytes (Number) - the change's size; $max_bytes (Number) - etcd's limit per request
+api-change-too-large = This change is too large for one transaction of the server's database: it needs { $operations } operations and { $bytes } bytes, and the database accepts { $max_operations } operations and { $max_bytes } bytes. Send a smaller change (fewer resources or files per request), or ask the operator to raise etcd's --max-txn-ops and --max-request-bytes and glocal's --etcd-max-txn-ops and --etcd-max-request-bytes.

@@ -115,6 +115,24 @@ pub enum ApiError {
     /// detail is logged, not sent.
     #[error("the server's storage is unavailable; retry later")]
     StoreUnavailable(String),
+    /// The change does not fit one transaction of the store (etcd's
+    /// operations and bytes per transaction): nothing was written.
+    #[error(
+        "the change needs {operations} operations and {bytes} bytes in one transaction of the \
+         store, which accepts {max_operations} operations and {max_bytes} bytes: send a smaller \
+         change, or raise etcd's --max-txn-ops and --max-request-bytes and glocal's \
+         --etcd-max-txn-ops and --etcd-max-request-bytes"
+    )]
+    ChangeTooLarge {
+        /// Operations the change needs.
+        operations: usize,
+        /// The store's limit of operations.
+        max_operations: usize,
+        /// The change's size in bytes.
+        bytes: usize,
+        /// The store's limit of bytes.
+        max_bytes: usize,
+    },
     /// A failure inside the server; details are logged, not sent.
     #[error("internal error")]
     Internal(String),
@@ -152,6 +170,7 @@ impl ApiError {
             ApiError::Undecodable { .. } => "UNDECODABLE_REQUEST",
             ApiError::Cancelled => "CANCELLED",
             ApiError::StoreUnavailable(_) => "STORE_UNAVAILABLE",
+            ApiError::ChangeTooLarge { .. } => "CHANGE_TOO_LARGE",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -219,6 +238,19 @@ impl ApiError {
                 tr_in!(texts, "api-deadline-exceeded", "seconds" => *timeout_secs)
             }
             ApiError::StoreUnavailable(_) => tr_in!(texts, "api-store-unavailable"),
+            ApiError::ChangeTooLarge {
+                operations,
+                max_operations,
+                bytes,
+                max_bytes,
+            } => tr_in!(
+                texts,
+                "api-change-too-large",
+                "operations" => *operations,
+                "max_operations" => *max_operations,
+                "bytes" => *bytes,
+                "max_bytes" => *max_bytes,
+            ),
             ApiError::Internal(_) => tr_in!(texts, "api-internal"),
         }
     }
@@ -248,6 +280,17 @@ impl ApiError {
                 "unchecked missing reference from {from} to {target}"
             )),
             StoreError::Unavailable(detail) => ApiError::StoreUnavailable(detail),
+            StoreError::TooLarge {
+                operations,
+                max_operations,
+                bytes,
+                max_bytes,
+            } => ApiError::ChangeTooLarge {
+                operations,
+                max_operations,
+                bytes,
+                max_bytes,
+            },
             StoreError::Backend(detail) | StoreError::Open(detail) => ApiError::Internal(detail),
         }
     }
@@ -268,6 +311,7 @@ impl From<ApiError> for Status {
             ApiError::Undecodable { .. } => Code::InvalidArgument,
             ApiError::Cancelled => Code::Cancelled,
             ApiError::StoreUnavailable(_) => Code::Unavailable,
+            ApiError::ChangeTooLarge { .. } => Code::ResourceExhausted,
             ApiError::Internal(_) => Code::Internal,
         };
         let mut details = ErrorDetails::new();
@@ -343,6 +387,21 @@ impl From<ApiError> for Status {
                 metadata.insert("principal".to_string(), principal.clone());
                 metadata.insert("role".to_string(), (*role).to_string());
                 metadata.insert("required_role".to_string(), (*needed).to_string());
+            }
+            ApiError::ChangeTooLarge {
+                operations,
+                max_operations,
+                bytes,
+                max_bytes,
+            } => {
+                for (key, value) in [
+                    ("operations", operations),
+                    ("max_txn_ops", max_operations),
+                    ("bytes", bytes),
+                    ("max_request_bytes", max_bytes),
+                ] {
+                    metadata.insert(key.to_string(), value.to_string());
+                }
             }
             ApiError::StoreUnavailable(detail) => {
                 tracing::warn!(%detail, "storage unavailable");

@@ -40,7 +40,7 @@ pub struct RestoreArgs {
 }
 
 /// What a snapshot holds, for the summary lines.
-fn summary(snapshot: &Snapshot) -> String {
+pub(super) fn summary(snapshot: &Snapshot) -> String {
     let docs = SnapshotTree::entries_of(&snapshot.trees, "docs").len();
     let revisions = SnapshotTree::entries_of(&snapshot.trees, "revisions").len();
     let taken = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(snapshot.taken_nanos))

@@ -12,6 +12,8 @@ use crate::store::SledStore;
 mod backup;
 mod check;
 mod client;
+mod etcd;
+mod migrate;
 mod plan;
 mod pseudo;
 mod push;
@@ -55,6 +57,8 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Write a snapshot file as a new data directory, offline (the directory must be new or empty).
     Restore(backup::RestoreArgs),
+    /// Copy all data and history between stores (sled:DIR, etcd://HOSTS/PREFIX), offline, verified.
+    Migrate(Box<migrate::MigrateArgs>),
     /// Make access tokens for `glocal serve --auth-tokens`.
     #[command(subcommand)]
     Token(TokenCommand),
@@ -87,12 +91,27 @@ pub struct ServeArgs {
     /// (use port 0 for any free port).
     #[arg(long, default_value = DEFAULT_LISTEN, env = "GLOCAL_LISTEN")]
     pub listen: ListenAddress,
-    /// Directory of the embedded database; created if absent.
+    /// Directory of the embedded database (sled); created if absent.
     #[arg(long, default_value = DEFAULT_DATA_DIR, env = "GLOCAL_DATA_DIR")]
     pub data_dir: PathBuf,
-    /// Largest Fluent file accepted by WriteBundleFiles, in bytes.
-    #[arg(long, default_value_t = 1024 * 1024, env = "GLOCAL_MAX_FILE_BYTES")]
-    pub max_file_bytes: usize,
+    /// Keep the data in an etcd cluster instead, which several servers can
+    /// share: etcd://HOST:PORT[,HOST:PORT...][/PREFIX] (default prefix
+    /// /glocal/v1). See the README's "Scaling out".
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "GLOCAL_STORE",
+        conflicts_with = "data_dir",
+        help_heading = "etcd"
+    )]
+    pub store: Option<String>,
+    /// How to reach etcd.
+    #[command(flatten)]
+    pub etcd: etcd::EtcdArgs,
+    /// Largest Fluent file accepted by WriteBundleFiles, in bytes [default:
+    /// 1048576; with etcd, at most a third of --etcd-max-request-bytes].
+    #[arg(long, value_name = "BYTES", env = "GLOCAL_MAX_FILE_BYTES")]
+    pub max_file_bytes: Option<usize>,
     /// Most files accepted in one WriteBundleFiles request.
     #[arg(long, default_value_t = 1000, env = "GLOCAL_MAX_FILES_PER_REQUEST")]
     pub max_files_per_request: usize,
@@ -321,6 +340,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Pseudo(args) => pseudo::pseudo(&args),
         Command::Backup(args) => backup::backup(args).await,
         Command::Restore(args) => backup::restore(args),
+        Command::Migrate(args) => migrate::migrate(*args).await,
         Command::Token(TokenCommand::New(args)) => token_new(&args),
     }
 }
@@ -379,13 +399,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         }),
         _ => None,
     };
-    let store = SledStore::open(&args.data_dir)?;
+    let (store, data_dir, max_file_bytes) = open_store(&args).await?;
     let metrics = match &args.metrics_listen {
         Some(address) => {
             let listener = tokio::net::TcpListener::bind(address.addresses())
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot listen on {address} for metrics: {e}"))?;
-            let metrics = api::metrics::Metrics::new(Some(args.data_dir.clone()));
+            let metrics = api::metrics::Metrics::new(data_dir.clone());
             tracing::info!(address = %listener.local_addr()?, "serving metrics on /metrics");
             tokio::spawn(api::metrics::serve_metrics(
                 listener,
@@ -423,13 +443,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
     };
     let shutdown = shutdown_of(stopped.clone());
     let check_cache = Arc::new(api::CheckCache::default());
-    tracing::info!(address = %local, data_dir = %args.data_dir.display(), "glocal is serving");
+    let data_in = match &data_dir {
+        Some(dir) => dir.display().to_string(),
+        None => args.store.clone().unwrap_or_default(),
+    };
+    tracing::info!(address = %local, data = %data_in, "glocal is serving");
     // One line on stdout that scripts can wait for.
-    println!(
-        "glocal serving on {local} (data in {})",
-        args.data_dir.display()
-    );
-    let store: Arc<dyn crate::store::Store> = Arc::new(store);
+    println!("glocal serving on {local} (data in {data_in})");
     if let Some(listener) = dashboard {
         let address = listener.local_addr()?;
         let reads = api::DashboardReads::new(Arc::clone(&store), Arc::clone(&check_cache));
@@ -445,7 +465,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
     }
     let config = api::ServeConfig {
         bundle_limits: api::BundleLimits {
-            max_file_bytes: args.max_file_bytes,
+            max_file_bytes,
             max_files_per_request: args.max_files_per_request,
             max_files_per_bundle: args.max_files_per_bundle,
         },
@@ -468,6 +488,45 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
     };
     api::serve_with(listener, store, config, shutdown).await?;
     Ok(0)
+}
+
+/// The store `glocal serve` uses: etcd with `--store`, else sled in
+/// `--data-dir` (returned, for the disk metrics); and the largest bundle
+/// file it takes.
+async fn open_store(
+    args: &ServeArgs,
+) -> anyhow::Result<(Arc<dyn crate::store::Store>, Option<PathBuf>, usize)> {
+    const DEFAULT_MAX_FILE_BYTES: usize = 1024 * 1024;
+    let Some(url) = &args.store else {
+        let store = SledStore::open(&args.data_dir)?;
+        let max_file_bytes = args.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES);
+        return Ok((Arc::new(store), Some(args.data_dir.clone()), max_file_bytes));
+    };
+    let config = args.etcd.config(url)?;
+    let store = crate::store::EtcdStore::connect(&config).await?;
+    if let Some(migration) = store.unfinished_migration() {
+        anyhow::bail!(
+            "{} holds an unfinished migration ({migration}): run the same glocal migrate \
+             again to finish it before serving",
+            config.url()
+        );
+    }
+    store.check_limits().await?;
+    let fits = config.limits.max_document_bytes();
+    let max_file_bytes = match args.max_file_bytes {
+        Some(asked) if asked > fits => anyhow::bail!(
+            "--max-file-bytes {asked} does not fit etcd's requests of --etcd-max-request-bytes \
+             {} (a file's change holds it three times: the file, and its revision before and \
+             after): give --max-file-bytes {fits} or less, or raise etcd's --max-request-bytes \
+             and --etcd-max-request-bytes to {} or more",
+            config.limits.max_request_bytes,
+            asked.saturating_mul(3).saturating_add(32 * 1024)
+        ),
+        Some(asked) => asked,
+        None => DEFAULT_MAX_FILE_BYTES.min(fits),
+    };
+    tracing::info!(store = %config.url(), max_file_bytes, "using etcd");
+    Ok((Arc::new(store), None, max_file_bytes))
 }
 
 /// A future that completes on SIGINT (Ctrl-C) or SIGTERM; the handlers are

@@ -31,16 +31,20 @@
 //! small runtime of its own; the store's blocking methods hand their
 //! requests to it and wait, so they work from any thread that may block.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use tonic::transport::{Channel, Endpoint};
+use tonic::metadata::AsciiMetadataValue;
+use tonic::service::interceptor::InterceptedService;
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 
 use super::sled_store::check_expect;
-use super::{BoxFuture, ChangeSet, Op, RevisionRecord, Store, StoreError, Stored};
+use super::{
+    BoxFuture, ChangeSet, Op, RevisionRecord, Snapshot, SnapshotTree, Store, StoreError, Stored,
+};
 
 /// etcd's v3 API, generated from `proto/etcd/` (client stubs only).
 #[allow(missing_docs, dead_code, clippy::all, clippy::pedantic)]
@@ -60,26 +64,85 @@ pub mod proto {
 }
 
 use proto::etcdserverpb as pb;
+use proto::etcdserverpb::auth_client::AuthClient;
 use proto::etcdserverpb::kv_client::KvClient;
 
 /// How many keys a scan reads per request.
 const SCAN_PAGE: i64 = 256;
+/// How many keys a snapshot or a migration reads per request.
+const COPY_PAGE: i64 = 1000;
 /// How often a commit retries after another replica wrote a key it read.
 const MAX_COMMIT_ATTEMPTS: usize = 64;
 /// How long one etcd request may take before the store says unavailable.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a read (or finding out whether a commit applied) is retried
+/// while etcd is unavailable: a member down, a leader election (about a
+/// second with etcd's default timings).
+const RETRY_WHILE_UNAVAILABLE: Duration = Duration::from_secs(8);
+/// Bytes of a request left for etcd's own envelope around a transaction
+/// (its header and the Raft entry's fields, well under this).
+const REQUEST_ENVELOPE: usize = 4096;
+/// Largest answer the client reads (a page of big documents).
+const MAX_ANSWER_BYTES: usize = 512 * 1024 * 1024;
+
+/// etcd's limits per transaction, as etcd's own flags of the same names
+/// set them; glocal must know them to refuse a change that does not fit
+/// before sending it, and checks them against the cluster at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EtcdLimits {
+    /// Operations (compares, and writes) per transaction: etcd's `--max-txn-ops`.
+    pub max_txn_ops: usize,
+    /// Bytes per request: etcd's `--max-request-bytes`.
+    pub max_request_bytes: usize,
+}
+
+impl Default for EtcdLimits {
+    /// etcd's defaults: 128 operations, 1.5 MiB.
+    fn default() -> Self {
+        EtcdLimits {
+            max_txn_ops: 128,
+            max_request_bytes: 1_572_864,
+        }
+    }
+}
+
+impl EtcdLimits {
+    /// The largest document body a change may put and still fit one
+    /// request when it replaces a document as large: the document, and its
+    /// revision, which holds it before and after (three copies).
+    pub fn max_document_bytes(&self) -> usize {
+        self.max_request_bytes.saturating_sub(4 * REQUEST_ENVELOPE) / 3
+    }
+}
+
+/// TLS to etcd: the CA that signed the members' certificates (else the
+/// system's roots), and the client's certificate for mutual TLS.
+#[derive(Debug, Clone, Default)]
+pub struct EtcdTls {
+    /// The CA certificate (PEM).
+    pub ca_pem: Option<Vec<u8>>,
+    /// The client's certificate chain and key (PEM), for mutual TLS.
+    pub identity: Option<(Vec<u8>, Vec<u8>)>,
+}
 
 /// Where the cluster is and how to reach it.
 #[derive(Debug, Clone)]
 pub struct EtcdConfig {
-    /// Client URLs, such as `http://127.0.0.1:2379`.
+    /// The members' client addresses, `host:port`.
     pub endpoints: Vec<String>,
     /// The key prefix, without a trailing `/` (default `/glocal/v1`).
     pub prefix: String,
+    /// TLS, if the members serve it (then every endpoint is `https`).
+    pub tls: Option<EtcdTls>,
+    /// The user and password, if etcd's authentication is on.
+    pub user: Option<(String, String)>,
+    /// The cluster's limits per transaction.
+    pub limits: EtcdLimits,
 }
 
 impl EtcdConfig {
-    /// Reads `etcd://h1:2379,h2:2379[/prefix]`.
+    /// Reads `etcd://h1:2379,h2:2379[/prefix]`, without TLS or a user, with
+    /// etcd's default limits.
     pub fn parse(url: &str) -> Result<EtcdConfig, String> {
         let rest = url
             .strip_prefix("etcd://")
@@ -91,24 +154,186 @@ impl EtcdConfig {
         let endpoints: Vec<String> = hosts
             .split(',')
             .filter(|h| !h.is_empty())
-            .map(|h| format!("http://{h}"))
+            .map(str::to_string)
             .collect();
         if endpoints.is_empty() {
             return Err(format!("{url:?} names no etcd host"));
         }
+        if let Some(bad) = endpoints.iter().find(|h| {
+            h.contains(|c: char| c.is_whitespace() || c == '@' || c == '?' || c == '#')
+                || !h.contains(':')
+        }) {
+            return Err(format!(
+                "{url:?}: {bad:?} is not HOST:PORT (etcd's client port, such as 127.0.0.1:2379)"
+            ));
+        }
         if prefix == "/" {
             return Err(format!("{url:?}: the prefix must not be empty"));
         }
-        Ok(EtcdConfig { endpoints, prefix })
+        if prefix.contains('\0') {
+            return Err(format!("{url:?}: the prefix must not hold a NUL"));
+        }
+        Ok(EtcdConfig {
+            endpoints,
+            prefix,
+            tls: None,
+            user: None,
+            limits: EtcdLimits::default(),
+        })
     }
+
+    /// The URL again (`etcd://hosts/prefix`), for messages.
+    pub fn url(&self) -> String {
+        format!("etcd://{}{}", self.endpoints.join(","), self.prefix)
+    }
+}
+
+/// The auth token etcd gave, sent as the `token` header of every request.
+#[derive(Clone, Default)]
+struct TokenHeader(Arc<RwLock<Option<AsciiMetadataValue>>>);
+
+impl tonic::service::Interceptor for TokenHeader {
+    fn call(
+        &mut self,
+        mut request: tonic::Request<()>,
+    ) -> Result<tonic::Request<()>, tonic::Status> {
+        if let Some(token) = self
+            .0
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+        {
+            request.metadata_mut().insert("token", token);
+        }
+        Ok(request)
+    }
+}
+
+type Kv = KvClient<InterceptedService<Channel, TokenHeader>>;
+
+/// How to sign in again when etcd says the token expired.
+struct Login {
+    auth: AuthClient<Channel>,
+    user: String,
+    password: String,
+    token: TokenHeader,
+}
+
+impl Login {
+    async fn refresh(&self) -> Result<(), StoreError> {
+        let mut auth = self.auth.clone();
+        let answer = auth
+            .authenticate(pb::AuthenticateRequest {
+                name: self.user.clone(),
+                password: self.password.clone(),
+            })
+            .await
+            .map_err(|s| match s.code() {
+                tonic::Code::InvalidArgument
+                | tonic::Code::Unauthenticated
+                | tonic::Code::PermissionDenied
+                | tonic::Code::FailedPrecondition => StoreError::Open(format!(
+                    "etcd refused the user {:?}: {}",
+                    self.user,
+                    s.message()
+                )),
+                _ => from_status(s),
+            })?
+            .into_inner();
+        let value = AsciiMetadataValue::try_from(answer.token)
+            .map_err(|e| StoreError::Backend(format!("etcd gave an unusable token: {e}")))?;
+        *self.token.0.write().unwrap_or_else(PoisonError::into_inner) = Some(value);
+        Ok(())
+    }
+}
+
+/// The KV client, signed in if etcd wants a user.
+#[derive(Clone)]
+struct Client {
+    kv: Kv,
+    login: Option<Arc<Login>>,
+}
+
+impl Client {
+    /// Sends a request made by `send`: signs in again once when etcd says
+    /// the token is no longer valid, and, if the request is `idempotent`
+    /// (a read), sends it again while etcd is unavailable, for up to
+    /// [`RETRY_WHILE_UNAVAILABLE`] (another member answers, or a new
+    /// leader is elected).
+    async fn call<T, F, Fut>(&self, idempotent: bool, mut send: F) -> Result<T, StoreError>
+    where
+        F: FnMut(Kv) -> Fut,
+        Fut: std::future::Future<Output = Result<tonic::Response<T>, tonic::Status>>,
+    {
+        let started = Instant::now();
+        let mut signed_in_again = false;
+        let mut pause = Duration::from_millis(25);
+        loop {
+            match send(self.kv.clone()).await {
+                Ok(answer) => return Ok(answer.into_inner()),
+                Err(status) => {
+                    if let (Some(login), false) = (&self.login, signed_in_again) {
+                        if is_token_rejection(&status) {
+                            signed_in_again = true;
+                            login.refresh().await?;
+                            continue;
+                        }
+                    }
+                    let error = from_status(status);
+                    if idempotent
+                        && error.is_unavailable()
+                        && started.elapsed() < RETRY_WHILE_UNAVAILABLE
+                    {
+                        tokio::time::sleep(pause).await;
+                        pause = (pause * 2).min(Duration::from_millis(400));
+                        continue;
+                    }
+                    return Err(error);
+                }
+            }
+        }
+    }
+
+    async fn range(&self, request: pb::RangeRequest) -> Result<pb::RangeResponse, StoreError> {
+        self.call(true, |mut kv| {
+            let request = request.clone();
+            async move { kv.range(request).await }
+        })
+        .await
+    }
+
+    async fn txn(
+        &self,
+        idempotent: bool,
+        request: pb::TxnRequest,
+    ) -> Result<pb::TxnResponse, StoreError> {
+        self.call(idempotent, |mut kv| {
+            let request = request.clone();
+            async move { kv.txn(request).await }
+        })
+        .await
+    }
+}
+
+/// Whether etcd refused the request's token (expired, or etcd restarted).
+fn is_token_rejection(status: &tonic::Status) -> bool {
+    status.code() == tonic::Code::Unauthenticated
+        || status.message().contains("invalid auth token")
+        || status.message().contains("user name is empty")
 }
 
 /// A [`Store`] in an etcd cluster.
 pub struct EtcdStore {
     runtime: Option<tokio::runtime::Runtime>,
-    kv: KvClient<Channel>,
+    client: Client,
     prefix: String,
-    generation: AtomicU64,
+    limits: EtcdLimits,
+    /// Added to the cluster revision in revisions' sequence numbers: a
+    /// store migrated from sled keeps sled's numbers, and new ones must be
+    /// above them (`meta/seq-base`, written by the migration).
+    seq_base: u64,
+    /// The unfinished migration into this prefix, if any (`meta/migrating`).
+    migrating: Option<String>,
     decoded: AtomicU64,
     /// Serializes this replica's commits: they would only conflict with
     /// each other in etcd and retry.
@@ -131,7 +356,8 @@ fn unavailable(e: impl std::fmt::Display) -> StoreError {
 }
 
 /// A status from etcd: unreachable, no leader or timed out is unavailable
-/// (the change may or may not be applied); anything else is a failure.
+/// (the change may or may not be applied); a full database says how to
+/// make room; anything else is a failure.
 fn from_status(s: tonic::Status) -> StoreError {
     use tonic::Code;
     match s.code() {
@@ -140,6 +366,13 @@ fn from_status(s: tonic::Status) -> StoreError {
         | Code::Aborted
         | Code::Cancelled
         | Code::Unknown => unavailable(s.message()),
+        Code::ResourceExhausted if s.message().contains("space exceeded") => {
+            StoreError::Backend(format!(
+                "etcd: {} (its --quota-backend-bytes is full: compact and defragment \
+                 etcd, raise the quota, then disarm the NOSPACE alarm)",
+                s.message()
+            ))
+        }
         _ => StoreError::Backend(format!("etcd: {}", s.message())),
     }
 }
@@ -163,8 +396,44 @@ fn now_nanos() -> i64 {
         .unwrap_or(0)
 }
 
+/// A reference count as the sled store keeps it: 8 bytes, big-endian, so
+/// that both stores' keyspaces are the same and a migration copies them.
+fn decode_count(bytes: &[u8]) -> i64 {
+    let mut b = [0u8; 8];
+    let n = bytes.len().min(8);
+    b[..n].copy_from_slice(&bytes[..n]);
+    i64::from_be_bytes(b)
+}
+
+/// A compare that is never true (a key's version is never below 0): a
+/// transaction guarded by it writes nothing, but etcd checks its size.
+fn never(key: Vec<u8>) -> pb::Compare {
+    pb::Compare {
+        result: pb::compare::CompareResult::Less as i32,
+        target: pb::compare::CompareTarget::Version as i32,
+        key,
+        range_end: vec![],
+        target_union: Some(pb::compare::TargetUnion::Version(0)),
+    }
+}
+
+fn put_op(key: Vec<u8>, value: Vec<u8>) -> pb::RequestOp {
+    pb::RequestOp {
+        request: Some(pb::request_op::Request::RequestPut(pb::PutRequest {
+            key,
+            value,
+            ..Default::default()
+        })),
+    }
+}
+
+/// The keyspaces under the prefix, named as the sled store's trees: a key
+/// `{prefix}/{tree}/{key}` holds what the tree `tree` holds at `key`.
+const TREES: &[&str] = &["docs", "refcounts", "referrers", "revisions"];
+
 impl EtcdStore {
-    /// Connects to the cluster (lazily: the first request reaches it).
+    /// Connects to the cluster and reads the prefix's own keys (a sequence
+    /// base, an unfinished migration); signs in first if a user is given.
     pub async fn connect(config: &EtcdConfig) -> Result<EtcdStore, StoreError> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -172,54 +441,182 @@ impl EtcdStore {
             .enable_all()
             .build()
             .map_err(|e| StoreError::Open(format!("cannot start the etcd client: {e}")))?;
+        let tls = match &config.tls {
+            Some(tls) => {
+                let mut settings = ClientTlsConfig::new();
+                settings = match &tls.ca_pem {
+                    Some(ca) => settings.ca_certificate(Certificate::from_pem(ca)),
+                    None => settings.with_native_roots(),
+                };
+                if let Some((cert, key)) = &tls.identity {
+                    settings = settings.identity(Identity::from_pem(cert, key));
+                }
+                Some(settings)
+            }
+            None => None,
+        };
+        let scheme = if tls.is_some() { "https" } else { "http" };
         let endpoints = config
             .endpoints
             .iter()
-            .map(|url| {
-                Endpoint::from_shared(url.clone())
-                    .map(|e| {
-                        e.connect_timeout(Duration::from_secs(5))
-                            .timeout(REQUEST_TIMEOUT)
-                    })
-                    .map_err(|e| StoreError::Open(format!("{url}: {e}")))
+            .map(|host| {
+                let url = format!("{scheme}://{host}");
+                let endpoint = Endpoint::from_shared(url.clone())
+                    .map_err(|e| StoreError::Open(format!("{url}: {e}")))?
+                    .connect_timeout(Duration::from_secs(5))
+                    .timeout(REQUEST_TIMEOUT);
+                match &tls {
+                    Some(tls) => endpoint
+                        .tls_config(tls.clone())
+                        .map_err(|e| StoreError::Open(format!("{url}: TLS: {e}"))),
+                    None => Ok(endpoint),
+                }
             })
             .collect::<Result<Vec<_>, _>>()?;
         let channel = {
             let _entered = runtime.enter();
             Channel::balance_list(endpoints.into_iter())
         };
-        let store = EtcdStore {
+        let token = TokenHeader::default();
+        let login = config.user.as_ref().map(|(user, password)| {
+            Arc::new(Login {
+                auth: AuthClient::new(channel.clone()),
+                user: user.clone(),
+                password: password.clone(),
+                token: token.clone(),
+            })
+        });
+        let client = Client {
+            kv: KvClient::with_interceptor(channel, token)
+                .max_decoding_message_size(MAX_ANSWER_BYTES),
+            login,
+        };
+        let mut store = EtcdStore {
             runtime: Some(runtime),
-            kv: KvClient::new(channel),
+            client,
             prefix: config.prefix.clone(),
-            generation: AtomicU64::new(0),
+            limits: config.limits,
+            seq_base: 0,
+            migrating: None,
             decoded: AtomicU64::new(0),
             commits: tokio::sync::Mutex::new(()),
             last_revision: Mutex::new(0),
         };
-        let probe = store.spawn({
-            let mut kv = store.kv.clone();
-            let key = store.key("docs/");
-            async move {
-                kv.range(pb::RangeRequest {
-                    key,
-                    limit: 1,
-                    keys_only: true,
-                    ..Default::default()
-                })
+        let reach = |e: StoreError| match e {
+            StoreError::Open(detail) => StoreError::Open(detail),
+            e => StoreError::Open(format!("cannot reach etcd at {}: {e}", config.url())),
+        };
+        if let Some(login) = store.client.login.clone() {
+            store
+                .spawn(async move { login.refresh().await })
                 .await
-                .map(|r| r.into_inner())
-                .map_err(from_status)
-            }
-        });
-        probe
+                .map_err(reach)?;
+        }
+        let meta = store.key("meta/");
+        let client = store.client.clone();
+        let answer = store
+            .spawn(async move {
+                client
+                    .range(pb::RangeRequest {
+                        range_end: prefix_end(&meta),
+                        key: meta,
+                        ..Default::default()
+                    })
+                    .await
+            })
             .await
-            .map_err(|e| StoreError::Open(format!("cannot reach etcd: {e}")))?;
+            .map_err(reach)?;
+        for kv in answer.kvs {
+            match kv.key.strip_prefix(store.key("meta/").as_slice()) {
+                Some(b"seq-base") => store.seq_base = decode_count(&kv.value) as u64,
+                Some(b"migrating") => {
+                    store.migrating = Some(String::from_utf8_lossy(&kv.value).into_owned())
+                }
+                _ => {}
+            }
+        }
         Ok(store)
+    }
+
+    /// The unfinished migration into this prefix (what it copies), if any:
+    /// a server must not use the prefix until `glocal migrate` finishes.
+    pub fn unfinished_migration(&self) -> Option<&str> {
+        self.migrating.as_deref()
+    }
+
+    /// The limits this store assumes.
+    pub fn limits(&self) -> EtcdLimits {
+        self.limits
+    }
+
+    /// Checks that the cluster accepts transactions as large as
+    /// [`EtcdLimits`] says, with two transactions that write nothing (each
+    /// guarded by a compare that is never true): one of `max_txn_ops`
+    /// operations, one of `max_request_bytes` (less etcd's envelope). An
+    /// error names the flags to change.
+    pub async fn check_limits(&self) -> Result<(), StoreError> {
+        let limits = self.limits;
+        let probe = |i: usize| self.key(&format!("meta/probe/{i}"));
+        let many = pb::TxnRequest {
+            compare: (0..limits.max_txn_ops).map(|_| never(probe(0))).collect(),
+            success: (0..limits.max_txn_ops)
+                .map(|i| put_op(probe(i), Vec::new()))
+                .collect(),
+            failure: vec![],
+        };
+        let client = self.client.clone();
+        let answer = self
+            .spawn(async move { client.txn(true, many).await })
+            .await;
+        if let Err(e) = answer {
+            return Err(StoreError::Open(match e {
+                StoreError::Backend(detail) if detail.contains("too many operations") => format!(
+                    "etcd refuses transactions of {} operations ({detail}): start every etcd \
+                     member with --max-txn-ops {} or more, or give glocal a lower \
+                     --etcd-max-txn-ops",
+                    limits.max_txn_ops, limits.max_txn_ops
+                ),
+                e => format!("cannot check etcd's --max-txn-ops: {e}"),
+            }));
+        }
+        let mut big = pb::TxnRequest {
+            compare: vec![never(probe(0))],
+            success: vec![put_op(probe(0), Vec::new())],
+            failure: vec![],
+        };
+        let fill = limits
+            .max_request_bytes
+            .saturating_sub(REQUEST_ENVELOPE + prost::Message::encoded_len(&big) + 8);
+        big.success = vec![put_op(probe(0), vec![b'x'; fill])];
+        let client = self.client.clone();
+        let answer = self.spawn(async move { client.txn(true, big).await }).await;
+        match answer {
+            Ok(_) => Ok(()),
+            Err(e) => Err(StoreError::Open(match e {
+                StoreError::Backend(detail)
+                    if detail.contains("too large") || detail.contains("larger than max") =>
+                {
+                    format!(
+                        "etcd refuses requests of {} bytes ({detail}): start every etcd member \
+                         with --max-request-bytes {} or more, or give glocal a lower \
+                         --etcd-max-request-bytes",
+                        limits.max_request_bytes, limits.max_request_bytes
+                    )
+                }
+                e => format!("cannot check etcd's --max-request-bytes: {e}"),
+            })),
+        }
     }
 
     fn key(&self, rest: &str) -> Vec<u8> {
         format!("{}/{rest}", self.prefix).into_bytes()
+    }
+
+    /// The key of `key` in the tree `tree` (see [`TREES`]).
+    fn tree_key(&self, tree: &str, key: &[u8]) -> Vec<u8> {
+        let mut full = self.key(&format!("{tree}/"));
+        full.extend_from_slice(key);
+        full
     }
 
     fn doc_key(&self, name: &str) -> Vec<u8> {
@@ -285,11 +682,17 @@ impl EtcdStore {
             .map_err(|_| unavailable("no answer from the client"))?
     }
 
+    /// One range request, from blocking code.
+    fn range_blocking(&self, request: pb::RangeRequest) -> Result<pb::RangeResponse, StoreError> {
+        let client = self.client.clone();
+        self.block(async move { client.range(request).await })
+    }
+
     fn note_revision(&self, revision: i64) {
         let mut last = self
             .last_revision
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+            .unwrap_or_else(PoisonError::into_inner);
         if revision > *last {
             *last = revision;
         }
@@ -303,6 +706,42 @@ impl EtcdStore {
         doc.etag = format!("{:x}", kv.mod_revision);
         Ok(doc)
     }
+
+    /// Every key-value under `{prefix}/{rest}`, at one revision (the
+    /// first page's), handed to `visit` page by page; returns the revision.
+    async fn walk(
+        client: Client,
+        base: Vec<u8>,
+        mut visit: impl FnMut(Vec<proto::mvccpb::KeyValue>) -> Result<(), StoreError>,
+    ) -> Result<i64, StoreError> {
+        let end = prefix_end(&base);
+        let mut from = base;
+        let mut revision = 0;
+        loop {
+            let page = client
+                .range(pb::RangeRequest {
+                    key: from.clone(),
+                    range_end: end.clone(),
+                    limit: COPY_PAGE,
+                    revision,
+                    ..Default::default()
+                })
+                .await?;
+            if revision == 0 {
+                revision = page.header.as_ref().map_or(0, |h| h.revision);
+            }
+            let next = page.kvs.last().map(|last| {
+                let mut next = last.key.clone();
+                next.push(0);
+                next
+            });
+            visit(page.kvs)?;
+            match next {
+                Some(next) if page.more => from = next,
+                _ => return Ok(revision),
+            }
+        }
+    }
 }
 
 /// What a commit read: each key's value and `mod_revision` (0: absent).
@@ -314,68 +753,80 @@ struct Reads {
 
 /// The keys a commit writes, in its final state (`None`: deleted).
 type Writes = BTreeMap<Vec<u8>, Option<Vec<u8>>>;
+/// A keyspace's keys and values, as a snapshot holds them.
+type Entries = Vec<(Vec<u8>, Vec<u8>)>;
 
+/// Reads `keys` (those not read yet) at `revision` (0: now), into `reads`:
+/// in read-only transactions of at most `max_ops` ranges (etcd's
+/// --max-txn-ops bounds reads too), all at the revision the first one read.
 async fn read_keys(
-    kv: &mut KvClient<Channel>,
+    client: &Client,
     keys: Vec<Vec<u8>>,
     revision: i64,
+    max_ops: usize,
     reads: &mut Reads,
 ) -> Result<(), StoreError> {
-    let wanted: Vec<Vec<u8>> = keys
+    let mut wanted: Vec<Vec<u8>> = keys
         .into_iter()
         .filter(|k| !reads.values.contains_key(k))
         .collect();
-    if wanted.is_empty() {
-        return Ok(());
-    }
-    let ops = wanted
-        .iter()
-        .map(|key| pb::RequestOp {
-            request: Some(pb::request_op::Request::RequestRange(pb::RangeRequest {
-                key: key.clone(),
-                revision,
-                ..Default::default()
-            })),
-        })
-        .collect();
-    let answer = kv
-        .txn(pb::TxnRequest {
-            compare: vec![],
-            success: ops,
-            failure: vec![],
-        })
-        .await
-        .map_err(from_status)?
-        .into_inner();
-    if reads.revision == 0 {
-        reads.revision = answer.header.as_ref().map_or(0, |h| h.revision);
-    }
-    for (key, op) in wanted.into_iter().zip(answer.responses) {
-        let found = match op.response {
-            Some(pb::response_op::Response::ResponseRange(r)) => r.kvs.into_iter().next(),
-            _ => None,
-        };
-        let entry = match found {
-            Some(kv) => (Some(kv.value), kv.mod_revision),
-            None => (None, 0),
-        };
-        reads.values.insert(key, entry);
+    wanted.sort();
+    wanted.dedup();
+    let mut revision = revision;
+    for chunk in wanted.chunks(max_ops.max(1)) {
+        let ops = chunk
+            .iter()
+            .map(|key| pb::RequestOp {
+                request: Some(pb::request_op::Request::RequestRange(pb::RangeRequest {
+                    key: key.clone(),
+                    revision,
+                    ..Default::default()
+                })),
+            })
+            .collect();
+        let answer = client
+            .txn(
+                true,
+                pb::TxnRequest {
+                    compare: vec![],
+                    success: ops,
+                    failure: vec![],
+                },
+            )
+            .await?;
+        if reads.revision == 0 {
+            reads.revision = answer.header.as_ref().map_or(0, |h| h.revision);
+        }
+        if revision == 0 {
+            revision = reads.revision;
+        }
+        if answer.responses.len() != chunk.len() {
+            return Err(StoreError::Backend(format!(
+                "etcd answered {} of {} reads",
+                answer.responses.len(),
+                chunk.len()
+            )));
+        }
+        for (key, op) in chunk.iter().zip(answer.responses) {
+            let found = match op.response {
+                Some(pb::response_op::Response::ResponseRange(r)) => r.kvs.into_iter().next(),
+                _ => None,
+            };
+            let entry = match found {
+                Some(kv) => (Some(kv.value), kv.mod_revision),
+                None => (None, 0),
+            };
+            reads.values.insert(key.clone(), entry);
+        }
     }
     Ok(())
 }
 
 impl Store for EtcdStore {
     fn get(&self, name: &str) -> Result<Option<Stored>, StoreError> {
-        let mut kv = self.kv.clone();
-        let key = self.doc_key(name);
-        let answer = self.block(async move {
-            kv.range(pb::RangeRequest {
-                key,
-                ..Default::default()
-            })
-            .await
-            .map(|r| r.into_inner())
-            .map_err(from_status)
+        let answer = self.range_blocking(pb::RangeRequest {
+            key: self.doc_key(name),
+            ..Default::default()
         })?;
         answer.kvs.first().map(|kv| self.decode_doc(kv)).transpose()
     }
@@ -399,19 +850,12 @@ impl Store for EtcdStore {
         // sees one state of the collection.
         let mut revision = 0;
         loop {
-            let mut kv = self.kv.clone();
-            let (key, range_end) = (from.clone(), end.clone());
-            let page = self.block(async move {
-                kv.range(pb::RangeRequest {
-                    key,
-                    range_end,
-                    limit: SCAN_PAGE,
-                    revision,
-                    ..Default::default()
-                })
-                .await
-                .map(|r| r.into_inner())
-                .map_err(from_status)
+            let page = self.range_blocking(pb::RangeRequest {
+                key: from.clone(),
+                range_end: end.clone(),
+                limit: SCAN_PAGE,
+                revision,
+                ..Default::default()
             })?;
             if revision == 0 {
                 revision = page.header.as_ref().map_or(0, |h| h.revision);
@@ -435,18 +879,11 @@ impl Store for EtcdStore {
         let mut key = self.key("docs/");
         key.extend_from_slice(collection.as_bytes());
         key.push(0);
-        let range_end = prefix_end(&key);
-        let mut kv = self.kv.clone();
-        let answer = self.block(async move {
-            kv.range(pb::RangeRequest {
-                key,
-                range_end,
-                count_only: true,
-                ..Default::default()
-            })
-            .await
-            .map(|r| r.into_inner())
-            .map_err(from_status)
+        let answer = self.range_blocking(pb::RangeRequest {
+            range_end: prefix_end(&key),
+            key,
+            count_only: true,
+            ..Default::default()
         })?;
         Ok(u64::try_from(answer.count).unwrap_or(0))
     }
@@ -456,56 +893,37 @@ impl Store for EtcdStore {
         Box::pin(async move {
             let _one = self.commits.lock().await;
             for _ in 0..MAX_COMMIT_ATTEMPTS {
-                let (reads, plan) = self.plan(&change, actor.as_deref()).await?;
-                let compares = reads
-                    .values
-                    .iter()
-                    .map(|(key, (_, modified))| pb::Compare {
-                        result: pb::compare::CompareResult::Equal as i32,
-                        target: pb::compare::CompareTarget::Mod as i32,
-                        key: key.clone(),
-                        range_end: vec![],
-                        target_union: Some(pb::compare::TargetUnion::ModRevision(*modified)),
-                    })
-                    .collect();
-                let ops = plan
-                    .writes
-                    .iter()
-                    .map(|(key, value)| pb::RequestOp {
-                        request: Some(match value {
-                            Some(value) => pb::request_op::Request::RequestPut(pb::PutRequest {
-                                key: key.clone(),
-                                value: value.clone(),
-                                ..Default::default()
-                            }),
-                            None => pb::request_op::Request::RequestDeleteRange(
-                                pb::DeleteRangeRequest {
-                                    key: key.clone(),
-                                    ..Default::default()
-                                },
-                            ),
-                        }),
-                    })
-                    .collect();
-                let mut kv = self.kv.clone();
-                let answer = self
-                    .spawn(async move {
-                        kv.txn(pb::TxnRequest {
-                            compare: compares,
-                            success: ops,
-                            failure: vec![],
+                let (reads, plan) = match self.plan(&change, actor.as_deref()).await {
+                    Err(StoreError::Referenced { name, .. }) => {
+                        return Err(StoreError::Referenced {
+                            referrers: self.referrers_of(&name).await,
+                            name,
                         })
-                        .await
-                        .map(|r| r.into_inner())
-                        .map_err(from_status)
-                    })
-                    .await?;
-                if !answer.succeeded {
-                    continue; // another replica wrote a key this change read
-                }
-                let revision = answer.header.as_ref().map_or(0, |h| h.revision);
+                    }
+                    other => other?,
+                };
+                let request = self.transaction(&reads, &plan)?;
+                let client = self.client.clone();
+                let sent = self
+                    .spawn(async move { client.txn(false, request).await })
+                    .await;
+                let revision = match sent {
+                    Ok(answer) if answer.succeeded => {
+                        answer.header.as_ref().map_or(0, |h| h.revision)
+                    }
+                    // Another replica wrote a key this change read.
+                    Ok(_) => continue,
+                    // Lost on the way, or a leader election: it may have
+                    // applied. Its first revision key says, once etcd answers
+                    // again; if it did not apply, the change is tried again.
+                    Err(e) if e.is_unavailable() => match self.applied(&plan).await {
+                        Ok(Some(revision)) => revision,
+                        Ok(None) => continue,
+                        Err(_) => return Err(e),
+                    },
+                    Err(e) => return Err(e),
+                };
                 self.note_revision(revision);
-                self.generation.fetch_add(1, Ordering::SeqCst);
                 let written = plan
                     .written
                     .into_iter()
@@ -534,33 +952,13 @@ impl Store for EtcdStore {
         };
         let mut base = self.key(&format!("revisions/{name}"));
         base.push(0);
-        let range_end = prefix_end(&base);
-        let mut kv = self.kv.clone();
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let answer = self.block(async move {
-            kv.range(pb::RangeRequest {
-                key,
-                range_end,
-                limit,
-                ..Default::default()
-            })
-            .await
-            .map(|r| r.into_inner())
-            .map_err(from_status)
+        let answer = self.range_blocking(pb::RangeRequest {
+            key,
+            range_end: prefix_end(&base),
+            limit: i64::try_from(limit).unwrap_or(i64::MAX),
+            ..Default::default()
         })?;
-        answer
-            .kvs
-            .iter()
-            .map(|kv| {
-                let mut record: RevisionRecord = serde_json::from_slice(&kv.value)
-                    .map_err(|e| StoreError::Backend(format!("undecodable revision: {e}")))?;
-                // The documents' etags as they were after (and before) the change.
-                if let Some(after) = record.after.as_mut() {
-                    after.etag = format!("{:x}", kv.create_revision);
-                }
-                Ok(record)
-            })
-            .collect()
+        answer.kvs.iter().map(decode_revision).collect()
     }
 
     fn flush(&self) -> BoxFuture<'_, Result<(), StoreError>> {
@@ -569,18 +967,12 @@ impl Store for EtcdStore {
     }
 
     fn generation(&self) -> u64 {
-        let mut kv = self.kv.clone();
-        let key = self.key("docs/");
-        let read = self.block(async move {
-            kv.range(pb::RangeRequest {
-                key,
-                limit: 1,
-                keys_only: true,
-                ..Default::default()
-            })
-            .await
-            .map(|r| r.into_inner())
-            .map_err(from_status)
+        let read = self.range_blocking(pb::RangeRequest {
+            key: self.key("docs/"),
+            limit: 1,
+            keys_only: true,
+            count_only: true,
+            ..Default::default()
         });
         if let Ok(answer) = read {
             self.note_revision(answer.header.as_ref().map_or(0, |h| h.revision));
@@ -588,13 +980,399 @@ impl Store for EtcdStore {
         let last = *self
             .last_revision
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+            .unwrap_or_else(PoisonError::into_inner);
         u64::try_from(last).unwrap_or(0)
     }
 
     fn documents_decoded(&self) -> u64 {
         self.decoded.load(Ordering::Relaxed)
     }
+
+    fn snapshot(&self) -> BoxFuture<'_, Result<Snapshot, StoreError>> {
+        Box::pin(async move {
+            let client = self.client.clone();
+            let base = self.key("");
+            let seq_base = self.seq_base;
+            self.spawn(async move { snapshot_of(client, base, seq_base).await })
+                .await
+        })
+    }
+}
+
+/// A revision record from its key-value: the document after the change has
+/// the etag it was written with (the revision key was written with it).
+fn decode_revision(kv: &proto::mvccpb::KeyValue) -> Result<RevisionRecord, StoreError> {
+    let mut record: RevisionRecord = serde_json::from_slice(&kv.value)
+        .map_err(|e| StoreError::Backend(format!("undecodable revision: {e}")))?;
+    if let Some(after) = record.after.as_mut() {
+        after.etag = format!("{:x}", kv.create_revision);
+    }
+    Ok(record)
+}
+
+/// The whole store under `base` (`{prefix}/`) at one revision, as the sled
+/// store's trees: the documents and revisions with their etags written in,
+/// the collections' sizes counted.
+async fn snapshot_of(client: Client, base: Vec<u8>, seq_base: u64) -> Result<Snapshot, StoreError> {
+    let mut trees: BTreeMap<&'static str, Entries> = BTreeMap::new();
+    let mut sizes: BTreeMap<Vec<u8>, i64> = BTreeMap::new();
+    let encode = |e: serde_json::Error| StoreError::Backend(format!("unencodable record: {e}"));
+    let revision = EtcdStore::walk(client, base.clone(), |kvs| {
+        for kv in kvs {
+            let Some(rest) = kv.key.strip_prefix(base.as_slice()) else {
+                continue;
+            };
+            let Some(slash) = rest.iter().position(|b| *b == b'/') else {
+                continue;
+            };
+            let Some(tree) = TREES.iter().find(|t| t.as_bytes() == &rest[..slash]) else {
+                continue; // meta
+            };
+            let key = rest[slash + 1..].to_vec();
+            let value = match *tree {
+                "docs" => {
+                    let mut doc: Stored = serde_json::from_slice(&kv.value)
+                        .map_err(|e| StoreError::Backend(format!("undecodable record: {e}")))?;
+                    doc.etag = format!("{:x}", kv.mod_revision);
+                    if let Some(nul) = key.iter().position(|b| *b == 0) {
+                        *sizes.entry(key[..nul].to_vec()).or_default() += 1;
+                    }
+                    serde_json::to_vec(&doc).map_err(encode)?
+                }
+                "revisions" => serde_json::to_vec(&decode_revision(&kv)?).map_err(encode)?,
+                _ => kv.value,
+            };
+            trees.entry(tree).or_default().push((key, value));
+        }
+        Ok(())
+    })
+    .await?;
+    let mut trees: Vec<SnapshotTree> = TREES
+        .iter()
+        .map(|name| SnapshotTree {
+            name: (*name).to_string(),
+            entries: trees.remove(name).unwrap_or_default(),
+        })
+        .collect();
+    trees.push(SnapshotTree {
+        name: "sizes".into(),
+        entries: sizes
+            .into_iter()
+            .map(|(collection, size)| (collection, size.to_be_bytes().to_vec()))
+            .collect(),
+    });
+    Ok(Snapshot {
+        taken_nanos: now_nanos(),
+        next_seq: next_seq_after(revision, seq_base),
+        trees,
+    })
+}
+
+/// The sequence number of the first op of a change that read at `revision`.
+fn next_seq_after(revision: i64, seq_base: u64) -> u64 {
+    u64::try_from(revision + 1)
+        .unwrap_or(0)
+        .saturating_add(seq_base)
+        << 20
+}
+
+/// What [`EtcdStore::load`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadSummary {
+    /// Keys written by this run.
+    pub written: usize,
+    /// Keys an earlier, interrupted run had written already.
+    pub already_there: usize,
+    /// Transactions this run sent.
+    pub transactions: usize,
+}
+
+impl EtcdStore {
+    /// Writes `snapshot` (from any store) under this store's prefix, which
+    /// must be empty or hold an unfinished load of the same snapshot
+    /// (`meta/migrating` says which, by its content's SHA-256): the load
+    /// resumes, skipping the keys already written. Keys go in transactions
+    /// within the limits; the marker is removed by [`EtcdStore::finish_load`]
+    /// once the copy is verified. `progress` hears keys done and in all.
+    pub async fn load(
+        &self,
+        snapshot: &Snapshot,
+        source: &str,
+        progress: &mut (dyn FnMut(usize, usize) + Send),
+    ) -> Result<LoadSummary, StoreError> {
+        let marker = format!("{source} sha256:{}", content_digest(snapshot));
+        let mut existing: HashSet<Vec<u8>> = HashSet::new();
+        let client = self.client.clone();
+        let base = self.key("");
+        let found: Result<HashSet<Vec<u8>>, StoreError> = self
+            .spawn(async move {
+                let mut keys = HashSet::new();
+                EtcdStore::walk(client, base, |kvs| {
+                    keys.extend(kvs.into_iter().map(|kv| kv.key));
+                    Ok(())
+                })
+                .await?;
+                Ok(keys)
+            })
+            .await;
+        existing.extend(found?);
+        let marker_key = self.key("meta/migrating");
+        match &self.migrating {
+            Some(unfinished) if *unfinished != marker => {
+                return Err(StoreError::Open(format!(
+                    "{} holds an unfinished migration of other data ({unfinished}); finish it \
+                     with the same --from, or empty the prefix",
+                    self.prefix
+                )))
+            }
+            Some(_) => {}
+            None if existing
+                .iter()
+                .any(|k| k.as_slice() != marker_key.as_slice()) =>
+            {
+                return Err(StoreError::Open(format!(
+                    "the prefix {} already holds data: migrate into an empty prefix",
+                    self.prefix
+                )))
+            }
+            None => {}
+        }
+        // New revisions continue above the snapshot's sequence numbers.
+        let highest = SnapshotTree::entries_of(&snapshot.trees, "revisions")
+            .iter()
+            .filter_map(|(key, _)| {
+                key.len()
+                    .checked_sub(8)
+                    .map(|at| decode_count(&key[at..]) as u64)
+            })
+            .max()
+            .unwrap_or(0)
+            .max(snapshot.next_seq);
+        let seq_base = (highest >> 20) + 1;
+        let client = self.client.clone();
+        let start = pb::TxnRequest {
+            compare: vec![],
+            success: vec![
+                put_op(marker_key.clone(), marker.into_bytes()),
+                put_op(
+                    self.key("meta/seq-base"),
+                    (seq_base as i64).to_be_bytes().to_vec(),
+                ),
+            ],
+            failure: vec![],
+        };
+        self.spawn(async move { client.txn(true, start).await })
+            .await?;
+        let mut pending: Entries = Vec::new();
+        let mut summary = LoadSummary::default();
+        for tree in TREES {
+            for (key, value) in SnapshotTree::entries_of(&snapshot.trees, tree) {
+                let full = self.tree_key(tree, key);
+                if existing.contains(&full) {
+                    summary.already_there += 1;
+                } else {
+                    pending.push((full, value.clone()));
+                }
+            }
+        }
+        let total = summary.already_there + pending.len();
+        progress(summary.already_there, total);
+        let budget = self
+            .limits
+            .max_request_bytes
+            .saturating_sub(REQUEST_ENVELOPE);
+        let mut batch: Vec<pb::RequestOp> = Vec::new();
+        let mut batch_bytes = 0;
+        let mut done = summary.already_there;
+        let mut pending = pending.into_iter().peekable();
+        while let Some((key, value)) = pending.next() {
+            let op = put_op(key, value);
+            let size = prost::Message::encoded_len(&op) + 8;
+            if size > budget {
+                return Err(StoreError::TooLarge {
+                    operations: 1,
+                    max_operations: self.limits.max_txn_ops,
+                    bytes: size,
+                    max_bytes: self.limits.max_request_bytes,
+                });
+            }
+            if !batch.is_empty()
+                && (batch.len() >= self.limits.max_txn_ops || batch_bytes + size > budget)
+            {
+                done += self.send_batch(std::mem::take(&mut batch)).await?;
+                summary.transactions += 1;
+                batch_bytes = 0;
+                progress(done, total);
+            }
+            batch.push(op);
+            batch_bytes += size;
+            if pending.peek().is_none() {
+                done += self.send_batch(std::mem::take(&mut batch)).await?;
+                summary.transactions += 1;
+                progress(done, total);
+            }
+        }
+        summary.written = done - summary.already_there;
+        Ok(summary)
+    }
+
+    async fn send_batch(&self, ops: Vec<pb::RequestOp>) -> Result<usize, StoreError> {
+        let count = ops.len();
+        let client = self.client.clone();
+        let request = pb::TxnRequest {
+            compare: vec![],
+            success: ops,
+            failure: vec![],
+        };
+        // Puts of fixed values: sending one again changes nothing.
+        self.spawn(async move { client.txn(true, request).await })
+            .await?;
+        Ok(count)
+    }
+
+    /// Ends a load: removes the marker of an unfinished migration, so that
+    /// servers may use the prefix.
+    pub async fn finish_load(&self) -> Result<(), StoreError> {
+        let client = self.client.clone();
+        let key = self.key("meta/migrating");
+        self.spawn(async move {
+            client
+                .call(true, |mut kv| {
+                    let key = key.clone();
+                    async move {
+                        kv.delete_range(pb::DeleteRangeRequest {
+                            key,
+                            ..Default::default()
+                        })
+                        .await
+                    }
+                })
+                .await
+        })
+        .await?;
+        Ok(())
+    }
+
+    /// The first few documents referencing `name`, for an error.
+    async fn referrers_of(&self, name: &str) -> Vec<String> {
+        let mut base = self.key(&format!("referrers/{name}"));
+        base.push(0);
+        let client = self.client.clone();
+        let request = pb::RangeRequest {
+            range_end: prefix_end(&base),
+            key: base.clone(),
+            limit: 10,
+            keys_only: true,
+            ..Default::default()
+        };
+        let Ok(answer) = self.spawn(async move { client.range(request).await }).await else {
+            return Vec::new();
+        };
+        answer
+            .kvs
+            .iter()
+            .filter_map(|kv| kv.key.strip_prefix(base.as_slice()))
+            .map(|from| String::from_utf8_lossy(from).into_owned())
+            .collect()
+    }
+
+    /// The transaction writing `plan` if nothing `reads` saw has changed;
+    /// refused when it does not fit etcd's limits (nothing is sent).
+    fn transaction(&self, reads: &Reads, plan: &Plan) -> Result<pb::TxnRequest, StoreError> {
+        let compare: Vec<pb::Compare> = reads
+            .values
+            .iter()
+            .map(|(key, (_, modified))| pb::Compare {
+                result: pb::compare::CompareResult::Equal as i32,
+                target: pb::compare::CompareTarget::Mod as i32,
+                key: key.clone(),
+                range_end: vec![],
+                target_union: Some(pb::compare::TargetUnion::ModRevision(*modified)),
+            })
+            .collect();
+        let success: Vec<pb::RequestOp> = plan
+            .writes
+            .iter()
+            .map(|(key, value)| match value {
+                Some(value) => put_op(key.clone(), value.clone()),
+                None => pb::RequestOp {
+                    request: Some(pb::request_op::Request::RequestDeleteRange(
+                        pb::DeleteRangeRequest {
+                            key: key.clone(),
+                            ..Default::default()
+                        },
+                    )),
+                },
+            })
+            .collect();
+        let request = pb::TxnRequest {
+            compare,
+            success,
+            failure: vec![],
+        };
+        let operations = request.compare.len().max(request.success.len());
+        let bytes = prost::Message::encoded_len(&request);
+        if operations > self.limits.max_txn_ops
+            || bytes + REQUEST_ENVELOPE > self.limits.max_request_bytes
+        {
+            return Err(StoreError::TooLarge {
+                operations,
+                max_operations: self.limits.max_txn_ops,
+                bytes,
+                max_bytes: self.limits.max_request_bytes,
+            });
+        }
+        Ok(request)
+    }
+
+    /// Whether `plan`'s transaction applied, found out by reading its first
+    /// revision key (unique to it: its sequence number comes from the
+    /// revision the change read, its bytes hold the change's time): the
+    /// revision it applied at, or `None` if it did not apply.
+    async fn applied(&self, plan: &Plan) -> Result<Option<i64>, StoreError> {
+        let Some((key, value)) = plan
+            .writes
+            .iter()
+            .find(|(key, value)| key.starts_with(&self.key("revisions/")) && value.is_some())
+        else {
+            return Ok(None);
+        };
+        let (key, value) = (key.clone(), value.clone());
+        let client = self.client.clone();
+        let answer = self
+            .spawn(async move {
+                client
+                    .range(pb::RangeRequest {
+                        key,
+                        ..Default::default()
+                    })
+                    .await
+            })
+            .await?;
+        Ok(answer
+            .kvs
+            .first()
+            .filter(|kv| Some(&kv.value) == value.as_ref())
+            .map(|kv| kv.create_revision))
+    }
+}
+
+/// The SHA-256 of a snapshot's trees (not of when it was taken), in hex:
+/// the same data gives the same digest, so that a load can resume.
+fn content_digest(snapshot: &Snapshot) -> String {
+    use sha2::Digest;
+    let mut hash = sha2::Sha256::new();
+    for tree in &snapshot.trees {
+        hash.update((tree.name.len() as u64).to_be_bytes());
+        hash.update(tree.name.as_bytes());
+        for (key, value) in &tree.entries {
+            hash.update((key.len() as u64).to_be_bytes());
+            hash.update(key);
+            hash.update((value.len() as u64).to_be_bytes());
+            hash.update(value);
+        }
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A change applied in memory: the keys to write and the documents written.
@@ -611,8 +1389,6 @@ impl EtcdStore {
         change: &ChangeSet,
         actor: Option<&str>,
     ) -> Result<(Reads, Plan), StoreError> {
-        let mut kv = self.kv.clone();
-        let mut reads = Reads::default();
         // The documents of the ops, then (at the same revision) what their
         // references need.
         let doc_keys: Vec<Vec<u8>> = change
@@ -622,15 +1398,15 @@ impl EtcdStore {
             .collect();
         let mut first = doc_keys.clone();
         first.extend(change.ops.iter().map(|op| self.refcount_key(op_name(op))));
-        let mut k = kv.clone();
-        let mut r = std::mem::take(&mut reads);
-        let first_reads = self
+        let max_ops = self.limits.max_txn_ops;
+        let client = self.client.clone();
+        let mut reads = self
             .spawn(async move {
-                read_keys(&mut k, first, 0, &mut r).await?;
-                Ok(r)
+                let mut reads = Reads::default();
+                read_keys(&client, first, 0, max_ops, &mut reads).await?;
+                Ok(reads)
             })
             .await?;
-        reads = first_reads;
         let mut targets: Vec<String> = Vec::new();
         for (op, key) in change.ops.iter().zip(&doc_keys) {
             if let Some((Some(value), _)) = reads.values.get(key) {
@@ -648,11 +1424,11 @@ impl EtcdStore {
             second.push(self.refcount_key(t));
         }
         let revision = reads.revision;
-        let mut r = std::mem::take(&mut reads);
+        let client = self.client.clone();
         reads = self
             .spawn(async move {
-                read_keys(&mut kv, second, revision, &mut r).await?;
-                Ok(r)
+                read_keys(&client, second, revision, max_ops, &mut reads).await?;
+                Ok(reads)
             })
             .await?;
         let plan = self.apply(change, actor, &reads)?;
@@ -674,18 +1450,15 @@ impl EtcdStore {
             }
         };
         let count_of = |writes: &Writes, name: &str| -> i64 {
-            current(writes, &self.refcount_key(name))
-                .and_then(|v| String::from_utf8(v).ok())
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0)
+            current(writes, &self.refcount_key(name)).map_or(0, |v| decode_count(&v))
         };
         let add_count = |writes: &mut Writes, name: &str, delta: i64| {
             let next = count_of(writes, name) + delta;
-            let value = (next > 0).then(|| next.to_string().into_bytes());
+            let value = (next > 0).then(|| next.to_be_bytes().to_vec());
             writes.insert(self.refcount_key(name), value);
         };
         let now = now_nanos();
-        let base_seq = u64::try_from(reads.revision + 1).unwrap_or(0) << 20;
+        let base_seq = next_seq_after(reads.revision, self.seq_base);
         let mut written = Vec::new();
         for (index, op) in change.ops.iter().enumerate() {
             let name = op_name(op);

@@ -32,7 +32,7 @@ use std::{future::Future, ops::ControlFlow, pin::Pin};
 
 use serde::{Deserialize, Serialize};
 
-pub use etcd_store::{EtcdConfig, EtcdStore};
+pub use etcd_store::{EtcdConfig, EtcdLimits, EtcdStore, EtcdTls, LoadSummary};
 pub use sled_store::SledStore;
 #[doc(hidden)]
 pub use testing::{HeldCommits, IoFaults};
@@ -227,6 +227,22 @@ pub enum StoreError {
     /// Storage is unavailable.
     #[error("storage unavailable: {0}")]
     Unavailable(String),
+    /// The change does not fit one transaction of the backend (etcd's
+    /// `--max-txn-ops` and `--max-request-bytes`); nothing was written.
+    #[error(
+        "the change needs {operations} operations and {bytes} bytes in one transaction; the \
+         store accepts {max_operations} operations and {max_bytes} bytes"
+    )]
+    TooLarge {
+        /// Operations the change needs.
+        operations: usize,
+        /// The backend's limit of operations per transaction.
+        max_operations: usize,
+        /// The size of the change's transaction, in bytes.
+        bytes: usize,
+        /// The backend's limit of bytes per request.
+        max_bytes: usize,
+    },
 }
 
 impl StoreError {
@@ -392,6 +408,74 @@ impl SnapshotTree {
 }
 
 impl Snapshot {
+    /// The first way in which `other` holds other data than this snapshot,
+    /// whichever store each was taken from: every document (name, times,
+    /// references and body), every revision (sequence number, method,
+    /// actor, time, and the documents before and after), every reference
+    /// count and referrer. Etags are left out: each backend makes its own.
+    /// `None` when they hold the same.
+    pub fn difference(&self, other: &Snapshot) -> Option<String> {
+        fn plain(mut doc: Stored) -> Stored {
+            doc.etag.clear();
+            doc
+        }
+        fn docs(s: &Snapshot) -> Result<Vec<Stored>, String> {
+            SnapshotTree::entries_of(&s.trees, "docs")
+                .iter()
+                .map(|(_, v)| serde_json::from_slice(v).map(plain))
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("an undecodable document: {e}"))
+        }
+        fn revisions(s: &Snapshot) -> Result<Vec<(Vec<u8>, RevisionRecord)>, String> {
+            SnapshotTree::entries_of(&s.trees, "revisions")
+                .iter()
+                .map(|(k, v)| {
+                    serde_json::from_slice::<RevisionRecord>(v).map(|mut r| {
+                        r.before = r.before.map(plain);
+                        r.after = r.after.map(plain);
+                        (k.clone(), r)
+                    })
+                })
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("an undecodable revision: {e}"))
+        }
+        fn first_difference<T: PartialEq>(what: &str, a: &[T], b: &[T]) -> Option<String> {
+            if let Some(at) = a.iter().zip(b).position(|(x, y)| x != y) {
+                return Some(format!("{what} number {} differs", at + 1));
+            }
+            (a.len() != b.len()).then(|| format!("{} {what}s, not {}", b.len(), a.len()))
+        }
+        let compared = (|| -> Result<Option<String>, String> {
+            let (a, b) = (docs(self)?, docs(other)?);
+            if let Some(at) = a.iter().zip(&b).position(|(x, y)| x != y) {
+                return Ok(Some(format!("the document {} differs", a[at].name)));
+            }
+            if let Some(d) = first_difference("document", &a, &b) {
+                return Ok(Some(d));
+            }
+            let (a, b) = (revisions(self)?, revisions(other)?);
+            if let Some(at) = a.iter().zip(&b).position(|(x, y)| x != y) {
+                let name = String::from_utf8_lossy(&a[at].0[..a[at].0.len().saturating_sub(9)])
+                    .into_owned();
+                return Ok(Some(format!("a revision of {name} differs")));
+            }
+            if let Some(d) = first_difference("revision", &a, &b) {
+                return Ok(Some(d));
+            }
+            for tree in ["refcounts", "referrers"] {
+                let (a, b) = (
+                    SnapshotTree::entries_of(&self.trees, tree),
+                    SnapshotTree::entries_of(&other.trees, tree),
+                );
+                if let Some(d) = first_difference(&format!("entry of {tree}"), a, b) {
+                    return Ok(Some(d));
+                }
+            }
+            Ok(None)
+        })();
+        compared.unwrap_or_else(Some)
+    }
+
     /// The snapshot as a file's bytes, ending with their checksum.
     pub fn encode(&self) -> Vec<u8> {
         use sha2::Digest;

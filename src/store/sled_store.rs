@@ -88,9 +88,18 @@ struct Db {
     revisions: sled::Tree,
     /// Number of documents per collection.
     sizes: sled::Tree,
-    /// The health probe's writes.
+    /// The health probe's writes, and [`SEQ_OFFSET`].
     meta: sled::Tree,
+    /// Added to every id sled hands out ([`SEQ_OFFSET`]).
+    seq_offset: u64,
 }
+
+/// The `meta` key of a number added to every id sled gives (revisions'
+/// sequence numbers and etags). A restore writes it, so that the restored
+/// store's ids continue above the snapshot's at once: sled can only hand
+/// ids out one by one from 0, and a snapshot of an etcd store has
+/// sequence numbers near 2^40.
+const SEQ_OFFSET: &str = "seq-offset";
 
 /// Key of a document: its collection, a NUL, its id; so that a collection's
 /// documents are one key range without their children.
@@ -224,7 +233,12 @@ impl Db {
             revisions: db.open_tree("revisions")?,
             sizes: db.open_tree("sizes")?,
             meta: db.open_tree("meta")?,
+            seq_offset: 0,
             db,
+        };
+        let db = Db {
+            seq_offset: db.meta.get(SEQ_OFFSET)?.map_or(0, |v| be_i64(&v) as u64),
+            ..db
         };
         if db.meta.get(SIZES_KEPT)?.is_none() {
             db.count_sizes()?;
@@ -438,7 +452,7 @@ impl Shared {
                     let key = doc_key(name);
                     let before = self.tx_get(docs, &key)?;
                     check_expect(name, expect, before.as_ref()).or_else(abort)?;
-                    let seq = docs.generate_id()?;
+                    let seq = docs.generate_id()?.saturating_add(db.seq_offset);
                     let old_refs = before.as_ref().map(|b| b.refs.clone()).unwrap_or_default();
                     let after = match op {
                         Op::Put { refs, body, .. } => {
@@ -545,7 +559,11 @@ impl Shared {
             });
         }
         // Ids only grow: every id given so far is below this one.
-        let next_seq = db.db.generate_id().map_err(|e| self.storage(e))?;
+        let next_seq = db
+            .db
+            .generate_id()
+            .map_err(|e| self.storage(e))?
+            .saturating_add(db.seq_offset);
         Ok(Snapshot {
             taken_nanos: now_nanos(),
             next_seq,
@@ -662,15 +680,16 @@ impl SledStore {
                 target.apply_batch(batch).map_err(failed)?;
             }
         }
-        // New revisions and etags continue above the snapshot's: sled can
-        // only hand ids out in turn (a few nanoseconds each).
+        // New revisions and etags continue above the snapshot's ([`SEQ_OFFSET`]).
         let highest_revision = SnapshotTree::entries_of(&snapshot.trees, "revisions")
             .iter()
             .filter_map(|(key, _)| key.len().checked_sub(8).map(|at| be_i64(&key[at..]) as u64))
             .max()
             .map_or(0, |seq| seq.saturating_add(1));
         let next = snapshot.next_seq.max(highest_revision);
-        while db.generate_id().map_err(failed)?.saturating_add(1) < next {}
+        db.open_tree("meta")
+            .and_then(|meta| meta.insert(SEQ_OFFSET, &next.to_be_bytes()))
+            .map_err(failed)?;
         db.flush().map_err(failed)?;
         Ok(())
     }
