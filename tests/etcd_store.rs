@@ -5,6 +5,9 @@
 //!
 //! GLOCAL_ETCD_BIN=/usr/bin/etcd cargo test --test etcd_store -- --ignored
 
+mod common;
+
+use glocal::api::pb::glocal::v1::{self as pb, product_service_client::ProductServiceClient};
 use glocal::store::{
     Body, ChangeSet, EtcdConfig, EtcdLimits, EtcdStore, Expect, Op, SledStore, Store, StoreError,
 };
@@ -546,4 +549,164 @@ async fn migrate_copies_sled_to_etcd_and_back() {
             .map(|t| (t.name.clone(), t.entries.len()))
             .collect::<Vec<_>>()
     );
+}
+
+/// `glocal push` to a server on an etcd that takes 24 operations per
+/// transaction: a locale of 20 files (about three keys each) is refused
+/// whole as CHANGE_TOO_LARGE and sent again in halves; a second push of a
+/// smaller tree still replaces the bundle (the files gone from the tree are
+/// removed by a last request that writes nothing else again).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn push_splits_what_one_etcd_transaction_cannot_take() {
+    let etcd = start_etcd_with(&["--max-txn-ops", "24"]);
+    let store = format!("etcd://{}/p", etcd.url.trim_start_matches("http://"));
+    let args: Vec<std::ffi::OsString> = [
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--store",
+        &store,
+        "--etcd-max-txn-ops",
+        "24",
+    ]
+    .iter()
+    .map(Into::into)
+    .collect();
+    let server = common::serve_binary_args(&args);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        "[product]\nid = \"site\"\ndisplay_name = \"Site\"\nsource_locale = \"en-US\"\n",
+    )
+    .unwrap();
+    let out = common::glocal()
+        .args(["import", "--server", &server.url])
+        .arg(dir.path().join("plan.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let tree = dir.path().join("locales");
+    for locale in ["en-US", "de"] {
+        std::fs::create_dir_all(tree.join(locale)).unwrap();
+        for i in 0..20 {
+            std::fs::write(
+                tree.join(locale).join(format!("f{i:02}.ftl")),
+                format!("m{i} = Text {i} in {locale}\n"),
+            )
+            .unwrap();
+        }
+    }
+    let push = || {
+        common::glocal()
+            .args(["push", "--server", &server.url, "--product", "site"])
+            .arg(&tree)
+            .output()
+            .unwrap()
+    };
+    let out = push();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        common::stdout(&out),
+        common::stderr(&out)
+    );
+    assert!(
+        common::stdout(&out).contains("pushed 2 of 2 locales (40 files"),
+        "{}",
+        common::stdout(&out)
+    );
+    let client = ProductServiceClient::connect(server.url.clone())
+        .await
+        .unwrap();
+    let files = |locale: &str| {
+        let request = pb::GetBundleRequest {
+            name: format!("products/site/bundles/{locale}"),
+        };
+        let mut client = client.clone();
+        async move {
+            let bundle = client.get_bundle(request).await.unwrap().into_inner();
+            bundle
+                .files
+                .iter()
+                .map(|f| f.path.clone())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(files("de").await.len(), 20);
+    for i in 0..3 {
+        std::fs::remove_file(tree.join("de").join(format!("f{i:02}.ftl"))).unwrap();
+    }
+    let out = push();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        common::stdout(&out),
+        common::stderr(&out)
+    );
+    let de = files("de").await;
+    assert_eq!(de.len(), 17, "{de:?}");
+    assert_eq!(de.first().map(String::as_str), Some("f03.ftl"));
+    assert_eq!(files("en-US").await.len(), 20);
+}
+
+/// Changes from one replica run concurrently: 16 products created at once,
+/// each referencing one market, keep its reference count exact (the racers
+/// for the count are planned again), as do 15 of them deleted at once.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn concurrent_changes_keep_a_shared_reference_count_exact() {
+    let etcd = start_etcd();
+    let store = std::sync::Arc::new(store_at(&etcd, "t", EtcdLimits::default()).await.unwrap());
+    store
+        .commit(change(vec![put("markets/a", Expect::Absent, &[])]))
+        .await
+        .unwrap();
+    let all = |ops: Vec<Op>| {
+        let store = store.clone();
+        async move {
+            let tasks: Vec<_> = ops
+                .into_iter()
+                .map(|op| {
+                    let store = store.clone();
+                    tokio::spawn(async move { store.commit(change(vec![op])).await })
+                })
+                .collect();
+            for task in tasks {
+                task.await.unwrap().unwrap();
+            }
+        }
+    };
+    all((0..16)
+        .map(|i| put(&format!("products/p{i:02}"), Expect::Absent, &["markets/a"]))
+        .collect())
+    .await;
+    assert_eq!(read(&store, |s| s.count("products").unwrap()).await, 16);
+    all((1..16)
+        .map(|i| Op::Delete {
+            name: format!("products/p{i:02}"),
+            expect: Expect::Exists,
+        })
+        .collect())
+    .await;
+    let delete_market = || {
+        change(vec![Op::Delete {
+            name: "markets/a".into(),
+            expect: Expect::Exists,
+        }])
+    };
+    match store.commit(delete_market()).await {
+        Err(StoreError::Referenced { referrers, .. }) => {
+            assert_eq!(referrers, ["products/p00"])
+        }
+        other => panic!("expected Referenced, got {other:?}"),
+    }
+    store
+        .commit(change(vec![Op::Delete {
+            name: "products/p00".into(),
+            expect: Expect::Exists,
+        }]))
+        .await
+        .unwrap();
+    store.commit(delete_market()).await.unwrap();
 }

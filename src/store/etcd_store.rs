@@ -335,9 +335,6 @@ pub struct EtcdStore {
     /// The unfinished migration into this prefix, if any (`meta/migrating`).
     migrating: Option<String>,
     decoded: AtomicU64,
-    /// Serializes this replica's commits: they would only conflict with
-    /// each other in etcd and retry.
-    commits: tokio::sync::Mutex<()>,
     /// The last cluster revision seen, for `generation` when etcd is out of reach.
     last_revision: Mutex<i64>,
 }
@@ -499,7 +496,6 @@ impl EtcdStore {
             seq_base: 0,
             migrating: None,
             decoded: AtomicU64::new(0),
-            commits: tokio::sync::Mutex::new(()),
             last_revision: Mutex::new(0),
         };
         let reach = |e: StoreError| match e {
@@ -891,8 +887,11 @@ impl Store for EtcdStore {
     fn commit(&self, change: ChangeSet) -> BoxFuture<'_, Result<Vec<Stored>, StoreError>> {
         let actor = super::current_actor();
         Box::pin(async move {
-            let _one = self.commits.lock().await;
-            for _ in 0..MAX_COMMIT_ATTEMPTS {
+            // Commits run concurrently, from this replica as from others:
+            // changes to different documents share no key and pipeline in
+            // etcd; one that lost a race to a key it read is planned again
+            // after a short, growing, jittered pause.
+            for attempt in 0..MAX_COMMIT_ATTEMPTS {
                 let (reads, plan) = match self.plan(&change, actor.as_deref()).await {
                     Err(StoreError::Referenced { name, .. }) => {
                         return Err(StoreError::Referenced {
@@ -911,8 +910,11 @@ impl Store for EtcdStore {
                     Ok(answer) if answer.succeeded => {
                         answer.header.as_ref().map_or(0, |h| h.revision)
                     }
-                    // Another replica wrote a key this change read.
-                    Ok(_) => continue,
+                    // Another change wrote a key this one read.
+                    Ok(_) => {
+                        tokio::time::sleep(retry_pause(attempt)).await;
+                        continue;
+                    }
                     // Lost on the way, or a leader election: it may have
                     // applied. Its first revision key says, once etcd answers
                     // again; if it did not apply, the change is tried again.
@@ -1004,7 +1006,10 @@ impl Store for EtcdStore {
 fn decode_revision(kv: &proto::mvccpb::KeyValue) -> Result<RevisionRecord, StoreError> {
     let mut record: RevisionRecord = serde_json::from_slice(&kv.value)
         .map_err(|e| StoreError::Backend(format!("undecodable revision: {e}")))?;
-    if let Some(after) = record.after.as_mut() {
+    // A revision written here holds its document without the etag, which
+    // is the revision key's own revision; one loaded by a migration keeps
+    // the etag its store gave.
+    if let Some(after) = record.after.as_mut().filter(|after| after.etag.is_empty()) {
         after.etag = format!("{:x}", kv.create_revision);
     }
     Ok(record)
@@ -1066,6 +1071,17 @@ async fn snapshot_of(client: Client, base: Vec<u8>, seq_base: u64) -> Result<Sna
         next_seq: next_seq_after(revision, seq_base),
         trees,
     })
+}
+
+/// The pause before planning a change again that lost the race for a key:
+/// up to 0.5 ms per attempt so far (at most 16 ms), jittered so that the
+/// racers do not meet again.
+fn retry_pause(attempt: usize) -> Duration {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let ceiling = 500_000 * (attempt as u32 + 1).min(32);
+    Duration::from_nanos(u64::from(nanos % ceiling))
 }
 
 /// The sequence number of the first op of a change that read at `revision`.
