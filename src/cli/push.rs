@@ -18,6 +18,7 @@ use std::{
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tokio::sync::Semaphore;
+use tonic_types::StatusExt as _;
 
 use super::client::{describe_status, status_error, Connection};
 use super::tree::{ftl_files, locale_folders, Layout};
@@ -284,6 +285,15 @@ impl Push {
 /// Uploads one locale's files to its bundle in batches of at most
 /// `--max-files-per-request` files and `--max-request-bytes` bytes, the first
 /// replacing the bundle unless `--merge`; the bundle after the last batch.
+///
+/// A batch the server's store cannot take in one transaction
+/// (`RESOURCE_EXHAUSTED`, reason `CHANGE_TOO_LARGE`: an etcd store's
+/// `--max-txn-ops` or `--max-request-bytes`) is sent again in halves, down to
+/// one file. Halves are written with merge, so that one half's replace does
+/// not remove the files of the other; when the bundle was to be replaced, a
+/// last request then sends the whole tree with replace, which writes only
+/// the bundle and removes the files not in the tree (files already as sent
+/// are not written again).
 async fn push_locale(
     mut client: ProductServiceClient<super::client::Authorized>,
     bundle: String,
@@ -291,39 +301,111 @@ async fn push_locale(
     args: Arc<PushArgs>,
     progress: ProgressBar,
 ) -> Result<pb::Bundle, String> {
-    let mut batch: Vec<pb::FileContent> = Vec::new();
-    let mut batch_bytes = 0usize;
-    let mut first = true;
-    let mut last = None;
-    let total = files.len();
-    for (i, (path, file)) in files.into_iter().enumerate() {
+    let mut all: Vec<pb::FileContent> = Vec::with_capacity(files.len());
+    for (path, file) in files {
         let content =
             std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let content = String::from_utf8(content)
             .map_err(|_| format!("{} is not UTF-8 text", file.display()))?;
-        batch_bytes += content.len();
-        batch.push(pb::FileContent { path, content });
-        let full =
-            batch.len() >= args.max_files_per_request || batch_bytes >= args.max_request_bytes;
-        if full || i + 1 == total {
-            let count = batch.len() as u64;
-            let request = pb::WriteBundleFilesRequest {
-                name: bundle.clone(),
-                files: std::mem::take(&mut batch),
-                replace: first && !args.merge,
-                etag: String::new(),
-            };
-            let written = client
-                .write_bundle_files(request)
-                .await
-                .map_err(|s| describe_status(&s))?;
-            last = Some(written.into_inner());
-            progress.inc(count);
+        all.push(pb::FileContent { path, content });
+    }
+    let mut batches: Vec<Vec<pb::FileContent>> = Vec::new();
+    let (mut batch, mut batch_bytes) = (Vec::new(), 0usize);
+    for file in &all {
+        batch_bytes += file.content.len();
+        batch.push(file.clone());
+        if batch.len() >= args.max_files_per_request || batch_bytes >= args.max_request_bytes {
+            batches.push(std::mem::take(&mut batch));
             batch_bytes = 0;
-            first = false;
         }
     }
+    if !batch.is_empty() {
+        batches.push(batch);
+    }
+    let mut upload = Upload {
+        client: &mut client,
+        bundle: &bundle,
+        progress: &progress,
+        split: false,
+    };
+    let mut last = None;
+    for (i, batch) in batches.into_iter().enumerate() {
+        last = Some(upload.send(batch, i == 0 && !args.merge).await?);
+    }
+    if upload.split && !args.merge {
+        let request = pb::WriteBundleFilesRequest {
+            name: bundle.clone(),
+            files: all,
+            replace: true,
+            etag: String::new(),
+        };
+        let written = client.write_bundle_files(request).await.map_err(|s| {
+            format!(
+                "the files were written, but removing the bundle's files that are not in \
+                 the tree failed (push again with --merge to keep them): {}",
+                describe_status(&s)
+            )
+        })?;
+        last = Some(written.into_inner());
+    }
     last.ok_or_else(|| "no files".to_string())
+}
+
+/// The requests of one locale's upload.
+struct Upload<'a> {
+    client: &'a mut ProductServiceClient<super::client::Authorized>,
+    bundle: &'a str,
+    progress: &'a ProgressBar,
+    /// Whether a batch had to be sent in parts.
+    split: bool,
+}
+
+impl Upload<'_> {
+    /// Writes `files` in one request, or in halves when the store refuses
+    /// the change as too large for one transaction (see [`push_locale`]).
+    async fn send(
+        &mut self,
+        files: Vec<pb::FileContent>,
+        replace: bool,
+    ) -> Result<pb::Bundle, String> {
+        let mut pending = vec![(files, replace)];
+        let mut last = None;
+        while let Some((files, replace)) = pending.pop() {
+            let count = files.len() as u64;
+            let request = pb::WriteBundleFilesRequest {
+                name: self.bundle.to_string(),
+                files: files.clone(),
+                replace,
+                etag: String::new(),
+            };
+            match self.client.write_bundle_files(request).await {
+                Ok(written) => {
+                    last = Some(written.into_inner());
+                    self.progress.inc(count);
+                }
+                Err(status) if files.len() > 1 && too_large_for_one_change(&status) => {
+                    self.split = true;
+                    let mut first = files;
+                    let second = first.split_off(first.len() / 2);
+                    // A stack: the first half goes first.
+                    pending.push((second, false));
+                    pending.push((first, false));
+                }
+                Err(status) => return Err(describe_status(&status)),
+            }
+        }
+        last.ok_or_else(|| "no files".to_string())
+    }
+}
+
+/// Whether the server refused a change as larger than its store's
+/// transactions hold (reason `CHANGE_TOO_LARGE`).
+fn too_large_for_one_change(status: &tonic::Status) -> bool {
+    status.code() == tonic::Code::ResourceExhausted
+        && status
+            .get_error_details()
+            .error_info()
+            .is_some_and(|info| info.reason == "CHANGE_TOO_LARGE")
 }
 
 /// What a push did, for the caller to show: `glocal push` prints it on

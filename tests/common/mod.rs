@@ -285,10 +285,22 @@ pub fn serve_binary_on(listen: &str, data: &Path) -> ServeProcess {
 /// `glocal serve --listen LISTEN --data-dir DATA EXTRA...`, once it is
 /// ready (see [`serve_binary_on`]).
 pub fn serve_binary_with(listen: &str, data: &Path, extra: &[&str]) -> ServeProcess {
+    let mut args: Vec<std::ffi::OsString> = ["serve", "--listen", listen, "--data-dir"]
+        .iter()
+        .map(Into::into)
+        .collect();
+    args.push(data.into());
+    args.extend(extra.iter().map(Into::into));
+    serve_binary_args(&args)
+}
+
+/// `glocal serve ARGS...` (ARGS starting with `serve`'s flags, such as
+/// `--store etcd://…` instead of a data directory), once it is ready (see
+/// [`serve_binary_on`]).
+pub fn serve_binary_args(args: &[std::ffi::OsString]) -> ServeProcess {
+    let extra: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
     let mut child = glocal()
-        .args(["serve", "--listen", listen, "--data-dir"])
-        .arg(data)
-        .args(extra)
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
