@@ -202,6 +202,45 @@ async fn pushes_a_tree_and_reports_diagnostics_with_positions() {
     );
 }
 
+/// A locale whose upload fails is not counted in the files pushed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_locale_is_not_counted_as_pushed() {
+    let data = tempfile::tempdir().unwrap();
+    let tree = tempfile::tempdir().unwrap();
+    write(tree.path(), "en-US/main.ftl", "hello = Hello\n");
+    write(tree.path(), "en-US/more.ftl", "more = More\n");
+    write(
+        tree.path(),
+        "fr/main.ftl",
+        &format!("hello = {}\n", "Bonjour ".repeat(20)),
+    );
+    let server = common::serve_binary_with(
+        "127.0.0.1:0",
+        &data.path().join("data"),
+        &["--max-file-bytes", "64"],
+    );
+    let mut client = ProductServiceClient::connect(server.url.clone())
+        .await
+        .unwrap();
+    client
+        .create_product(pb::CreateProductRequest {
+            product_id: "site".into(),
+            product: Some(pb::Product {
+                source_locale: "en-US".into(),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+    let out = push(&server.url, &[tree.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stdout(&out).contains("pushed 1 of 2 locales (2 files, 2 words)"),
+        "{}",
+        stdout(&out)
+    );
+}
+
 #[test]
 fn push_usage_errors_exit_two() {
     let tree = tempfile::tempdir().unwrap();

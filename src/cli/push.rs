@@ -456,9 +456,14 @@ impl PushOutcome {
         self.locales.iter().filter(|l| l.result.is_err()).count()
     }
 
-    /// The files of the tree, over all locales.
+    /// The files written, over the locales whose upload succeeded (a failed
+    /// locale's files are not counted as pushed).
     pub fn files(&self) -> usize {
-        self.locales.iter().map(|l| l.files).sum()
+        self.locales
+            .iter()
+            .filter(|l| l.result.is_ok())
+            .map(|l| l.files)
+            .sum()
     }
 
     /// The words of the bundles written.
