@@ -710,3 +710,72 @@ async fn concurrent_changes_keep_a_shared_reference_count_exact() {
         .unwrap();
     store.commit(delete_market()).await.unwrap();
 }
+
+/// On etcd, a file whose text fits `--max-file-bytes` but whose document
+/// (text and index) would not fit a request is refused by WriteBundleFiles
+/// as an invalid argument naming the file, before anything is written.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn a_file_too_large_for_etcd_with_its_index_is_refused_by_name() {
+    let etcd = start_etcd();
+    let store = format!("etcd://{}/f", etcd.url.trim_start_matches("http://"));
+    let args: Vec<std::ffi::OsString> = ["serve", "--listen", "127.0.0.1:0", "--store", &store]
+        .iter()
+        .map(Into::into)
+        .collect();
+    let server = common::serve_binary_args(&args);
+    let mut client = ProductServiceClient::connect(server.url.clone())
+        .await
+        .unwrap();
+    client
+        .create_product(pb::CreateProductRequest {
+            product_id: "site".into(),
+            product: Some(pb::Product {
+                source_locale: "en-US".into(),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+    // 440 KB of text, under the 507 KiB the store takes as text.
+    let dense: String = (0..40_000).map(|i| format!("m{i:05} = x\n")).collect();
+    assert!(dense.len() < 518_826);
+    let refused = client
+        .write_bundle_files(pb::WriteBundleFilesRequest {
+            name: "products/site/bundles/de".into(),
+            files: vec![
+                pb::FileContent {
+                    path: "small.ftl".into(),
+                    content: "hello = Hallo\n".into(),
+                },
+                pb::FileContent {
+                    path: "dense.ftl".into(),
+                    content: dense,
+                },
+            ],
+            replace: false,
+            etag: String::new(),
+        })
+        .await
+        .unwrap_err();
+    let description = common::assert_error(
+        &refused,
+        tonic::Code::InvalidArgument,
+        "INVALID_FIELD",
+        Some("files[1].content"),
+    );
+    assert!(description.contains("--max-request-bytes"), "{description}");
+    assert!(
+        description.contains("at most 518826 bytes"),
+        "{description}"
+    );
+    let details = tonic_types::StatusExt::get_error_details(&refused);
+    assert_eq!(details.bad_request().unwrap().field_violations.len(), 1);
+    let missing = client
+        .get_bundle(pb::GetBundleRequest {
+            name: "products/site/bundles/de".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), tonic::Code::NotFound);
+}

@@ -784,6 +784,7 @@ async fn bundle_limits_are_configurable_and_enforced() {
             max_file_bytes: 64,
             max_files_per_request: 2,
             max_files_per_bundle: 3,
+            max_stored_file_bytes: None,
         },
         max_request_bytes: 4096,
         ..Default::default()

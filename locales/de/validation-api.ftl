@@ -103,6 +103,16 @@ request-bundle-file-too-large =
         [one] Dateien dürfen höchstens { $max } Byte groß sein
        *[other] Dateien dürfen höchstens { $max } Bytes groß sein
     }
+# $size (Number) - die Größe der Datei im Speicher, Text und Index, in Bytes
+# $max (Number) - die größte Größe, die der Speicher aufnimmt, in Bytes
+request-bundle-file-too-large-stored =
+    { $size ->
+        [one] belegt mit ihrem Index { $size } Byte im Speicher
+       *[other] belegt mit ihrem Index { $size } Bytes im Speicher
+    }; { $max ->
+        [one] der Speicher (etcd, durch seine Anfragegrenze) nimmt Dateien von höchstens { $max } Byte auf
+       *[other] der Speicher (etcd, durch seine Anfragegrenze) nimmt Dateien von höchstens { $max } Bytes auf
+    }: Teilen Sie die Datei, oder erhöhen Sie etcds --max-request-bytes und glocals --etcd-max-request-bytes
 # Keine Variablen. Ein Bundle kann nicht als Ganzes gesendet werden.
 request-bundle-written-by-file = Bundles werden mit WriteBundleFiles geschrieben
 

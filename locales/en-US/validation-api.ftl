@@ -91,6 +91,9 @@ request-bundle-file-sent-twice = "{ $path }" is sent twice
 # $size (Number) - the file's size, in bytes
 # $max (Number) - the largest size accepted, in bytes
 request-bundle-file-too-large = is { $size } bytes; files may be at most { $max } bytes
+# $size (Number) - the file's size in the store, its text and its index, in bytes
+# $max (Number) - the largest size the store keeps, in bytes
+request-bundle-file-too-large-stored = takes { $size } bytes in the store with its index; the store (etcd, by its request limit) keeps files of at most { $max } bytes: split the file, or raise etcd's --max-request-bytes and glocal's --etcd-max-request-bytes
 # No variables. A bundle cannot be sent as a whole message.
 request-bundle-written-by-file = bundles are written with WriteBundleFiles
 

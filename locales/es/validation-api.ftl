@@ -108,6 +108,18 @@ request-bundle-file-too-large =
         [many] los archivos pueden ocupar como máximo { $max } bytes
        *[other] los archivos pueden ocupar como máximo { $max } bytes
     }
+# $size (Number) - el tamaño del archivo en el almacén, texto e índice, en bytes
+# $max (Number) - el tamaño máximo que guarda el almacén, en bytes
+request-bundle-file-too-large-stored =
+    { $size ->
+        [one] ocupa { $size } byte en el almacén con su índice
+        [many] ocupa { $size } bytes en el almacén con su índice
+       *[other] ocupa { $size } bytes en el almacén con su índice
+    }; { $max ->
+        [one] el almacén (etcd, por su límite de petición) guarda archivos de como máximo { $max } byte
+        [many] el almacén (etcd, por su límite de petición) guarda archivos de como máximo { $max } bytes
+       *[other] el almacén (etcd, por su límite de petición) guarda archivos de como máximo { $max } bytes
+    }: divida el archivo o aumente --max-request-bytes de etcd y --etcd-max-request-bytes de glocal
 # Sin variables. Un paquete no se puede enviar como un mensaje completo.
 request-bundle-written-by-file = los paquetes se escriben con WriteBundleFiles
 

@@ -108,6 +108,18 @@ request-bundle-file-too-large =
         [many] un fichier peut faire au plus { $max } octets
        *[other] un fichier peut faire au plus { $max } octets
     }
+# $size (Number) - la taille du fichier dans le stockage, texte et index, en octets
+# $max (Number) - la taille maximale que garde le stockage, en octets
+request-bundle-file-too-large-stored =
+    { $size ->
+        [one] occupe { $size } octet dans le stockage avec son index
+        [many] occupe { $size } octets dans le stockage avec son index
+       *[other] occupe { $size } octets dans le stockage avec son index
+    } ; { $max ->
+        [one] le stockage (etcd, par sa limite de requête) garde des fichiers d’au plus { $max } octet
+        [many] le stockage (etcd, par sa limite de requête) garde des fichiers d’au plus { $max } octets
+       *[other] le stockage (etcd, par sa limite de requête) garde des fichiers d’au plus { $max } octets
+    } : scindez le fichier, ou augmentez --max-request-bytes d’etcd et --etcd-max-request-bytes de glocal
 # Pas de variable. Un bundle ne peut pas être envoyé d’un seul bloc.
 request-bundle-written-by-file = les bundles s’écrivent avec WriteBundleFiles
 

@@ -87,6 +87,9 @@ request-bundle-file-sent-twice = 「{ $path }」が 2 回送信されていま�
 # $size (Number) - ファイルのサイズ（バイト）
 # $max (Number) - 受け付ける最大のサイズ（バイト）
 request-bundle-file-too-large = { $size } バイトあります。ファイルは最大 { $max } バイトまでです
+# $size (Number) - ストア内のファイルのサイズ（テキストとインデックス、バイト）
+# $max (Number) - ストアが保持できる最大サイズ（バイト）
+request-bundle-file-too-large-stored = インデックスを含めてストア内で { $size } バイトになります。ストア（etcd、リクエスト上限による）が保持できるファイルは最大 { $max } バイトです。ファイルを分割するか、etcd の --max-request-bytes と glocal の --etcd-max-request-bytes を引き上げてください
 # 変数なし。バンドルはメッセージ全体としては送信できません。
 request-bundle-written-by-file = バンドルは WriteBundleFiles で書き込みます
 

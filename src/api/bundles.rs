@@ -34,6 +34,11 @@ pub struct BundleLimits {
     /// over every request that left files in it. mozilla.org's largest
     /// locale has 131.
     pub max_files_per_bundle: usize,
+    /// Largest file as the store keeps it (its text with its index, as
+    /// JSON), when the store bounds a document: an etcd store, whose change
+    /// of a file holds it three times in one request. `None`: no bound but
+    /// `max_file_bytes`.
+    pub max_stored_file_bytes: Option<usize>,
 }
 
 impl Default for BundleLimits {
@@ -42,6 +47,7 @@ impl Default for BundleLimits {
             max_file_bytes: 1024 * 1024,
             max_files_per_request: 1000,
             max_files_per_bundle: 10_000,
+            max_stored_file_bytes: None,
         }
     }
 }
@@ -222,18 +228,44 @@ pub async fn write_files(
 
     // Parsing is CPU work: keep it off the async workers.
     let files = req.files;
-    let indexed: Vec<BundleFileDoc> = tokio::task::spawn_blocking(move || {
-        files
-            .into_iter()
-            .map(|f| BundleFileDoc {
-                index: index_file(&f.content),
-                path: f.path,
-                content: f.content,
-            })
-            .collect()
-    })
-    .await
-    .map_err(|e| ApiError::Internal(format!("indexing failed: {e}")))?;
+    let indexed: Vec<(BundleFileDoc, crate::store::Body)> =
+        tokio::task::spawn_blocking(move || {
+            files
+                .into_iter()
+                .map(|f| {
+                    let doc = BundleFileDoc {
+                        index: index_file(&f.content),
+                        path: f.path,
+                        content: f.content,
+                    };
+                    crate::store::Body::encode(&doc).map(|body| (doc, body))
+                })
+                .collect::<Result<_, _>>()
+        })
+        .await
+        .map_err(|e| ApiError::Internal(format!("indexing failed: {e}")))?
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    // A file whose text fits may still not fit the store with its index:
+    // refused here, naming the file, rather than as a change too large.
+    if let Some(max) = limits.max_stored_file_bytes {
+        let mut v = Violations::new();
+        for (i, (_, body)) in indexed.iter().enumerate() {
+            let size = body.json().len();
+            if size > max {
+                v.add(
+                    format!("files[{i}].content"),
+                    Text::new("request-bundle-file-too-large-stored")
+                        .count("size", size)
+                        .count("max", max),
+                );
+            }
+        }
+        if !v.is_empty() {
+            return Err(ApiError::invalid(v));
+        }
+    }
+    let (indexed, bodies): (Vec<BundleFileDoc>, Vec<crate::store::Body>) =
+        indexed.into_iter().unzip();
 
     for attempt in 1..=MAX_WRITE_ATTEMPTS {
         let current = {
@@ -300,7 +332,7 @@ pub async fn write_files(
             refs: vec![product.to_string()],
             body,
         });
-        for doc in &indexed {
+        for (doc, body) in indexed.iter().zip(&bodies) {
             let previous = existing.get(&doc.path);
             if previous.is_some_and(|(_, old)| old.content == doc.content) {
                 continue;
@@ -309,8 +341,7 @@ pub async fn write_files(
                 name: bundle_file_name(&name, &doc.path),
                 expect: previous.map_or(Expect::Absent, |(s, _)| Expect::Etag(s.etag.clone())),
                 refs: vec![name.clone()],
-                body: crate::store::Body::encode(doc)
-                    .map_err(|e| ApiError::Internal(e.to_string()))?,
+                body: body.clone(),
             });
         }
         if req.replace {

@@ -399,7 +399,12 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         }),
         _ => None,
     };
-    let (store, data_dir, max_file_bytes) = open_store(&args).await?;
+    let OpenedStore {
+        store,
+        data_dir,
+        max_file_bytes,
+        max_stored_file_bytes,
+    } = open_store(&args).await?;
     let metrics = match &args.metrics_listen {
         Some(address) => {
             let listener = tokio::net::TcpListener::bind(address.addresses())
@@ -468,6 +473,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
             max_file_bytes,
             max_files_per_request: args.max_files_per_request,
             max_files_per_bundle: args.max_files_per_bundle,
+            max_stored_file_bytes,
         },
         max_request_bytes: args.max_request_bytes,
         drain_timeout: std::time::Duration::from_secs(args.drain_timeout_secs),
@@ -490,17 +496,30 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
+/// The store `glocal serve` uses, with what it bounds.
+struct OpenedStore {
+    store: Arc<dyn crate::store::Store>,
+    /// sled's `--data-dir`, for the disk metrics; `None` on etcd.
+    data_dir: Option<PathBuf>,
+    /// The largest bundle file's text it takes.
+    max_file_bytes: usize,
+    /// The largest bundle file as stored (text and index), on etcd.
+    max_stored_file_bytes: Option<usize>,
+}
+
 /// The store `glocal serve` uses: etcd with `--store`, else sled in
-/// `--data-dir` (returned, for the disk metrics); and the largest bundle
-/// file it takes.
-async fn open_store(
-    args: &ServeArgs,
-) -> anyhow::Result<(Arc<dyn crate::store::Store>, Option<PathBuf>, usize)> {
+/// `--data-dir`.
+async fn open_store(args: &ServeArgs) -> anyhow::Result<OpenedStore> {
     const DEFAULT_MAX_FILE_BYTES: usize = 1024 * 1024;
     let Some(url) = &args.store else {
         let store = SledStore::open(&args.data_dir)?;
         let max_file_bytes = args.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES);
-        return Ok((Arc::new(store), Some(args.data_dir.clone()), max_file_bytes));
+        return Ok(OpenedStore {
+            store: Arc::new(store),
+            data_dir: Some(args.data_dir.clone()),
+            max_file_bytes,
+            max_stored_file_bytes: None,
+        });
     };
     let config = args.etcd.config(url)?;
     let store = crate::store::EtcdStore::connect(&config).await?;
@@ -526,7 +545,12 @@ async fn open_store(
         None => DEFAULT_MAX_FILE_BYTES.min(fits),
     };
     tracing::info!(store = %config.url(), max_file_bytes, "using etcd");
-    Ok((Arc::new(store), None, max_file_bytes))
+    Ok(OpenedStore {
+        store: Arc::new(store),
+        data_dir: None,
+        max_file_bytes,
+        max_stored_file_bytes: Some(fits),
+    })
 }
 
 /// A future that completes on SIGINT (Ctrl-C) or SIGTERM; the handlers are
