@@ -512,10 +512,37 @@ async fn migrate_copies_sled_to_etcd_and_back() {
     assert!(stdout.contains("compared equal"), "{stdout}");
     let on_etcd = store_at(&etcd, "m", EtcdLimits::default()).await.unwrap();
     assert_eq!(on_etcd.unfinished_migration(), None);
-    assert_eq!(
-        snapshot.difference(&on_etcd.snapshot().await.unwrap()),
-        None
+    let copied = on_etcd.snapshot().await.unwrap();
+    assert_eq!(snapshot.difference(&copied), None);
+    // Every etag etcd gives is above every etag sled gave, so that an etag a
+    // client kept from before the migration is refused as stale.
+    let docs = |s: &glocal::store::Snapshot| -> Vec<glocal::store::Stored> {
+        glocal::store::SnapshotTree::entries_of(&s.trees, "docs")
+            .iter()
+            .map(|(_, v)| serde_json::from_slice(v).unwrap())
+            .collect()
+    };
+    let etags = |s: &glocal::store::Snapshot| -> Vec<u64> {
+        docs(s)
+            .iter()
+            .map(|d| u64::from_str_radix(&d.etag, 16).unwrap())
+            .collect()
+    };
+    let (before, after) = (etags(&snapshot), etags(&copied));
+    assert!(
+        after.iter().min() > before.iter().max(),
+        "{before:?} {after:?}"
     );
+    let kept = docs(&snapshot)
+        .into_iter()
+        .find(|d| d.name == "markets/c")
+        .unwrap();
+    assert!(matches!(
+        on_etcd
+            .commit(change(vec![put("markets/c", Expect::Etag(kept.etag), &[])]))
+            .await,
+        Err(StoreError::EtagMismatch { .. })
+    ));
     let again = migrate(
         format!("sled:{}", original.display()),
         format!("etcd://{hosts}/m"),

@@ -4,7 +4,9 @@
 //!
 //! - `{prefix}/docs/{collection}\0{id}`: a document ([`Stored`] as JSON);
 //!   its etag is the key's `mod_revision` in hex, so it changes with every
-//!   write and needs no counter of its own;
+//!   write and needs no counter of its own (on a prefix a migration filled,
+//!   plus `seq-base << 20`, above every etag the source store gave, so that
+//!   an etag from before the migration never matches: [`etag_at`]);
 //! - `{prefix}/refcounts/{name}`: how many documents reference `name`;
 //! - `{prefix}/referrers/{target}\0{from}`: one key per reference;
 //! - `{prefix}/revisions/{name}\0{seq}`: a [`RevisionRecord`], `seq`
@@ -699,7 +701,7 @@ impl EtcdStore {
         self.decoded.fetch_add(1, Ordering::Relaxed);
         let mut doc: Stored = serde_json::from_slice(&kv.value)
             .map_err(|e| StoreError::Backend(format!("undecodable record: {e}")))?;
-        doc.etag = format!("{:x}", kv.mod_revision);
+        doc.etag = etag_at(kv.mod_revision, self.seq_base);
         Ok(doc)
     }
 
@@ -930,7 +932,7 @@ impl Store for EtcdStore {
                     .written
                     .into_iter()
                     .map(|mut doc| {
-                        doc.etag = format!("{revision:x}");
+                        doc.etag = etag_at(revision, self.seq_base);
                         doc
                     })
                     .collect();
@@ -960,7 +962,11 @@ impl Store for EtcdStore {
             limit: i64::try_from(limit).unwrap_or(i64::MAX),
             ..Default::default()
         })?;
-        answer.kvs.iter().map(decode_revision).collect()
+        answer
+            .kvs
+            .iter()
+            .map(|kv| decode_revision(kv, self.seq_base))
+            .collect()
     }
 
     fn flush(&self) -> BoxFuture<'_, Result<(), StoreError>> {
@@ -1003,14 +1009,17 @@ impl Store for EtcdStore {
 
 /// A revision record from its key-value: the document after the change has
 /// the etag it was written with (the revision key was written with it).
-fn decode_revision(kv: &proto::mvccpb::KeyValue) -> Result<RevisionRecord, StoreError> {
+fn decode_revision(
+    kv: &proto::mvccpb::KeyValue,
+    seq_base: u64,
+) -> Result<RevisionRecord, StoreError> {
     let mut record: RevisionRecord = serde_json::from_slice(&kv.value)
         .map_err(|e| StoreError::Backend(format!("undecodable revision: {e}")))?;
     // A revision written here holds its document without the etag, which
     // is the revision key's own revision; one loaded by a migration keeps
     // the etag its store gave.
     if let Some(after) = record.after.as_mut().filter(|after| after.etag.is_empty()) {
-        after.etag = format!("{:x}", kv.create_revision);
+        after.etag = etag_at(kv.create_revision, seq_base);
     }
     Ok(record)
 }
@@ -1038,13 +1047,15 @@ async fn snapshot_of(client: Client, base: Vec<u8>, seq_base: u64) -> Result<Sna
                 "docs" => {
                     let mut doc: Stored = serde_json::from_slice(&kv.value)
                         .map_err(|e| StoreError::Backend(format!("undecodable record: {e}")))?;
-                    doc.etag = format!("{:x}", kv.mod_revision);
+                    doc.etag = etag_at(kv.mod_revision, seq_base);
                     if let Some(nul) = key.iter().position(|b| *b == 0) {
                         *sizes.entry(key[..nul].to_vec()).or_default() += 1;
                     }
                     serde_json::to_vec(&doc).map_err(encode)?
                 }
-                "revisions" => serde_json::to_vec(&decode_revision(&kv)?).map_err(encode)?,
+                "revisions" => {
+                    serde_json::to_vec(&decode_revision(&kv, seq_base)?).map_err(encode)?
+                }
                 _ => kv.value,
             };
             trees.entry(tree).or_default().push((key, value));
@@ -1082,6 +1093,17 @@ fn retry_pause(attempt: usize) -> Duration {
         .map_or(0, |d| d.subsec_nanos());
     let ceiling = 500_000 * (attempt as u32 + 1).min(32);
     Duration::from_nanos(u64::from(nanos % ceiling))
+}
+
+/// The etag of a document written at etcd revision `revision`: the revision
+/// in hex, plus `seq_base << 20` on a prefix a migration filled. A migrated
+/// store's etags (sled's sequence numbers, or another prefix's etags) are all
+/// below `seq_base << 20` (the migration chose `seq_base` so), so an etag a
+/// client kept from before the migration never equals one given after it,
+/// and an update with it is refused as stale instead of applied.
+fn etag_at(revision: i64, seq_base: u64) -> String {
+    let revision = u64::try_from(revision).unwrap_or(0);
+    format!("{:x}", (seq_base << 20).saturating_add(revision))
 }
 
 /// The sequence number of the first op of a change that read at `revision`.
@@ -1484,7 +1506,7 @@ impl EtcdStore {
                     let mut doc: Stored = serde_json::from_slice(&value)
                         .map_err(|e| StoreError::Backend(format!("undecodable record: {e}")))?;
                     let modified = reads.values.get(&key).map_or(0, |(_, m)| *m);
-                    doc.etag = format!("{modified:x}");
+                    doc.etag = etag_at(modified, self.seq_base);
                     Some(doc)
                 }
                 None => None,
