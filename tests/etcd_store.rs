@@ -578,28 +578,22 @@ async fn migrate_copies_sled_to_etcd_and_back() {
     );
 }
 
-/// `glocal push` to a server on an etcd that takes 24 operations per
-/// transaction: a locale of 20 files (about three keys each) is refused
-/// whole as CHANGE_TOO_LARGE and sent again in halves; a second push of a
-/// smaller tree still replaces the bundle (the files gone from the tree are
-/// removed by a last request that writes nothing else again).
+/// `glocal push` to a server on an etcd of default limits (128 operations
+/// per transaction), which caps a bundle at 40 files: a locale of 40 files
+/// (about three keys each) is refused whole as CHANGE_TOO_LARGE and sent
+/// again in halves; a second push of a smaller tree still replaces the bundle
+/// (the files gone from the tree are removed by a last request that writes
+/// nothing else again); a 41st file is refused; and a full bundle can still be
+/// deleted in one transaction.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
 async fn push_splits_what_one_etcd_transaction_cannot_take() {
-    let etcd = start_etcd_with(&["--max-txn-ops", "24"]);
+    let etcd = start_etcd();
     let store = format!("etcd://{}/p", etcd.url.trim_start_matches("http://"));
-    let args: Vec<std::ffi::OsString> = [
-        "serve",
-        "--listen",
-        "127.0.0.1:0",
-        "--store",
-        &store,
-        "--etcd-max-txn-ops",
-        "24",
-    ]
-    .iter()
-    .map(Into::into)
-    .collect();
+    let args: Vec<std::ffi::OsString> = ["serve", "--listen", "127.0.0.1:0", "--store", &store]
+        .iter()
+        .map(Into::into)
+        .collect();
     let server = common::serve_binary_args(&args);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -614,14 +608,11 @@ async fn push_splits_what_one_etcd_transaction_cannot_take() {
         .unwrap();
     assert!(out.status.success(), "{}", common::stderr(&out));
     let tree = dir.path().join("locales");
+    let file = |locale: &str, i: usize| tree.join(locale).join(format!("f{i:02}.ftl"));
     for locale in ["en-US", "de"] {
         std::fs::create_dir_all(tree.join(locale)).unwrap();
-        for i in 0..20 {
-            std::fs::write(
-                tree.join(locale).join(format!("f{i:02}.ftl")),
-                format!("m{i} = Text {i} in {locale}\n"),
-            )
-            .unwrap();
+        for i in 0..40 {
+            std::fs::write(file(locale, i), format!("m{i} = Text {i} in {locale}\n")).unwrap();
         }
     }
     let push = || {
@@ -639,7 +630,7 @@ async fn push_splits_what_one_etcd_transaction_cannot_take() {
         common::stderr(&out)
     );
     assert!(
-        common::stdout(&out).contains("pushed 2 of 2 locales (40 files"),
+        common::stdout(&out).contains("pushed 2 of 2 locales (80 files"),
         "{}",
         common::stdout(&out)
     );
@@ -660,9 +651,19 @@ async fn push_splits_what_one_etcd_transaction_cannot_take() {
                 .collect::<Vec<_>>()
         }
     };
-    assert_eq!(files("de").await.len(), 20);
+    assert_eq!(files("de").await.len(), 40);
+    // A 41st file does not fit.
+    std::fs::write(file("de", 40), "m40 = Text\n").unwrap();
+    let out = push();
+    assert_eq!(out.status.code(), Some(2), "{}", common::stdout(&out));
+    assert!(
+        common::stdout(&out).contains("at most 40"),
+        "{}",
+        common::stdout(&out)
+    );
+    std::fs::remove_file(file("de", 40)).unwrap();
     for i in 0..3 {
-        std::fs::remove_file(tree.join("de").join(format!("f{i:02}.ftl"))).unwrap();
+        std::fs::remove_file(file("de", i)).unwrap();
     }
     let out = push();
     assert!(
@@ -672,9 +673,18 @@ async fn push_splits_what_one_etcd_transaction_cannot_take() {
         common::stderr(&out)
     );
     let de = files("de").await;
-    assert_eq!(de.len(), 17, "{de:?}");
+    assert_eq!(de.len(), 37, "{de:?}");
     assert_eq!(de.first().map(String::as_str), Some("f03.ftl"));
-    assert_eq!(files("en-US").await.len(), 20);
+    // The full bundle goes in one transaction.
+    assert_eq!(files("en-US").await.len(), 40);
+    client
+        .clone()
+        .delete_bundle(pb::DeleteBundleRequest {
+            name: "products/site/bundles/en-US".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
 }
 
 /// Changes from one replica run concurrently: 16 products created at once,
@@ -805,4 +815,76 @@ async fn a_file_too_large_for_etcd_with_its_index_is_refused_by_name() {
         .await
         .unwrap_err();
     assert_eq!(missing.code(), tonic::Code::NotFound);
+}
+
+/// `etcd://` URLs: what is refused, with the reason, before any connection.
+#[test]
+fn etcd_urls_are_checked_before_connecting() {
+    let good = EtcdConfig::parse("etcd://10.0.0.1:2379,[::1]:2379/team/glocal").unwrap();
+    assert_eq!(good.endpoints, ["10.0.0.1:2379", "[::1]:2379"]);
+    assert_eq!(good.prefix, "/team/glocal");
+    assert_eq!(
+        EtcdConfig::parse("etcd://h:1").unwrap().prefix,
+        "/glocal/v1"
+    );
+    let cases = [
+        ("http://h:2379", "is not an etcd:// URL"),
+        ("etcd:///p", "names no etcd host"),
+        ("etcd://h:2379,/p", "\"\" is not HOST:PORT"),
+        ("etcd://h/p", "\"h\" is not HOST:PORT"),
+        ("etcd://h:/p", "\"h:\" is not HOST:PORT"),
+        ("etcd://:2379/p", "\":2379\" is not HOST:PORT"),
+        ("etcd://h:notaport/p", "is not HOST:PORT"),
+        ("etcd://h:99999/p", "is not HOST:PORT"),
+        ("etcd://h:0/p", "is not HOST:PORT"),
+        ("etcd://u@h:1/p", "is not HOST:PORT"),
+        ("etcd://h:1/", "the prefix must not be empty"),
+        ("etcd://h:1/a b", "spaces or control characters"),
+        ("etcd://h:1/a//b", "may not have a segment \"\""),
+        ("etcd://h:1/a/docs", "may not have a segment \"docs\""),
+        ("etcd://h:1/meta/x", "may not have a segment \"meta\""),
+    ];
+    for (url, expected) in cases {
+        match EtcdConfig::parse(url) {
+            Err(message) => assert!(message.contains(expected), "{url}: {message}"),
+            Ok(config) => panic!("{url} was taken: {config:?}"),
+        }
+    }
+}
+
+/// A prefix below another (`/n/inner` below `/n`) keeps to itself: the
+/// outer one's snapshot holds only its own documents, and a load into a
+/// prefix does not count the keys of a prefix below it as its own.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn a_prefix_below_another_keeps_to_itself() {
+    let etcd = start_etcd();
+    let outer = store_at(&etcd, "n", EtcdLimits::default()).await.unwrap();
+    fill(&outer).await;
+    let inner = store_at(&etcd, "n/inner", EtcdLimits::default())
+        .await
+        .unwrap();
+    fill(&inner).await;
+    let a = outer.snapshot().await.unwrap();
+    for (tree, entries) in [
+        ("docs", 4),
+        ("refcounts", 2),
+        ("referrers", 2),
+        ("revisions", 7),
+    ] {
+        assert_eq!(
+            glocal::store::SnapshotTree::entries_of(&a.trees, tree).len(),
+            entries,
+            "{tree}"
+        );
+    }
+    let below = store_at(&etcd, "m/inner", EtcdLimits::default())
+        .await
+        .unwrap();
+    fill(&below).await;
+    let target = store_at(&etcd, "m", EtcdLimits::default()).await.unwrap();
+    target.load(&a, "test", &mut |_, _| {}).await.unwrap();
+    target.finish_load().await.unwrap();
+    let loaded = store_at(&etcd, "m", EtcdLimits::default()).await.unwrap();
+    assert_eq!(a.difference(&loaded.snapshot().await.unwrap()), None);
 }

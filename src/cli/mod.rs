@@ -115,9 +115,11 @@ pub struct ServeArgs {
     /// Most files accepted in one WriteBundleFiles request.
     #[arg(long, default_value_t = 1000, env = "GLOCAL_MAX_FILES_PER_REQUEST")]
     pub max_files_per_request: usize,
-    /// Most files one bundle (a product's files of one locale) holds.
-    #[arg(long, default_value_t = 10_000, env = "GLOCAL_MAX_FILES_PER_BUNDLE")]
-    pub max_files_per_bundle: usize,
+    /// Most files one bundle (a product's files of one locale) holds
+    /// [default: 10000; with etcd, at most a third of --etcd-max-txn-ops,
+    /// less 8, so that one transaction can delete a bundle].
+    #[arg(long, value_name = "N", env = "GLOCAL_MAX_FILES_PER_BUNDLE")]
+    pub max_files_per_bundle: Option<usize>,
     /// Largest request accepted, in bytes.
     #[arg(long, default_value_t = 32 * 1024 * 1024, env = "GLOCAL_MAX_REQUEST_BYTES")]
     pub max_request_bytes: usize,
@@ -403,6 +405,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         store,
         data_dir,
         max_file_bytes,
+        max_files_per_bundle,
         max_stored_file_bytes,
     } = open_store(&args).await?;
     let metrics = match &args.metrics_listen {
@@ -472,7 +475,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<i32> {
         bundle_limits: api::BundleLimits {
             max_file_bytes,
             max_files_per_request: args.max_files_per_request,
-            max_files_per_bundle: args.max_files_per_bundle,
+            max_files_per_bundle,
             max_stored_file_bytes,
         },
         max_request_bytes: args.max_request_bytes,
@@ -503,6 +506,8 @@ struct OpenedStore {
     data_dir: Option<PathBuf>,
     /// The largest bundle file's text it takes.
     max_file_bytes: usize,
+    /// The most files a bundle may hold.
+    max_files_per_bundle: usize,
     /// The largest bundle file as stored (text and index), on etcd.
     max_stored_file_bytes: Option<usize>,
 }
@@ -511,13 +516,16 @@ struct OpenedStore {
 /// `--data-dir`.
 async fn open_store(args: &ServeArgs) -> anyhow::Result<OpenedStore> {
     const DEFAULT_MAX_FILE_BYTES: usize = 1024 * 1024;
+    const DEFAULT_MAX_FILES_PER_BUNDLE: usize = 10_000;
     let Some(url) = &args.store else {
         let store = SledStore::open(&args.data_dir)?;
-        let max_file_bytes = args.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES);
         return Ok(OpenedStore {
             store: Arc::new(store),
             data_dir: Some(args.data_dir.clone()),
-            max_file_bytes,
+            max_file_bytes: args.max_file_bytes.unwrap_or(DEFAULT_MAX_FILE_BYTES),
+            max_files_per_bundle: args
+                .max_files_per_bundle
+                .unwrap_or(DEFAULT_MAX_FILES_PER_BUNDLE),
             max_stored_file_bytes: None,
         });
     };
@@ -544,11 +552,30 @@ async fn open_store(args: &ServeArgs) -> anyhow::Result<OpenedStore> {
         Some(asked) => asked,
         None => DEFAULT_MAX_FILE_BYTES.min(fits),
     };
-    tracing::info!(store = %config.url(), max_file_bytes, "using etcd");
+    let files_fit = config.limits.max_files_per_bundle();
+    let max_files_per_bundle = match args.max_files_per_bundle {
+        Some(asked) if asked > files_fit => anyhow::bail!(
+            "--max-files-per-bundle {asked} does not fit etcd's transactions of \
+             --etcd-max-txn-ops {} (deleting a bundle takes three operations per file, and 8): \
+             give --max-files-per-bundle {files_fit} or less, or raise etcd's --max-txn-ops and \
+             --etcd-max-txn-ops to {} or more",
+            config.limits.max_txn_ops,
+            asked.saturating_mul(3).saturating_add(8)
+        ),
+        Some(asked) => asked,
+        None => DEFAULT_MAX_FILES_PER_BUNDLE.min(files_fit),
+    };
+    tracing::info!(
+        store = %config.url(),
+        max_file_bytes,
+        max_files_per_bundle,
+        "using etcd"
+    );
     Ok(OpenedStore {
         store: Arc::new(store),
         data_dir: None,
         max_file_bytes,
+        max_files_per_bundle,
         max_stored_file_bytes: Some(fits),
     })
 }

@@ -115,6 +115,15 @@ impl EtcdLimits {
     pub fn max_document_bytes(&self) -> usize {
         self.max_request_bytes.saturating_sub(4 * REQUEST_ENVELOPE) / 3
     }
+
+    /// The most files a bundle may hold so that one transaction can still
+    /// delete it, or replace it with one file: three keys per file (the
+    /// file, its revision, its referrer) and a few for the bundle itself.
+    /// More, and the bundle could be written in parts (as `glocal push`
+    /// splits) but never deleted again.
+    pub fn max_files_per_bundle(&self) -> usize {
+        self.max_txn_ops.saturating_sub(8) / 3
+    }
 }
 
 /// TLS to etcd: the CA that signed the members' certificates (else the
@@ -153,18 +162,20 @@ impl EtcdConfig {
             Some((hosts, prefix)) => (hosts, format!("/{}", prefix.trim_end_matches('/'))),
             None => (rest, "/glocal/v1".to_string()),
         };
-        let endpoints: Vec<String> = hosts
-            .split(',')
-            .filter(|h| !h.is_empty())
-            .map(str::to_string)
-            .collect();
-        if endpoints.is_empty() {
+        if hosts.is_empty() {
             return Err(format!("{url:?} names no etcd host"));
         }
-        if let Some(bad) = endpoints.iter().find(|h| {
-            h.contains(|c: char| c.is_whitespace() || c == '@' || c == '?' || c == '#')
-                || !h.contains(':')
-        }) {
+        let endpoints: Vec<String> = hosts.split(',').map(str::to_string).collect();
+        let valid = |h: &str| {
+            let Some((host, port)) = h.rsplit_once(':') else {
+                return false;
+            };
+            !host.is_empty()
+                && !host
+                    .contains(|c: char| c.is_whitespace() || c.is_control() || "@?#/".contains(c))
+                && port.parse::<u16>().is_ok_and(|p| p > 0)
+        };
+        if let Some(bad) = endpoints.iter().find(|h| !valid(h)) {
             return Err(format!(
                 "{url:?}: {bad:?} is not HOST:PORT (etcd's client port, such as 127.0.0.1:2379)"
             ));
@@ -172,8 +183,22 @@ impl EtcdConfig {
         if prefix == "/" {
             return Err(format!("{url:?}: the prefix must not be empty"));
         }
-        if prefix.contains('\0') {
-            return Err(format!("{url:?}: the prefix must not hold a NUL"));
+        if prefix.contains(|c: char| c.is_whitespace() || c.is_control()) {
+            return Err(format!(
+                "{url:?}: the prefix must not hold spaces or control characters"
+            ));
+        }
+        // A prefix inside another's keyspaces would mix with its data: no
+        // empty segment, and no segment named as one of a prefix's own.
+        if let Some(bad) = prefix[1..]
+            .split('/')
+            .find(|segment| segment.is_empty() || TREES.contains(segment) || *segment == "meta")
+        {
+            return Err(format!(
+                "{url:?}: the prefix may not have a segment {bad:?} (empty, or one of {}, meta: \
+                 the names of a prefix's own keys)",
+                TREES.join(", ")
+            ));
         }
         Ok(EtcdConfig {
             endpoints,
@@ -608,6 +633,16 @@ impl EtcdStore {
 
     fn key(&self, rest: &str) -> Vec<u8> {
         format!("{}/{rest}", self.prefix).into_bytes()
+    }
+
+    /// Whether `key` is one of this prefix's own (in one of its keyspaces
+    /// or `meta`), not a key of another prefix below it.
+    fn is_own_key(&self, key: &[u8]) -> bool {
+        let base = self.key("");
+        key.strip_prefix(base.as_slice()).is_some_and(|rest| {
+            let first = rest.split(|b| *b == b'/').next().unwrap_or_default();
+            TREES.iter().any(|t| t.as_bytes() == first) || first == b"meta"
+        })
     }
 
     /// The key of `key` in the tree `tree` (see [`TREES`]).
@@ -1166,7 +1201,7 @@ impl EtcdStore {
             Some(_) => {}
             None if existing
                 .iter()
-                .any(|k| k.as_slice() != marker_key.as_slice()) =>
+                .any(|k| k.as_slice() != marker_key.as_slice() && self.is_own_key(k)) =>
             {
                 return Err(StoreError::Open(format!(
                     "the prefix {} already holds data: migrate into an empty prefix",
