@@ -888,3 +888,116 @@ async fn a_prefix_below_another_keeps_to_itself() {
     let loaded = store_at(&etcd, "m", EtcdLimits::default()).await.unwrap();
     assert_eq!(a.difference(&loaded.snapshot().await.unwrap()), None);
 }
+
+/// What `glocal migrate` refuses before writing anything: an etcd source
+/// prefix holding nothing (a mistyped prefix), and an entry larger than one
+/// request (which would stop the copy half-way with the prefix marked). The
+/// same data given under another spelling of its source resumes the copy.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn migrate_refuses_what_it_could_not_finish() {
+    let etcd = start_etcd();
+    let hosts = etcd.url.trim_start_matches("http://").to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let migrate = |from: String, to: String| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_glocal"))
+            .args(["migrate", "--from", &from, "--to", &to])
+            .output()
+            .unwrap()
+    };
+    let empty = migrate(
+        format!("etcd://{hosts}/nothing-here"),
+        format!("sled:{}", dir.path().join("out").display()),
+    );
+    assert!(!empty.status.success());
+    assert!(
+        String::from_utf8_lossy(&empty.stderr).contains("holds no glocal data"),
+        "{}",
+        String::from_utf8_lossy(&empty.stderr)
+    );
+    assert!(!dir.path().join("out").exists());
+
+    let big = dir.path().join("big");
+    {
+        let sled = SledStore::open(&big).unwrap();
+        let text = "x".repeat(2 * 1024 * 1024);
+        sled.commit(change(vec![Op::Put {
+            name: "markets/big".into(),
+            expect: Expect::Absent,
+            refs: vec![],
+            body: Body::encode(&serde_json::json!({ "text": text })).unwrap(),
+        }]))
+        .await
+        .unwrap();
+    }
+    let refused = migrate(
+        format!("sled:{}", big.display()),
+        format!("etcd://{hosts}/big"),
+    );
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success());
+    assert!(stderr.contains("markets/big"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    let target = store_at(&etcd, "big", EtcdLimits::default()).await.unwrap();
+    assert_eq!(target.unfinished_migration(), None);
+    assert_eq!(
+        gateway(
+            &etcd,
+            "/v3/kv/range",
+            &format!(
+                r#"{{"key":"{}","range_end":"{}","count_only":true}}"#,
+                base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "/big/"),
+                base64::Engine::encode(&base64::engine::general_purpose::STANDARD, "/big0"),
+            )
+        )
+        .map(|a| a.contains("\"count\"")),
+        Some(false)
+    );
+
+    let source = store_at(&etcd, "src", EtcdLimits::default()).await.unwrap();
+    fill(&source).await;
+    let snapshot = source.snapshot().await.unwrap();
+    let copy = store_at(&etcd, "copy", EtcdLimits::default())
+        .await
+        .unwrap();
+    copy.load(&snapshot, "sled:./data", &mut |_, _| {})
+        .await
+        .unwrap();
+    let again = store_at(&etcd, "copy", EtcdLimits::default())
+        .await
+        .unwrap();
+    let resumed = again
+        .load(&snapshot, "sled:/srv/data", &mut |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(resumed.written, 0);
+}
+
+/// The migration's check names the document one side lacks.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_difference_names_the_document_one_side_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SledStore::open(&dir.path().join("a")).unwrap();
+    for id in ["m1", "m2", "m3"] {
+        store
+            .commit(change(vec![put(
+                &format!("markets/{id}"),
+                Expect::Absent,
+                &[],
+            )]))
+            .await
+            .unwrap();
+    }
+    let full = store.snapshot().await.unwrap();
+    let mut lacking = full.clone();
+    let docs = lacking.trees.iter_mut().find(|t| t.name == "docs").unwrap();
+    docs.entries.remove(1);
+    assert_eq!(
+        full.difference(&lacking).as_deref(),
+        Some("the copy lacks the document markets/m2")
+    );
+    assert_eq!(
+        lacking.difference(&full).as_deref(),
+        Some("the copy has a document the source lacks, markets/m2")
+    );
+}

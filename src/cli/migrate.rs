@@ -186,10 +186,19 @@ async fn read_source(from: &Location, args: &MigrateArgs) -> anyhow::Result<Snap
                     "{url} holds an unfinished migration ({unfinished}): finish that first"
                 );
             }
-            store
+            let snapshot = store
                 .snapshot()
                 .await
-                .map_err(|e| anyhow::anyhow!("cannot read {url}: {e}"))
+                .map_err(|e| anyhow::anyhow!("cannot read {url}: {e}"))?;
+            // Like a sled directory without a database: a mistyped prefix
+            // would otherwise "migrate" nothing, successfully.
+            if snapshot.trees.iter().all(|t| t.entries.is_empty()) {
+                anyhow::bail!(
+                    "--from {url}: the prefix {} holds no glocal data (check the prefix)",
+                    config.prefix
+                );
+            }
+            Ok(snapshot)
         }
     }
 }

@@ -1190,8 +1190,11 @@ impl EtcdStore {
             .await;
         existing.extend(found?);
         let marker_key = self.key("meta/migrating");
+        // The same data, however its source was spelled (`sled:./data` or
+        // `sled:/srv/data`), resumes the same copy.
+        let digest = marker.rsplit(' ').next().unwrap_or_default().to_string();
         match &self.migrating {
-            Some(unfinished) if *unfinished != marker => {
+            Some(unfinished) if !unfinished.ends_with(&format!(" {digest}")) => {
                 return Err(StoreError::Open(format!(
                     "{} holds an unfinished migration of other data ({unfinished}); finish it \
                      with the same --from, or empty the prefix",
@@ -1222,6 +1225,27 @@ impl EtcdStore {
             .unwrap_or(0)
             .max(snapshot.next_seq);
         let seq_base = (highest >> 20) + 1;
+        // An entry too large for one request would stop the load half-way,
+        // with the prefix marked: refused before anything is written.
+        let budget = self
+            .limits
+            .max_request_bytes
+            .saturating_sub(REQUEST_ENVELOPE);
+        for tree in TREES {
+            for (key, value) in SnapshotTree::entries_of(&snapshot.trees, tree) {
+                let op = put_op(self.tree_key(tree, key), value.clone());
+                let size = prost::Message::encoded_len(&op) + 8;
+                if size > budget {
+                    return Err(StoreError::Open(format!(
+                        "the {tree} entry {} takes {size} bytes, more than one request of \
+                         --etcd-max-request-bytes {} holds: raise etcd's --max-request-bytes and \
+                         --etcd-max-request-bytes; nothing was written",
+                        String::from_utf8_lossy(key).replace('\0', "/"),
+                        self.limits.max_request_bytes
+                    )));
+                }
+            }
+        }
         let client = self.client.clone();
         let start = pb::TxnRequest {
             compare: vec![],
@@ -1250,10 +1274,6 @@ impl EtcdStore {
         }
         let total = summary.already_there + pending.len();
         progress(summary.already_there, total);
-        let budget = self
-            .limits
-            .max_request_bytes
-            .saturating_sub(REQUEST_ENVELOPE);
         let mut batch: Vec<pb::RequestOp> = Vec::new();
         let mut batch_bytes = 0;
         let mut done = summary.already_there;

@@ -421,10 +421,10 @@ impl Snapshot {
             doc.etag.clear();
             doc
         }
-        fn docs(s: &Snapshot) -> Result<Vec<Stored>, String> {
+        fn docs(s: &Snapshot) -> Result<Vec<(&[u8], Stored)>, String> {
             SnapshotTree::entries_of(&s.trees, "docs")
                 .iter()
-                .map(|(_, v)| serde_json::from_slice(v).map(plain))
+                .map(|(k, v)| serde_json::from_slice(v).map(|d| (k.as_slice(), plain(d))))
                 .collect::<Result<_, _>>()
                 .map_err(|e| format!("an undecodable document: {e}"))
         }
@@ -444,7 +444,18 @@ impl Snapshot {
         let compared = (|| -> Result<Option<String>, String> {
             let (a, b) = (docs(self)?, docs(other)?);
             if let Some(at) = a.iter().zip(&b).position(|(x, y)| x != y) {
-                return Ok(Some(format!("the document {} differs", a[at].name)));
+                // Both in key order: at the first place where the keys
+                // differ, the smaller key is the one only its side holds.
+                let ((x, doc_x), (y, doc_y)) = (&a[at], &b[at]);
+                return Ok(Some(match x.cmp(y) {
+                    std::cmp::Ordering::Equal => format!("the document {} differs", doc_x.name),
+                    std::cmp::Ordering::Less => {
+                        format!("the copy lacks the document {}", doc_x.name)
+                    }
+                    std::cmp::Ordering::Greater => {
+                        format!("the copy has a document the source lacks, {}", doc_y.name)
+                    }
+                }));
             }
             if let Some(d) = first_difference("document", &a, &b) {
                 return Ok(Some(d));
