@@ -71,7 +71,8 @@ fn start_etcd_with(flags: &[&str]) -> Etcd {
     // Ready when it answers a read (a member that listens may not have
     // elected itself yet).
     for _ in 0..200 {
-        if gateway(&etcd, "/v3/kv/range", r#"{"key":"AA=="}"#).is_some_and(|a| a.contains("header"))
+        if gateway(&etcd.url, "/v3/kv/range", r#"{"key":"AA=="}"#)
+            .is_some_and(|a| a.contains("header"))
         {
             return etcd;
         }
@@ -82,9 +83,9 @@ fn start_etcd_with(flags: &[&str]) -> Etcd {
 
 /// A call to etcd's JSON gateway (HTTP/1.1 on the client port): the answer's
 /// body, or `None` when etcd did not answer.
-fn gateway(etcd: &Etcd, path: &str, body: &str) -> Option<String> {
+fn gateway(url: &str, path: &str, body: &str) -> Option<String> {
     use std::io::{Read, Write};
-    let address = etcd.url.trim_start_matches("http://");
+    let address = url.trim_start_matches("http://");
     let mut stream = std::net::TcpStream::connect(address).ok()?;
     write!(
         stream,
@@ -420,7 +421,7 @@ async fn a_loaded_snapshot_compares_equal_and_an_interrupted_load_resumes() {
     // An interruption: some keys never arrived.
     let key = |k: &str| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, k);
     let deleted = gateway(
-        &etcd,
+        &etcd.url,
         "/v3/kv/deleterange",
         &format!(
             r#"{{"key":"{}","range_end":"{}"}}"#,
@@ -942,7 +943,7 @@ async fn migrate_refuses_what_it_could_not_finish() {
     assert_eq!(target.unfinished_migration(), None);
     assert_eq!(
         gateway(
-            &etcd,
+            &etcd.url,
             "/v3/kv/range",
             &format!(
                 r#"{{"key":"{}","range_end":"{}","count_only":true}}"#,
@@ -1000,4 +1001,76 @@ async fn a_difference_names_the_document_one_side_lacks() {
         lacking.difference(&full).as_deref(),
         Some("the copy has a document the source lacks, markets/m2")
     );
+}
+
+/// A read of several pages meets a compaction of the revision it began at:
+/// unavailable (try again), not a failure; and calls refused because etcd's
+/// authentication was turned on under a store without a user are
+/// unavailable too, saying what to give.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn compaction_and_refused_access_while_serving_are_unavailable() {
+    let etcd = start_etcd_with(&["--max-txn-ops", "1024"]);
+    let roomy = EtcdLimits {
+        max_txn_ops: 1024,
+        ..EtcdLimits::default()
+    };
+    let store = std::sync::Arc::new(store_at(&etcd, "t", roomy).await.unwrap());
+    store
+        .commit(change(
+            (0..300)
+                .map(|i| put(&format!("markets/m{i:03}"), Expect::Absent, &[]))
+                .collect(),
+        ))
+        .await
+        .unwrap();
+    let s = store.clone();
+    let etcd_url = etcd.url.clone();
+    let scanned = tokio::task::spawn_blocking(move || {
+        let mut seen = 0;
+        let result = s.scan("markets", None, &mut |_| {
+            if seen == 0 {
+                // A write after the scan's revision, then a compaction up to
+                // it: the scan's next page asks for a compacted revision.
+                let put = gateway(
+                    &etcd_url,
+                    "/v3/kv/put",
+                    r#"{"key":"b3RoZXI=","value":"eA=="}"#,
+                )
+                .unwrap();
+                let put: serde_json::Value = serde_json::from_str(&put).unwrap();
+                let revision = put["header"]["revision"].as_str().unwrap().to_string();
+                let compact = format!(r#"{{"revision":"{revision}","physical":true}}"#);
+                let answer = gateway(&etcd_url, "/v3/kv/compaction", &compact).unwrap();
+                assert!(!answer.contains("\"error\""), "{answer}");
+            }
+            seen += 1;
+            std::ops::ControlFlow::Continue(())
+        });
+        (seen, result)
+    })
+    .await
+    .unwrap();
+    match scanned {
+        (256, Err(StoreError::Unavailable(m))) => assert!(m.contains("compacted"), "{m}"),
+        other => panic!("expected unavailable after one page, got {other:?}"),
+    }
+
+    for (path, body) in [
+        ("/v3/auth/role/add", r#"{"name":"root"}"#),
+        ("/v3/auth/user/add", r#"{"name":"root","password":"pw"}"#),
+        ("/v3/auth/user/grant", r#"{"user":"root","role":"root"}"#),
+        ("/v3/auth/enable", "{}"),
+    ] {
+        let answer = gateway(&etcd.url, path, body).unwrap();
+        assert!(!answer.contains("\"error\""), "{path}: {answer}");
+    }
+    let s = store.clone();
+    match tokio::task::spawn_blocking(move || s.get("markets/m000"))
+        .await
+        .unwrap()
+    {
+        Err(StoreError::Unavailable(m)) => assert!(m.contains("--etcd-user"), "{m}"),
+        other => panic!("expected unavailable, got {other:?}"),
+    }
 }

@@ -306,8 +306,12 @@ impl Client {
                             continue;
                         }
                     }
+                    // A compacted revision stays compacted, a refused access
+                    // refused: no use asking again.
+                    let lasting = is_compaction(&status) || is_access_refusal(&status);
                     let error = from_status(status);
                     if idempotent
+                        && !lasting
                         && error.is_unavailable()
                         && started.elapsed() < RETRY_WHILE_UNAVAILABLE
                     {
@@ -384,6 +388,16 @@ fn unavailable(e: impl std::fmt::Display) -> StoreError {
 /// make room; anything else is a failure.
 fn from_status(s: tonic::Status) -> StoreError {
     use tonic::Code;
+    if is_compaction(&s) {
+        return StoreError::Unavailable(COMPACTED_DURING_READ.to_string());
+    }
+    if is_access_refusal(&s) {
+        return StoreError::Unavailable(format!(
+            "etcd refused glocal's access ({}): its authentication is on and glocal has no \
+             user, or the user lacks a role on the prefix; give --etcd-user, or grant the role",
+            s.message()
+        ));
+    }
     match s.code() {
         Code::Unavailable
         | Code::DeadlineExceeded
@@ -399,6 +413,31 @@ fn from_status(s: tonic::Status) -> StoreError {
         }
         _ => StoreError::Backend(format!("etcd: {}", s.message())),
     }
+}
+
+/// What a read that spans several requests (a long list, a snapshot) gets
+/// when etcd compacts its history past the revision the read began at: a
+/// transient state, answered as unavailable (the caller tries again).
+const COMPACTED_DURING_READ: &str =
+    "etcd compacted its history past the revision this read began at; try again";
+
+/// etcd's answers when its authentication is on and the client's access is
+/// not (3.4's messages: no user, a token it no longer knows, no role).
+const ACCESS_REFUSALS: &[&str] = &[
+    "user name is empty",
+    "invalid auth token",
+    "permission denied",
+    "user name not found",
+];
+
+/// Whether etcd refused the client's access (see [`ACCESS_REFUSALS`]).
+fn is_access_refusal(s: &tonic::Status) -> bool {
+    ACCESS_REFUSALS.iter().any(|m| s.message().contains(m))
+}
+
+/// Whether etcd refused a read at a revision it has compacted.
+fn is_compaction(s: &tonic::Status) -> bool {
+    s.message().contains("required revision has been compacted")
 }
 
 /// The key after every key starting with `prefix`.
@@ -1036,8 +1075,23 @@ impl Store for EtcdStore {
             let client = self.client.clone();
             let base = self.key("");
             let seq_base = self.seq_base;
-            self.spawn(async move { snapshot_of(client, base, seq_base).await })
-                .await
+            // A compaction during the walk spoils it: walk again, at a new
+            // revision, a few times.
+            let mut attempt = 0;
+            loop {
+                let (client, base) = (client.clone(), base.clone());
+                match self
+                    .spawn(async move { snapshot_of(client, base, seq_base).await })
+                    .await
+                {
+                    Err(StoreError::Unavailable(m))
+                        if m == COMPACTED_DURING_READ && attempt < 3 =>
+                    {
+                        attempt += 1;
+                    }
+                    other => return other,
+                }
+            }
         })
     }
 }
