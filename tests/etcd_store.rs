@@ -15,6 +15,8 @@ use glocal::store::{
 struct Etcd {
     child: std::process::Child,
     url: String,
+    /// The binary and its arguments, to start the same member again.
+    command: Vec<std::ffi::OsString>,
     _dir: tempfile::TempDir,
 }
 
@@ -43,38 +45,60 @@ fn start_etcd_with(flags: &[&str]) -> Etcd {
     let dir = tempfile::tempdir().unwrap();
     let (client, peer) = (free_port(), free_port());
     let url = format!("http://127.0.0.1:{client}");
-    let child = std::process::Command::new(bin)
-        .args(["--name", "t", "--data-dir"])
-        .arg(dir.path().join("data"))
-        .args([
-            "--listen-client-urls",
-            &url,
-            "--advertise-client-urls",
-            &url,
-        ])
-        .args(["--listen-peer-urls", &format!("http://127.0.0.1:{peer}")])
-        .args([
-            "--initial-advertise-peer-urls",
-            &format!("http://127.0.0.1:{peer}"),
-        ])
-        .args(["--initial-cluster", &format!("t=http://127.0.0.1:{peer}")])
-        .args(flags)
+    let peer_url = format!("http://127.0.0.1:{peer}");
+    let data = dir.path().join("data");
+    let mut command: Vec<std::ffi::OsString> = vec![bin.into(), "--name".into(), "t".into()];
+    command.extend(["--data-dir".into(), data.into_os_string()]);
+    for arg in [
+        "--listen-client-urls",
+        &url,
+        "--advertise-client-urls",
+        &url,
+        "--listen-peer-urls",
+        &peer_url,
+        "--initial-advertise-peer-urls",
+        &peer_url,
+        "--initial-cluster",
+        &format!("t={peer_url}"),
+    ]
+    .into_iter()
+    .chain(flags.iter().copied())
+    {
+        command.push(arg.into());
+    }
+    let etcd = Etcd {
+        child: launch(&command),
+        url,
+        command,
+        _dir: dir,
+    };
+    wait_ready(&etcd);
+    etcd
+}
+
+fn launch(command: &[std::ffi::OsString]) -> std::process::Child {
+    std::process::Command::new(&command[0])
+        .args(&command[1..])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .unwrap();
-    let etcd = Etcd {
-        child,
-        url,
-        _dir: dir,
-    };
-    // Ready when it answers a read (a member that listens may not have
-    // elected itself yet).
+        .unwrap()
+}
+
+/// Starts a stopped member again, on its data and ports.
+fn restart(etcd: &mut Etcd) {
+    etcd.child = launch(&etcd.command);
+    wait_ready(etcd);
+}
+
+/// Waits until etcd answers a read (a member that listens may not have
+/// elected itself yet).
+fn wait_ready(etcd: &Etcd) {
     for _ in 0..200 {
         if gateway(&etcd.url, "/v3/kv/range", r#"{"key":"AA=="}"#)
             .is_some_and(|a| a.contains("header"))
         {
-            return etcd;
+            return;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
@@ -1073,4 +1097,31 @@ async fn compaction_and_refused_access_while_serving_are_unavailable() {
         Err(StoreError::Unavailable(m)) => assert!(m.contains("--etcd-user"), "{m}"),
         other => panic!("expected unavailable, got {other:?}"),
     }
+}
+
+/// The store's health follows the cluster: failing within a few seconds of
+/// etcd going away (so that the server reports NOT_SERVING), healthy again
+/// once it answers.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn health_follows_the_cluster() {
+    use glocal::store::StoreHealth;
+    let mut etcd = start_etcd();
+    let store = store_at(&etcd, "t", EtcdLimits::default()).await.unwrap();
+    let mut health = store.health();
+    assert_eq!(*health.borrow(), StoreHealth::Healthy);
+    etcd.child.kill().unwrap();
+    etcd.child.wait().unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(15), health.changed())
+        .await
+        .expect("health changed within 15 s")
+        .unwrap();
+    assert!(matches!(*health.borrow(), StoreHealth::Failing { .. }));
+    // The same member again, on its data and ports.
+    restart(&mut etcd);
+    tokio::time::timeout(std::time::Duration::from_secs(15), health.changed())
+        .await
+        .expect("health changed again within 15 s")
+        .unwrap();
+    assert_eq!(*health.borrow(), StoreHealth::Healthy);
 }

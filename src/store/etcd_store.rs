@@ -45,7 +45,8 @@ use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity
 
 use super::sled_store::check_expect;
 use super::{
-    BoxFuture, ChangeSet, Op, RevisionRecord, Snapshot, SnapshotTree, Store, StoreError, Stored,
+    BoxFuture, ChangeSet, Op, RevisionRecord, Snapshot, SnapshotTree, Store, StoreError,
+    StoreHealth, Stored,
 };
 
 /// etcd's v3 API, generated from `proto/etcd/` (client stubs only).
@@ -75,6 +76,10 @@ const SCAN_PAGE: i64 = 256;
 const COPY_PAGE: i64 = 1000;
 /// How often a commit retries after another replica wrote a key it read.
 const MAX_COMMIT_ATTEMPTS: usize = 64;
+/// How often the health probe reads the cluster.
+const HEALTH_PROBE_EVERY: Duration = Duration::from_secs(2);
+/// How long the health probe waits for an answer.
+const HEALTH_PROBE_TIMEOUT: Duration = Duration::from_secs(3);
 /// How long one etcd request may take before the store says unavailable.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a read (or finding out whether a commit applied) is retried
@@ -368,6 +373,9 @@ pub struct EtcdStore {
     decoded: AtomicU64,
     /// The last cluster revision seen, for `generation` when etcd is out of reach.
     last_revision: Mutex<i64>,
+    /// Whether the cluster answers, as the probe last found (see
+    /// [`EtcdStore::probe_health`]).
+    health: Arc<tokio::sync::watch::Sender<StoreHealth>>,
 }
 
 impl Drop for EtcdStore {
@@ -563,6 +571,7 @@ impl EtcdStore {
             migrating: None,
             decoded: AtomicU64::new(0),
             last_revision: Mutex::new(0),
+            health: Arc::new(tokio::sync::watch::channel(StoreHealth::Healthy).0),
         };
         let reach = |e: StoreError| match e {
             StoreError::Open(detail) => StoreError::Open(detail),
@@ -597,7 +606,54 @@ impl EtcdStore {
                 _ => {}
             }
         }
+        store.probe_health();
         Ok(store)
+    }
+
+    /// Reads one key linearizably every [`HEALTH_PROBE_EVERY`], with no
+    /// retry: the store is failing (health NOT_SERVING, so that a load
+    /// balancer sends calls to another replica) from a read that fails or
+    /// does not answer within [`HEALTH_PROBE_TIMEOUT`], healthy again from
+    /// one that succeeds. The probe ends with the store's runtime.
+    fn probe_health(&self) {
+        let Some(runtime) = &self.runtime else {
+            return;
+        };
+        let (client, key, health) = (
+            self.client.clone(),
+            self.key("meta/seq-base"),
+            Arc::clone(&self.health),
+        );
+        runtime.spawn(async move {
+            loop {
+                tokio::time::sleep(HEALTH_PROBE_EVERY).await;
+                let probe = client.call(false, |mut kv| {
+                    let request = pb::RangeRequest {
+                        key: key.clone(),
+                        count_only: true,
+                        ..Default::default()
+                    };
+                    async move { kv.range(request).await }
+                });
+                let now = match tokio::time::timeout(HEALTH_PROBE_TIMEOUT, probe).await {
+                    Ok(Ok(_)) => StoreHealth::Healthy,
+                    Ok(Err(e)) => StoreHealth::Failing {
+                        error: e.to_string(),
+                    },
+                    Err(_) => StoreHealth::Failing {
+                        error: format!(
+                            "etcd did not answer a read within {} s",
+                            HEALTH_PROBE_TIMEOUT.as_secs()
+                        ),
+                    },
+                };
+                health.send_if_modified(|last| {
+                    let changed = std::mem::discriminant(last) != std::mem::discriminant(&now);
+                    *last = now;
+                    changed
+                });
+            }
+        });
     }
 
     /// The unfinished migration into this prefix (what it copies), if any:
@@ -895,6 +951,10 @@ async fn read_keys(
 }
 
 impl Store for EtcdStore {
+    fn health(&self) -> tokio::sync::watch::Receiver<StoreHealth> {
+        self.health.subscribe()
+    }
+
     fn get(&self, name: &str) -> Result<Option<Stored>, StoreError> {
         let answer = self.range_blocking(pb::RangeRequest {
             key: self.doc_key(name),
