@@ -384,7 +384,10 @@ pub async fn write_files(
                 StoreError::EtagMismatch { .. }
                 | StoreError::AlreadyExists { .. }
                 | StoreError::NotFound { .. },
-            ) if req.etag.is_empty() && attempt < MAX_WRITE_ATTEMPTS => continue,
+            ) if req.etag.is_empty() && attempt < MAX_WRITE_ATTEMPTS => {
+                tokio::time::sleep(crate::store::contention_pause(attempt)).await;
+                continue;
+            }
             Err(StoreError::MissingReference { .. }) => {
                 return Err(ApiError::NotFound {
                     resource_type: ResourceKind::Product.type_name(),

@@ -424,7 +424,8 @@ where
             Err(StoreError::EtagMismatch { .. })
                 if request.etag().is_empty() && attempt < MAX_UNCONDITIONAL_RETRIES =>
             {
-                continue
+                tokio::time::sleep(crate::store::contention_pause(attempt)).await;
+                continue;
             }
             Err(e) => return Err(write_error::<R>(e, prefix, &domain, &name)),
         }

@@ -1048,7 +1048,7 @@ impl Store for EtcdStore {
                     }
                     // Another change wrote a key this one read.
                     Ok(_) => {
-                        tokio::time::sleep(retry_pause(attempt)).await;
+                        tokio::time::sleep(super::contention_pause(attempt)).await;
                         continue;
                     }
                     // Lost on the way, or a leader election: it may have
@@ -1231,17 +1231,6 @@ async fn snapshot_of(client: Client, base: Vec<u8>, seq_base: u64) -> Result<Sna
         next_seq: next_seq_after(revision, seq_base),
         trees,
     })
-}
-
-/// The pause before planning a change again that lost the race for a key:
-/// up to 0.5 ms per attempt so far (at most 16 ms), jittered so that the
-/// racers do not meet again.
-fn retry_pause(attempt: usize) -> Duration {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let ceiling = 500_000 * (attempt as u32 + 1).min(32);
-    Duration::from_nanos(u64::from(nanos % ceiling))
 }
 
 /// The etag of a document written at etcd revision `revision`: the revision

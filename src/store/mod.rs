@@ -593,6 +593,18 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The pause before trying again a change that lost a race for a key (in
+/// the store, or a read-modify-write of the API without an etag): up to
+/// 0.5 ms per attempt so far (at most 16 ms), jittered so that the racers do
+/// not meet again at once.
+pub fn contention_pause(attempt: usize) -> std::time::Duration {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let ceiling = 500_000 * (u32::try_from(attempt).unwrap_or(u32::MAX).saturating_add(1)).min(32);
+    std::time::Duration::from_nanos(u64::from(nanos % ceiling))
+}
+
 /// Whether the store's writes reach the disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreHealth {
