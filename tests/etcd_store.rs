@@ -1125,3 +1125,76 @@ async fn health_follows_the_cluster() {
         .unwrap();
     assert_eq!(*health.borrow(), StoreHealth::Healthy);
 }
+
+/// 120 updates of one market at once without an etag, through two
+/// replicas on one etcd, all apply (each applies to whatever is current; a
+/// lost race is tried again after a pause), and the history has them all.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn concurrent_updates_without_an_etag_all_apply_across_replicas() {
+    use glocal::api::pb::glocal::v1::market_service_client::MarketServiceClient;
+    let etcd = start_etcd();
+    let store = format!("etcd://{}/u", etcd.url.trim_start_matches("http://"));
+    let args: Vec<std::ffi::OsString> = ["serve", "--listen", "127.0.0.1:0", "--store", &store]
+        .iter()
+        .map(Into::into)
+        .collect();
+    let (a, b) = (
+        common::serve_binary_args(&args),
+        common::serve_binary_args(&args),
+    );
+    let mut first = MarketServiceClient::connect(a.url.clone()).await.unwrap();
+    let second = MarketServiceClient::connect(b.url.clone()).await.unwrap();
+    first
+        .create_market(pb::CreateMarketRequest {
+            market_id: "m1".into(),
+            market: Some(pb::Market {
+                display_name: "M".into(),
+                country: "FI".into(),
+                currency: "EUR".into(),
+                storefront_locales: vec!["fi-FI".into()],
+                default_locale: "fi-FI".into(),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+    let tasks: Vec<_> = (0..120)
+        .map(|i| {
+            let mut client = if i % 2 == 0 {
+                first.clone()
+            } else {
+                second.clone()
+            };
+            tokio::spawn(async move {
+                client
+                    .update_market(pb::UpdateMarketRequest {
+                        market: Some(pb::Market {
+                            name: "markets/m1".into(),
+                            display_name: format!("v{i}"),
+                            ..Default::default()
+                        }),
+                        update_mask: Some(prost_types::FieldMask {
+                            paths: vec!["display_name".into()],
+                        }),
+                    })
+                    .await
+                    .map(|_| ())
+                    .map_err(|s| s.code())
+            })
+        })
+        .collect();
+    let mut refused = Vec::new();
+    for task in tasks {
+        if let Err(code) = task.await.unwrap() {
+            refused.push(code);
+        }
+    }
+    assert_eq!(refused, [], "calls refused");
+    let revisions = read(
+        &std::sync::Arc::new(store_at(&etcd, "u", EtcdLimits::default()).await.unwrap()),
+        |s| s.revisions("markets/m1", None, 1000).unwrap().len(),
+    )
+    .await;
+    assert_eq!(revisions, 121);
+}

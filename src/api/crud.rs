@@ -20,8 +20,10 @@ use super::mask::apply_mask;
 use super::paging::{self, Page, PageRequest};
 use super::ApiError;
 
-/// How often an update without an etag is retried when another writer wins.
-const MAX_UNCONDITIONAL_RETRIES: usize = 16;
+/// How often an update without an etag is retried when another writer wins
+/// (each after a [`crate::store::contention_pause`]): enough that 120 updates
+/// of one market at once, through two replicas on etcd, all apply.
+const MAX_UNCONDITIONAL_RETRIES: usize = 64;
 
 /// Shared access to the store for the services.
 pub type SharedStore = Arc<dyn Store>;
