@@ -11,6 +11,9 @@
 #   BENCH_MARKETS   markets created for the capacity rows (default 5000)
 #   BENCH_LOCALES   locale folders pushed for the bundle rows, the first N in
 #                   name order, plus the source en/ (default 10)
+#   BENCH_ETCD_MAX_TXN_OPS  etcd's --max-txn-ops and glocal's
+#                   --etcd-max-txn-ops (default 1024: a bundle of up to 338
+#                   files; at etcd's own default, 128, it holds 40)
 #   GLOCAL_CORPUS   the corpus (default: ../shared/corpus from the repository
 #                   root); the Fluent tree is $GLOCAL_CORPUS/www-l10n, source
 #                   en/ and one folder per locale beside it. Absent: the bundle
@@ -33,8 +36,10 @@
 #
 # Setups, all on loopback: "sled" is `glocal serve --data-dir` on a fresh
 # data dir; "etcd" is a fresh 3-member etcd cluster (one data dir per member,
-# default flags: --max-txn-ops 128, --max-request-bytes 1.5 MiB, quota 2 GiB)
-# with one `glocal serve --store etcd://m1,m2,m3/PREFIX` on it. On a small
+# etcd's default flags but --max-txn-ops $BENCH_ETCD_MAX_TXN_OPS, as the
+# README's "Scaling out" suggests for bundles of more than 40 files: 1.5 MiB
+# requests, quota 2 GiB) with one `glocal serve --store etcd://m1,m2,m3/PREFIX
+# --etcd-max-txn-ops $BENCH_ETCD_MAX_TXN_OPS` on it. On a small
 # machine the three members, glocal and the load generator share the cores.
 #
 # Rows:
@@ -89,6 +94,7 @@ TREE="$CORPUS/www-l10n"
 SECS="${BENCH_SECONDS:-10}"
 MARKETS="${BENCH_MARKETS:-5000}"
 NLOCALES="${BENCH_LOCALES:-10}"
+MAX_TXN_OPS="${BENCH_ETCD_MAX_TXN_OPS:-1024}"
 GIB=1073741824
 
 case "${1:-}" in
@@ -240,6 +246,7 @@ start_cluster() {
             --listen-client-urls "$client" --advertise-client-urls "$client" \
             --listen-peer-urls "$peer" --initial-advertise-peer-urls "$peer" \
             --initial-cluster "$initial" --initial-cluster-state new --initial-cluster-token "$token" \
+            --max-txn-ops "$MAX_TXN_OPS" \
             --logger zap --log-outputs "$LOGS/etcd-$m.log" >"$LOGS/etcd-$m.out" 2>&1 &
         PIDS+=("$!")
         CLUSTER_PIDS+=("$!")
@@ -462,7 +469,7 @@ section_throughput() {
     start_glocal sled-tp --data-dir "$DATA/sled-tp"
     local sled_url="$SERVER_URL" sled_pid="$SERVER_PID"
     start_cluster tp
-    start_glocal etcd-tp --store "etcd://$CLUSTER_EPS/bench-tp"
+    start_glocal etcd-tp --store "etcd://$CLUSTER_EPS/bench-tp" --etcd-max-txn-ops "$MAX_TXN_OPS"
     local etcd_url="$SERVER_URL" etcd_pid="$SERVER_PID"
 
     local w c s sl el plural
@@ -473,7 +480,7 @@ section_throughput() {
         ETCDL[$w]="$(load "etcd-$w" "$etcd_url" "etcd$w" "$c" "$s" --duration "$SECS" --warmup 1)"
     done
     # glocal push with its own default batches (up to 1000 files and 16 MiB
-    # of text per request) into etcd at etcd's default limits.
+    # of text per request) into etcd.
     if [[ -n "$BUNDLE_TREE" ]]; then
         write_product_plan "$WORK/plan-tp.toml" probe
         import_plan "$WORK/plan-tp.toml" "$etcd_url"
@@ -481,7 +488,7 @@ section_throughput() {
             log "push with its default batches into etcd: $(tail -1 "$LOGS/push-probe.out")"
             PUSH_FLAGS=()
         else
-            note "glocal push with its default batches (up to 1000 files, 16 MiB per request) into etcd at etcd's default limits (--max-txn-ops 128, --max-request-bytes 1.5 MiB) failed: $(tail -1 "$LOGS/push-probe.out"); first failure: $(grep -m1 'upload failed' "$LOGS/push-probe.out" || true). The capacity rows push in batches of ${PUSH_FLAGS[*]}."
+            note "glocal push with its default batches (up to 1000 files, 16 MiB per request) into etcd (--max-txn-ops $MAX_TXN_OPS, --max-request-bytes 1.5 MiB) failed: $(tail -1 "$LOGS/push-probe.out"); first failure: $(grep -m1 'upload failed' "$LOGS/push-probe.out" || true). The capacity rows push in batches of ${PUSH_FLAGS[*]}."
         fi
     fi
     stop "$etcd_pid"
@@ -558,7 +565,7 @@ section_capacity() {
     # etcd
     start_cluster cap
     local prefix=/bench-cap
-    start_glocal etcd-cap --store "etcd://$CLUSTER_EPS$prefix"
+    start_glocal etcd-cap --store "etcd://$CLUSTER_EPS$prefix" --etcd-max-txn-ops "$MAX_TXN_OPS"
     local url="$SERVER_URL" pid="$SERVER_PID"
     etcd_size
     local e0="$ETCD_INUSE" e0db="$ETCD_DB" e0raw="$ETCD_RAW_DB" k0 kbase
@@ -672,7 +679,7 @@ TABLE="$WORK/table.md"
 {
     echo "### glocal on etcd vs sled ($(date -u '+%Y-%m-%d %H:%M UTC'), $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD -- src 2>/dev/null || echo ', src modified'))"
     echo
-    echo "etcd $ETCD_VERSION ($ETCD), 3 members on loopback; $("$GLOCAL" --version 2>/dev/null | head -1); $(nproc) cores${CPU:+ ($CPU)}; $(uname -sr)."
+    echo "etcd $ETCD_VERSION ($ETCD), 3 members on loopback, --max-txn-ops $MAX_TXN_OPS; $("$GLOCAL" --version 2>/dev/null | head -1); $(nproc) cores${CPU:+ ($CPU)}; $(uname -sr)."
     echo "Load rows: $SECS s each after 1 s warm-up. Capacity: $(big "$MARKETS") markets, 4×16 writers. Took $(fmt "$(calc "$(now) - $STARTED")" '%.0f') s."
     echo
     echo "| what | measured | baseline | ratio |"
