@@ -123,6 +123,16 @@ fn gateway(url: &str, path: &str, body: &str) -> Option<String> {
     answer.split_once("\r\n\r\n").map(|(_, b)| b.to_string())
 }
 
+/// `glocal serve` (the binary) on `prefix` of `etcd`, once it is ready.
+fn serve_on(etcd: &Etcd, prefix: &str) -> common::ServeProcess {
+    let store = format!("etcd://{}/{prefix}", etcd.url.trim_start_matches("http://"));
+    let args: Vec<std::ffi::OsString> = ["serve", "--listen", "127.0.0.1:0", "--store", &store]
+        .iter()
+        .map(Into::into)
+        .collect();
+    common::serve_binary_args(&args)
+}
+
 /// The store at `prefix` on `etcd`, with `limits`.
 async fn store_at(etcd: &Etcd, prefix: &str, limits: EtcdLimits) -> Result<EtcdStore, StoreError> {
     let mut config = EtcdConfig::parse(&format!(
@@ -614,12 +624,7 @@ async fn migrate_copies_sled_to_etcd_and_back() {
 #[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
 async fn push_splits_what_one_etcd_transaction_cannot_take() {
     let etcd = start_etcd();
-    let store = format!("etcd://{}/p", etcd.url.trim_start_matches("http://"));
-    let args: Vec<std::ffi::OsString> = ["serve", "--listen", "127.0.0.1:0", "--store", &store]
-        .iter()
-        .map(Into::into)
-        .collect();
-    let server = common::serve_binary_args(&args);
+    let server = serve_on(&etcd, "p");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("plan.toml"),
@@ -780,12 +785,7 @@ async fn concurrent_changes_keep_a_shared_reference_count_exact() {
 #[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
 async fn a_file_too_large_for_etcd_with_its_index_is_refused_by_name() {
     let etcd = start_etcd();
-    let store = format!("etcd://{}/f", etcd.url.trim_start_matches("http://"));
-    let args: Vec<std::ffi::OsString> = ["serve", "--listen", "127.0.0.1:0", "--store", &store]
-        .iter()
-        .map(Into::into)
-        .collect();
-    let server = common::serve_binary_args(&args);
+    let server = serve_on(&etcd, "f");
     let mut client = ProductServiceClient::connect(server.url.clone())
         .await
         .unwrap();
@@ -1134,15 +1134,7 @@ async fn health_follows_the_cluster() {
 async fn concurrent_updates_without_an_etag_all_apply_across_replicas() {
     use glocal::api::pb::glocal::v1::market_service_client::MarketServiceClient;
     let etcd = start_etcd();
-    let store = format!("etcd://{}/u", etcd.url.trim_start_matches("http://"));
-    let args: Vec<std::ffi::OsString> = ["serve", "--listen", "127.0.0.1:0", "--store", &store]
-        .iter()
-        .map(Into::into)
-        .collect();
-    let (a, b) = (
-        common::serve_binary_args(&args),
-        common::serve_binary_args(&args),
-    );
+    let (a, b) = (serve_on(&etcd, "u"), serve_on(&etcd, "u"));
     let mut first = MarketServiceClient::connect(a.url.clone()).await.unwrap();
     let second = MarketServiceClient::connect(b.url.clone()).await.unwrap();
     first
