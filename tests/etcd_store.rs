@@ -1190,3 +1190,175 @@ async fn concurrent_updates_without_an_etag_all_apply_across_replicas() {
     .await;
     assert_eq!(revisions, 121);
 }
+
+/// A CA, and a certificate for 127.0.0.1 and localhost it signed, written
+/// as `ca.pem`, `server.pem` and `server.key` in `dir`; returns the CA's
+/// PEM and the CA, to sign client certificates.
+fn etcd_pki(dir: &std::path::Path) -> (Vec<u8>, rcgen::Issuer<'static, rcgen::KeyPair>) {
+    let ca_key = rcgen::KeyPair::generate().unwrap();
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let ca_pem = ca_params.self_signed(&ca_key).unwrap().pem();
+    let ca = rcgen::Issuer::new(ca_params, ca_key);
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert =
+        rcgen::CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+            .unwrap()
+            .signed_by(&key, &ca)
+            .unwrap();
+    std::fs::write(dir.join("ca.pem"), &ca_pem).unwrap();
+    std::fs::write(dir.join("server.pem"), cert.pem()).unwrap();
+    std::fs::write(dir.join("server.key"), key.serialize_pem()).unwrap();
+    (ca_pem.into_bytes(), ca)
+}
+
+/// etcd serving TLS with client certificates: the store connects with the
+/// CA and a client certificate, and is refused without either.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn the_store_speaks_mutual_tls_to_etcd() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ca_pem, ca) = etcd_pki(dir.path());
+    let (client, peer) = (free_port(), free_port());
+    let url = format!("https://127.0.0.1:{client}");
+    let peer_url = format!("http://127.0.0.1:{peer}");
+    let bin = std::env::var("GLOCAL_ETCD_BIN").expect("GLOCAL_ETCD_BIN names the etcd binary");
+    let path = |name: &str| dir.path().join(name).into_os_string();
+    let mut command: Vec<std::ffi::OsString> = vec![bin.into()];
+    for arg in [
+        "--name",
+        "t",
+        "--listen-client-urls",
+        &url,
+        "--advertise-client-urls",
+        &url,
+        "--listen-peer-urls",
+        &peer_url,
+        "--initial-advertise-peer-urls",
+        &peer_url,
+        "--initial-cluster",
+        &format!("t={peer_url}"),
+        "--client-cert-auth",
+    ] {
+        command.push(arg.into());
+    }
+    for (flag, file) in [
+        ("--data-dir", "data"),
+        ("--cert-file", "server.pem"),
+        ("--key-file", "server.key"),
+        ("--trusted-ca-file", "ca.pem"),
+    ] {
+        command.push(flag.into());
+        command.push(path(file));
+    }
+    // Stopped when dropped, even if an assertion fails.
+    let _etcd = Etcd {
+        child: launch(&command),
+        url,
+        command,
+        _dir: dir,
+    };
+    let client_key = rcgen::KeyPair::generate().unwrap();
+    let client_cert = rcgen::CertificateParams::new(vec!["glocal".to_string()])
+        .unwrap()
+        .signed_by(&client_key, &ca)
+        .unwrap();
+    let config = |tls: Option<glocal::store::EtcdTls>| {
+        let mut config = EtcdConfig::parse(&format!("etcd://127.0.0.1:{client}/tls")).unwrap();
+        config.tls = tls;
+        config
+    };
+    let mutual = glocal::store::EtcdTls {
+        ca_pem: Some(ca_pem.clone()),
+        identity: Some((
+            client_cert.pem().into_bytes(),
+            client_key.serialize_pem().into_bytes(),
+        )),
+    };
+    // Connecting waits while etcd starts.
+    let store = std::sync::Arc::new(EtcdStore::connect(&config(Some(mutual))).await.unwrap());
+    store.check_limits().await.unwrap();
+    store
+        .commit(change(vec![put("markets/a", Expect::Absent, &[])]))
+        .await
+        .unwrap();
+    assert!(read(&store, |s| s.get("markets/a").unwrap())
+        .await
+        .is_some());
+    let without_certificate = glocal::store::EtcdTls {
+        ca_pem: Some(ca_pem.clone()),
+        identity: None,
+    };
+    assert!(EtcdStore::connect(&config(Some(without_certificate)))
+        .await
+        .is_err());
+    assert!(EtcdStore::connect(&config(None)).await.is_err());
+}
+
+/// etcd with its authentication on: the store signs in as a user whose role
+/// grants the prefix; a wrong password is refused, naming the user.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn the_store_signs_in_when_etcd_wants_a_user() {
+    let etcd = start_etcd();
+    let b64 = |k: &str| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, k);
+    for (path, body) in [
+        ("/v3/auth/role/add", r#"{"name":"root"}"#.to_string()),
+        (
+            "/v3/auth/user/add",
+            r#"{"name":"root","password":"pw"}"#.to_string(),
+        ),
+        (
+            "/v3/auth/user/grant",
+            r#"{"user":"root","role":"root"}"#.to_string(),
+        ),
+        ("/v3/auth/role/add", r#"{"name":"glocal"}"#.to_string()),
+        (
+            "/v3/auth/role/grant",
+            format!(
+                r#"{{"name":"glocal","perm":{{"permType":"READWRITE","key":"{}","range_end":"{}"}}}}"#,
+                b64("/a/"),
+                b64("/a0")
+            ),
+        ),
+        (
+            "/v3/auth/user/add",
+            r#"{"name":"glocal","password":"secret"}"#.to_string(),
+        ),
+        (
+            "/v3/auth/user/grant",
+            r#"{"user":"glocal","role":"glocal"}"#.to_string(),
+        ),
+        ("/v3/auth/enable", "{}".to_string()),
+    ] {
+        let answer = gateway(&etcd.url, path, &body).unwrap();
+        assert!(!answer.contains("\"error\""), "{path}: {answer}");
+    }
+    let config = |user: &str, password: &str| {
+        let mut config = EtcdConfig::parse(&format!(
+            "etcd://{}/a",
+            etcd.url.trim_start_matches("http://")
+        ))
+        .unwrap();
+        config.user = Some((user.to_string(), password.to_string()));
+        config
+    };
+    let store = std::sync::Arc::new(
+        EtcdStore::connect(&config("glocal", "secret"))
+            .await
+            .unwrap(),
+    );
+    store.check_limits().await.unwrap();
+    store
+        .commit(change(vec![put("markets/a", Expect::Absent, &[])]))
+        .await
+        .unwrap();
+    assert!(read(&store, |s| s.get("markets/a").unwrap())
+        .await
+        .is_some());
+    match EtcdStore::connect(&config("glocal", "wrong")).await {
+        Err(StoreError::Open(m)) => assert!(m.contains("\"glocal\""), "{m}"),
+        Err(other) => panic!("expected Open, got {other:?}"),
+        Ok(_) => panic!("a wrong password was taken"),
+    }
+}
