@@ -1362,3 +1362,29 @@ async fn the_store_signs_in_when_etcd_wants_a_user() {
         Ok(_) => panic!("a wrong password was taken"),
     }
 }
+
+/// A server that was already running when a migration began filling its
+/// prefix writes nothing into it (UNAVAILABLE, saying why) until the
+/// migration is done.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "needs etcd: set GLOCAL_ETCD_BIN and run with --ignored (.ci/run does)"]
+async fn a_running_server_writes_nothing_while_a_migration_fills_its_prefix() {
+    let etcd = start_etcd();
+    let source = store_at(&etcd, "src", EtcdLimits::default()).await.unwrap();
+    fill(&source).await;
+    let snapshot = source.snapshot().await.unwrap();
+    let running = store_at(&etcd, "dst", EtcdLimits::default()).await.unwrap();
+    let loader = store_at(&etcd, "dst", EtcdLimits::default()).await.unwrap();
+    loader
+        .load(&snapshot, "test", &mut |_, _| {})
+        .await
+        .unwrap();
+    let write = || change(vec![put("markets/during", Expect::Absent, &[])]);
+    match running.commit(write()).await {
+        Err(StoreError::Unavailable(m)) => assert!(m.contains("glocal migrate is filling"), "{m}"),
+        other => panic!("expected unavailable, got {other:?}"),
+    }
+    assert_eq!(snapshot.difference(&loader.snapshot().await.unwrap()), None);
+    loader.finish_load().await.unwrap();
+    running.commit(write()).await.unwrap();
+}

@@ -333,6 +333,18 @@ async fn push_locale(
         last = Some(upload.send(batch, i == 0 && !args.merge).await?);
     }
     if upload.split && !args.merge {
+        let bytes: usize = all.iter().map(|f| f.content.len()).sum();
+        if all.len() > args.max_files_per_request || bytes > args.max_request_bytes {
+            return Err(format!(
+                "the files were written, but the bundle's files that are not in the tree were \
+                 kept: removing them takes one request with the whole tree ({} files, {bytes} \
+                 bytes), more than --max-files-per-request {} or --max-request-bytes {}; \
+                 delete the bundle (DeleteBundle) and push again, or push with --merge",
+                all.len(),
+                args.max_files_per_request,
+                args.max_request_bytes
+            ));
+        }
         let request = pb::WriteBundleFilesRequest {
             name: bundle.clone(),
             files: all,

@@ -1594,6 +1594,11 @@ impl EtcdStore {
             .collect();
         let mut first = doc_keys.clone();
         first.extend(change.ops.iter().map(|op| self.refcount_key(op_name(op))));
+        // The migration marker too: read absent, its compare keeps the
+        // change from landing in the middle of a migration that began
+        // after this server started.
+        let marker = self.key("meta/migrating");
+        first.push(marker.clone());
         let max_ops = self.limits.max_txn_ops;
         let client = self.client.clone();
         let mut reads = self
@@ -1603,6 +1608,14 @@ impl EtcdStore {
                 Ok(reads)
             })
             .await?;
+        if let Some((Some(filling), _)) = reads.values.get(&marker) {
+            return Err(StoreError::Unavailable(format!(
+                "glocal migrate is filling {} ({}): stop this server, and start it again once \
+                 the migration is done",
+                self.prefix,
+                String::from_utf8_lossy(filling)
+            )));
+        }
         let mut targets: Vec<String> = Vec::new();
         for (op, key) in change.ops.iter().zip(&doc_keys) {
             if let Some((Some(value), _)) = reads.values.get(key) {
