@@ -5,7 +5,7 @@ mod common;
 use std::path::Path;
 
 use common::{glocal, serve_binary, stderr, stdout};
-use glocal::api::pb::glocal::v1::{self as pb, product_service_client::ProductServiceClient};
+use glocal::api::pb::glocal::v1 as pb;
 
 fn write(root: &Path, path: &str, text: &str) {
     let file = root.join(path);
@@ -64,19 +64,7 @@ async fn pushes_a_tree_and_reports_diagnostics_with_positions() {
         "{out:?}"
     );
 
-    let mut client = ProductServiceClient::connect(server.url.clone())
-        .await
-        .unwrap();
-    client
-        .create_product(pb::CreateProductRequest {
-            product_id: "site".into(),
-            product: Some(pb::Product {
-                source_locale: "en-US".into(),
-                ..Default::default()
-            }),
-        })
-        .await
-        .unwrap();
+    let mut client = common::create_product(&server.url, "site").await;
 
     let out = push(&server.url, &[tree.path().to_str().unwrap()]);
     let stdout = stdout(&out);
@@ -219,19 +207,7 @@ async fn a_failed_locale_is_not_counted_as_pushed() {
         &data.path().join("data"),
         &["--max-file-bytes", "64"],
     );
-    let mut client = ProductServiceClient::connect(server.url.clone())
-        .await
-        .unwrap();
-    client
-        .create_product(pb::CreateProductRequest {
-            product_id: "site".into(),
-            product: Some(pb::Product {
-                source_locale: "en-US".into(),
-                ..Default::default()
-            }),
-        })
-        .await
-        .unwrap();
+    common::create_product(&server.url, "site").await;
     let out = push(&server.url, &[tree.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(

@@ -786,19 +786,7 @@ async fn concurrent_changes_keep_a_shared_reference_count_exact() {
 async fn a_file_too_large_for_etcd_with_its_index_is_refused_by_name() {
     let etcd = start_etcd();
     let server = serve_on(&etcd, "f");
-    let mut client = ProductServiceClient::connect(server.url.clone())
-        .await
-        .unwrap();
-    client
-        .create_product(pb::CreateProductRequest {
-            product_id: "site".into(),
-            product: Some(pb::Product {
-                source_locale: "en-US".into(),
-                ..Default::default()
-            }),
-        })
-        .await
-        .unwrap();
+    let mut client = common::create_product(&server.url, "site").await;
     // 440 KB of text, under the 507 KiB the store takes as text.
     let dense: String = (0..40_000).map(|i| format!("m{i:05} = x\n")).collect();
     assert!(dense.len() < 518_826);

@@ -1383,15 +1383,8 @@ impl EtcdStore {
         let mut pending = pending.into_iter().peekable();
         while let Some((key, value)) = pending.next() {
             let op = put_op(key, value);
+            // Each fits one request: checked before the marker was written.
             let size = prost::Message::encoded_len(&op) + 8;
-            if size > budget {
-                return Err(StoreError::TooLarge {
-                    operations: 1,
-                    max_operations: self.limits.max_txn_ops,
-                    bytes: size,
-                    max_bytes: self.limits.max_request_bytes,
-                });
-            }
             if !batch.is_empty()
                 && (batch.len() >= self.limits.max_txn_ops || batch_bytes + size > budget)
             {

@@ -339,6 +339,25 @@ pub fn serve_binary_args(args: &[std::ffi::OsString]) -> ServeProcess {
     }
 }
 
+/// Creates the product `id` (source locale en-US) on the server at `url`,
+/// and returns the client that did.
+pub async fn create_product(url: &str, id: &str) -> ProductServiceClient<Channel> {
+    let mut client = ProductServiceClient::connect(url.to_string())
+        .await
+        .unwrap();
+    client
+        .create_product(glocal::api::pb::glocal::v1::CreateProductRequest {
+            product_id: id.into(),
+            product: Some(glocal::api::pb::glocal::v1::Product {
+                source_locale: "en-US".into(),
+                ..Default::default()
+            }),
+        })
+        .await
+        .unwrap();
+    client
+}
+
 /// Copies a fixture folder into `to`.
 pub fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
